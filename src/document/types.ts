@@ -1,0 +1,189 @@
+/**
+ * The one typed document that every stage reads and adds a layer to.
+ *
+ * Every annotation carries a half-open `[start, end)` span of JS string indexes into the
+ * cleaned text (`doc.text`) plus a copy of its surface `text`, so that outputs read well and
+ * `checkInvariants` can prove `text === doc.text.slice(start, end)`.
+ */
+
+/** A half-open character span into the cleaned text, with its surface text. */
+export interface Span {
+  /** First character, inclusive (JS string index into the cleaned text). */
+  start: number;
+  /** Last character, exclusive. */
+  end: number;
+  /** `doc.text.slice(start, end)`, kept so outputs can be read without the text. */
+  text: string;
+}
+
+/** How sure a diagnostic is that something went wrong. */
+export type Severity = 'fatal' | 'warning' | 'info';
+
+/**
+ * One message about an input or an article, in the same shape whatever stage raised it.
+ * `rule` is `stage/kebab-case`; `span` points into the cleaned text when there is one.
+ */
+export interface Diagnostic {
+  severity: Severity;
+  stage: string;
+  rule: string;
+  reason: string;
+  span?: { start: number; end: number };
+  /** Line in the input (1-based), for inputs with lines such as JSON Lines. */
+  line?: number;
+  /** Column in the input (1-based). */
+  column?: number;
+}
+
+/** Where an input record came from, for messages such as `file.jsonl:12:1: reason`. */
+export interface Origin {
+  /** File path, URL, or `-` for standard input. */
+  source: string;
+  /** 1-based line for line-oriented inputs (JSON Lines). */
+  line?: number;
+}
+
+/** The format a record's content arrived in. */
+export type ContentFormat = 'text' | 'html';
+
+/** One article as read from an input, before any stage ran. */
+export interface InputRecord {
+  origin: Origin;
+  /** An id the input gave (JSON Lines `id`), if any. */
+  id?: string;
+  url?: string;
+  title?: string;
+  /** Publication date the input gave, as written (ISO preferred). */
+  date?: string;
+  format: ContentFormat;
+  /** The decoded content: plain text or an HTML page. */
+  content: string;
+  /** The character encoding the bytes were decoded from. */
+  encoding?: string;
+}
+
+/** One block of the extracted text, before cleaning decides what is body and what is furniture. */
+export interface SourceParagraph {
+  /** Offset of the paragraph in `source.text`. */
+  start: number;
+  end: number;
+  text: string;
+  /** A hint from the extractor: HTML figure captions arrive already marked. */
+  hint?: 'caption' | 'heading';
+}
+
+/** The plain text the extractor recovered from the input, split into paragraphs. */
+export interface SourceText {
+  text: string;
+  paragraphs: SourceParagraph[];
+  /** For HTML inputs: where each paragraph's text was found verbatim in the raw page, if it was. */
+  rawOffsets?: Array<number | null>;
+}
+
+/** Article metadata, from HTML meta tags and JSON-LD, from the input record, or recovered from the text. */
+export interface ArticleMeta {
+  title: string | null;
+  /** ISO date or date-time. */
+  published: string | null;
+  updated: string | null;
+  authors: string[];
+  /** The wire agency that supplied or contributed to the story. */
+  agency: string | null;
+  url: string | null;
+  language: string;
+  /** The dateline place ("SEOUL"), when the story has one. */
+  dateline: string | null;
+  /** Which source each field came from, for provenance: `html-meta`, `json-ld`, `input`, `text`. */
+  provenance: Partial<Record<'title' | 'published' | 'updated' | 'authors' | 'agency' | 'dateline', string>>;
+}
+
+/** Kinds of page furniture the cleaner removes from the body. */
+export type RemovedKind =
+  | 'title'
+  | 'date-line'
+  | 'byline'
+  | 'dateline'
+  | 'photo-marker'
+  | 'credit'
+  | 'caption'
+  | 'promo'
+  | 'newsletter'
+  | 'social-follow'
+  | 'contribution'
+  | 'boilerplate'
+  | 'duplicate'
+  | 'empty';
+
+/**
+ * Text the cleaner took out of the body. It is not in the cleaned text, so its offsets point
+ * into `source.text` instead; nothing is ever dropped without a record here.
+ */
+export interface Removed {
+  kind: RemovedKind;
+  text: string;
+  rule: string;
+  sourceStart: number;
+  sourceEnd: number;
+}
+
+/** A body paragraph of the cleaned text. */
+export interface Paragraph extends Span {}
+
+/** A sentence, with the range of its tokens in `doc.tokens`. */
+export interface Sentence extends Span {
+  /** Index of the paragraph the sentence sits in. */
+  paragraph: number;
+  tokenStart: number;
+  tokenEnd: number;
+}
+
+/** A token with its part of speech (Universal POS tag) and lemma. */
+export interface Token extends Span {
+  pos: string;
+  lemma: string;
+}
+
+/**
+ * A segment of the offset map: cleaned text `[start, end)` was copied from `source.text`
+ * starting at `sourceStart`. Cleaning only copies and joins, so one offset per segment suffices.
+ */
+export interface OffsetSegment {
+  start: number;
+  end: number;
+  sourceStart: number;
+}
+
+/** The layers stages provide. A document holds the ones the stages run so far produced. */
+export interface Layers {
+  source: SourceText;
+  /** Metadata the input itself carries (HTML meta tags, JSON-LD, JSON Lines fields). */
+  pageMeta: ArticleMeta;
+  /** The article's metadata after cleaning recovered what the text says. */
+  meta: ArticleMeta;
+  text: string;
+  paragraphs: Paragraph[];
+  removed: Removed[];
+  offsetMap: OffsetSegment[];
+  sentences: Sentence[];
+  tokens: Token[];
+}
+
+/** The name of a layer. */
+export type LayerName = keyof Layers;
+
+/** Time one stage took on one document. */
+export interface StageTiming {
+  stage: string;
+  ms: number;
+}
+
+/** An article as it moves through the pipeline: the input, diagnostics, and the layers so far. */
+export type ArticleDocument = {
+  id: string;
+  input: InputRecord;
+  diagnostics: Diagnostic[];
+  timings: StageTiming[];
+} & Partial<Layers>;
+
+/** A document that is known to hold the layers `K`. */
+export type DocumentWith<K extends LayerName> = ArticleDocument & Pick<Layers, K>;

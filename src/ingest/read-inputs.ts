@@ -1,0 +1,183 @@
+import { createReadStream } from 'node:fs';
+import { open, readdir, stat } from 'node:fs/promises';
+import { extname, join } from 'node:path';
+import { createInterface } from 'node:readline';
+import type { Readable } from 'node:stream';
+import type { ContentFormat, Diagnostic, InputRecord } from '../document/types.js';
+import { DyadError, fatal } from '../pipeline/errors.js';
+import { decodeBytes } from './decode.js';
+
+/** Default largest input, in bytes. */
+export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
+
+/** An input that could not be read as an article, with the reason. */
+export interface InputFailure {
+  origin: { source: string; line?: number };
+  diagnostic: Diagnostic;
+}
+
+/** What reading inputs yields: a record to process, or a failure to report. */
+export type InputItem = { record: InputRecord } | { failure: InputFailure };
+
+export interface ReadOptions {
+  maxBytes?: number;
+  /** Standard input, for the path `-`; defaults to `process.stdin`. */
+  stdin?: Readable;
+}
+
+const TEXT_EXTENSIONS = new Set(['.txt', '.text', '.md']);
+const HTML_EXTENSIONS = new Set(['.html', '.htm', '.xhtml']);
+const JSONL_EXTENSIONS = new Set(['.jsonl', '.ndjson']);
+
+function failure(source: string, error: unknown, line?: number): { failure: InputFailure } {
+  const diagnostic: Diagnostic =
+    error instanceof DyadError
+      ? { ...error.diagnostic }
+      : { severity: 'fatal', stage: 'ingest', rule: 'ingest/read-error', reason: `${source}: ${String((error as Error)?.message ?? error)}` };
+  if (line !== undefined) diagnostic.line = line;
+  return { failure: { origin: line === undefined ? { source } : { source, line }, diagnostic } };
+}
+
+/** Guesses HTML from content when the file name does not say. */
+function looksLikeHtml(text: string): boolean {
+  return /^\s*(<!doctype html|<html[\s>]|<head[\s>]|<body[\s>])/i.test(text.slice(0, 1024));
+}
+
+/**
+ * Reads every input under `paths` and yields one item per article: files (text, HTML, JSON
+ * Lines), directories (recursively, in name order), or `-` for JSON Lines on standard input.
+ * A bad file or line yields a failure and the rest go on.
+ */
+export async function* readInputs(paths: readonly string[], options: ReadOptions = {}): AsyncGenerator<InputItem> {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  for (const path of paths) {
+    if (path === '-') {
+      yield* readJsonLines(options.stdin ?? process.stdin, '-', maxBytes);
+      continue;
+    }
+    let info;
+    try {
+      info = await stat(path);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      yield failure(path, fatal('ingest', 'ingest/not-found', code === 'ENOENT' ? `${path} does not exist` : `${path} cannot be read (${code})`));
+      continue;
+    }
+    if (info.isDirectory()) yield* readDirectory(path, maxBytes);
+    else yield* readFile(path, info.size, maxBytes);
+  }
+}
+
+async function* readDirectory(dir: string, maxBytes: number): AsyncGenerator<InputItem> {
+  const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
+  for (const entry of entries) {
+    if (entry.name.startsWith('.')) continue;
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) {
+      yield* readDirectory(path, maxBytes);
+    } else if (entry.isFile()) {
+      const ext = extname(entry.name).toLowerCase();
+      // In a directory, only files that look like articles are read; README files describe, they do not report.
+      if (!TEXT_EXTENSIONS.has(ext) && !HTML_EXTENSIONS.has(ext) && !JSONL_EXTENSIONS.has(ext)) continue;
+      if (/^readme\b/i.test(entry.name)) continue;
+      yield* readFile(path, (await stat(path)).size, maxBytes);
+    }
+  }
+}
+
+async function* readFile(path: string, size: number, maxBytes: number): AsyncGenerator<InputItem> {
+  const ext = extname(path).toLowerCase();
+  if (JSONL_EXTENSIONS.has(ext)) {
+    yield* readJsonLines(createReadStream(path), path, maxBytes);
+    return;
+  }
+  if (size > maxBytes) {
+    yield failure(path, fatal('ingest', 'ingest/too-large', `${path} is ${size} bytes, over the limit of ${maxBytes} bytes (raise it with --max-bytes)`));
+    return;
+  }
+  try {
+    const handle = await open(path, 'r');
+    let bytes: Uint8Array;
+    try {
+      bytes = await handle.readFile();
+    } finally {
+      await handle.close();
+    }
+    const { text, encoding } = decodeBytes(bytes, path);
+    const format: ContentFormat = HTML_EXTENSIONS.has(ext) || looksLikeHtml(text) ? 'html' : 'text';
+    yield { record: { origin: { source: path }, format, content: text, encoding } };
+  } catch (error) {
+    yield failure(path, error);
+  }
+}
+
+/** The fields a JSON Lines record may carry. */
+interface JsonLineRecord {
+  id?: unknown;
+  url?: unknown;
+  title?: unknown;
+  date?: unknown;
+  text?: unknown;
+  html?: unknown;
+}
+
+const optionalString = (value: unknown): string | undefined =>
+  typeof value === 'string' && value.trim() !== '' ? value : typeof value === 'number' ? String(value) : undefined;
+
+/** Turns one parsed JSON Lines value into a record, or explains why it cannot be one. */
+export function recordFromJson(value: unknown, source: string, line: number): InputRecord {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw fatal('ingest', 'ingest/jsonl-not-object', `${source}:${line}: expected a JSON object per line`);
+  }
+  const obj = value as JsonLineRecord;
+  const html = optionalString(obj.html);
+  const text = optionalString(obj.text);
+  if (!html && !text) {
+    throw fatal('ingest', 'ingest/jsonl-missing-content', `${source}:${line}: the record has neither "text" nor "html"`);
+  }
+  const record: InputRecord = {
+    origin: { source, line },
+    format: html ? 'html' : 'text',
+    content: (html ?? text)!,
+  };
+  const id = optionalString(obj.id);
+  const url = optionalString(obj.url);
+  const title = optionalString(obj.title);
+  const date = optionalString(obj.date);
+  if (id) record.id = id;
+  if (url) record.url = url;
+  if (title) record.title = title;
+  if (date) record.date = date;
+  return record;
+}
+
+async function* readJsonLines(stream: Readable, source: string, maxBytes: number): AsyncGenerator<InputItem> {
+  const lines = createInterface({ input: stream, crlfDelay: Infinity });
+  let lineNo = 0;
+  try {
+    for await (const raw of lines) {
+      lineNo++;
+      const line = lineNo === 1 ? raw.replace(/^\uFEFF/, '') : raw;
+      if (line.trim() === '') continue;
+      if (line.length > maxBytes) {
+        yield failure(source, fatal('ingest', 'ingest/too-large', `${source}:${lineNo}: the record is over the limit of ${maxBytes} bytes`), lineNo);
+        continue;
+      }
+      let value: unknown;
+      try {
+        value = JSON.parse(line);
+      } catch (error) {
+        yield failure(source, fatal('ingest', 'ingest/invalid-json', `${source}:${lineNo}: invalid JSON (${(error as Error).message})`), lineNo);
+        continue;
+      }
+      try {
+        yield { record: recordFromJson(value, source, lineNo) };
+      } catch (error) {
+        yield failure(source, error, lineNo);
+      }
+    }
+  } catch (error) {
+    yield failure(source, error);
+  }
+  if (lineNo === 0) yield failure(source, fatal('ingest', 'ingest/empty-input', `${source} is empty`));
+}

@@ -1,0 +1,57 @@
+import type { ArticleDocument, ArticleMeta, Diagnostic, Removed, Token } from '../document/types.js';
+
+/** The schema id of Dyad's article record. Documented field by field in `docs/schema.md`. */
+export const SCHEMA_ID = 'dyad/1';
+
+/** The engine version written into every record's provenance. */
+export const ENGINE_VERSION = '0.1.0';
+
+/** One article as Dyad prints it (`dyad code`), schema `dyad/1`. */
+export interface DyadRecord {
+  schema: typeof SCHEMA_ID;
+  id: string;
+  source: { input: string; line?: number; format: string; encoding?: string };
+  meta: Omit<ArticleMeta, 'provenance'> & { provenance: ArticleMeta['provenance'] };
+  text: string;
+  paragraphs: Array<{ start: number; end: number }>;
+  removed: Removed[];
+  sentences: Array<{ start: number; end: number; text: string }>;
+  tokens?: Array<Pick<Token, 'start' | 'end' | 'text' | 'pos' | 'lemma'>>;
+  diagnostics: Diagnostic[];
+  provenance: { engine: string; stages: Array<{ stage: string; ms: number }> };
+}
+
+export interface RecordOptions {
+  /** Include the token layer (large). */
+  tokens?: boolean;
+}
+
+/** Turns a processed document into its `dyad/1` record. */
+export function toDyadRecord(doc: ArticleDocument, options: RecordOptions = {}): DyadRecord {
+  const meta = doc.meta ?? doc.pageMeta;
+  const record: DyadRecord = {
+    schema: SCHEMA_ID,
+    id: doc.id,
+    source: { input: doc.input.origin.source, format: doc.input.format },
+    meta: meta
+      ? { ...meta }
+      : { title: null, published: null, updated: null, authors: [], agency: null, url: null, language: 'en', dateline: null, provenance: {} },
+    text: doc.text ?? '',
+    paragraphs: (doc.paragraphs ?? []).map(({ start, end }) => ({ start, end })),
+    removed: doc.removed ?? [],
+    sentences: (doc.sentences ?? []).map(({ start, end, text }) => ({ start, end, text })),
+    diagnostics: doc.diagnostics,
+    provenance: { engine: `dyad ${ENGINE_VERSION}`, stages: doc.timings.map((t) => ({ stage: t.stage, ms: Math.round(t.ms * 1000) / 1000 })) },
+  };
+  if (doc.input.origin.line !== undefined) record.source.line = doc.input.origin.line;
+  if (doc.input.encoding) record.source.encoding = doc.input.encoding;
+  if (options.tokens && doc.tokens) record.tokens = doc.tokens.map(({ start, end, text, pos, lemma }) => ({ start, end, text, pos, lemma }));
+  return record;
+}
+
+/** Formats a diagnostic the way compilers do: `input:line:col: reason [rule-id]`. */
+export function formatDiagnostic(source: string, d: Diagnostic): string {
+  const line = d.line ?? 1;
+  const column = d.column ?? 1;
+  return `${source}:${line}:${column}: ${d.severity === 'fatal' ? 'error' : d.severity}: ${d.reason} [${d.rule}]`;
+}

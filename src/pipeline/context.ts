@@ -1,0 +1,42 @@
+import type { Diagnostic, Severity } from '../document/types.js';
+
+/** Options every stage may read. */
+export interface EngineOptions {
+  /** Publication date to use when the article gives none (ISO `YYYY-MM-DD`). */
+  defaultDate?: string;
+  /** Largest input accepted, in bytes (default 20 MB). */
+  maxBytes?: number;
+  /** Collect debug traces (printed by tests when they fail). */
+  debug?: boolean;
+}
+
+/**
+ * What a stage gets besides the document: options, a diagnostics reporter and a lazy debug trace.
+ * A fresh context is made for each document, so stages never share mutable state.
+ */
+export interface StageContext {
+  readonly options: Readonly<EngineOptions>;
+  /** Reports a diagnostic for the current document. */
+  report(severity: Severity, rule: string, reason: string, span?: { start: number; end: number }): void;
+  /** Records a debug line; the function runs only when debugging is on. */
+  debug(message: () => string): void;
+}
+
+/** A context that collects diagnostics and debug lines for one document and one stage at a time. */
+export class DocumentContext implements StageContext {
+  stage = '';
+  readonly diagnostics: Diagnostic[] = [];
+  readonly trace: string[] = [];
+
+  constructor(readonly options: Readonly<EngineOptions>) {}
+
+  report(severity: Severity, rule: string, reason: string, span?: { start: number; end: number }): void {
+    const diagnostic: Diagnostic = { severity, stage: this.stage, rule, reason };
+    if (span) diagnostic.span = { start: span.start, end: span.end };
+    this.diagnostics.push(diagnostic);
+  }
+
+  debug(message: () => string): void {
+    if (this.options.debug) this.trace.push(`[${this.stage}] ${message()}`);
+  }
+}

@@ -1,0 +1,76 @@
+import * as chrono from 'chrono-node';
+import { remove, type CleanState, type CleanStep } from './state.js';
+
+/** How many leading paragraphs may hold the title, date line and byline. */
+const HEADER_WINDOW = 6;
+
+const MONTH = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
+const DATE = `(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\\s+)?(?:${MONTH}\\s+\\d{1,2},?\\s+\\d{4}|\\d{1,2}\\s+${MONTH}\\s+\\d{4}|\\d{4}-\\d{2}-\\d{2})(?:[,\\s]+(?:at\\s+)?\\d{1,2}(?::\\d{2})?\\s*(?:[ap]\\.?m\\.?)?(?:\\s*[A-Z]{2,4})?)?`;
+const DATE_LINE = new RegExp(
+  `^(?:(?:Published|Posted|Updated|First published)\\s*(?:on)?:?\\s*)?(${DATE})(?:\\s*[|/·•,–—-]?\\s*(?:Last\\s+)?(?:Updated|Modified)\\s*(?:on)?:?\\s*(${DATE}))?\\.?$`,
+  'i',
+);
+const BYLINE = /^By\s+([A-Z][\p{L}.'’-]*(?:\s+(?:[A-Z][\p{L}.'’-]*|de|van|von|bin|al-\p{L}+))*(?:(?:\s*,\s*|\s+and\s+)[A-Z][\p{L}.'’-]*(?:\s+[A-Z][\p{L}.'’-]*)*)*)(?:\s*(?:[,|]|[-–—]\s).*)?$/u;
+
+/** Parses one written date to ISO `YYYY-MM-DD`, or null. */
+export function isoDate(written: string): string | null {
+  const [result] = chrono.parse(written);
+  if (!result) return null;
+  const { start } = result;
+  if (!start.isCertain('year') || !start.isCertain('month') || !start.isCertain('day')) return null;
+  const pad = (n: number | null) => String(n ?? 0).padStart(2, '0');
+  return `${start.get('year')}-${pad(start.get('month'))}-${pad(start.get('day'))}`;
+}
+
+const normalise = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
+/**
+ * Reads the header of the story: the title (the first line when the page gave none, or the
+ * repeated page title), the date line ("February 12, 2018 Updated: February 17, 2018") and a
+ * byline ("By Jane Doe").
+ */
+export const readHeader: CleanStep = (state) => {
+  const { meta } = state;
+  const window = state.paragraphs.slice(0, HEADER_WINDOW);
+
+  const first = window[0];
+  if (first && first.hint !== 'caption') {
+    if (meta.title && normalise(first.text) === normalise(meta.title)) {
+      remove(first, 'title', 'clean/title-repeated');
+    } else if (!meta.title && state.paragraphs.length > 1 && first.text.length <= 200 && !/[.!?]["”’]?$/.test(first.text) && !DATE_LINE.test(first.text)) {
+      meta.title = first.text;
+      meta.provenance.title = 'text';
+      remove(first, 'title', 'clean/title-first-line');
+    }
+  }
+
+  for (const p of window) {
+    if (p.removed) continue;
+    const dates = DATE_LINE.exec(p.text);
+    if (dates) {
+      const published = dates[1] ? isoDate(dates[1]) : null;
+      const updated = dates[2] ? isoDate(dates[2]) : null;
+      if (!published && !updated) continue;
+      remove(p, 'date-line', 'clean/date-line');
+      if (published && !meta.published) {
+        meta.published = published;
+        meta.provenance.published = 'text';
+      }
+      if (updated && !meta.updated) {
+        meta.updated = updated;
+        meta.provenance.updated = 'text';
+      }
+      continue;
+    }
+    const byline = p.text.length <= 120 ? BYLINE.exec(p.text) : null;
+    if (byline?.[1]) {
+      remove(p, 'byline', 'clean/byline');
+      if (!meta.authors.length) {
+        meta.authors = byline[1].split(/\s*,\s*|\s+and\s+/).filter(Boolean);
+        meta.provenance.authors = 'text';
+      }
+    }
+  }
+};
+
+export type { CleanState };

@@ -1,0 +1,25 @@
+import { bodyParagraphs, remove, type CleanStep } from './state.js';
+
+/** Paragraphs shorter than this many words may repeat naturally ("He declined."), so they stay. */
+const MIN_WORDS = 5;
+
+/** Folds what a repeated pull-quote may change: quotation marks, dashes, case and spacing. */
+export function duplicateKey(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[\u0022\u0027\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\u00ab\u00bb\u2039\u203a`´]/g, '')
+    .replace(/[\u2010-\u2015-]+/g, '-')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Removes body paragraphs that repeat an earlier one (pull-quotes), even with other quote marks. */
+export const findDuplicates: CleanStep = (state) => {
+  const seen = new Set<string>();
+  for (const [p] of bodyParagraphs(state)) {
+    if (p.text.split(/\s+/).length < MIN_WORDS) continue;
+    const key = duplicateKey(p.text);
+    if (seen.has(key)) remove(p, 'duplicate', 'clean/duplicate-paragraph');
+    else seen.add(key);
+  }
+};

@@ -1,0 +1,41 @@
+import { defineStage } from '../../pipeline/stage.js';
+import { readHeader } from './01-read-header.js';
+import { findFurniture } from './02-find-furniture.js';
+import { findDuplicates } from './03-find-duplicates.js';
+import { stripDateline } from './04-strip-dateline.js';
+import { buildText } from './05-build-text.js';
+import type { CleanStep } from './state.js';
+
+/**
+ * The cleaning steps, in order. Order matters: the header is read before furniture so a title
+ * is never taken for a promotion title; duplicates are sought among body paragraphs only, after
+ * furniture (a repeated "Epoch Times Photo" is furniture, not a duplicate); the dateline is
+ * stripped from whatever paragraph is first once the rest is settled.
+ */
+const STEPS: readonly CleanStep[] = [readHeader, findFurniture, findDuplicates, stripDateline];
+
+/**
+ * Stage `clean`: decides which paragraphs are body text, removes page furniture (each removal
+ * kept with its kind and rule), recovers metadata from the text, and builds the cleaned text
+ * with a map back to the source.
+ */
+export const cleanStage = defineStage({
+  name: 'clean',
+  needs: ['source', 'pageMeta'],
+  provides: ['text', 'paragraphs', 'removed', 'offsetMap', 'meta'],
+  run(doc, ctx) {
+    const state = {
+      paragraphs: doc.source.paragraphs.map((p) => ({ ...p })),
+      meta: { ...doc.pageMeta, authors: [...doc.pageMeta.authors], provenance: { ...doc.pageMeta.provenance } },
+      sourceText: doc.source.text,
+    };
+    for (const step of STEPS) step(state, ctx);
+    const built = buildText(state);
+    if (!built.text) ctx.report('warning', 'clean/no-body', 'every paragraph was page furniture; the article has no body text');
+    if (!state.meta.published && ctx.options.defaultDate) {
+      state.meta.published = ctx.options.defaultDate;
+      state.meta.provenance.published = 'option';
+    }
+    return { ...built, meta: state.meta };
+  },
+});

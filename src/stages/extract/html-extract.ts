@@ -1,0 +1,149 @@
+import { Readability } from '@mozilla/readability';
+import { parseHTML } from 'linkedom';
+import type { SourceParagraph } from '../../document/types.js';
+
+/** What the page itself says about the article, before the text is read. */
+export interface PageMeta {
+  title?: string;
+  published?: string;
+  updated?: string;
+  authors: string[];
+  url?: string;
+  language?: string;
+  siteName?: string;
+  /** Which tag each field came from (`html-meta` or `json-ld`). */
+  provenance: Record<string, string>;
+}
+
+/** The article body of a page as paragraphs, with the page's metadata. */
+export interface ExtractedPage {
+  paragraphs: Array<Pick<SourceParagraph, 'text' | 'hint'>>;
+  meta: PageMeta;
+}
+
+const BLOCKS = new Set(['P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'BLOCKQUOTE', 'FIGCAPTION', 'PRE', 'TD', 'DT', 'DD']);
+
+function metaContent(document: Document, selectors: string[]): string | undefined {
+  for (const selector of selectors) {
+    const value = document.querySelector(selector)?.getAttribute('content')?.trim();
+    if (value) return value;
+  }
+  return undefined;
+}
+
+function names(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap(names);
+  if (typeof value === 'object' && value !== null && 'name' in value) return names((value as { name: unknown }).name);
+  return [];
+}
+
+/** Finds the first JSON-LD object that describes an article (NewsArticle, Article, ...). */
+function findJsonLdArticle(document: Document): Record<string, unknown> | undefined {
+  const isArticle = (node: unknown): node is Record<string, unknown> => {
+    if (typeof node !== 'object' || node === null) return false;
+    const type = (node as Record<string, unknown>)['@type'];
+    const types = Array.isArray(type) ? type : [type];
+    return types.some((t) => typeof t === 'string' && /Article|Posting|Report/i.test(t));
+  };
+  for (const script of document.querySelectorAll('script[type="application/ld+json"]')) {
+    let data: unknown;
+    try {
+      data = JSON.parse(script.textContent ?? '');
+    } catch {
+      continue; // A broken JSON-LD block is common on real pages; the meta tags still apply.
+    }
+    const candidates: unknown[] = Array.isArray(data) ? data : [data];
+    const graph = (data as Record<string, unknown> | null)?.['@graph'];
+    if (Array.isArray(graph)) candidates.push(...graph);
+    const article = candidates.find(isArticle);
+    if (article) return article;
+  }
+  return undefined;
+}
+
+/** Reads title, authors, dates, URL and language from meta tags and JSON-LD; JSON-LD wins. */
+export function readPageMeta(document: Document): PageMeta {
+  const meta: PageMeta = { authors: [], provenance: {} };
+  const set = (field: 'title' | 'published' | 'updated' | 'url' | 'language' | 'siteName', value: string | undefined, from: string) => {
+    if (value && !meta[field]) {
+      meta[field] = value.trim();
+      meta.provenance[field] = from;
+    }
+  };
+  const ld = findJsonLdArticle(document);
+  if (ld) {
+    set('title', typeof ld.headline === 'string' ? ld.headline : undefined, 'json-ld');
+    set('published', typeof ld.datePublished === 'string' ? ld.datePublished : undefined, 'json-ld');
+    set('updated', typeof ld.dateModified === 'string' ? ld.dateModified : undefined, 'json-ld');
+    set('url', typeof ld.url === 'string' ? ld.url : undefined, 'json-ld');
+    const authors = names(ld.author);
+    if (authors.length) {
+      meta.authors = authors;
+      meta.provenance.authors = 'json-ld';
+    }
+  }
+  set('title', metaContent(document, ['meta[property="og:title"]', 'meta[name="twitter:title"]']), 'html-meta');
+  set('title', document.querySelector('title')?.textContent ?? undefined, 'html-meta');
+  set('published', metaContent(document, ['meta[property="article:published_time"]', 'meta[name="pubdate"]', 'meta[name="date"]', 'meta[itemprop="datePublished"]', 'meta[name="dc.date"]']), 'html-meta');
+  set('updated', metaContent(document, ['meta[property="article:modified_time"]', 'meta[property="og:updated_time"]', 'meta[itemprop="dateModified"]']), 'html-meta');
+  set('url', metaContent(document, ['meta[property="og:url"]']) ?? document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? undefined, 'html-meta');
+  set('language', document.documentElement?.getAttribute('lang') ?? undefined, 'html-meta');
+  set('siteName', metaContent(document, ['meta[property="og:site_name"]']), 'html-meta');
+  if (!meta.authors.length) {
+    const author = metaContent(document, ['meta[name="author"]', 'meta[property="article:author"]']);
+    if (author && !/^https?:/.test(author)) {
+      meta.authors = author.split(/\s*(?:,|\band\b)\s*/).filter(Boolean);
+      meta.provenance.authors = 'html-meta';
+    }
+  }
+  return meta;
+}
+
+/** Collapses the white space an HTML layout puts inside one block. */
+const squash = (text: string): string => text.replace(/\s+/g, ' ').trim();
+
+function collectBlocks(root: Element, out: ExtractedPage['paragraphs']): void {
+  for (const child of Array.from(root.children)) {
+    const hasBlockChild = Array.from(child.querySelectorAll('*')).some((el) => BLOCKS.has(el.tagName));
+    if (BLOCKS.has(child.tagName) && !(child.tagName !== 'FIGCAPTION' && hasBlockChild && child.tagName !== 'P')) {
+      const text = squash(child.textContent ?? '');
+      if (!text) continue;
+      const hint = child.tagName === 'FIGCAPTION' ? 'caption' : /^H[1-6]$/.test(child.tagName) ? 'heading' : undefined;
+      out.push(hint ? { text, hint } : { text });
+    } else if (child.children.length > 0) {
+      collectBlocks(child, out);
+    } else {
+      const text = squash(child.textContent ?? '');
+      if (text) out.push({ text });
+    }
+  }
+}
+
+/**
+ * Extracts the article from an HTML page with Readability over linkedom, and the page's
+ * metadata from its meta tags and JSON-LD (read before Readability, which rewrites the page).
+ *
+ * @returns null when the page has no article body.
+ */
+export function extractHtml(html: string): ExtractedPage | null {
+  const { document } = parseHTML(html);
+  const meta = readPageMeta(document as unknown as Document);
+  const article = new Readability<Element>(document as unknown as Document, {
+    serializer: (node) => node as Element,
+    charThreshold: 200,
+  }).parse();
+  if (!article?.content) return null;
+  const paragraphs: ExtractedPage['paragraphs'] = [];
+  collectBlocks(article.content, paragraphs);
+  if (!paragraphs.length) return null;
+  if (!meta.title && article.title) {
+    meta.title = article.title;
+    meta.provenance.title = 'html-meta';
+  }
+  if (!meta.authors.length && article.byline) {
+    meta.authors = [squash(article.byline).replace(/^by\s+/i, '')];
+    meta.provenance.authors = 'html-meta';
+  }
+  return { paragraphs, meta };
+}

@@ -1,0 +1,73 @@
+import type { ArticleMeta, SourceParagraph, SourceText } from '../../document/types.js';
+import { fatal } from '../../pipeline/errors.js';
+import { defineStage } from '../../pipeline/stage.js';
+import { extractHtml } from './html-extract.js';
+import { splitTextParagraphs } from './text-paragraphs.js';
+
+/** Lays paragraphs out one after another, separated by a blank line, with their offsets. */
+function joinParagraphs(blocks: ReadonlyArray<Pick<SourceParagraph, 'text' | 'hint'>>): SourceText {
+  const paragraphs: SourceParagraph[] = [];
+  let text = '';
+  for (const block of blocks) {
+    if (text) text += '\n\n';
+    const start = text.length;
+    text += block.text;
+    paragraphs.push(block.hint ? { start, end: text.length, text: block.text, hint: block.hint } : { start, end: text.length, text: block.text });
+  }
+  return { text, paragraphs };
+}
+
+function emptyMeta(): ArticleMeta {
+  return { title: null, published: null, updated: null, authors: [], agency: null, url: null, language: 'en', dateline: null, provenance: {} };
+}
+
+/**
+ * Stage `extract`: turns the input record into plain text split into paragraphs, and gathers the
+ * metadata the input itself carries (HTML meta tags and JSON-LD, JSON Lines fields). Cleaning
+ * decides later what is body and what is furniture.
+ */
+export const extractStage = defineStage({
+  name: 'extract',
+  needs: [],
+  provides: ['source', 'pageMeta'],
+  run(doc) {
+    const { input } = doc;
+    const meta = emptyMeta();
+    let source: SourceText;
+    if (input.format === 'html') {
+      const page = extractHtml(input.content);
+      if (!page) throw fatal('extract', 'extract/no-article-body', `${input.origin.source}: the HTML page has no article body`);
+      source = joinParagraphs(page.paragraphs);
+      source.rawOffsets = source.paragraphs.map((p) => {
+        const at = input.content.indexOf(p.text);
+        return at >= 0 ? at : null;
+      });
+      meta.title = page.meta.title ?? null;
+      meta.published = page.meta.published ?? null;
+      meta.updated = page.meta.updated ?? null;
+      meta.authors = page.meta.authors;
+      meta.url = page.meta.url ?? null;
+      if (page.meta.language) meta.language = page.meta.language.slice(0, 2).toLowerCase();
+      for (const key of ['title', 'published', 'updated', 'authors'] as const) {
+        const from = page.meta.provenance[key];
+        if (from) meta.provenance[key] = from;
+      }
+    } else {
+      source = splitTextParagraphs(input.content);
+    }
+    if (source.paragraphs.length === 0) {
+      throw fatal('extract', 'extract/no-text', `${input.origin.source}: no text to read`);
+    }
+    // Fields the input record states explicitly (JSON Lines) beat what the page says.
+    if (input.title) {
+      meta.title = input.title;
+      meta.provenance.title = 'input';
+    }
+    if (input.date) {
+      meta.published = input.date;
+      meta.provenance.published = 'input';
+    }
+    if (input.url) meta.url = input.url;
+    return { source, pageMeta: meta };
+  },
+});
