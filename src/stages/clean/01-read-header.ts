@@ -1,5 +1,5 @@
 import * as chrono from 'chrono-node';
-import { remove, type CleanState, type CleanStep } from './state.js';
+import { agencyName, remove, type CleanState, type CleanStep } from './state.js';
 
 /** How many leading paragraphs may hold the title, date line and byline. */
 const HEADER_WINDOW = 6;
@@ -10,7 +10,42 @@ const DATE_LINE = new RegExp(
   `^(?:(?:Published|Posted|Updated|First published)\\s*(?:on)?:?\\s*)?(${DATE})(?:\\s*[|/·•,–—-]?\\s*(?:Last\\s+)?(?:Updated|Modified)\\s*(?:on)?:?\\s*(${DATE}))?\\.?$`,
   'i',
 );
-const BYLINE = /^By\s+([A-Z][\p{L}.'’-]*(?:\s+(?:[A-Z][\p{L}.'’-]*|de|van|von|bin|al-\p{L}+))*(?:(?:\s*,\s*|\s+and\s+)[A-Z][\p{L}.'’-]*(?:\s+[A-Z][\p{L}.'’-]*)*)*)(?:\s*(?:[,|]|[-–—]\s).*)?$/u;
+const DATE_ANYWHERE = new RegExp(DATE, 'i');
+const PERSON_NAME = /^[A-Z][\p{L}.'’-]*(?:\s+(?:[A-Z][\p{L}.'’-]*|de|da|van|von|bin|al-\p{L}+)){0,4}$/u;
+
+/**
+ * Reads a byline ("By Jane Doe and John Roe", "By Jane Doe | Reuters", "By Jane Doe Published
+ * March 3, 2019"): the names, any wire agency among them, and the dates that follow them.
+ * @returns null when the paragraph is not a byline.
+ */
+export function readByline(text: string): { authors: string[]; agency: string | null; published: string | null; updated: string | null } | null {
+  if (text.length > 200 || !/^By\s+[A-Z]/u.test(text)) return null;
+  let rest = text.slice(3).trim();
+  const dateAt = rest.search(new RegExp(`\\s(?:(?:Published|Posted|Updated)\\b|${DATE})`, 'i'));
+  const tail = dateAt >= 0 ? rest.slice(dateAt) : '';
+  if (dateAt >= 0) rest = rest.slice(0, dateAt);
+  const parts = rest.split(/\s*(?:,|\||·|•|\s[-–—]\s|\band\b)\s*/).map((s) => s.trim()).filter(Boolean);
+  const authors: string[] = [];
+  let agency: string | null = null;
+  for (const part of parts) {
+    const wire = agencyName(part);
+    if (wire) agency ??= wire;
+    else if (PERSON_NAME.test(part)) authors.push(part);
+    else return null;
+  }
+  if (!authors.length && !agency) return null;
+  const updatedAt = tail.search(/\b(?:Updated|Modified)\b/i);
+  const publishedText = updatedAt >= 0 ? tail.slice(0, updatedAt) : tail;
+  const updatedText = updatedAt >= 0 ? tail.slice(updatedAt) : '';
+  const publishedMatch = DATE_ANYWHERE.exec(publishedText);
+  const updatedMatch = DATE_ANYWHERE.exec(updatedText);
+  return {
+    authors,
+    agency,
+    published: publishedMatch ? isoDate(publishedMatch[0]) : null,
+    updated: updatedMatch ? isoDate(updatedMatch[0]) : null,
+  };
+}
 
 /** Parses one written date to ISO `YYYY-MM-DD`, or null. */
 export function isoDate(written: string): string | null {
@@ -62,12 +97,24 @@ export const readHeader: CleanStep = (state) => {
       }
       continue;
     }
-    const byline = p.text.length <= 120 ? BYLINE.exec(p.text) : null;
-    if (byline?.[1]) {
+    const byline = readByline(p.text);
+    if (byline) {
       remove(p, 'byline', 'clean/byline');
-      if (!meta.authors.length) {
-        meta.authors = byline[1].split(/\s*,\s*|\s+and\s+/).filter(Boolean);
+      if (!meta.authors.length && byline.authors.length) {
+        meta.authors = byline.authors;
         meta.provenance.authors = 'text';
+      }
+      if (byline.agency && !meta.agency) {
+        meta.agency = byline.agency;
+        meta.provenance.agency = 'text';
+      }
+      if (byline.published && !meta.published) {
+        meta.published = byline.published;
+        meta.provenance.published = 'text';
+      }
+      if (byline.updated && !meta.updated) {
+        meta.updated = byline.updated;
+        meta.provenance.updated = 'text';
       }
     }
   }

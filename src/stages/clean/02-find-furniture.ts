@@ -9,7 +9,7 @@ const ENDS_WITH_CREDIT = new RegExp(`\\s${CREDIT}\\.?$`, 'i');
 /** Credit lines written without parentheses ("Photo: Reuters", "Credit: AFP"). */
 const CREDIT_LINE = /^(?:photo|image|picture)?\s*(?:credits?|courtesy)\s*:|^(?:photo|image|picture)\s*:\s*\S/i;
 /** A promotion heading; when nothing follows the colon, the next short line is its title. */
-const PROMO = /^(Recommended(?: Video| Reading| for you)?|Related(?: Coverage| Stories| Articles| Video| Content)?|Read More|Read also|Also read|See also|Watch|Must Read|More from [\p{L} ]+|Trending(?: Now)?|Popular|Editor'?s Picks?|Sponsored(?: Content)?|Advertisement)\s*:?\s*(.*)$/iu;
+const PROMO = /^(Recommended(?: Video| Reading| for you)?|Related(?: Coverage| Stories| Articles| Video| Content)?|Read More|Read also|Also read|See also|Watch|Must Read|More from [\p{L} ]+|Trending(?: Now)?|Popular|Editor'?s Picks?|Sponsored(?: Content)?|Advertisement)\s*(?::\s*(.*)|$)/iu;
 const NEWSLETTER = /\b(sign up for|subscribe to|subscribe now|our newsletter|daily newsletter|delivered to your inbox|in your inbox)\b/i;
 const SOCIAL_FOLLOW = /^Follow\s+(.+?)\s+on\s+(?:Twitter|X|Facebook|Instagram|Threads|Bluesky|LinkedIn|Telegram|Mastodon)\b.*$/i;
 const CONTRIBUTION = /^(?:\(?\s*)?(?:(.+?)\s+contributed\s+(?:to\s+)?(?:this|the)\s+(?:report|story|article)|(?:Additional\s+)?(?:Reporting|Writing|Editing|Compiled|Research)\s+by\s+.+)\.?\s*\)?$/i;
@@ -53,6 +53,7 @@ export const findFurniture: CleanStep = (state) => {
       }
       return;
     }
+    if (short && CREDIT_LINE.test(text) && wordCount(text) > 8) return remove(p, 'caption', 'clean/caption-with-credit');
     if (CREDIT_ONLY.test(text) || (short && CREDIT_LINE.test(text))) return remove(p, 'credit', 'clean/photo-credit');
     if (text.length <= 400 && ENDS_WITH_CREDIT.test(text)) return remove(p, 'caption', 'clean/caption-with-credit');
     if (short && NEWSLETTER.test(text)) return remove(p, 'newsletter', 'clean/newsletter');

@@ -21,6 +21,9 @@ export interface ExtractedPage {
   meta: PageMeta;
 }
 
+/** Fewest words a paragraph needs before a page counts as having an article body. */
+const MIN_BODY_WORDS = 5;
+
 const BLOCKS = new Set(['P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'BLOCKQUOTE', 'FIGCAPTION', 'PRE', 'TD', 'DT', 'DD']);
 
 function metaContent(document: Document, selectors: string[]): string | undefined {
@@ -136,7 +139,8 @@ export function extractHtml(html: string): ExtractedPage | null {
   if (!article?.content) return null;
   const paragraphs: ExtractedPage['paragraphs'] = [];
   collectBlocks(article.content, paragraphs);
-  if (!paragraphs.length) return null;
+  // Navigation, menus and link lists are not an article: ask for at least one real sentence.
+  if (!paragraphs.some((p) => p.text.split(' ').length >= MIN_BODY_WORDS)) return null;
   if (!meta.title && article.title) {
     meta.title = article.title;
     meta.provenance.title = 'html-meta';

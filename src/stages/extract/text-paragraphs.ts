@@ -19,10 +19,12 @@ function isHardWrapped(lines: readonly string[]): boolean {
  * Splits plain text into paragraphs. Blank lines always separate paragraphs; inside a block,
  * each line is its own paragraph (news text puts one paragraph per line) unless the block was
  * hard-wrapped, when the block is one paragraph whose line breaks stay in the source text.
- * Offsets point into the normalised text (line endings folded to `\n`), which becomes `source.text`.
+ * Offsets point into the normalised text, which becomes `source.text`: line endings folded to
+ * `\n` and Unicode spaces (no-break, thin, ideographic ...) to plain spaces, as HTML extraction does,
+ * so that the same article gives the same text whichever format it came in.
  */
 export function splitTextParagraphs(content: string): SourceText {
-  const text = content.replace(/\r\n?/g, '\n');
+  const text = content.replace(/\r\n?/g, '\n').replace(/[\u00a0\u2000-\u200a\u202f\u205f\u3000]/g, ' ');
   const paragraphs: SourceParagraph[] = [];
   const blockPattern = /[^\n]*\S[^\n]*(?:\n[^\n]*\S[^\n]*)*/g;
   for (const block of text.matchAll(blockPattern)) {

@@ -3,11 +3,11 @@ import type { RawSentence } from './01-tokenise.js';
 
 /** Titles that always stand before a name: a break after them is never a sentence end. */
 const TITLES = new Set(
-  'mr. mrs. ms. dr. prof. sen. rep. gov. gen. lt. col. maj. capt. cmdr. adm. sgt. cpl. pvt. rev. hon. pres. amb. sec. st. fr. supt. insp. det. no. nos. vol. art. fig. ft. mt.'.split(' '),
+  'mr. mrs. ms. dr. prof. sen. rep. gov. gen. lt. col. maj. capt. cmdr. adm. sgt. cpl. pvt. rev. hon. pres. amb. sec. st. fr. supt. insp. det. ft. mt.'.split(' '),
 );
 /** Abbreviations that may end a sentence but usually do not when lower case or a number follows. */
 const ABBREVIATIONS = new Set(
-  'jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec. u.s. u.n. u.k. e.u. a.m. p.m. inc. corp. co. ltd. vs. etc. approx. est. jr. sr. d.c.'.split(' '),
+  'jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec. u.s. u.n. u.k. e.u. a.m. p.m. inc. corp. co. ltd. vs. etc. approx. est. jr. sr. d.c. no. nos. vol. art. fig.'.split(' '),
 );
 
 /**

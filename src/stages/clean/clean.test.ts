@@ -1,0 +1,138 @@
+import { describe, expect, it } from 'vitest';
+import { checkInvariants } from '../../document/invariants.js';
+import { createEngine } from '../../engine.js';
+
+const engine = createEngine({ until: 'clean' });
+
+/** Cleans `body` under a fixed title so the first line is never mistaken for body text. */
+function clean(body: string) {
+  const doc = engine.process(`A Headline About Talks\n\n${body}`);
+  expect(checkInvariants(doc)).toEqual([]);
+  return doc;
+}
+
+describe('clean: page furniture is removed with its kind and rule', () => {
+  it.each([
+    ['(STR/AFP/Getty Images)', 'credit', 'clean/photo-credit'],
+    ['(Photo by Jung Yeon-je/AFP via Getty Images)', 'credit', 'clean/photo-credit'],
+    ['(Reuters/Kim Hong-Ji)', 'credit', 'clean/photo-credit'],
+    ['Photo: Reuters', 'credit', 'clean/photo-credit'],
+    ['Soldiers patrol the border near Panmunjom on Monday. (Aris Messinis/AFP/Getty Images)', 'caption', 'clean/caption-with-credit'],
+    ['Related: Five things to know about the summit', 'promo', 'clean/promo'],
+    ['READ MORE: Why the talks collapsed', 'promo', 'clean/promo'],
+    ['Sign up for our daily newsletter to get the news in your inbox.', 'newsletter', 'clean/newsletter'],
+    ['Follow Simon on Twitter: @SPVeazey', 'social-follow', 'clean/social-follow'],
+    ['Reuters contributed to this report.', 'contribution', 'clean/contribution'],
+    ['Reporting by Hyonhee Shin; Editing by Lincoln Feast', 'contribution', 'clean/contribution'],
+    ['© 2019 Example News. All rights reserved.', 'boilerplate', 'clean/boilerplate'],
+  ])('%s → %s', (line, kind, rule) => {
+    const doc = clean(`Officials met in Seoul on Monday to discuss the plan.\n\n${line}\n\nThe talks ended without agreement after four hours.`);
+    expect(doc.removed).toContainEqual(expect.objectContaining({ kind, rule, text: line }));
+    expect(doc.text).toBe('Officials met in Seoul on Monday to discuss the plan.\n\nThe talks ended without agreement after four hours.');
+  });
+
+  it.each(['Epoch Times Photo', 'Photo:', 'Video', 'AP Photo'])('takes %s as a photo marker', (marker) => {
+    const doc = clean(`Body one is here.\n\n${marker}\n(STR/AFP/Getty Images)\n\nBody two is here.`);
+    expect(doc.removed?.slice(1).map((r) => [r.kind, r.text])).toEqual([['photo-marker', marker], ['credit', '(STR/AFP/Getty Images)']]);
+  });
+
+  it('takes the paragraph after a photo marker as its caption, but not after a marker followed by a credit', () => {
+    const doc = clean('Body one is here.\n\nEpoch Times Photo\nPresident Moon (C) talks to delegates at the Blue House.\n\nEpoch Times Photo\n(STR/AFP/Getty Images)\n\nIn December, the U.N. imposed sanctions.');
+    expect(doc.removed?.map((r) => r.kind)).toEqual(['title', 'photo-marker', 'caption', 'photo-marker', 'credit']);
+    expect(doc.text).toBe('Body one is here.\n\nIn December, the U.N. imposed sanctions.');
+  });
+
+  it('removes a promotion heading together with the promoted title under it', () => {
+    const doc = clean('Body text of the story goes here.\n\nRecommended Video:\n\nThe Origins of Antifa');
+    expect(doc.removed?.slice(1).map((r) => [r.kind, r.rule, r.text])).toEqual([
+      ['promo', 'clean/promo', 'Recommended Video:'],
+      ['promo', 'clean/promo-title', 'The Origins of Antifa'],
+    ]);
+  });
+
+  it('removes a repeated pull-quote even when its quotation marks differ', () => {
+    const doc = clean('Pence said Washington would keep up its “maximum pressure campaign” against Pyongyang.\n\nOther text in between here.\n\nPence said Washington would keep up its ‘maximum pressure campaign’ against Pyongyang.');
+    expect(doc.removed).toContainEqual(expect.objectContaining({ kind: 'duplicate', text: expect.stringContaining('‘maximum') }));
+    expect(doc.paragraphs?.length).toBe(2);
+  });
+});
+
+describe('clean: must not remove', () => {
+  it.each([
+    'He said: "We will respond." The talks went on.',
+    'The photo agency was not involved in the talks at all, officials said.',
+    'Follow-up talks are planned for next week in Geneva.',
+    'Related talks between the two sides stalled in March, the ministry said.',
+    'Photos of the meeting were released by the state media on Tuesday.',
+    'The minister (right) spoke first, then the envoy replied.',
+    'Ok.',
+  ])('%s', (line) => {
+    const doc = clean(`First paragraph of the story.\n\n${line}`);
+    expect(doc.removed?.filter((r) => r.kind !== 'title')).toEqual([]);
+    expect(doc.text).toContain(line);
+  });
+
+  it('removes a pull-quote set as its own paragraph when a body paragraph carries the same words', () => {
+    const doc = clean('“Europe has to be able to stand on its own feet.”\n\nAbroad, the result was watched. "Europe has to be able to stand on its own feet," Merz said on Sunday.');
+    expect(doc.removed?.slice(1)).toEqual([expect.objectContaining({ kind: 'duplicate', rule: 'clean/pull-quote' })]);
+    expect(doc.paragraphs).toHaveLength(1);
+  });
+
+  it('keeps a quotation paragraph that repeats nothing', () => {
+    const doc = clean('Merz spoke in Berlin.\n\n“Europe has to be able to stand on its own feet.”');
+    expect(doc.paragraphs).toHaveLength(2);
+  });
+
+  it('keeps short paragraphs that repeat ("He declined.")', () => {
+    const doc = clean('He declined.\n\nThe minister spoke for an hour.\n\nHe declined.');
+    expect(doc.paragraphs?.length).toBe(3);
+  });
+});
+
+describe('clean: metadata recovered from the text', () => {
+  it('reads title, published and updated dates, byline, dateline and agency', () => {
+    const doc = engine.process('Leaders Agree on Ceasefire\n\nMarch 3, 2019 Updated: March 4, 2019\n\nBy Jane Doe and John Roe\n\nGENEVA (AP) — The two sides agreed on Sunday.\n\nThe Associated Press contributed to this report.');
+    expect(doc.meta).toMatchObject({
+      title: 'Leaders Agree on Ceasefire',
+      published: '2019-03-03',
+      updated: '2019-03-04',
+      authors: ['Jane Doe', 'John Roe'],
+      dateline: 'GENEVA',
+      agency: 'Associated Press',
+    });
+    expect(doc.text).toBe('The two sides agreed on Sunday.');
+    expect(doc.removed?.map((r) => r.kind)).toEqual(['title', 'date-line', 'byline', 'dateline', 'contribution']);
+  });
+
+  it('joins the lines of a hard-wrapped paragraph with spaces and keeps the map to the source', () => {
+    const wrapped = 'Officials from both countries met in the capital on Monday and said\nthat the talks, the first in two years, had been constructive and\nwould resume next month.';
+    const doc = engine.process(`A Title\n\n${wrapped}`);
+    expect(doc.text).toBe(wrapped.replace(/\n/g, ' '));
+    expect(checkInvariants(doc)).toEqual([]);
+  });
+
+  it('uses --date when the article gives no date, and the article date when it does', () => {
+    const dated = createEngine({ until: 'clean', defaultDate: '2001-01-01' });
+    expect(dated.process('Title\n\nBody text.').meta?.published).toBe('2001-01-01');
+    expect(dated.process('Title\n\nJune 5, 2017\n\nBody text.').meta?.published).toBe('2017-06-05');
+  });
+});
+
+describe('clean: bylines', () => {
+  it.each([
+    ['By Jane Doe', ['Jane Doe'], null, null],
+    ['By Jane Doe and John Roe', ['Jane Doe', 'John Roe'], null, null],
+    ['By Jane Doe, Reuters', ['Jane Doe'], 'Reuters', null],
+    ['By Park Ji-hoon and Mariko Endo November 29, 2017', ['Park Ji-hoon', 'Mariko Endo'], null, '2017-11-29'],
+    ['By Lucía Ferreyra Published July 30, 2024 Updated July 31, 2024, 6:40 p.m. ET', ['Lucía Ferreyra'], null, '2024-07-30'],
+  ])('%s', (line, authors, agency, published) => {
+    const doc = engine.process(`A Title\n\n${line}\n\nThe body of the story.`);
+    expect(doc.removed?.[1]).toMatchObject({ kind: 'byline', text: line });
+    expect(doc.meta).toMatchObject({ authors, agency, published });
+  });
+
+  it.each(['By the end of the day, talks had collapsed.', 'By contrast, Seoul stayed silent.'])('does not take "%s" for a byline', (line) => {
+    const doc = engine.process(`A Title\n\n${line}\n\nMore text.`);
+    expect(doc.text).toContain(line);
+  });
+});

@@ -1,0 +1,72 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { checkInvariants, createEngine } from '../src/index.js';
+import { newsPage, type PageParts } from './support/html-page.js';
+import { HAVE_SHARED, SEED_ARTICLE } from './support/paths.js';
+
+const engine = createEngine();
+
+describe.skipIf(!HAVE_SHARED)('the seed article (../shared/data/seed)', () => {
+  const raw = HAVE_SHARED ? readFileSync(SEED_ARTICLE, 'utf8') : '';
+  const doc = HAVE_SHARED ? engine.process({ origin: { source: SEED_ARTICLE }, format: 'text', content: raw }) : undefined!;
+
+  it('recovers title, dates, author hint and agency', () => {
+    expect(doc.meta).toMatchObject({
+      title: 'Pence: US and South Korea in Agreement on North Korea Diplomacy',
+      published: '2018-02-12',
+      updated: '2018-02-17',
+      agency: 'Reuters',
+    });
+    expect(doc.meta!.authors.join(' ')).toContain('Simon');
+  });
+
+  it('removes every piece of furniture with its kind', () => {
+    const removed = doc.removed!.map((r) => [r.kind, r.text.slice(0, 40)]);
+    expect(removed).toEqual([
+      ['title', 'Pence: US and South Korea in Agreement o'],
+      ['date-line', 'February 12, 2018 Updated: February 17, '],
+      ['photo-marker', 'Epoch Times Photo'],
+      ['credit', '(STR/AFP/Getty Images)'],
+      ['duplicate', 'Pence said Washington would keep up its '],
+      ['photo-marker', 'Epoch Times Photo'],
+      ['caption', 'Vice President Mike Pence (C) talks to S'],
+      ['photo-marker', 'Epoch Times Photo'],
+      ['caption', 'North Korean dictator Kim Jong Un in thi'],
+      ['contribution', 'Reuters contributed to this report.'],
+      ['promo', 'Recommended Video:'],
+      ['promo', 'The Origins of Antifa'],
+      ['social-follow', 'Follow Simon on Twitter: @SPVeazey'],
+    ]);
+    expect(doc.removed!.find((r) => r.kind === 'duplicate')!.text).toContain('‘maximum pressure campaign’');
+  });
+
+  it('keeps every other body paragraph word for word', () => {
+    const removedTexts = new Set(doc.removed!.map((r) => r.text));
+    // Word for word: only no-break spaces become plain spaces, as in every Dyad text.
+    const lines = raw.replace(/\u00a0/g, ' ').split(/\n+/).map((l) => l.trim());
+    const body = lines.filter((l) => l && !removedTexts.has(l));
+    expect(doc.paragraphs!.map((p) => p.text)).toEqual(body);
+    expect(doc.paragraphs).toHaveLength(22);
+    expect(doc.text).toContain('Pence said Washington would keep up its “maximum pressure campaign” against Pyongyang.');
+  });
+
+  it('passes the span invariants', () => {
+    expect(checkInvariants(doc)).toEqual([]);
+  });
+
+  it('yields the same body and metadata from the article inside a realistic HTML page', () => {
+    const blocks = raw.split(/\n\s*\n/).map((b) => b.trim());
+    const parts: PageParts = { title: blocks[0]!, published: '2018-02-12T09:00:00-05:00', updated: '2018-02-17T11:30:00-05:00', blocks: [] };
+    for (const block of blocks.slice(2)) {
+      const [first, ...rest] = block.split('\n');
+      if (first === 'Epoch Times Photo') parts.blocks.push({ photo: first, caption: rest.join(' ') });
+      else parts.blocks.push({ paragraph: block });
+    }
+    const page = engine.process({ origin: { source: 'seed.html' }, format: 'html', content: newsPage(parts) });
+    expect(page.text).toBe(doc.text);
+    expect(page.meta).toMatchObject({ title: doc.meta!.title, published: '2018-02-12T09:00:00-05:00', updated: '2018-02-17T11:30:00-05:00', agency: 'Reuters' });
+    expect(page.meta!.authors.join(' ')).toContain('Simon');
+    expect(page.removed!.filter((r) => r.kind === 'caption').map((r) => r.rule)).toEqual(['clean/html-figcaption', 'clean/html-figcaption', 'clean/html-figcaption']);
+    expect(checkInvariants(page)).toEqual([]);
+  });
+});
