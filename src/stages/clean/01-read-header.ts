@@ -1,4 +1,3 @@
-import * as chrono from 'chrono-node';
 import { agencyName, remove, type CleanState, type CleanStep } from './state.js';
 
 /** How many leading paragraphs may hold the title, date line and byline. */
@@ -11,6 +10,7 @@ const DATE_LINE = new RegExp(
   'i',
 );
 const DATE_ANYWHERE = new RegExp(DATE, 'i');
+const DATE_OR_STAMP = new RegExp(`\\s(?:(?:Published|Posted|Updated)\\b|${DATE})`, 'i');
 const PERSON_NAME = /^[A-Z][\p{L}.'’-]*(?:\s+(?:[A-Z][\p{L}.'’-]*|de|da|van|von|bin|al-\p{L}+)){0,4}$/u;
 
 /**
@@ -21,7 +21,7 @@ const PERSON_NAME = /^[A-Z][\p{L}.'’-]*(?:\s+(?:[A-Z][\p{L}.'’-]*|de|da|van|
 export function readByline(text: string): { authors: string[]; agency: string | null; published: string | null; updated: string | null } | null {
   if (text.length > 200 || !/^By\s+[A-Z]/u.test(text)) return null;
   let rest = text.slice(3).trim();
-  const dateAt = rest.search(new RegExp(`\\s(?:(?:Published|Posted|Updated)\\b|${DATE})`, 'i'));
+  const dateAt = rest.search(DATE_OR_STAMP);
   const tail = dateAt >= 0 ? rest.slice(dateAt) : '';
   if (dateAt >= 0) rest = rest.slice(0, dateAt);
   const parts = rest.split(/\s*(?:,|\||·|•|\s[-–—]\s|\band\b)\s*/).map((s) => s.trim()).filter(Boolean);
@@ -47,14 +47,30 @@ export function readByline(text: string): { authors: string[]; agency: string | 
   };
 }
 
-/** Parses one written date to ISO `YYYY-MM-DD`, or null. */
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})/;
+const MONTH_DAY_YEAR = /([a-z]{3})[a-z]*\.?\s+(\d{1,2}),?\s+(\d{4})/i;
+const DAY_MONTH_YEAR = /(\d{1,2})\s+([a-z]{3})[a-z]*\.?\s+(\d{4})/i;
+
+/**
+ * Parses a date as the DATE pattern above matched it ("February 12, 2018", "12 Feb 2018",
+ * "2018-02-12", with an optional weekday and time) to ISO `YYYY-MM-DD`, or null. Relative and
+ * free-form dates are the times stage's work; a header date line is always absolute.
+ */
 export function isoDate(written: string): string | null {
-  const [result] = chrono.parse(written);
-  if (!result) return null;
-  const { start } = result;
-  if (!start.isCertain('year') || !start.isCertain('month') || !start.isCertain('day')) return null;
-  const pad = (n: number | null) => String(n ?? 0).padStart(2, '0');
-  return `${start.get('year')}-${pad(start.get('month'))}-${pad(start.get('day'))}`;
+  let year: number;
+  let month: number;
+  let day: number;
+  const iso = ISO_DAY.exec(written);
+  const mdy = iso ? null : MONTH_DAY_YEAR.exec(written);
+  const dmy = iso || mdy ? null : DAY_MONTH_YEAR.exec(written);
+  if (iso) [year, month, day] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
+  else if (mdy) [year, month, day] = [Number(mdy[3]), MONTHS.indexOf(mdy[1]!.toLowerCase()) + 1, Number(mdy[2])];
+  else if (dmy) [year, month, day] = [Number(dmy[3]), MONTHS.indexOf(dmy[2]!.toLowerCase()) + 1, Number(dmy[1])];
+  else return null;
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (month < 1 || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
+  return date.toISOString().slice(0, 10);
 }
 
 const normalise = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();

@@ -1,5 +1,5 @@
 import { defineStage } from '../../pipeline/stage.js';
-import { tokenise, toSentences } from './01-tokenise.js';
+import { splitAtParagraphs, tokenise, toSentences } from './01-tokenise.js';
 import { mendAbbreviations } from './02-mend-abbreviations.js';
 
 /**
@@ -11,7 +11,9 @@ export const sentencesStage = defineStage({
   needs: ['text', 'paragraphs'],
   provides: ['sentences', 'tokens'],
   run(doc, ctx) {
-    const { tokens, sentences } = tokenise(doc.text, doc.paragraphs, ctx);
-    return { tokens, sentences: toSentences(doc.text, mendAbbreviations(sentences, tokens), tokens) };
+    const { tokens, sentences } = tokenise(doc.text, ctx);
+    // Order matters: abbreviations are mended within a paragraph, so paragraphs are split first.
+    const raw = mendAbbreviations(splitAtParagraphs(sentences, tokens, doc.paragraphs), tokens);
+    return { tokens, sentences: toSentences(doc.text, raw, tokens) };
   },
 });

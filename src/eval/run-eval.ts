@@ -1,0 +1,38 @@
+import type { EvalRow, Scorer } from './scorer.js';
+import { sentencesMeantime } from './scorers/sentences-meantime.js';
+import { findSharedDir } from './shared-data.js';
+
+/** Every scorer, layer by layer, in pipeline order. Later stages add theirs here. */
+const SCORERS: readonly Scorer[] = [sentencesMeantime];
+
+const pct = (v: number): string => `${(v * 100).toFixed(1)}%`;
+
+function printTable(rows: readonly EvalRow[]): void {
+  const header = ['layer', 'yardstick', 'metric', 'value', 'n', 'reference'];
+  const cells = rows.map((r) => [r.layer, r.yardstick, r.metric, pct(r.value), String(r.n), r.reference ?? '']);
+  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
+  const line = (c: string[]) => c.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd();
+  console.log(line(header));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const c of cells) console.log(line(c));
+}
+
+async function main(): Promise<void> {
+  const shared = findSharedDir();
+  if (!shared) {
+    console.log('dyad eval: ../shared (or DYAD_SHARED) not found; the yardsticks live there, so there is nothing to score. Skipping.');
+    return;
+  }
+  const rows: EvalRow[] = [];
+  for (const scorer of SCORERS) {
+    const started = performance.now();
+    const result = await scorer.score(shared);
+    rows.push(...result.rows);
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    console.error(`scored ${scorer.layer} on ${scorer.yardstick} in ${seconds}s`);
+    for (const miss of result.misses ?? []) console.error(`  miss: ${miss.cause} ×${miss.count} — e.g. ${JSON.stringify(miss.example)}`);
+  }
+  printTable(rows);
+}
+
+await main();
