@@ -1,16 +1,19 @@
 import { createHash } from 'node:crypto';
 import type { ArticleDocument, Diagnostic, InputRecord } from './document/types.js';
 import { readInputs, type InputFailure, type ReadOptions } from './ingest/read-inputs.js';
-import type { EngineOptions } from './pipeline/context.js';
+import type { EngineOptions, EngineResources } from './pipeline/context.js';
+import type { KnowledgeBase } from './knowledge/actor-kb.js';
+import { loadKnowledgeBase } from './knowledge/load.js';
 import { DyadError } from './pipeline/errors.js';
 import { Pipeline } from './pipeline/pipeline.js';
 import type { AnyStage } from './pipeline/stage.js';
 import { cleanStage } from './stages/clean/index.js';
 import { extractStage } from './stages/extract/index.js';
 import { sentencesStage } from './stages/sentences/index.js';
+import { actorsStage } from './stages/actors/index.js';
 
 /** The stages of a full run, in order. */
-export const DEFAULT_STAGES: readonly AnyStage[] = [extractStage, cleanStage, sentencesStage];
+export const DEFAULT_STAGES: readonly AnyStage[] = [extractStage, cleanStage, sentencesStage, actorsStage];
 
 /** Options of `createEngine`. */
 export interface CreateEngineOptions extends EngineOptions {
@@ -54,10 +57,14 @@ export function articleId(input: InputRecord): string {
 export function createEngine(options: CreateEngineOptions = {}): Engine {
   const { until, ...engineOptions } = options;
   const pipeline = Pipeline.build(DEFAULT_STAGES, until);
+  let knowledge: KnowledgeBase | null = null;
+  const resources: EngineResources = {
+    knowledge: () => (knowledge ??= loadKnowledgeBase(engineOptions.actorFiles ?? [])),
+  };
 
   const process = (input: string | InputRecord): ArticleDocument => {
     const record: InputRecord = typeof input === 'string' ? { origin: { source: '<text>' }, format: 'text', content: input } : input;
-    return pipeline.run(record, articleId(record), engineOptions).doc;
+    return pipeline.run(record, articleId(record), engineOptions, resources).doc;
   };
 
   async function* processInputs(paths: readonly string[], readOptions: ReadOptions = {}): AsyncGenerator<ProcessResult> {

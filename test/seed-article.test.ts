@@ -70,3 +70,44 @@ describe.skipIf(!HAVE_SHARED)('the seed article (../shared/data/seed)', () => {
     expect(checkInvariants(page)).toEqual([]);
   });
 });
+
+describe.skipIf(!HAVE_SHARED)('the seed article: actors', () => {
+  const raw = HAVE_SHARED ? readFileSync(SEED_ARTICLE, 'utf8') : '';
+  const doc = HAVE_SHARED ? engine.process({ origin: { source: SEED_ARTICLE }, format: 'text', content: raw }) : undefined!;
+  const codesOf = (surface: string) => [...new Set(doc.actors!.filter((m) => m.text === surface).map((m) => m.actor.code))];
+
+  it.each([
+    ['Mike Pence', 'USAGOV'],
+    ['Pence', 'USAGOV'],
+    ['Kim Jong Un', 'PRKGOV'],
+    ['Kim Yo Jong', 'PRKGOV'],
+    ['Thomas Bach', 'NGOIOC'],
+    ['President Trump', 'USAGOV'],
+    ['Brian Hook', 'USAGOV'],
+    ['Pyongyang', 'PRKGOV'],
+    ['Washington', 'USAGOV'],
+    ['Seoul', 'KORGOV'],
+    ['U.N. Security Council', 'IGOUNO'],
+    ['North Korea', 'PRK'],
+    ['South Korea', 'KOR'],
+    ['the North', 'PRK'],
+    ['South Korean government official', 'KORGOV'],
+  ])('%s → %s', (surface, code) => {
+    expect(codesOf(surface)).toEqual([code]);
+  });
+
+  it('resolves every "he" to Pence and names Moon Jae-in in the caption', () => {
+    const he = doc.actors!.filter((m) => m.text === 'he');
+    expect(he.length).toBe(2);
+    expect(he.every((m) => m.actor.name === 'Mike Pence')).toBe(true);
+    expect(doc.furnitureActors!.find((m) => m.text === 'Moon Jae-in')?.actor.code).toBe('KORGOV');
+  });
+
+  it('codes news media and photo agencies as media, never as political actors', () => {
+    const media = (list: Array<{ text: string; actor: { kind: string; code: string | null } }>) =>
+      Object.fromEntries(list.filter((m) => m.actor.kind === 'media').map((m) => [m.text, m.actor.code]));
+    expect(media(doc.actors!)).toEqual({ 'The Washington Post': 'USAMED', Reuters: 'GBRMED', 'Wall Street Journal': 'USAMED' });
+    expect(media(doc.furnitureActors!)).toMatchObject({ AFP: 'FRAMED', 'Getty Images': 'USAMED', Reuters: 'GBRMED' });
+    expect(checkInvariants(doc)).toEqual([]);
+  });
+});

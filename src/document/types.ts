@@ -153,6 +153,50 @@ export interface OffsetSegment {
   sourceStart: number;
 }
 
+/** What kind of thing an actor is. */
+export type ActorKind = 'person' | 'organisation' | 'country' | 'city' | 'group' | 'media';
+
+/** An actor as resolved for one mention: who it is and how it is coded on the article's date. */
+export interface ResolvedActor {
+  /** Stable id within the knowledge base (`person:Mike Pence`, `country:South Korea`), or `new:<name>` for people the article introduces. */
+  id: string;
+  /** Canonical name. */
+  name: string;
+  /** CAMEO-style code: country + agent (`USAGOV`, `PRKMIL`), an IGO code (`IGOUNO`), or a bare country (`PRK`); null when unknown. */
+  code: string | null;
+  /** ISO-3166 alpha-3 country, when known. */
+  country: string | null;
+  /** The agent part of the code (`GOV`, `MIL`, `ELI`, `MED` ...), if any. */
+  role: string | null;
+  /** The office or title that gave the role ("Vice President"), if known. */
+  title: string | null;
+  kind: ActorKind;
+  /** True when a person is coded by an office they no longer held on the article's date. */
+  former?: boolean;
+}
+
+/** One mention of an actor in the cleaned text. */
+export interface ActorMention extends Span {
+  /** Index of the sentence the mention is in. */
+  sentence: number;
+  actor: ResolvedActor;
+  /** The rule or dictionary entry that recognised it (`dictionary:name data/actors/...:12`, `rule:title-name`, `coref:pronoun` ...). */
+  via: string;
+  /** For a coreferent mention (surname, pronoun, description): the mention it refers back to. */
+  antecedent?: Span;
+}
+
+/** An actor named in removed page furniture (captions, credits), with offsets into `source.text`. */
+export interface FurnitureMention {
+  /** Index into `removed`. */
+  removed: number;
+  sourceStart: number;
+  sourceEnd: number;
+  text: string;
+  actor: ResolvedActor;
+  via: string;
+}
+
 /** The layers stages provide. A document holds the ones the stages run so far produced. */
 export interface Layers {
   source: SourceText;
@@ -166,6 +210,8 @@ export interface Layers {
   offsetMap: OffsetSegment[];
   sentences: Sentence[];
   tokens: Token[];
+  actors: ActorMention[];
+  furnitureActors: FurnitureMention[];
 }
 
 /** The name of a layer. */

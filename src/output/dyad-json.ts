@@ -1,4 +1,4 @@
-import type { ArticleDocument, ArticleMeta, Diagnostic, Removed, Token } from '../document/types.js';
+import type { ActorMention, ArticleDocument, ArticleMeta, Diagnostic, FurnitureMention, Removed, Token } from '../document/types.js';
 
 /** The schema id of Dyad's article record. Documented field by field in `docs/schema.md`. */
 export const SCHEMA_ID = 'dyad/1';
@@ -17,6 +17,8 @@ export interface DyadRecord {
   removed: Removed[];
   sentences: Array<{ start: number; end: number; text: string }>;
   tokens?: Array<Pick<Token, 'start' | 'end' | 'text' | 'pos' | 'lemma'>>;
+  actors: ActorMention[];
+  furnitureActors: FurnitureMention[];
   diagnostics: Diagnostic[];
   provenance: { engine: string; stages: Array<{ stage: string; ms: number }> };
 }
@@ -40,6 +42,8 @@ export function toDyadRecord(doc: ArticleDocument, options: RecordOptions = {}):
     paragraphs: (doc.paragraphs ?? []).map(({ start, end }) => ({ start, end })),
     removed: doc.removed ?? [],
     sentences: (doc.sentences ?? []).map(({ start, end, text }) => ({ start, end, text })),
+    actors: doc.actors ?? [],
+    furnitureActors: doc.furnitureActors ?? [],
     diagnostics: doc.diagnostics,
     provenance: { engine: `dyad ${ENGINE_VERSION}`, stages: doc.timings.map((t) => ({ stage: t.stage, ms: Math.round(t.ms * 1000) / 1000 })) },
   };
@@ -49,9 +53,13 @@ export function toDyadRecord(doc: ArticleDocument, options: RecordOptions = {}):
   return record;
 }
 
-/** Formats a diagnostic the way compilers do: `input:line:col: reason [rule-id]`. */
-export function formatDiagnostic(source: string, d: Diagnostic): string {
-  const line = d.line ?? 1;
+/**
+ * Formats a diagnostic the way compilers do: `input:line:col: severity: reason [rule-id]`.
+ * @param origin the input, and the line of a JSON Lines record, used when the diagnostic has none.
+ */
+export function formatDiagnostic(origin: { source: string; line?: number }, d: Diagnostic): string {
+  const source = origin.source;
+  const line = d.line ?? origin.line ?? 1;
   const column = d.column ?? 1;
   return `${source}:${line}:${column}: ${d.severity === 'fatal' ? 'error' : d.severity}: ${d.reason} [${d.rule}]`;
 }

@@ -1,4 +1,5 @@
 import type { Diagnostic, Severity } from '../document/types.js';
+import type { KnowledgeBase } from '../knowledge/actor-kb.js';
 
 /** Options every stage may read. */
 export interface EngineOptions {
@@ -8,6 +9,13 @@ export interface EngineOptions {
   maxBytes?: number;
   /** Collect debug traces (printed by tests when they fail). */
   debug?: boolean;
+  /** Extra actor dictionary files, in the format of `data/actors/`; they add or replace entries. */
+  actorFiles?: string[];
+}
+
+/** Read-only resources the engine shares with every stage; loaded on first use. */
+export interface EngineResources {
+  knowledge(): KnowledgeBase;
 }
 
 /**
@@ -20,6 +28,8 @@ export interface StageContext {
   report(severity: Severity, rule: string, reason: string, span?: { start: number; end: number }): void;
   /** Records a debug line; the function runs only when debugging is on. */
   debug(message: () => string): void;
+  /** The actor knowledge base (dictionaries), compiled once per engine. */
+  readonly knowledge: KnowledgeBase;
 }
 
 /** A context that collects diagnostics and debug lines for one document and one stage at a time. */
@@ -28,7 +38,14 @@ export class DocumentContext implements StageContext {
   readonly diagnostics: Diagnostic[] = [];
   readonly trace: string[] = [];
 
-  constructor(readonly options: Readonly<EngineOptions>) {}
+  constructor(
+    readonly options: Readonly<EngineOptions>,
+    private readonly resources: EngineResources,
+  ) {}
+
+  get knowledge(): KnowledgeBase {
+    return this.resources.knowledge();
+  }
 
   report(severity: Severity, rule: string, reason: string, span?: { start: number; end: number }): void {
     const diagnostic: Diagnostic = { severity, stage: this.stage, rule, reason };

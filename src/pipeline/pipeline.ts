@@ -1,5 +1,5 @@
 import type { ArticleDocument, InputRecord, LayerName, Layers } from '../document/types.js';
-import { DocumentContext, type EngineOptions } from './context.js';
+import { DocumentContext, type EngineOptions, type EngineResources } from './context.js';
 import { PipelineError } from './errors.js';
 import type { AnyStage } from './stage.js';
 
@@ -60,8 +60,8 @@ export class Pipeline {
    * Runs every stage over one record. A stage that throws (a `DyadError` for bad input) fails
    * this document only; the caller reports it and moves on.
    */
-  run(input: InputRecord, id: string, options: Readonly<EngineOptions>): PipelineResult {
-    const ctx = new DocumentContext(options);
+  run(input: InputRecord, id: string, options: Readonly<EngineOptions>, resources: EngineResources): PipelineResult {
+    const ctx = new DocumentContext(options, resources);
     let doc: ArticleDocument = { id, input, diagnostics: ctx.diagnostics, timings: [] };
     for (const stage of this.stages) {
       ctx.stage = stage.name;

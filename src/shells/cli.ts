@@ -2,6 +2,7 @@
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { createEngine, type ProcessResult } from '../engine.js';
 import { formatDiagnostic, toDyadRecord, ENGINE_VERSION } from '../output/dyad-json.js';
+import { KnowledgeError } from '../knowledge/parse-entries.js';
 import { PipelineError } from '../pipeline/errors.js';
 import { summariseArticle } from './summary.js';
 
@@ -31,11 +32,12 @@ interface CodeOptions {
   maxBytes?: number;
   tokens?: boolean;
   summary?: boolean;
+  actors?: string[];
 }
 
 /** Prints a failure the way compilers do, on stderr. */
 function reportFailure(result: Extract<ProcessResult, { ok: false }>): void {
-  process.stderr.write(formatDiagnostic(result.failure.origin.source, result.failure.diagnostic) + '\n');
+  process.stderr.write(formatDiagnostic(result.failure.origin, result.failure.diagnostic) + '\n');
 }
 
 async function code(inputs: string[], options: CodeOptions): Promise<number> {
@@ -43,6 +45,7 @@ async function code(inputs: string[], options: CodeOptions): Promise<number> {
     ...(options.date ? { defaultDate: options.date } : {}),
     ...(options.until ? { until: options.until } : {}),
     ...(options.maxBytes ? { maxBytes: options.maxBytes } : {}),
+    ...(options.actors?.length ? { actorFiles: options.actors } : {}),
   });
   let failed = 0;
   let coded = 0;
@@ -54,7 +57,7 @@ async function code(inputs: string[], options: CodeOptions): Promise<number> {
     }
     coded++;
     for (const d of result.doc.diagnostics) {
-      if (d.severity !== 'info') process.stderr.write(formatDiagnostic(result.doc.input.origin.source, d) + '\n');
+      if (d.severity !== 'info') process.stderr.write(formatDiagnostic(result.doc.input.origin, d) + '\n');
     }
     if (options.summary) {
       process.stdout.write(summariseArticle(result.doc) + '\n');
@@ -85,6 +88,7 @@ export function buildProgram(): Command {
     .option('--max-bytes <size>', 'largest input accepted (default 20MB)', parseBytes)
     .option('--tokens', 'include the token layer')
     .option('--summary', 'print a short human summary per article instead of JSON')
+    .option('--actors <file>', 'an extra actor dictionary (data/README.md format); repeatable', (file: string, files: string[] = []) => [...files, file])
     .action(async (inputs: string[], options: CodeOptions) => {
       process.exitCode = await code(inputs, options);
     });
@@ -97,7 +101,7 @@ async function main(): Promise<void> {
   } catch (error) {
     if (error instanceof CommanderError) {
       process.exitCode = error.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
-    } else if (error instanceof PipelineError) {
+    } else if (error instanceof PipelineError || error instanceof KnowledgeError) {
       process.stderr.write(`dyad: ${error.message}\n`);
       process.exitCode = EXIT_USAGE;
     } else {

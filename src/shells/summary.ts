@@ -12,5 +12,14 @@ export function summariseArticle(doc: ArticleDocument): string {
       `${meta?.authors.length ? ` · by ${meta.authors.join(', ')}` : ''}${meta?.agency ? ` · ${meta.agency}` : ''}`,
     `  ${doc.paragraphs?.length ?? 0} paragraphs, ${doc.sentences?.length ?? 0} sentences, ${doc.tokens?.length ?? 0} tokens; removed: ${removed}`,
   ];
+  const counts = new Map<string, { name: string; code: string | null; n: number }>();
+  for (const m of doc.actors ?? []) {
+    if (m.actor.kind === 'media' || m.actor.kind === 'city') continue;
+    const entry = counts.get(m.actor.id) ?? { name: m.actor.name, code: m.actor.code, n: 0 };
+    entry.n++;
+    counts.set(m.actor.id, entry);
+  }
+  const top = [...counts.values()].sort((a, b) => b.n - a.n).slice(0, 6);
+  if (top.length) lines.push(`  actors: ${top.map((a) => `${a.name} ${a.code ?? '?'} ×${a.n}`).join(', ')}`);
   return lines.join('\n');
 }

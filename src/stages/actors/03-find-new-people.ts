@@ -1,0 +1,111 @@
+import { byPosition, isCapitalised, type ActorState, type ActorStep, type WorkingMention } from './state.js';
+
+/** Capitalised words that begin sentences or headings but never names. */
+const NOT_NAMES = new Set(
+  'the a an in on at for from with by to of and or but as if when while after before since although though however his her their its our this that these those there here it he she they we i you who what where why how monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december'.split(' '),
+);
+/** Most words a person's name may have. */
+const MAX_NAME_WORDS = 4;
+/** Reporting verbs that follow a speaker's name ("Kenji Morimoto said"). */
+const SPEECH_LEMMAS = new Set(['say', 'tell', 'add', 'note', 'state', 'warn', 'write', 'announce', 'insist', 'argue', 'explain', 'confirm', 'deny', 'claim']);
+
+/**
+ * Finds people the knowledge base does not hold: runs of two to four capitalised words (joined
+ * hyphens allowed, "Jae-in") outside any mention, which a title or honorific precedes ("Kremlin
+ * spokesman Dmitry Peskov", "Dr. Jane Roe"), whose first word is a known given name, or which an
+ * appositive or a reporting verb follows ("Kenji Morimoto, a missile specialist", "Jane Roe said").
+ * The title or appositive gives the code where it names a country and a role.
+ */
+export const findNewPeople: ActorStep = (state) => {
+  const { tokens, sentences, kb } = state;
+  const covered = new Uint8Array(tokens.length);
+  for (const m of state.mentions) covered.fill(1, m.tokenStart, m.tokenEnd);
+  const mentionEndingAt = new Map(state.mentions.map((m) => [m.tokenEnd, m]));
+  const agentEndingAt = new Map<number, (typeof state.candidates)[number]>();
+  for (const c of state.candidates) if (c.phrases.some((p) => p.kind === 'agent')) agentEndingAt.set(c.tokenEnd, c);
+  const found: WorkingMention[] = [];
+
+  for (const sentence of sentences) {
+    let i = sentence.tokenStart;
+    while (i < sentence.tokenEnd) {
+      if (covered[i] || !isCapitalised(tokens[i]!.text) || NOT_NAMES.has(state.folded[i]!)) {
+        i++;
+        continue;
+      }
+      // Gather the run: capitalised words, with hyphens that join parts of one word.
+      let j = i;
+      let words = 0;
+      while (j < sentence.tokenEnd && !covered[j] && words < MAX_NAME_WORDS) {
+        const t = tokens[j]!;
+        if (isCapitalised(t.text) && !NOT_NAMES.has(state.folded[j]!)) {
+          words++;
+          j++;
+        } else if (t.text === '-' && j + 1 < sentence.tokenEnd && t.start === tokens[j - 1]!.end && tokens[j + 1]!.start === t.end) {
+          j += 2; // "Jae-in", "Kim Jong-un": the part after the hyphen may be lower case
+        } else break;
+      }
+      if (words < 2) {
+        i = Math.max(j, i + 1);
+        continue;
+      }
+      const name = state.text.slice(tokens[i]!.start, tokens[j - 1]!.end);
+      const honorific = kb.honorifics.has(state.folded[i - 1] ?? '') ? state.folded[i - 1]! : null;
+      const title = agentEndingAt.get(i);
+      const givenName = kb.givenNames.has(state.folded[i]!);
+      const next = tokens[j];
+      const appositive = next?.text === ',' ? findAppositive(state, j + 1, sentence.tokenEnd) : null;
+      const speaks = next !== undefined && SPEECH_LEMMAS.has(next.lemma) && tokens.slice(i, j).every((t) => t.pos === 'PROPN' || t.text === '-');
+      if (!honorific && !title && !givenName && !appositive && !speaks) {
+        i = j;
+        continue;
+      }
+      // A country and role from the title before the name ("Kremlin spokesman") or the appositive.
+      const titled = title ? mentionEndingAt.get(i) : undefined;
+      const titleCountry = titled?.kind === 'compound' ? titled.country ?? null : null;
+      const code = titled?.kind === 'compound' ? `${titled.country ?? ''}${titled.agent?.code ?? ''}` : appositive?.code ?? null;
+      found.push({
+        tokenStart: i,
+        tokenEnd: j,
+        sentence: sentences.indexOf(sentence),
+        kind: 'new-person',
+        person: {
+          name,
+          title: title ? state.text.slice(tokens[title.tokenStart]!.start, tokens[title.tokenEnd - 1]!.end) : appositive?.title ?? null,
+          code: code || null,
+          country: titleCountry ?? appositive?.country ?? null,
+          agent: title?.phrases.find((p) => p.kind === 'agent')?.agent?.code ?? appositive?.agent ?? null,
+          gender: honorific ? kb.honorifics.get(honorific) ?? null : null,
+        },
+        via: honorific ? 'rule:honorific-name' : title ? 'rule:title-name' : appositive ? 'rule:name-appositive' : givenName ? 'rule:given-name' : 'rule:name-speech-verb',
+      });
+      covered.fill(1, i, j);
+      i = j;
+    }
+  }
+  state.mentions = [...state.mentions, ...found].sort(byPosition);
+};
+
+/**
+ * Reads an appositive after a name (", Director of Policy Planning for the U.S. Department of
+ * State", ", a South Korean official") up to the next comma or the sentence end, and takes the
+ * code of the first actor named in it, completed by the first agent noun in it.
+ */
+function findAppositive(state: ActorState, from: number, sentenceEnd: number): { code: string | null; country: string | null; agent: string | null; title: string } | null {
+  let to = from;
+  while (to < sentenceEnd && to - from < 14 && !/^[,;:.!?“”"]$/.test(state.tokens[to]!.text)) to++;
+  if (to === from) return null;
+  const inside = state.mentions.filter((m) => m.tokenStart >= from && m.tokenEnd <= to);
+  const agent = state.candidates.find((c) => c.tokenStart >= from && c.tokenEnd <= to && c.phrases.some((p) => p.kind === 'agent'))?.phrases.find((p) => p.kind === 'agent')?.agent;
+  const actor = inside[0];
+  if (!actor && !agent) return null;
+  const title = state.text.slice(state.tokens[from]!.start, state.tokens[to - 1]!.end);
+  if (actor?.kind === 'compound') return { code: `${actor.country ?? ''}${actor.agent?.code ?? ''}`, country: actor.country ?? null, agent: actor.agent?.code ?? null, title };
+  const entry = actor?.entry;
+  if (entry && entry.type !== 'person' && entry.type !== 'media') {
+    const country = entry.country;
+    const entryCode = actor.kind === 'entry' && entry.type !== 'country' ? entry.code : null;
+    const code = entryCode ?? (country ? `${country}${agent?.code ?? ''}` : null);
+    return { code, country, agent: agent?.code ?? null, title };
+  }
+  return agent ? { code: null, country: null, agent: agent.code, title } : null;
+}

@@ -1,0 +1,138 @@
+import { byPosition, type ActorState, type ActorStep, type WorkingMention } from './state.js';
+
+/** Pronouns and the antecedents they accept. */
+const PRONOUNS: Record<string, 'male' | 'female' | 'thing' | 'plural'> = {
+  he: 'male',
+  him: 'male',
+  his: 'male',
+  she: 'female',
+  her: 'female',
+  hers: 'female',
+  it: 'thing',
+  its: 'thing',
+  they: 'plural',
+  them: 'plural',
+  their: 'plural',
+};
+/** How many sentences back a pronoun may look for its antecedent. */
+const PRONOUN_REACH = 2;
+
+function isPerson(m: WorkingMention): boolean {
+  return m.kind === 'new-person' || m.entry?.type === 'person';
+}
+
+function genderOf(m: WorkingMention): 'male' | 'female' | null {
+  return m.person?.gender ?? m.entry?.gender ?? null;
+}
+
+/** The first full mention a coreferent mention points back to. */
+function root(m: WorkingMention): WorkingMention {
+  return m.antecedent ? root(m.antecedent) : m;
+}
+
+/** True when a mention ends in a plural noun ("officials", "troops"). */
+function isPlural(state: ActorState, m: WorkingMention): boolean {
+  const last = state.tokens[m.tokenEnd - 1]!;
+  return last.lemma !== state.folded[m.tokenEnd - 1] && /s$/i.test(last.text);
+}
+
+/**
+ * True when an antecedent can take the pronoun: "he"/"she" a person of that gender (or of none
+ * known); "they" a group or a plural role ("officials"); "it" a country, government or
+ * organisation. Adjectives and media never take a pronoun.
+ */
+function accepts(state: ActorState, m: WorkingMention, want: 'male' | 'female' | 'thing' | 'plural'): boolean {
+  const r = root(m);
+  if (want === 'male' || want === 'female') {
+    const gender = genderOf(r);
+    return isPerson(r) && (gender === null || gender === want);
+  }
+  if (isPerson(r) || r.kind === 'demonym' || r.entry?.type === 'media') return false;
+  const plural = r.entry?.type === 'group' || (r.kind === 'compound' && isPlural(state, r));
+  return want === 'plural' ? plural : !plural;
+}
+
+/**
+ * Picks a pronoun's antecedent among compatible mentions: the subject of the pronoun's own
+ * sentence when it fits ("North Korea has said it will ...", "as it pursues its goal" after
+ * "North Korea conducted ..."), else the nearest mention in that sentence, else the subject or
+ * the nearest mention of the sentences before.
+ */
+function preferredAntecedent(state: ActorState, pool: WorkingMention[], all: readonly WorkingMention[], sentence: number): WorkingMention | undefined {
+  const isSubject = (m: WorkingMention): boolean => {
+    const firstInSentence = all.every((o) => o.sentence !== m.sentence || o.tokenStart >= m.tokenStart);
+    return firstInSentence && state.tokens[m.tokenStart - 1]?.pos !== 'ADP';
+  };
+  for (let s = sentence; s >= sentence - PRONOUN_REACH; s--) {
+    const here = pool.filter((m) => m.sentence === s);
+    if (!here.length) continue;
+    return here.find(isSubject) ?? here.reduce((a, b) => (b.tokenStart > a.tokenStart ? b : a));
+  }
+  return undefined;
+}
+
+/**
+ * Links mentions that refer back: surnames of people the article introduced ("Morimoto" after
+ * "Kenji Morimoto"), surnames of known people to their full mention, pronouns outside quotations
+ * to the nearest compatible actor within two sentences, and descriptions ("the communist state")
+ * to the most recently mentioned country that the description fits.
+ */
+export const resolveCoreference: ActorStep = (state) => {
+  const { tokens, folded } = state;
+  const covered = new Uint8Array(tokens.length);
+  for (const m of state.mentions) covered.fill(1, m.tokenStart, m.tokenEnd);
+
+  // Surnames of people the article introduced: what an article teaches holds for the rest of it.
+  const introduced = new Map<string, WorkingMention>();
+  for (const m of state.mentions) {
+    if (m.kind !== 'new-person') continue;
+    const last = folded[m.tokenEnd - 1]!;
+    if (!introduced.has(last)) introduced.set(last, m);
+  }
+  const added: WorkingMention[] = [];
+  if (introduced.size) {
+    for (let t = 0; t < tokens.length; t++) {
+      const first = introduced.get(folded[t]!);
+      if (!first || covered[t] || t < first.tokenEnd || !/^\p{Lu}/u.test(tokens[t]!.text)) continue;
+      added.push({ tokenStart: t, tokenEnd: t + 1, sentence: state.sentenceOf[t]!, kind: 'new-person', person: first.person!, antecedent: first, via: 'coref:surname' });
+      covered[t] = 1;
+    }
+  }
+  // Known people named by surname point back to their first full mention.
+  const firstOf = new Map<string, WorkingMention>();
+  for (const m of state.mentions) {
+    if (!m.entry || m.entry.type !== 'person') continue;
+    const first = firstOf.get(m.entry.id);
+    if (!first) firstOf.set(m.entry.id, m);
+    else if (m.via.startsWith('dictionary:surname')) m.antecedent = first;
+  }
+
+  let mentions = [...state.mentions, ...added].sort(byPosition);
+  // Descriptions resolve to the latest fitting country before them, or are dropped.
+  mentions = mentions.filter((m) => {
+    if (m.kind !== 'description') return true;
+    const phrases = state.candidates.find((c) => c.tokenStart === m.tokenStart)?.phrases ?? [];
+    const fits = new Set(phrases.filter((p) => p.kind === 'description').map((p) => p.entry?.country));
+    const antecedent = [...mentions].reverse().find((o) => o.tokenEnd <= m.tokenStart && o.kind !== 'description' && fits.has(o.entry?.country ?? o.country ?? undefined));
+    if (!antecedent) return false;
+    m.entry = antecedent.kind === 'entry' && antecedent.entry?.type === 'country' ? antecedent.entry : state.kb.countries.get(antecedent.entry?.country ?? '') ?? m.entry;
+    m.antecedent = antecedent;
+    m.via = `coref:description ${m.via.replace(/^dictionary:\S+ /, '')}`;
+    return true;
+  });
+
+  // Pronouns, in text order, so that a resolved pronoun can serve the next one.
+  const pronouns: WorkingMention[] = [];
+  for (let t = 0; t < tokens.length; t++) {
+    const want = PRONOUNS[folded[t]!];
+    if (!want || covered[t] || state.quoted[t]) continue;
+    // "it is", "it was": mostly an empty subject, not an actor.
+    if (want === 'thing' && folded[t] === 'it' && tokens[t + 1]?.lemma === 'be') continue;
+    const sentence = state.sentenceOf[t]!;
+    const pool = [...mentions, ...pronouns].filter((m) => m.tokenEnd <= t && sentence - m.sentence <= PRONOUN_REACH && accepts(state, m, want));
+    const antecedent = preferredAntecedent(state, pool, [...mentions, ...pronouns], sentence);
+    if (!antecedent) continue;
+    pronouns.push({ tokenStart: t, tokenEnd: t + 1, sentence, kind: 'pronoun', antecedent, via: `coref:pronoun` });
+  }
+  state.mentions = [...mentions, ...pronouns].sort(byPosition);
+};

@@ -1,0 +1,41 @@
+import type { FurnitureMention, Removed } from '../../document/types.js';
+import { foldToken, tokeniseWithOffsets } from '../../knowledge/tokens.js';
+import { admitCandidates, matchDictionary } from './01-match-dictionary.js';
+import { assignCodes } from './05-assign-codes.js';
+import type { ActorState } from './state.js';
+
+/** Removed furniture worth reading for actors: captions name people, credits name agencies. */
+const READ_KINDS = new Set<Removed['kind']>(['caption', 'credit', 'contribution', 'dateline', 'byline']);
+
+/**
+ * Finds knowledge-base actors in removed captions, credits and contribution lines ("(STR/AFP/Getty
+ * Images)" → AFP and Getty Images, media), with offsets into the source text: the body is clean,
+ * but who photographed and who contributed is still worth knowing.
+ */
+export function findFurnitureActors(sourceText: string, removed: readonly Removed[], article: ActorState): FurnitureMention[] {
+  const out: FurnitureMention[] = [];
+  removed.forEach((r, index) => {
+    if (!READ_KINDS.has(r.kind)) return;
+    const tokens = tokeniseWithOffsets(r.text).map((t) => ({ ...t, pos: 'X', lemma: t.text.toLowerCase() }));
+    if (!tokens.length) return;
+    const state: ActorState = {
+      ...article,
+      text: r.text,
+      tokens,
+      sentences: [{ start: 0, end: r.text.length, text: r.text, paragraph: 0, tokenStart: 0, tokenEnd: tokens.length }],
+      folded: tokens.map((t) => foldToken(t.text)),
+      sentenceOf: new Int32Array(tokens.length),
+      quoted: new Uint8Array(tokens.length),
+      candidates: [],
+      mentions: [],
+    };
+    matchDictionary(state);
+    admitCandidates(state);
+    for (const m of assignCodes(state)) {
+      const sourceStart = r.sourceStart + m.start;
+      const sourceEnd = r.sourceStart + m.end;
+      out.push({ removed: index, sourceStart, sourceEnd, text: sourceText.slice(sourceStart, sourceEnd), actor: m.actor, via: m.via });
+    }
+  });
+  return out;
+}

@@ -1,0 +1,53 @@
+import { defineStage } from '../../pipeline/stage.js';
+import { foldToken } from '../../knowledge/tokens.js';
+import { admitCandidates, matchDictionary } from './01-match-dictionary.js';
+import { combineAgents } from './02-combine-agents.js';
+import { findNewPeople } from './03-find-new-people.js';
+import { resolveCoreference } from './04-resolve-coreference.js';
+import { assignCodes } from './05-assign-codes.js';
+import { findFurnitureActors } from './furniture.js';
+import { markQuoted } from './quoted.js';
+import type { ActorState, ActorStep } from './state.js';
+
+/**
+ * The actor steps, in order. Order matters: dictionary phrases are found before any rule looks
+ * at context; candidates are admitted once the whole article is known (a short form needs the
+ * other country, a surname the full name); agent nouns join their countries before new people
+ * are sought, so that "Kremlin spokesman" can code the name after it; coreference comes last,
+ * when every possible antecedent exists.
+ */
+const STEPS: readonly ActorStep[] = [matchDictionary, admitCandidates, combineAgents, findNewPeople, resolveCoreference];
+
+/**
+ * Stage `actors`: every mention of a person, organisation, country, place, group or medium,
+ * resolved to a canonical actor with a CAMEO-style code on the article's date, with the rule that
+ * found it and, for surnames, pronouns and descriptions, the mention it refers back to.
+ */
+export const actorsStage = defineStage({
+  name: 'actors',
+  needs: ['text', 'paragraphs', 'sentences', 'tokens', 'meta', 'removed', 'source'],
+  provides: ['actors', 'furnitureActors'],
+  run(doc, ctx) {
+    const date = doc.meta.published?.slice(0, 10) ?? ctx.options.defaultDate ?? null;
+    const sentenceOf = new Int32Array(doc.tokens.length);
+    doc.sentences.forEach((s, i) => sentenceOf.fill(i, s.tokenStart, s.tokenEnd));
+    const state: ActorState = {
+      text: doc.text,
+      tokens: doc.tokens,
+      sentences: doc.sentences,
+      folded: doc.tokens.map((t) => foldToken(t.text)),
+      sentenceOf,
+      quoted: markQuoted(doc.text, doc.paragraphs, doc.tokens),
+      kb: ctx.knowledge,
+      date,
+      candidates: [],
+      mentions: [],
+      ctx,
+    };
+    for (const step of STEPS) step(state);
+    if (!date && state.mentions.some((m) => m.entry?.type === 'person')) {
+      ctx.report('warning', 'actors/no-date', 'the article has no publication date, so people are coded by the latest office they held (give one with --date)');
+    }
+    return { actors: assignCodes(state), furnitureActors: findFurnitureActors(doc.source.text, doc.removed, state) };
+  },
+});

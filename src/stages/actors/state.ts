@@ -1,0 +1,73 @@
+import type { ActorKind, Sentence, Token } from '../../document/types.js';
+import type { ActorEntry, AgentEntry, KnowledgeBase, Phrase } from '../../knowledge/actor-kb.js';
+import type { StageContext } from '../../pipeline/context.js';
+
+/** A mention being built: a token range and what it names, before codes are assigned. */
+export interface WorkingMention {
+  tokenStart: number;
+  tokenEnd: number;
+  sentence: number;
+  /** How the mention names its actor. */
+  kind:
+    | 'entry' // a knowledge-base entry by name (person, organisation, country, media)
+    | 'demonym' // a country by its adjective
+    | 'metonym' // a capital or seat of government
+    | 'compound' // a country (or organisation) plus an agent noun: "South Korean officials"
+    | 'new-person' // a person the knowledge base does not hold
+    | 'pronoun'
+    | 'description';
+  entry?: ActorEntry;
+  /** For compounds and titled people: the agent the role noun signals. */
+  agent?: AgentEntry;
+  /** For compounds: the country code, or the organisation entry, the agent belongs to. */
+  country?: string | null;
+  /** For new people: their name, title and any code their title or appositive gave. */
+  person?: { name: string; title: string | null; code: string | null; country: string | null; agent: string | null; gender: 'male' | 'female' | null };
+  /** Index (into the mention list) of the mention this one refers back to. */
+  antecedent?: WorkingMention;
+  /** The title words standing before a person's name ("Vice President"). */
+  title?: string;
+  via: string;
+}
+
+/** What the actor steps share for one document. */
+export interface ActorState {
+  text: string;
+  tokens: readonly Token[];
+  sentences: readonly Sentence[];
+  /** Folded token texts, the keys of the phrase trie. */
+  folded: string[];
+  /** For each token, the sentence it is in. */
+  sentenceOf: Int32Array;
+  /** For each token, whether it stands inside quotation marks. */
+  quoted: Uint8Array;
+  kb: KnowledgeBase;
+  /** The article's date (ISO), for dated roles; null when unknown. */
+  date: string | null;
+  /** Dictionary matches, by start token. Agent nouns stay here until compounds consume them. */
+  candidates: Array<{ tokenStart: number; tokenEnd: number; sentence: number; phrases: Phrase[] }>;
+  mentions: WorkingMention[];
+  ctx: StageContext;
+}
+
+/** An actor step: reads and refines the state; steps run in the order `index.ts` lists them. */
+export type ActorStep = (state: ActorState) => void;
+
+/** Kinds of actor, by entry type. */
+export const KIND_OF: Record<ActorEntry['type'], ActorKind> = {
+  person: 'person',
+  organisation: 'organisation',
+  group: 'group',
+  media: 'media',
+  country: 'country',
+};
+
+/** True when the token is a capitalised word ("Moon", "O'Brien", "Jae"), not punctuation. */
+export function isCapitalised(token: string): boolean {
+  return /^\p{Lu}[\p{L}'’.]*$/u.test(token) && token !== token.toLowerCase();
+}
+
+/** Sorts mentions by position, longest first where two start together. */
+export function byPosition(a: WorkingMention, b: WorkingMention): number {
+  return a.tokenStart - b.tokenStart || b.tokenEnd - a.tokenEnd;
+}
