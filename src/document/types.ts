@@ -154,7 +154,7 @@ export interface OffsetSegment {
 }
 
 /** What kind of thing an actor is. */
-export type ActorKind = 'person' | 'organisation' | 'country' | 'city' | 'group' | 'media';
+export type ActorKind = 'person' | 'organisation' | 'country' | 'city' | 'place' | 'group' | 'media';
 
 /** An actor as resolved for one mention: who it is and how it is coded on the article's date. */
 export interface ResolvedActor {

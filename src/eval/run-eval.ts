@@ -1,9 +1,16 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { EvalRow, Scorer } from './scorer.js';
+import { actorsPetrarch } from './scorers/actors-petrarch.js';
+import { actorsPlover } from './scorers/actors-plover.js';
 import { sentencesMeantime } from './scorers/sentences-meantime.js';
 import { findSharedDir } from './shared-data.js';
 
 /** Every scorer, layer by layer, in pipeline order. Later stages add theirs here. */
-const SCORERS: readonly Scorer[] = [sentencesMeantime];
+const SCORERS: readonly Scorer[] = [sentencesMeantime, actorsPlover, actorsPetrarch];
+
+const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 const pct = (v: number): string => `${(v * 100).toFixed(1)}%`;
 
@@ -24,15 +31,21 @@ async function main(): Promise<void> {
     return;
   }
   const rows: EvalRow[] = [];
+  const missLines: string[] = [];
   for (const scorer of SCORERS) {
     const started = performance.now();
     const result = await scorer.score(shared);
     rows.push(...result.rows);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     console.error(`scored ${scorer.layer} on ${scorer.yardstick} in ${seconds}s`);
-    for (const miss of result.misses ?? []) console.error(`  miss: ${miss.cause} ×${miss.count} — e.g. ${JSON.stringify(miss.example)}`);
+    for (const miss of result.misses ?? []) console.error(`  miss: ${miss.cause} ×${miss.count} — e.g. ${miss.examples[0]}`);
+    missLines.push(`## ${scorer.layer} — ${scorer.yardstick}`, ...(result.misses ?? []).flatMap((m) => [`### ${m.cause} (${m.count})`, ...m.examples.map((e) => `- ${e}`)]), '');
   }
   printTable(rows);
+  const dir = join(REPO_ROOT, '.eval');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'misses.md'), missLines.join('\n') + '\n');
+  console.error(`every miss, by cause: ${join('.eval', 'misses.md')}`);
 }
 
 await main();

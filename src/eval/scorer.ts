@@ -20,7 +20,27 @@ export interface Scorer {
 /** What a scorer returns: its figures and, for the write-up, misses grouped by cause. */
 export interface EvalResult {
   rows: EvalRow[];
-  misses?: Array<{ cause: string; count: number; example: string }>;
+  misses?: Miss[];
+}
+
+/** Misses of one cause, with every example, for the write-up in `EVALUATION.md`. */
+export interface Miss {
+  cause: string;
+  count: number;
+  examples: string[];
+}
+
+/** Collects misses by cause. */
+export class MissLog {
+  private readonly byCause = new Map<string, string[]>();
+
+  add(cause: string, example: string): void {
+    this.byCause.set(cause, [...(this.byCause.get(cause) ?? []), example]);
+  }
+
+  list(): Miss[] {
+    return [...this.byCause].map(([cause, examples]) => ({ cause, count: examples.length, examples })).sort((a, b) => b.count - a.count);
+  }
 }
 
 /** Precision, recall and F1 from counts. */

@@ -1,5 +1,5 @@
 import { KnowledgeError, parseEntries, splitList, type RawEntry, type RawField } from './parse-entries.js';
-import { foldToken, tokenisePhrase } from './tokens.js';
+import { caseRuleOf, foldToken, tokenisePhrase, type CaseRule } from './tokens.js';
 
 import type { ActorKind } from '../document/types.js';
 
@@ -17,7 +17,7 @@ export interface Role {
 export interface ActorEntry {
   /** Unique id: `<type>:<canonical name>`. */
   id: string;
-  type: 'country' | 'organisation' | 'group' | 'media' | 'person';
+  type: 'country' | 'organisation' | 'group' | 'media' | 'person' | 'place';
   name: string;
   /** The code of countries, organisations, groups and media (persons use `roles`). */
   code: string | null;
@@ -46,6 +46,8 @@ export type PhraseKind = 'name' | 'demonym' | 'metonym' | 'short' | 'surname' | 
 /** One dictionary phrase: its tokens as written (for case checks) and what it names. */
 export interface Phrase {
   tokens: string[];
+  /** The case each token asks of the text, by `caseRuleOf`. */
+  caseRules: CaseRule[];
   kind: PhraseKind;
   entry?: ActorEntry;
   agent?: AgentEntry;
@@ -74,13 +76,14 @@ export interface KnowledgeBase {
   files: string[];
 }
 
-const ACTOR_TYPES = new Set(['country', 'organisation', 'group', 'media', 'person', 'agent']);
+const ACTOR_TYPES = new Set(['country', 'organisation', 'group', 'media', 'person', 'place', 'agent']);
 
 const FIELDS: Record<string, ReadonlySet<string>> = {
   country: new Set(['code', 'names', 'demonyms', 'metonyms', 'short', 'descriptions']),
   organisation: new Set(['code', 'names', 'country']),
   group: new Set(['code', 'names', 'country']),
   media: new Set(['code', 'names', 'country']),
+  place: new Set(['names', 'country']),
   person: new Set(['names', 'surname', 'gender', 'role']),
   agent: new Set(['label', 'nouns', 'plural']),
 };
@@ -245,13 +248,13 @@ export class KnowledgeBuilder {
     });
   }
 
-  private addPhrase(text: string, phrase: Omit<Phrase, 'tokens'>): void {
+  private addPhrase(text: string, phrase: Omit<Phrase, 'tokens' | 'caseRules'>): void {
     const tokens = tokenisePhrase(text);
     const key = tokens.map(foldToken).join(' ');
     if (!key) return;
     const list = this.phrases.get(key) ?? [];
     if (phrase.entry && list.some((p) => p.entry === phrase.entry && p.kind === phrase.kind)) return;
-    list.push({ ...phrase, tokens });
+    list.push({ ...phrase, tokens, caseRules: tokens.map(caseRuleOf) });
     this.phrases.set(key, list);
     if (phrase.entry) this.keysOf.set(phrase.entry.id, [...(this.keysOf.get(phrase.entry.id) ?? []), key]);
   }
@@ -290,7 +293,10 @@ export class KnowledgeBuilder {
     };
     for (const list of this.phrases.values()) for (const phrase of list) insert(phrase.tokens, phrase);
     for (const agent of this.agents.values()) {
-      for (const noun of agent.nouns) insert(tokenisePhrase(noun), { kind: 'agent', agent, tokens: tokenisePhrase(noun) });
+      for (const noun of agent.nouns) {
+        const tokens = tokenisePhrase(noun);
+        insert(tokens, { kind: 'agent', agent, tokens, caseRules: tokens.map(caseRuleOf) });
+      }
     }
     const entries = [...this.entries.values()];
     return {

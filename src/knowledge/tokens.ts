@@ -4,7 +4,7 @@
  * wink-nlp splits hyphens and possessives off words ("Jae-in" → "Jae" "-" "in", "People's" →
  * "People" "'s") and keeps abbreviations whole ("U.S.", "Jan."); `tokenisePhrase` does the same to
  * a dictionary phrase, and `foldToken` makes case, accents and quote styles irrelevant for lookup.
- * Case is checked separately (`caseMatches`) so that "US" never matches "us".
+ * Case is checked separately (`caseRuleOf`, `caseMatches`) so that "US" never matches "us".
  */
 
 const COMBINING = /[\u0300-\u036f]/g;
@@ -55,22 +55,43 @@ export function tokenisePhrase(phrase: string): string[] {
   return tokeniseWithOffsets(phrase).map((t) => t.text);
 }
 
+/** What case a dictionary token asks of the text: any, a capital initial, or all capitals. */
+export type CaseRule = 0 | 1 | 2;
+const ANY: CaseRule = 0;
+const CAPITAL: CaseRule = 1;
+const CAPITALS: CaseRule = 2;
+
 /**
- * True when a text token may stand for a dictionary token as far as case goes: an all-capitals
- * dictionary token ("US", "IOC") needs capitals in the text; a capitalised one ("Korea") needs a
- * capital initial; a lower-case one ("of", "the", "officials") matches any case. Text in all
- * capitals (headlines, datelines) matches any capitalised dictionary token.
+ * The case a dictionary token asks of a text token: an all-capitals token of two letters or more
+ * ("US", "IOC") needs capitals in the text; a capitalised one ("Korea") a capital initial; a
+ * lower-case one ("of", "officials") any case; digits and punctuation any.
  */
-export function caseMatches(dictionaryToken: string, textToken: string): boolean {
+export function caseRuleOf(dictionaryToken: string): CaseRule {
   const first = dictionaryToken[0] ?? '';
-  if (first.toLowerCase() === first.toUpperCase()) return true; // digits, punctuation
-  const dictLetters = dictionaryToken.replace(/[^\p{L}]/gu, '');
-  if (dictLetters.length > 1 && dictLetters === dictLetters.toUpperCase()) {
-    return textToken.replace(/[^\p{L}]/gu, '') === textToken.replace(/[^\p{L}]/gu, '').toUpperCase();
+  if (first.toLowerCase() === first.toUpperCase()) return ANY;
+  const letters = dictionaryToken.replace(/[^\p{L}]/gu, '');
+  if (letters.length > 1 && letters === letters.toUpperCase()) return CAPITALS;
+  return first === first.toUpperCase() ? CAPITAL : ANY;
+}
+
+/** True when a text token meets a dictionary token's case rule (so that "US" never matches "us"). */
+export function caseMatches(rule: CaseRule, textToken: string): boolean {
+  if (rule === ANY) return true;
+  if (rule === CAPITALS) return textToken === textToken.toUpperCase() && textToken !== textToken.toLowerCase();
+  const first = textToken[0] ?? '';
+  return first !== first.toLowerCase();
+}
+
+const FOLD_CACHE_LIMIT = 100_000;
+const foldCache = new Map<string, string>();
+
+/** `foldToken`, remembered: the same words recur across articles. */
+export function foldTokenCached(token: string): string {
+  let folded = foldCache.get(token);
+  if (folded === undefined) {
+    folded = foldToken(token);
+    if (foldCache.size >= FOLD_CACHE_LIMIT) foldCache.clear();
+    foldCache.set(token, folded);
   }
-  if (first === first.toUpperCase()) {
-    const textFirst = textToken[0] ?? '';
-    return textFirst === textFirst.toUpperCase() && textFirst !== textFirst.toLowerCase();
-  }
-  return true;
+  return folded;
 }

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { createEngine } from '../../engine.js';
-import { prf, type EvalResult, type Scorer } from '../scorer.js';
+import { MissLog, prf, type EvalResult, type Scorer } from '../scorer.js';
 import { readJsonLines } from '../shared-data.js';
 
 interface TimexSentence {
@@ -27,7 +27,7 @@ export const sentencesMeantime: Scorer = {
     let correctEnds = 0;
     let exact = 0;
     let goldSentences = 0;
-    const misses = new Map<string, { count: number; example: string }>();
+    const misses = new MissLog();
     for (const [docId, sentences] of byDoc) {
       sentences.sort((a, b) => a.sentence_index - b.sentence_index);
       const text = sentences.map((s) => s.sentence).join(' ');
@@ -50,9 +50,7 @@ export const sentencesMeantime: Scorer = {
         else {
           const split = doc.sentences!.some((p) => s.sentence.includes(p.text) && p.text !== s.sentence);
           const cause = split ? 'split inside a gold sentence' : 'joined with a neighbour';
-          const entry = misses.get(cause) ?? { count: 0, example: s.sentence.slice(0, 120) };
-          entry.count++;
-          misses.set(cause, entry);
+          misses.add(cause, s.sentence);
         }
       }
     }
@@ -65,7 +63,7 @@ export const sentencesMeantime: Scorer = {
         row('boundary F1', f1, goldEnds),
         row('sentences exactly right', exact / goldSentences, goldSentences),
       ],
-      misses: [...misses].map(([cause, m]) => ({ cause, ...m })),
+      misses: misses.list(),
     };
   },
 };

@@ -5,10 +5,10 @@ import { isCapitalised, type ActorState, type ActorStep } from './state.js';
 /** Which phrase wins when one span matches several: names before adjectives before short forms. */
 const PRIORITY: Record<Phrase['kind'], number> = { name: 0, metonym: 1, demonym: 2, description: 3, short: 4, surname: 5, agent: 6 };
 /** Between entries of the same phrase kind: people in office, then organisations, then the rest. */
-const TYPE_PRIORITY: Record<string, number> = { person: 0, media: 1, organisation: 2, group: 3, country: 4 };
+const TYPE_PRIORITY: Record<string, number> = { person: 0, media: 1, organisation: 2, group: 3, place: 4, country: 5 };
 
 function phrasesFit(phrases: readonly Phrase[], state: ActorState, start: number): Phrase[] {
-  return phrases.filter((p) => p.tokens.every((t, k) => caseMatches(t, state.tokens[start + k]!.text)));
+  return phrases.filter((p) => p.caseRules.every((rule, k) => caseMatches(rule, state.tokens[start + k]!.text)));
 }
 
 /**
@@ -17,23 +17,20 @@ function phrasesFit(phrases: readonly Phrase[], state: ActorState, start: number
  * that "US" never matches "us"). Agent nouns are kept as candidates for the compound step.
  */
 export const matchDictionary: ActorStep = (state) => {
-  const { tokens, folded, sentences, kb } = state;
+  const { sentences } = state;
   for (let s = 0; s < sentences.length; s++) {
-    const { tokenStart, tokenEnd } = sentences[s]!;
-    let i = tokenStart;
+    const { tokenEnd } = sentences[s]!;
+    let i = sentences[s]!.tokenStart;
     while (i < tokenEnd) {
-      let node: TrieNode | undefined = kb.trie;
-      let best: { end: number; phrases: Phrase[] } | null = null;
-      for (let j = i; j < tokenEnd; j++) {
-        node = node.next.get(folded[j]!);
-        if (!node) break;
-        if (node.phrases.length) {
-          const fit = phrasesFit(node.phrases, state, i);
-          if (fit.length) best = { end: j + 1, phrases: fit };
+      let best = longestAt(state, i, tokenEnd);
+      // A longer phrase starting inside this one wins ("the South China Sea" is the sea, not "the South").
+      for (let j = i + 1; best && j < best.end; j++) {
+        const inner = longestAt(state, j, tokenEnd);
+        if (inner && inner.end > best.end) {
+          i = j;
+          best = inner;
         }
       }
-      // A name does not end inside a hyphenated word ("Washington-based" is not Washington).
-      if (best && best.end < tokenEnd && tokens[best.end]!.text === '-' && tokens[best.end]!.start === tokens[best.end - 1]!.end) best = null;
       if (best) {
         const ranked = [...best.phrases].sort(
           (a, b) => PRIORITY[a.kind] - PRIORITY[b.kind] || (TYPE_PRIORITY[a.entry?.type ?? ''] ?? 9) - (TYPE_PRIORITY[b.entry?.type ?? ''] ?? 9),
@@ -46,6 +43,24 @@ export const matchDictionary: ActorStep = (state) => {
     }
   }
 };
+
+/** The longest dictionary phrase starting at token `i` whose case fits the text, if any. */
+function longestAt(state: ActorState, i: number, limit: number): { end: number; phrases: Phrase[] } | null {
+  const { tokens, folded, kb } = state;
+  let node: TrieNode | undefined = kb.trie;
+  let best: { end: number; phrases: Phrase[] } | null = null;
+  for (let j = i; j < limit; j++) {
+    node = node.next.get(folded[j]!);
+    if (!node) break;
+    if (node.phrases.length) {
+      const fit = phrasesFit(node.phrases, state, i);
+      if (fit.length) best = { end: j + 1, phrases: fit };
+    }
+  }
+  // A name does not end inside a hyphenated word ("Washington-based" is not Washington).
+  if (best && best.end < limit && tokens[best.end]!.text === '-' && tokens[best.end]!.start === tokens[best.end - 1]!.end) return null;
+  return best;
+}
 
 /** Words that signal the next capitalised word is a person's surname ("President Trump"). */
 function titledBefore(state: ActorState, tokenStart: number): boolean {

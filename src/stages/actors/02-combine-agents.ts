@@ -1,5 +1,5 @@
 import type { AgentEntry } from '../../knowledge/actor-kb.js';
-import { byPosition, type ActorState, type ActorStep, type WorkingMention } from './state.js';
+import { byPosition, FORMER_WORDS, type ActorState, type ActorStep, type WorkingMention } from './state.js';
 
 /** How many modifier words may stand between a country and its agent noun ("South Korean [senior government] official"). */
 const MAX_GAP = 2;
@@ -14,10 +14,10 @@ function agentCandidates(state: ActorState): Array<{ tokenStart: number; tokenEn
   });
 }
 
-/** True when a mention stands for a country (by name, adjective or capital) or a national body. */
+/** The country a mention stands for: by name, adjective or capital, or a place inside it ("Darfur rebels"). */
 function countryOf(m: WorkingMention): string | null {
   if (m.kind === 'demonym' || m.kind === 'metonym') return m.entry?.country ?? null;
-  if (m.kind === 'entry' && m.entry && m.entry.type === 'country') return m.entry.country;
+  if (m.kind === 'entry' && m.entry && (m.entry.type === 'country' || m.entry.type === 'place')) return m.entry.country;
   return null;
 }
 
@@ -64,6 +64,8 @@ export const combineAgents: ActorStep = (state) => {
     if (titleOf) {
       titleOf.title = state.text.slice(tokens[a.tokenStart]!.start, tokens[a.tokenEnd - 1]!.end);
       titleOf.agent = a.agent;
+      const before = state.folded[(owner && owner.tokenEnd <= a.tokenStart ? owner.tokenStart : a.tokenStart) - 1];
+      titleOf.formerTitle = before !== undefined && FORMER_WORDS.has(before);
       if (owner && owner.tokenEnd <= a.tokenStart) {
         titleOf.country = countryOf(owner);
         consumed.add(owner);

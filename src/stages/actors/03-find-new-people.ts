@@ -20,6 +20,8 @@ export const findNewPeople: ActorStep = (state) => {
   const { tokens, sentences, kb } = state;
   const covered = new Uint8Array(tokens.length);
   for (const m of state.mentions) covered.fill(1, m.tokenStart, m.tokenEnd);
+  // Role nouns are titles, never part of a name ("President Francois Mitterand").
+  for (const c of state.candidates) if (c.phrases.some((p) => p.kind === 'agent')) covered.fill(1, c.tokenStart, c.tokenEnd);
   const mentionEndingAt = new Map(state.mentions.map((m) => [m.tokenEnd, m]));
   const agentEndingAt = new Map<number, (typeof state.candidates)[number]>();
   for (const c of state.candidates) if (c.phrases.some((p) => p.kind === 'agent')) agentEndingAt.set(c.tokenEnd, c);
@@ -44,13 +46,14 @@ export const findNewPeople: ActorStep = (state) => {
           j += 2; // "Jae-in", "Kim Jong-un": the part after the hyphen may be lower case
         } else break;
       }
-      if (words < 2) {
+      const honorific = kb.honorifics.has(state.folded[i - 1] ?? '') ? state.folded[i - 1]! : null;
+      const title = agentEndingAt.get(i);
+      // One word is a name only right after a title ("President Reagan", "Mr. Smith").
+      if (words < 2 && !(words === 1 && (honorific || title))) {
         i = Math.max(j, i + 1);
         continue;
       }
       const name = state.text.slice(tokens[i]!.start, tokens[j - 1]!.end);
-      const honorific = kb.honorifics.has(state.folded[i - 1] ?? '') ? state.folded[i - 1]! : null;
-      const title = agentEndingAt.get(i);
       const givenName = kb.givenNames.has(state.folded[i]!);
       const next = tokens[j];
       const appositive = next?.text === ',' ? findAppositive(state, j + 1, sentence.tokenEnd) : null;

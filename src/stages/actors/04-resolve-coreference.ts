@@ -1,19 +1,19 @@
 import { byPosition, type ActorState, type ActorStep, type WorkingMention } from './state.js';
 
 /** Pronouns and the antecedents they accept. */
-const PRONOUNS: Record<string, 'male' | 'female' | 'thing' | 'plural'> = {
-  he: 'male',
-  him: 'male',
-  his: 'male',
-  she: 'female',
-  her: 'female',
-  hers: 'female',
-  it: 'thing',
-  its: 'thing',
-  they: 'plural',
-  them: 'plural',
-  their: 'plural',
-};
+const PRONOUNS = new Map<string, 'male' | 'female' | 'thing' | 'plural'>([
+  ['he', 'male'],
+  ['him', 'male'],
+  ['his', 'male'],
+  ['she', 'female'],
+  ['her', 'female'],
+  ['hers', 'female'],
+  ['it', 'thing'],
+  ['its', 'thing'],
+  ['they', 'plural'],
+  ['them', 'plural'],
+  ['their', 'plural'],
+]);
 /** How many sentences back a pronoun may look for its antecedent. */
 const PRONOUN_REACH = 2;
 
@@ -47,7 +47,7 @@ function accepts(state: ActorState, m: WorkingMention, want: 'male' | 'female' |
     const gender = genderOf(r);
     return isPerson(r) && (gender === null || gender === want);
   }
-  if (isPerson(r) || r.kind === 'demonym' || r.entry?.type === 'media') return false;
+  if (isPerson(r) || r.kind === 'demonym' || r.entry?.type === 'media' || r.entry?.type === 'place') return false;
   const plural = r.entry?.type === 'group' || (r.kind === 'compound' && isPlural(state, r));
   return want === 'plural' ? plural : !plural;
 }
@@ -58,15 +58,11 @@ function accepts(state: ActorState, m: WorkingMention, want: 'male' | 'female' |
  * "North Korea conducted ..."), else the nearest mention in that sentence, else the subject or
  * the nearest mention of the sentences before.
  */
-function preferredAntecedent(state: ActorState, pool: WorkingMention[], all: readonly WorkingMention[], sentence: number): WorkingMention | undefined {
-  const isSubject = (m: WorkingMention): boolean => {
-    const firstInSentence = all.every((o) => o.sentence !== m.sentence || o.tokenStart >= m.tokenStart);
-    return firstInSentence && state.tokens[m.tokenStart - 1]?.pos !== 'ADP';
-  };
+function preferredAntecedent(pool: readonly WorkingMention[], sentence: number, isSubject: (m: WorkingMention) => boolean): WorkingMention | undefined {
+  // `pool` runs from the nearest mention backwards.
   for (let s = sentence; s >= sentence - PRONOUN_REACH; s--) {
     const here = pool.filter((m) => m.sentence === s);
-    if (!here.length) continue;
-    return here.find(isSubject) ?? here.reduce((a, b) => (b.tokenStart > a.tokenStart ? b : a));
+    if (here.length) return here.find(isSubject) ?? here[0];
   }
   return undefined;
 }
@@ -122,17 +118,40 @@ export const resolveCoreference: ActorStep = (state) => {
   });
 
   // Pronouns, in text order, so that a resolved pronoun can serve the next one.
-  const pronouns: WorkingMention[] = [];
-  for (let t = 0; t < tokens.length; t++) {
-    const want = PRONOUNS[folded[t]!];
-    if (!want || covered[t] || state.quoted[t]) continue;
+  const isPronoun = (t: number): boolean => {
+    if (!PRONOUNS.has(folded[t]!) || covered[t] || state.quoted[t]) return false;
     // "it is", "it was": mostly an empty subject, not an actor.
-    if (want === 'thing' && folded[t] === 'it' && tokens[t + 1]?.lemma === 'be') continue;
+    return !(folded[t] === 'it' && tokens[t + 1]?.lemma === 'be');
+  };
+  const firstInSentence = new Map<number, number>();
+  const noteFirst = (sentence: number, token: number) => {
+    if (!(firstInSentence.get(sentence)! <= token)) firstInSentence.set(sentence, token);
+  };
+  for (const m of mentions) noteFirst(m.sentence, m.tokenStart);
+  const pronounTokens: number[] = [];
+  for (let t = 0; t < tokens.length; t++) {
+    if (!isPronoun(t)) continue;
+    pronounTokens.push(t);
+    noteFirst(state.sentenceOf[t]!, t);
+  }
+  const isSubject = (m: WorkingMention): boolean => firstInSentence.get(m.sentence) === m.tokenStart && tokens[m.tokenStart - 1]?.pos !== 'ADP';
+
+  const pronouns: WorkingMention[] = [];
+  const seen: WorkingMention[] = []; // mentions and resolved pronouns before the current token, in order
+  let next = 0;
+  for (const t of pronounTokens) {
+    while (next < mentions.length && mentions[next]!.tokenEnd <= t) seen.push(mentions[next++]!);
+    const want = PRONOUNS.get(folded[t]!)!;
     const sentence = state.sentenceOf[t]!;
-    const pool = [...mentions, ...pronouns].filter((m) => m.tokenEnd <= t && sentence - m.sentence <= PRONOUN_REACH && accepts(state, m, want));
-    const antecedent = preferredAntecedent(state, pool, [...mentions, ...pronouns], sentence);
+    const pool: WorkingMention[] = [];
+    for (let k = seen.length - 1; k >= 0 && sentence - seen[k]!.sentence <= PRONOUN_REACH; k--) {
+      if (accepts(state, seen[k]!, want)) pool.push(seen[k]!);
+    }
+    const antecedent = preferredAntecedent(pool, sentence, isSubject);
     if (!antecedent) continue;
-    pronouns.push({ tokenStart: t, tokenEnd: t + 1, sentence, kind: 'pronoun', antecedent, via: `coref:pronoun` });
+    const pronoun: WorkingMention = { tokenStart: t, tokenEnd: t + 1, sentence, kind: 'pronoun', antecedent, via: 'coref:pronoun' };
+    pronouns.push(pronoun);
+    seen.push(pronoun);
   }
   state.mentions = [...mentions, ...pronouns].sort(byPosition);
 };

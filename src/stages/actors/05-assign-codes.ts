@@ -9,7 +9,8 @@ const agentOf = (code: string | null): string | null => (code && code.length >= 
 
 /** The actor a mention stands for, coded on the article's date. */
 function resolve(state: ActorState, m: WorkingMention): ResolvedActor | null {
-  if (m.antecedent && (m.kind === 'pronoun' || m.kind === 'new-person')) return resolve(state, m.antecedent);
+  // A pronoun, or a surname after the full name, is whoever its antecedent is, titles included.
+  if (m.antecedent && (m.kind === 'pronoun' || m.kind === 'new-person' || m.entry?.type === 'person')) return resolve(state, m.antecedent);
   if (m.kind === 'new-person' && m.person) {
     const p = m.person;
     return { id: `new:${p.name}`, name: p.name, code: p.code, country: p.country, role: p.agent, title: p.title, kind: 'person' };
@@ -21,6 +22,16 @@ function resolve(state: ActorState, m: WorkingMention): ResolvedActor | null {
     if (!held) return null;
     const { role, when } = held;
     const country = /^(IGO|NGO|IMG|MNC)/.test(role.code) ? null : role.code.slice(0, 3);
+    // The text's own title beats the dictionary's dates when the dictionary has no office in force
+    // ("President Obama" in a story the dictionary dates before his term), and "former" makes ELI.
+    if (m.agent && (when !== 'in-office' || m.formerTitle || role.code.endsWith('ELI'))) {
+      const titleCountry = m.country ?? country;
+      const agent = m.formerTitle ? 'ELI' : m.agent.code;
+      const code = titleCountry ? `${titleCountry}${agent}` : null;
+      const actor: ResolvedActor = { id: entry.id, name: entry.name, code, country: titleCountry, role: agent, title: m.title ?? null, kind: 'person' };
+      if (m.formerTitle) actor.former = true;
+      return actor;
+    }
     if (when === 'before') {
       return { id: entry.id, name: entry.name, code: country, country, role: null, title: null, kind: 'person' };
     }

@@ -1,11 +1,11 @@
 import type { FurnitureMention, Removed } from '../../document/types.js';
-import { foldToken, tokeniseWithOffsets } from '../../knowledge/tokens.js';
+import { foldTokenCached, tokeniseWithOffsets } from '../../knowledge/tokens.js';
 import { admitCandidates, matchDictionary } from './01-match-dictionary.js';
 import { assignCodes } from './05-assign-codes.js';
 import type { ActorState } from './state.js';
 
 /** Removed furniture worth reading for actors: captions name people, credits name agencies. */
-const READ_KINDS = new Set<Removed['kind']>(['caption', 'credit', 'contribution', 'dateline', 'byline']);
+const READ_KINDS = new Set<Removed['kind']>(['caption', 'credit', 'contribution']);
 
 /**
  * Finds knowledge-base actors in removed captions, credits and contribution lines ("(STR/AFP/Getty
@@ -23,7 +23,7 @@ export function findFurnitureActors(sourceText: string, removed: readonly Remove
       text: r.text,
       tokens,
       sentences: [{ start: 0, end: r.text.length, text: r.text, paragraph: 0, tokenStart: 0, tokenEnd: tokens.length }],
-      folded: tokens.map((t) => foldToken(t.text)),
+      folded: tokens.map((t) => foldTokenCached(t.text)),
       sentenceOf: new Int32Array(tokens.length),
       quoted: new Uint8Array(tokens.length),
       candidates: [],

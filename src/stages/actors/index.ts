@@ -1,5 +1,5 @@
 import { defineStage } from '../../pipeline/stage.js';
-import { foldToken } from '../../knowledge/tokens.js';
+import { foldTokenCached } from '../../knowledge/tokens.js';
 import { admitCandidates, matchDictionary } from './01-match-dictionary.js';
 import { combineAgents } from './02-combine-agents.js';
 import { findNewPeople } from './03-find-new-people.js';
@@ -35,7 +35,7 @@ export const actorsStage = defineStage({
       text: doc.text,
       tokens: doc.tokens,
       sentences: doc.sentences,
-      folded: doc.tokens.map((t) => foldToken(t.text)),
+      folded: doc.tokens.map((t) => foldTokenCached(t.text)),
       sentenceOf,
       quoted: markQuoted(doc.text, doc.paragraphs, doc.tokens),
       kb: ctx.knowledge,

@@ -1,7 +1,7 @@
 import type { Paragraph, Token } from '../../document/types.js';
 
 const OPEN = new Set(['“', '«', '„']);
-const CLOSE = new Set(['”', '»']);
+const QUOTE_MARK = /[“”«»„"]/g;
 
 /**
  * Marks the tokens that stand inside quotation marks, paragraph by paragraph: curly and angle
@@ -9,23 +9,28 @@ const CLOSE = new Set(['”', '»']);
  * the end of its paragraph, as news quotes that continue in the next paragraph do.
  */
 export function markQuoted(text: string, paragraphs: readonly Paragraph[], tokens: readonly Token[]): Uint8Array {
-  const inside = new Uint8Array(text.length);
+  const quoted = new Uint8Array(tokens.length);
+  const regions: Array<[number, number]> = [];
   for (const p of paragraphs) {
     let openAt = -1;
-    for (let i = p.start; i < p.end; i++) {
-      const c = text[i]!;
+    QUOTE_MARK.lastIndex = p.start;
+    for (let match = QUOTE_MARK.exec(text); match && match.index < p.end; match = QUOTE_MARK.exec(text)) {
+      const c = match[0];
       if (OPEN.has(c) || (c === '"' && openAt < 0)) {
-        if (openAt < 0) openAt = i;
-      } else if (CLOSE.has(c) || c === '"') {
-        if (openAt >= 0) inside.fill(1, openAt, i + 1);
+        if (openAt < 0) openAt = match.index;
+      } else if (openAt >= 0) {
+        regions.push([openAt, match.index + 1]);
         openAt = -1;
       }
     }
-    if (openAt >= 0) inside.fill(1, openAt, p.end);
+    if (openAt >= 0) regions.push([openAt, p.end]);
   }
-  const quoted = new Uint8Array(tokens.length);
-  tokens.forEach((t, i) => {
-    quoted[i] = inside[t.start]!;
-  });
+  // Regions and tokens are both in text order: one pass over each.
+  let r = 0;
+  for (let i = 0; i < tokens.length && r < regions.length; i++) {
+    const start = tokens[i]!.start;
+    while (r < regions.length && regions[r]![1] <= start) r++;
+    if (r < regions.length && regions[r]![0] <= start) quoted[i] = 1;
+  }
   return quoted;
 }

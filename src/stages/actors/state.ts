@@ -27,6 +27,8 @@ export interface WorkingMention {
   antecedent?: WorkingMention;
   /** The title words standing before a person's name ("Vice President"). */
   title?: string;
+  /** True when the title says the office is past ("former President", "ousted leader"). */
+  formerTitle?: boolean;
   via: string;
 }
 
@@ -60,12 +62,16 @@ export const KIND_OF: Record<ActorEntry['type'], ActorKind> = {
   group: 'group',
   media: 'media',
   country: 'country',
+  place: 'place',
 };
 
 /** True when the token is a capitalised word ("Moon", "O'Brien", "Jae"), not punctuation. */
 export function isCapitalised(token: string): boolean {
   return /^\p{Lu}[\p{L}'’.]*$/u.test(token) && token !== token.toLowerCase();
 }
+
+/** Words before a title that make it a past office. */
+export const FORMER_WORDS = new Set(['former', 'ex', 'ex-', 'ousted', 'late', 'deposed', 'exiled', 'toppled', 'outgoing', 'then']);
 
 /** Sorts mentions by position, longest first where two start together. */
 export function byPosition(a: WorkingMention, b: WorkingMention): number {
