@@ -1,6 +1,6 @@
 import { roleOn, type Phrase, type TrieNode } from '../../knowledge/actor-kb.js';
 import { caseMatches } from '../../knowledge/tokens.js';
-import { isCapitalised, type ActorState, type ActorStep } from './state.js';
+import { honorificBefore, isCapitalised, type ActorState, type ActorStep } from './state.js';
 
 /** Which phrase wins when one span matches several: names before adjectives before short forms. */
 const PRIORITY: Record<Phrase['kind'], number> = { name: 0, metonym: 1, demonym: 2, description: 3, short: 4, surname: 5, agent: 6 };
@@ -64,9 +64,7 @@ function longestAt(state: ActorState, i: number, limit: number): { end: number; 
 
 /** Words that signal the next capitalised word is a person's surname ("President Trump"). */
 function titledBefore(state: ActorState, tokenStart: number): boolean {
-  const prev = state.folded[tokenStart - 1];
-  if (prev === undefined) return false;
-  if (state.kb.honorifics.has(prev)) return true;
+  if (honorificBefore(state, tokenStart)) return true;
   const before = state.candidates.find((c) => c.tokenEnd === tokenStart);
   return before?.phrases.some((p) => p.kind === 'agent') ?? false;
 }

@@ -1,4 +1,4 @@
-import { byPosition, isCapitalised, type ActorState, type ActorStep, type WorkingMention } from './state.js';
+import { byPosition, honorificBefore, isCapitalised, type ActorState, type ActorStep, type WorkingMention } from './state.js';
 
 /** Capitalised words that begin sentences or headings but never names. */
 const NOT_NAMES = new Set(
@@ -30,7 +30,8 @@ export const findNewPeople: ActorStep = (state) => {
   for (const sentence of sentences) {
     let i = sentence.tokenStart;
     while (i < sentence.tokenEnd) {
-      if (covered[i] || !isCapitalised(tokens[i]!.text) || NOT_NAMES.has(state.folded[i]!)) {
+      // An honorific is not part of the name it stands before ("Mr. Halvorsen").
+      if (covered[i] || !isCapitalised(tokens[i]!.text) || NOT_NAMES.has(state.folded[i]!) || kb.honorifics.has(state.folded[i]!)) {
         i++;
         continue;
       }
@@ -46,7 +47,7 @@ export const findNewPeople: ActorStep = (state) => {
           j += 2; // "Jae-in", "Kim Jong-un": the part after the hyphen may be lower case
         } else break;
       }
-      const honorific = kb.honorifics.has(state.folded[i - 1] ?? '') ? state.folded[i - 1]! : null;
+      const honorific = honorificBefore(state, i);
       const title = agentEndingAt.get(i);
       // One word is a name only right after a title ("President Reagan", "Mr. Smith").
       if (words < 2 && !(words === 1 && (honorific || title))) {
@@ -79,7 +80,7 @@ export const findNewPeople: ActorStep = (state) => {
           agent: title?.phrases.find((p) => p.kind === 'agent')?.agent?.code ?? appositive?.agent ?? null,
           gender: honorific ? kb.honorifics.get(honorific) ?? null : null,
         },
-        via: honorific ? 'rule:honorific-name' : title ? 'rule:title-name' : appositive ? 'rule:name-appositive' : givenName ? 'rule:given-name' : 'rule:name-speech-verb',
+        via: title ? 'rule:title-name' : honorific ? 'rule:honorific-name' : appositive ? 'rule:name-appositive' : givenName ? 'rule:given-name' : 'rule:name-speech-verb',
       });
       covered.fill(1, i, j);
       i = j;

@@ -138,3 +138,18 @@ describe('actor dictionaries', () => {
     expect(kb.countries.get('KOR')?.name).toBe('South Korea');
   });
 });
+
+describe('actors: honorifics', () => {
+  it.each([
+    ['Adm. Ole Sandvik inspected the fleet.', 'Ole Sandvik'],
+    ['Prime Minister Tran Xuan Gia said so.', 'Tran Xuan Gia'],
+    ['Mr. Halvorsen declined to comment.', 'Halvorsen'],
+  ])('%s', (text, name) => {
+    expect(actorsOf(text).map((m) => m.actor.name)).toContain(name);
+  });
+
+  it('takes the gender a title implies, so that "she" does not resolve to Mr. X', () => {
+    const ms = actorsOf('Mr. Halvorsen spoke first. She disagreed.');
+    expect(ms.filter((m) => m.via === 'coref:pronoun')).toEqual([]);
+  });
+});

@@ -77,3 +77,22 @@ export const FORMER_WORDS = new Set(['former', 'ex', 'ex-', 'ousted', 'late', 'd
 export function byPosition(a: WorkingMention, b: WorkingMention): number {
   return a.tokenStart - b.tokenStart || b.tokenEnd - a.tokenEnd;
 }
+
+/**
+ * The honorific or title right before token `i` ("Mr.", "Adm.", "Prime Minister"), as its folded
+ * key, or null. A title's period may stand as its own token ("Adm" "."), and a title may span
+ * two or three tokens.
+ */
+export function honorificBefore(state: ActorState, i: number): string | null {
+  const { folded, kb } = state;
+  let end = i;
+  if (folded[end - 1] === '.') end--;
+  for (let length = 3; length >= 1; length--) {
+    if (end - length < 0) continue;
+    const words = folded.slice(end - length, end);
+    for (const key of [words.join(' '), end < i ? `${words.join(' ')} .` : null]) {
+      if (key && kb.honorifics.has(key)) return key;
+    }
+  }
+  return null;
+}
