@@ -63,10 +63,18 @@ export const findNewPeople: ActorStep = (state) => {
         i = j;
         continue;
       }
-      // A country and role from the title before the name ("Kremlin spokesman") or the appositive.
+      // A country and role from the title before the name ("Kremlin spokesman") or the appositive;
+      // a title alone ("President Francois Mitterand") takes the country named right after the
+      // name ("... of France") or, failing that, the one country its sentence names.
       const titled = title ? mentionEndingAt.get(i) : undefined;
-      const titleCountry = titled?.kind === 'compound' ? titled.country ?? null : null;
-      const code = titled?.kind === 'compound' ? `${titled.country ?? ''}${titled.agent?.code ?? ''}` : appositive?.code ?? null;
+      const titleAgent = title?.phrases.find((p) => p.kind === 'agent')?.agent?.code ?? null;
+      let titleCountry = titled?.kind === 'compound' ? titled.country ?? null : null;
+      let inferred = false;
+      if (!titleCountry && !appositive?.country && titleAgent) {
+        titleCountry = countryAfter(state, j) ?? onlyCountryInSentence(state, sentence.tokenStart, sentence.tokenEnd);
+        inferred = titleCountry !== null;
+      }
+      const code = titleCountry && titleAgent ? `${titleCountry}${titleAgent}` : appositive?.code ?? null;
       found.push({
         tokenStart: i,
         tokenEnd: j,
@@ -77,10 +85,10 @@ export const findNewPeople: ActorStep = (state) => {
           title: title ? state.text.slice(tokens[title.tokenStart]!.start, tokens[title.tokenEnd - 1]!.end) : appositive?.title ?? null,
           code: code || null,
           country: titleCountry ?? appositive?.country ?? null,
-          agent: title?.phrases.find((p) => p.kind === 'agent')?.agent?.code ?? appositive?.agent ?? null,
+          agent: titleAgent ?? appositive?.agent ?? null,
           gender: honorific ? kb.honorifics.get(honorific) ?? null : null,
         },
-        via: title ? 'rule:title-name' : honorific ? 'rule:honorific-name' : appositive ? 'rule:name-appositive' : givenName ? 'rule:given-name' : 'rule:name-speech-verb',
+        via: (title ? 'rule:title-name' : honorific ? 'rule:honorific-name' : appositive ? 'rule:name-appositive' : givenName ? 'rule:given-name' : 'rule:name-speech-verb') + (inferred ? '+country-in-sentence' : ''),
       });
       covered.fill(1, i, j);
       i = j;
@@ -88,6 +96,23 @@ export const findNewPeople: ActorStep = (state) => {
   }
   state.mentions = [...state.mentions, ...found].sort(byPosition);
 };
+
+/** The country of a country mention standing right after "of" after a name ("President X of France"). */
+function countryAfter(state: ActorState, nameEnd: number): string | null {
+  if (state.folded[nameEnd] !== 'of') return null;
+  const m = state.mentions.find((o) => o.tokenStart === nameEnd + 1);
+  return m && (m.kind === 'entry' || m.kind === 'demonym' || m.kind === 'metonym') && m.entry?.type === 'country' ? m.entry.country : null;
+}
+
+/** The one country a sentence names (by name, adjective or capital), or null when none or several. */
+function onlyCountryInSentence(state: ActorState, from: number, to: number): string | null {
+  const countries = new Set<string>();
+  for (const m of state.mentions) {
+    if (m.tokenStart < from || m.tokenEnd > to || !m.entry?.country) continue;
+    if (m.kind === 'demonym' || m.kind === 'metonym' || (m.kind === 'entry' && m.entry.type === 'country') || m.kind === 'compound') countries.add(m.entry.country);
+  }
+  return countries.size === 1 ? [...countries][0]! : null;
+}
 
 /**
  * Reads an appositive after a name (", Director of Policy Planning for the U.S. Department of

@@ -7,6 +7,11 @@ import type { ActorState } from './state.js';
 /** Removed furniture worth reading for actors: captions name people, credits name agencies. */
 const READ_KINDS = new Set<Removed['kind']>(['caption', 'credit', 'contribution']);
 
+// Furniture is read as one sentence with nothing quoted, and only dictionary steps run on it,
+// which never index these by token: shared empty arrays spare an allocation per item.
+const NO_SENTENCES = new Int32Array(0);
+const NO_QUOTES = new Uint8Array(0);
+
 /**
  * Finds knowledge-base actors in removed captions, credits and contribution lines ("(STR/AFP/Getty
  * Images)" → AFP and Getty Images, media), with offsets into the source text: the body is clean,
@@ -24,8 +29,8 @@ export function findFurnitureActors(sourceText: string, removed: readonly Remove
       tokens,
       sentences: [{ start: 0, end: r.text.length, text: r.text, paragraph: 0, tokenStart: 0, tokenEnd: tokens.length }],
       folded: tokens.map((t) => foldTokenCached(t.text)),
-      sentenceOf: new Int32Array(tokens.length),
-      quoted: new Uint8Array(tokens.length),
+      sentenceOf: NO_SENTENCES,
+      quoted: NO_QUOTES,
       candidates: [],
       mentions: [],
     };
