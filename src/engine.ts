@@ -11,9 +11,10 @@ import { cleanStage } from './stages/clean/index.js';
 import { extractStage } from './stages/extract/index.js';
 import { sentencesStage } from './stages/sentences/index.js';
 import { actorsStage } from './stages/actors/index.js';
+import { quotesStage } from './stages/quotes/index.js';
 
 /** The stages of a full run, in order. */
-export const DEFAULT_STAGES: readonly AnyStage[] = [extractStage, cleanStage, sentencesStage, actorsStage];
+export const DEFAULT_STAGES: readonly AnyStage[] = [extractStage, cleanStage, sentencesStage, actorsStage, quotesStage];
 
 /** Options of `createEngine`. */
 export interface CreateEngineOptions extends EngineOptions {

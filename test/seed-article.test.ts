@@ -111,3 +111,53 @@ describe.skipIf(!HAVE_SHARED)('the seed article: actors', () => {
     expect(checkInvariants(doc)).toEqual([]);
   });
 });
+
+describe.skipIf(!HAVE_SHARED)('the seed article: quotes', () => {
+  const raw = HAVE_SHARED ? readFileSync(SEED_ARTICLE, 'utf8') : '';
+  const doc = HAVE_SHARED ? engine.process({ origin: { source: SEED_ARTICLE }, format: 'text', content: raw }) : undefined!;
+  const quotes = HAVE_SHARED ? doc.quotes! : [];
+  const direct = quotes.filter((q) => q.kind === 'direct');
+
+  it('attributes every direct quotation to its speaker', () => {
+    expect(direct.map((q) => [q.text.slice(0, 30), q.speaker?.actor?.name ?? q.speaker?.mention.text])).toEqual([
+      ['The point is, no pressure come', 'Mike Pence'],
+      ['So the maximum pressure campai', 'Mike Pence'],
+      ['I think it is different from t', 'Mike Pence'],
+      ['That’s why you have to have ta', 'Mike Pence'],
+      ['Under a strong position for de', 'South Korea'],
+      ['Without our attitude that woul', 'Donald Trump'],
+      ['Who knows where it leads. Hope', 'Donald Trump'],
+      ['They are feeling the strain,', 'Brian Hook'],
+      ['And we believe that this press', 'Brian Hook'],
+    ]);
+    expect(direct.find((q) => q.text.startsWith('Under a strong'))!.speaker).toMatchObject({ mention: { text: 'the statement' }, issuer: { text: 'South Korea' } });
+  });
+
+  it('takes The Washington Post as the relay of Pence’s quote, never its speaker', () => {
+    const pence = direct[0]!;
+    expect(pence.via?.actor.name).toBe('The Washington Post');
+    expect(quotes.every((q) => q.speaker?.actor?.kind !== 'media')).toBe(true);
+  });
+
+  it('finds the indirect statements of Pence, the South Korean official, South Korea, North Korea and the State Department', () => {
+    const indirect = quotes.filter((q) => q.kind !== 'direct').map((q) => [q.speaker?.mention.text, q.speaker?.actor?.code ?? null]);
+    expect(indirect).toEqual(
+      expect.arrayContaining([
+        ['Vice President Mike Pence', 'USAGOV'],
+        ['Pence', 'USAGOV'],
+        ['he', 'USAGOV'],
+        ['A South Korean government official', 'KORGOV'],
+        ['South Korea', 'KOR'],
+        ['North Korea', 'PRK'],
+        ['The Department of State', 'USAGOV'],
+      ]),
+    );
+  });
+
+  it('keeps "maximum pressure campaign" inside Pence’s statement, as a mixed quote', () => {
+    const q = quotes.find((x) => x.text.includes('maximum pressure campaign” against'))!;
+    expect(q).toMatchObject({ kind: 'mixed', speaker: { actor: { name: 'Mike Pence' } }, cue: { text: 'said' } });
+    expect(doc.quotedPhrases).toEqual([expect.objectContaining({ kind: 'scare', text: 'maximum pressure campaign' })]);
+    expect(checkInvariants(doc)).toEqual([]);
+  });
+});

@@ -84,4 +84,4 @@ export function checkInvariants(doc: ArticleDocument): InvariantViolation[] {
  * Layers added by later stages that hold spans into the cleaned text. Registered by name so the
  * checker stays in one place as stages are added.
  */
-const EXTRA_SPAN_LAYERS = new Set<string>(['actors', 'quotes', 'times', 'events']);
+const EXTRA_SPAN_LAYERS = new Set<string>(['actors', 'quotes', 'quotedPhrases', 'times', 'events']);

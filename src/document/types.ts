@@ -197,6 +197,40 @@ export interface FurnitureMention {
   via: string;
 }
 
+/** Who said a quotation: the words that name the speaker, and the actor they resolve to. */
+export interface QuoteSpeaker {
+  /** The resolved actor, or null when the speaker is not an actor Dyad knows (an unnamed critic). */
+  actor: ResolvedActor | null;
+  /** The speaker's words in the text ("Pence", "he", "a source within the Olympic movement"). */
+  mention: Span;
+  /** True for unnamed speakers ("a South Korean government official", "sources"). */
+  anonymous: boolean;
+  /** For a document ("the statement said"), the earlier mention of the actor that issued it. */
+  issuer?: Span;
+}
+
+/** A reported statement: direct, indirect, or indirect with quoted words inside (mixed). */
+export interface Quote extends Span {
+  /** The span of the quoted content (without the quotation marks). */
+  kind: 'direct' | 'indirect' | 'mixed';
+  /** Index of the sentence the content starts in. */
+  sentence: number;
+  speaker: QuoteSpeaker | null;
+  /** The reporting cue ("said", "told", "according to"), with its lemma. */
+  cue: (Span & { lemma: string }) | null;
+  /** The outlet that carried the statement ("told Reuters", "quoted in The Washington Post"), never the speaker. */
+  via: { actor: ResolvedActor; mention: Span } | null;
+  /** The rule that found and attributed it (`quotes/direct-after-cue`, `quotes/continuation` ...). */
+  rule: string;
+  /** True when the speaker was carried over from the quotation before (a paragraph with no cue). */
+  continuation?: boolean;
+}
+
+/** Words in quotation marks that are not speech: scare quotes and titles of works. */
+export interface QuotedPhrase extends Span {
+  kind: 'scare' | 'title';
+}
+
 /** The layers stages provide. A document holds the ones the stages run so far produced. */
 export interface Layers {
   source: SourceText;
@@ -212,6 +246,8 @@ export interface Layers {
   tokens: Token[];
   actors: ActorMention[];
   furnitureActors: FurnitureMention[];
+  quotes: Quote[];
+  quotedPhrases: QuotedPhrase[];
 }
 
 /** The name of a layer. */

@@ -72,11 +72,15 @@ export interface KnowledgeBase {
   givenNames: Set<string>;
   /** Honorific titles ("Mr.", "Gen.", "Foreign Minister"), folded, with an implied gender if any. */
   honorifics: Map<string, 'male' | 'female' | null>;
+  /** Word lists of other stages by name (`speech-verbs`, `documents` ...), from `lexicon:` entries. */
+  lexicons: Map<string, string[]>;
   /** The files it was compiled from. */
   files: string[];
 }
 
 const ACTOR_TYPES = new Set(['country', 'organisation', 'group', 'media', 'person', 'place', 'agent']);
+
+const LEXICON_TYPES = new Set(['lexicon']);
 
 const FIELDS: Record<string, ReadonlySet<string>> = {
   country: new Set(['code', 'names', 'demonyms', 'metonyms', 'short', 'descriptions']),
@@ -145,6 +149,7 @@ export class KnowledgeBuilder {
   private readonly givenNames = new Set<string>();
   private readonly honorifics = new Map<string, 'male' | 'female' | null>();
   private readonly files: string[] = [];
+  private readonly lexicons = new Map<string, string[]>();
 
   /**
    * Adds the entries of one actor dictionary file. An entry with the same type and name as an
@@ -227,6 +232,24 @@ export class KnowledgeBuilder {
     }
   }
 
+  /**
+   * Adds the word lists of a lexicon file (`lexicon: <name>` entries with a `words:` field). A
+   * list of the same name as an earlier one is extended.
+   * @throws KnowledgeError naming file and line.
+   */
+  addLexiconFile(text: string, file: string): void {
+    this.files.push(file);
+    for (const raw of parseEntries(text, file, LEXICON_TYPES)) {
+      const words: string[] = [];
+      for (const field of raw.fields) {
+        if (field.key !== 'words') throw new KnowledgeError(file, field.line, `"${field.key}" is not a field of a lexicon entry (expected: words)`);
+        words.push(...splitList(field, file));
+      }
+      if (!words.length) throw new KnowledgeError(file, raw.line, `the lexicon ${raw.name} has no words`);
+      this.lexicons.set(raw.name, [...(this.lexicons.get(raw.name) ?? []), ...words]);
+    }
+  }
+
   /** Adds a list of given names, one per line (`#` comments allowed). */
   addGivenNames(text: string, file: string): void {
     this.files.push(file);
@@ -306,6 +329,7 @@ export class KnowledgeBuilder {
       countries: new Map(entries.filter((e) => e.type === 'country').map((e) => [e.code!, e])),
       givenNames: new Set(this.givenNames),
       honorifics: new Map(this.honorifics),
+      lexicons: new Map(this.lexicons),
       files: [...this.files],
     };
   }

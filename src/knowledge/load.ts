@@ -19,7 +19,7 @@ function read(file: string): string {
 
 /**
  * Loads and compiles the knowledge base: every `data/actors/*.txt` file in name order, the given
- * names and honorifics under `data/names/`, then the user's actor files, which add entries or
+ * names and honorifics under `data/names/`, the word lists under `data/quotes/`, then the user's actor files, which add entries or
  * replace shipped ones of the same type and name. Compiled once per set of files and shared.
  *
  * @throws KnowledgeError naming the file and line of the first malformed entry.
@@ -36,6 +36,9 @@ export function loadKnowledgeBase(userActorFiles: readonly string[] = [], dataDi
   if (existsSync(givenNames)) builder.addGivenNames(read(givenNames), join('data', 'names', 'given-names.txt'));
   const honorifics = join(dataDir, 'names', 'honorifics.txt');
   if (existsSync(honorifics)) builder.addHonorifics(read(honorifics), join('data', 'names', 'honorifics.txt'));
+  const quotesDir = join(dataDir, 'quotes');
+  const lexicons = existsSync(quotesDir) ? readdirSync(quotesDir).filter((f) => f.endsWith('.txt')).sort() : [];
+  for (const name of lexicons) builder.addLexiconFile(read(join(quotesDir, name)), join('data', 'quotes', name));
   for (const file of userActorFiles) builder.addActorFile(read(file), file, { replace: true });
   const kb = builder.build();
   cache.set(key, kb);

@@ -1,0 +1,51 @@
+import type { Cue, QuoteState } from './state.js';
+
+/** Longest speech-like quote, in words, still taken for a scare quote when it ends without punctuation. */
+const SCARE_MAX_WORDS = 3;
+
+/**
+ * Sorts the marked spans into speech and other quoted words: a title of a work when a title noun
+ * stands before it ("the film “Parasite”"), a scare quote when it is one to three words with no
+ * punctuation of its own ("its “maximum pressure campaign”"), or single-quoted words without
+ * punctuation of their own; the rest are speech candidates.
+ */
+export function classifyMarks(state: QuoteState): void {
+  const { text, lexicon } = state;
+  for (const mark of state.marks) {
+    const content = text.slice(mark.contentStart, mark.contentEnd);
+    const words = content.trim().split(/\s+/).filter(Boolean);
+    const before = text.slice(Math.max(0, mark.open - 30), mark.open).trim().split(/\s+/).pop()?.toLowerCase().replace(/[^a-z]/g, '') ?? '';
+    const ownPunctuation = /[.,!?…;:]\s*$/.test(content);
+    if (mark.close === null || mark.continues) continue;
+    if (lexicon.titleNouns.has(before) && words.length <= 8 && !ownPunctuation) {
+      state.phrases.push({ start: mark.contentStart, end: mark.contentEnd, text: content, kind: 'title' });
+    } else if (!ownPunctuation && (words.length <= SCARE_MAX_WORDS || !mark.double)) {
+      state.phrases.push({ start: mark.contentStart, end: mark.contentEnd, text: content, kind: 'scare' });
+    }
+  }
+  const phraseStarts = new Set(state.phrases.map((p) => p.start));
+  state.marks = state.marks.filter((m) => !phraseStarts.has(m.contentStart));
+}
+
+/**
+ * Finds reporting cues: speech verbs by lemma ("said", "told", "noted"), passive reporting
+ * ("was quoted"), and cue phrases ("according to", "quoted as saying").
+ */
+export function findCues(state: QuoteState): void {
+  const { tokens, folded, lexicon } = state;
+  const cues: Cue[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const phrase = lexicon.cuePhrases.find((words) => words.every((w, k) => folded[i + k] === w));
+    if (phrase) {
+      cues.push({ tokenStart: i, tokenEnd: i + phrase.length, sentence: state.sentenceOf[i]!, lemma: phrase.join(' '), according: phrase[0] === 'according' });
+      i += phrase.length - 1;
+      continue;
+    }
+    const t = tokens[i]!;
+    if (t.pos !== 'VERB' && !(t.pos === 'AUX' && t.lemma === 'say')) continue;
+    if (lexicon.speechVerbs.has(t.lemma) || lexicon.passiveCues.has(t.lemma)) {
+      cues.push({ tokenStart: i, tokenEnd: i + 1, sentence: state.sentenceOf[i]!, lemma: t.lemma, according: false });
+    }
+  }
+  state.cues = cues;
+}

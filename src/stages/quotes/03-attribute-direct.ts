@@ -1,0 +1,78 @@
+import type { MarkedSpan } from './01-find-quote-marks.js';
+import { nounPhraseAfter, nounPhraseBefore, subjectOf } from './noun-phrases.js';
+import { tokenAt, type Cue, type QuoteState, type SpeakerWords } from './state.js';
+
+/** Farthest a cue may stand after a closing mark, in tokens (`”, President Trump said in ...`). */
+const AFTER_REACH = 8;
+/** Farthest a cue may stand before an opening mark (`Merz told cheering supporters in Berlin: “`). */
+const BEFORE_REACH = 12;
+
+function sentenceBounds(state: QuoteState, token: number): { start: number; end: number } {
+  const s = state.sentences[state.sentenceOf[Math.min(token, state.tokens.length - 1)]!]!;
+  return { start: s.tokenStart, end: s.tokenEnd };
+}
+
+/** `“Q,” X said` / `“Q,” said X` / `“Q,” X was quoted in ...`: a cue soon after the closing mark. */
+function attributeAfter(state: QuoteState, mark: MarkedSpan): { cue: Cue; speaker: SpeakerWords | null; rule: string } | null {
+  const after = tokenAt(state, mark.close! + 1);
+  if (after >= state.tokens.length) return null;
+  // The cue must share the closing mark's sentence: the next paragraph is another statement.
+  const { end } = sentenceBounds(state, Math.max(0, after - 1));
+  const cue = state.cues.find((c) => !c.used && c.tokenStart >= after && c.tokenStart < Math.min(end, after + AFTER_REACH));
+  if (!cue) return null;
+  // Another quotation between the mark and the cue belongs to that cue, not this one.
+  if (state.marks.some((m) => m !== mark && m.open > mark.close! && m.open < state.tokens[cue.tokenStart]!.start)) return null;
+  let first = after;
+  while (first < cue.tokenStart && state.tokens[first]!.pos === 'PUNCT') first++;
+  if (first === cue.tokenStart) {
+    // Inverted: the speaker comes after the cue ("said Brian Hook", "according to officials").
+    return { cue, speaker: nounPhraseAfter(state, cue.tokenEnd, end), rule: 'quotes/direct-cue-after-inverted' };
+  }
+  return { cue, speaker: nounPhraseBefore(state, cue.tokenStart, first - 1), rule: 'quotes/direct-cue-after' };
+}
+
+/** `X said: “Q”` / `X said, “Q”`: a cue shortly before the opening mark, in the same sentence. */
+function attributeBefore(state: QuoteState, mark: MarkedSpan): { cue: Cue; speaker: SpeakerWords | null; rule: string } | null {
+  const opening = tokenAt(state, mark.open);
+  const { start } = sentenceBounds(state, opening);
+  const candidates = state.cues.filter((c) => !c.used && c.tokenEnd <= opening && c.tokenStart >= Math.max(start, opening - BEFORE_REACH));
+  // "X said in a statement, “Q”": the verb with a speaker before it wins over the phrase after it.
+  const speakerOf = (c: Cue) => {
+    if (c.according) return nounPhraseAfter(state, c.tokenEnd, opening);
+    // "..., saying: “Q”": the participle's speaker is the sentence's subject.
+    if (state.folded[c.tokenStart - 1] === ',' && /ing$/i.test(state.tokens[c.tokenStart]!.text)) return subjectOf(state, start, c.tokenStart - 1);
+    return nounPhraseBefore(state, c.tokenStart, start);
+  };
+  const cue = [...candidates].reverse().find((c) => speakerOf(c) !== null) ?? candidates[candidates.length - 1];
+  if (!cue) return null;
+  // The words between the cue and the mark must be a listener, an adverbial or a colon, not a clause.
+  const between = state.tokens.slice(cue.tokenEnd, opening);
+  if (between.some((t) => t.pos === 'VERB')) return null;
+  return { cue, speaker: speakerOf(cue), rule: 'quotes/direct-cue-before' };
+}
+
+/**
+ * Attributes each speech span: a cue after its closing mark first (the commonest order in news),
+ * then a cue before its opening mark. A continuation of a quote from the paragraph before, or a
+ * span with no cue near it, waits for the continuation step.
+ */
+export function attributeDirect(state: QuoteState): void {
+  for (const mark of state.marks) {
+    const first = tokenAt(state, mark.contentStart);
+    const base = {
+      contentStart: mark.contentStart,
+      contentEnd: mark.contentEnd,
+      kind: 'direct' as const,
+      sentence: state.sentenceOf[Math.min(first, state.tokens.length - 1)]!,
+      paragraph: mark.paragraph,
+      marked: mark,
+    };
+    const found = mark.close !== null ? attributeAfter(state, mark) ?? attributeBefore(state, mark) : attributeBefore(state, mark);
+    if (found) {
+      found.cue.used = true;
+      state.quotes.push({ ...base, cue: found.cue, speaker: found.speaker, rule: found.rule });
+    } else {
+      state.quotes.push({ ...base, cue: null, speaker: null, rule: mark.continues ? 'quotes/continued-paragraph' : 'quotes/unattributed' });
+    }
+  }
+}

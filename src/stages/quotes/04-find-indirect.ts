@@ -1,0 +1,156 @@
+import { nounPhraseAfter, nounPhraseBefore, subjectOf } from './noun-phrases.js';
+import type { Cue, QuoteState, SpeakerWords, WorkingQuote } from './state.js';
+
+/** Fewest tokens reported content may have. */
+const MIN_CONTENT = 3;
+/** How far after the cue a "that" may come ("noted in January that", "told reporters on Monday that"). */
+const THAT_REACH = 8;
+
+const isPunct = (state: QuoteState, i: number) => state.tokens[i]!.pos === 'PUNCT';
+
+/** Trims punctuation and quotation marks from both ends of a token range. */
+function trimmed(state: QuoteState, start: number, end: number): [number, number] {
+  while (start < end && isPunct(state, start)) start++;
+  while (end > start && isPunct(state, end - 1)) end--;
+  return [start, end];
+}
+
+/** Where reported content starts after a cue: past a listener, adverbials and "that". */
+function contentStartAfter(state: QuoteState, cue: Cue, end: number): number {
+  const { folded, lexicon } = state;
+  let k = cue.tokenEnd;
+  for (let j = k; j < Math.min(end, k + THAT_REACH); j++) {
+    if (folded[j] === 'that') return j + 1;
+    if (state.tokens[j]!.pos === 'VERB' || folded[j] === ',') break;
+  }
+  // "told Reuters ...", "assured reporters ...": the listener is not the content.
+  if (lexicon.listenerVerbs.has(cue.lemma)) {
+    const listener = nounPhraseAfter(state, k, end);
+    if (listener) k = listener.tokenEnd;
+  }
+  return k;
+}
+
+const POSSESSIVES = new Set(['its', 'his', 'her', 'their', 'our', 'my', 'your']);
+
+/**
+ * True when reported content reads as a clause (something said), not an object ("announced its
+ * wish to join", "noted the date"): it starts with "that", or with a subject and has a finite verb.
+ */
+function readsAsClause(state: QuoteState, start: number, end: number): boolean {
+  if (state.folded[start - 1] === 'that') return true;
+  // An adverbial first ("said at the moment he could not ..."): the clause comes after it.
+  if (state.tokens[start]?.pos === 'ADP') {
+    const phrase = nounPhraseAfter(state, start + 1, end);
+    if (phrase) start = phrase.tokenEnd;
+  }
+  const first = state.tokens[start];
+  if (!first || first.pos === 'ADP' || first.pos === 'PUNCT' || POSSESSIVES.has(state.folded[start]!) || first.pos === 'VERB') return false;
+  for (let j = start + 1; j < Math.min(end, start + 12); j++) {
+    const t = state.tokens[j]!;
+    if ((t.pos === 'AUX' || t.pos === 'VERB') && state.folded[j - 1] !== 'to') return true;
+  }
+  return false;
+}
+
+/**
+ * True when the words after a cue hold no clause of their own (`..., X said on Monday.`); what
+ * follows a comma there is an aside (`..., the ministry said, describing them as spies.`).
+ */
+function tailIsAttribution(state: QuoteState, from: number, end: number): boolean {
+  for (let j = from; j < end; j++) {
+    if (state.folded[j] === ',') return true;
+    if (state.tokens[j]!.pos === 'VERB' || state.tokens[j]!.pos === 'AUX') return false;
+  }
+  return true;
+}
+
+/** Past an appositive after a speaker ("Natalia Brandt, a former analyst, ..."): the token after its closing comma. */
+function pastAppositive(state: QuoteState, from: number, end: number): number {
+  if (state.folded[from] !== ',' || !['DET', 'ADJ', 'NOUN', 'PROPN'].includes(state.tokens[from + 1]?.pos ?? '')) return from;
+  // An appositive is a noun phrase: it has no auxiliary ("think tank" may be tagged a verb).
+  for (let j = from + 1; j < Math.min(end, from + 16); j++) {
+    if (state.folded[j] === ',') return j;
+    if (state.tokens[j]!.pos === 'AUX') return from;
+  }
+  return from;
+}
+
+/**
+ * Finds reported speech around the cues no direct quotation took: `X said (that) S`,
+ * `S, X said`, `S, said X`, `according to X, S` and `S, according to X`. Content runs to the end
+ * of the sentence (or to the clause boundary before the attribution); a scare quote inside it
+ * makes the quote mixed, as does a quoted fragment that had no cue of its own.
+ */
+export function findIndirect(state: QuoteState): void {
+  const inMarks = (offset: number) => state.marks.some((m) => offset > m.open && offset < (m.close ?? m.contentEnd));
+  for (const cue of state.cues) {
+    if (cue.used || inMarks(state.tokens[cue.tokenStart]!.start)) continue;
+    const sentence = state.sentences[cue.sentence]!;
+    const { tokenStart: first, tokenEnd: last } = sentence;
+    let speaker: SpeakerWords | null = null;
+    let content: [number, number] | null = null;
+    let rule = '';
+    if (cue.according) {
+      speaker = nounPhraseAfter(state, cue.tokenEnd, last);
+      if (cue.tokenStart - first >= MIN_CONTENT) {
+        content = trimmed(state, first, cue.tokenStart);
+        rule = 'quotes/indirect-according-to-after';
+      } else if (speaker) {
+        content = trimmed(state, pastAppositive(state, speaker.tokenEnd, last), last);
+        rule = 'quotes/indirect-according-to-before';
+      }
+    } else {
+      const before = nounPhraseBefore(state, cue.tokenStart, first);
+      const commaBefore = before && before.tokenStart > first && state.folded[before.tokenStart - 1] === ',';
+      if (before && commaBefore && before.tokenStart - 1 - first >= MIN_CONTENT && tailIsAttribution(state, cue.tokenEnd, last)) {
+        // "S, X said on Monday."
+        speaker = before;
+        content = trimmed(state, first, before.tokenStart - 1);
+        rule = 'quotes/indirect-content-first';
+      } else if (!before && state.folded[cue.tokenStart - 1] === ',' && cue.tokenStart - 1 - first >= MIN_CONTENT) {
+        // "S, said X."
+        speaker = nounPhraseAfter(state, cue.tokenEnd, last);
+        if (speaker && tailIsAttribution(state, speaker.tokenEnd, last)) {
+          content = trimmed(state, first, cue.tokenStart - 1);
+          rule = 'quotes/indirect-content-first-inverted';
+        }
+      } else if (!before && state.folded[cue.tokenStart - 1] === ',' && /ing$/i.test(state.tokens[cue.tokenStart]!.text)) {
+        // "Pence left Seoul, saying (that) S": the participle's speaker is the sentence's subject.
+        speaker = subjectOf(state, first, cue.tokenStart - 1);
+        const start = contentStartAfter(state, cue, last);
+        if (speaker && readsAsClause(state, start, last)) {
+          content = trimmed(state, start, last);
+          rule = 'quotes/indirect-participle';
+        }
+      } else if (before) {
+        // "X said (that) S"
+        speaker = before;
+        const start = contentStartAfter(state, cue, last);
+        const clause = readsAsClause(state, start, last);
+        // "Ford announced deep production cuts": for some verbs the object alone is what was said.
+        if (!clause && !(state.lexicon.objectReports.has(cue.lemma) && ['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'PRON'].includes(state.tokens[start]?.pos ?? ''))) continue;
+        const next = state.cues.find((c) => c !== cue && c.sentence === cue.sentence && c.tokenStart > start && !c.used);
+        // Content stops before a later ", Y said" of its own.
+        const stop = next && state.folded[next.tokenStart - 1] !== 'that' && tailIsAttribution(state, next.tokenEnd, last) ? next.tokenStart : last;
+        content = trimmed(state, start, stop);
+        rule = clause ? 'quotes/indirect-cue-first' : 'quotes/indirect-object';
+      }
+    }
+    if (!content || !speaker || content[1] - content[0] < MIN_CONTENT) continue;
+    cue.used = true;
+    const contentStart = state.tokens[content[0]]!.start;
+    const contentEnd = state.tokens[content[1] - 1]!.end;
+    const quote: WorkingQuote = { contentStart, contentEnd, kind: 'indirect', sentence: cue.sentence, paragraph: sentence.paragraph, cue, speaker, rule };
+    // Quoted words inside the content make it mixed; an unattributed quoted fragment joins it.
+    const inside = (s: number, e: number) => s >= contentStart && e <= contentEnd;
+    if (state.phrases.some((p) => p.kind === 'scare' && inside(p.start, p.end))) quote.kind = 'mixed';
+    const fragments = state.quotes.filter((q) => q.kind === 'direct' && !q.cue && !q.marked?.continues && inside(q.contentStart, q.contentEnd));
+    if (fragments.length) {
+      quote.kind = 'mixed';
+      state.quotes = state.quotes.filter((q) => !fragments.includes(q));
+    }
+    state.quotes.push(quote);
+  }
+  state.quotes.sort((a, b) => a.contentStart - b.contentStart);
+}

@@ -1,0 +1,25 @@
+import type { QuoteState } from './state.js';
+
+/**
+ * Gives a direct quotation with no cue of its own the speaker of the quotation before it, when
+ * the story goes on with that speaker: a later quote in the same paragraph ("“...,” Pence said.
+ * “So the campaign ...”"), a paragraph that continues a quote left open, or a paragraph that is a
+ * quote and follows a paragraph whose last quote was attributed.
+ */
+export function carrySpeakers(state: QuoteState): void {
+  let previous: (typeof state.quotes)[number] | null = null;
+  for (const quote of state.quotes) {
+    if (quote.kind === 'direct' && !quote.cue && previous && (previous.speaker || previous.inheritsFrom)) {
+      const sameParagraph = previous.paragraph === quote.paragraph;
+      const nextParagraph = previous.paragraph === quote.paragraph - 1;
+      const paragraph = state.sentences.find((s) => s.paragraph === quote.paragraph);
+      const opensParagraph = paragraph !== undefined && quote.contentStart - paragraph.start <= 1;
+      if (sameParagraph || (nextParagraph && (quote.marked?.continues || opensParagraph))) {
+        quote.inheritsFrom = previous.inheritsFrom ?? previous;
+        quote.continuation = true;
+        quote.rule = quote.marked?.continues ? 'quotes/continued-paragraph' : 'quotes/continuation';
+      }
+    }
+    if (quote.speaker || quote.inheritsFrom) previous = quote;
+  }
+}

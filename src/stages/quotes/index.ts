@@ -1,0 +1,74 @@
+import type { KnowledgeBase } from '../../knowledge/actor-kb.js';
+import { foldTokenCached, tokenisePhrase } from '../../knowledge/tokens.js';
+import { defineStage } from '../../pipeline/stage.js';
+import { findQuoteMarks } from './01-find-quote-marks.js';
+import { classifyMarks, findCues } from './02-find-cues.js';
+import { attributeDirect } from './03-attribute-direct.js';
+import { findIndirect } from './04-find-indirect.js';
+import { carrySpeakers } from './05-carry-speakers.js';
+import { resolveSpeakers } from './06-resolve-speakers.js';
+import type { QuoteLexicon, QuoteState } from './state.js';
+
+const lexicons = new WeakMap<KnowledgeBase, QuoteLexicon>();
+
+/** The quote word lists of a knowledge base, compiled once. */
+function quoteLexicon(kb: KnowledgeBase): QuoteLexicon {
+  let lexicon = lexicons.get(kb);
+  if (!lexicon) {
+    const words = (name: string) => kb.lexicons.get(name) ?? [];
+    const set = (name: string) => new Set(words(name).map((w) => w.toLowerCase()));
+    lexicon = {
+      speechVerbs: set('speech-verbs'),
+      listenerVerbs: set('listener-verbs'),
+      objectReports: set('object-reports'),
+      passiveCues: set('passive-cues'),
+      cuePhrases: words('cue-phrases').map((p) => tokenisePhrase(p).map(foldTokenCached)),
+      documents: set('documents'),
+      anonymousHeads: set('anonymous-heads'),
+      relayWords: set('relay-prepositions'),
+      titleNouns: set('title-nouns'),
+    };
+    lexicons.set(kb, lexicon);
+  }
+  return lexicon;
+}
+
+/**
+ * Stage `quotes`: who said what. Quotation marks are paired; scare quotes and titles of works are
+ * set apart; cues are found; direct quotes are attributed to the speaker beside their cue, reported
+ * speech is found around the remaining cues, quotes with no cue take the speaker the story
+ * continues, and speakers are resolved through the actors layer.
+ *
+ * The steps, in order (order matters: a quote's marks must be known before indirect speech is
+ * sought, so that a cue inside a quotation is never taken as the reporting verb; continuations
+ * come after all attribution, so that they can follow either kind).
+ */
+export const quotesStage = defineStage({
+  name: 'quotes',
+  needs: ['text', 'paragraphs', 'sentences', 'tokens', 'actors'],
+  provides: ['quotes', 'quotedPhrases'],
+  run(doc, ctx) {
+    const sentenceOf = new Int32Array(doc.tokens.length);
+    doc.sentences.forEach((s, i) => sentenceOf.fill(i, s.tokenStart, s.tokenEnd));
+    const state: QuoteState = {
+      text: doc.text,
+      tokens: doc.tokens,
+      sentences: doc.sentences,
+      folded: doc.tokens.map((t) => foldTokenCached(t.text)),
+      sentenceOf,
+      actors: doc.actors,
+      lexicon: quoteLexicon(ctx.knowledge),
+      marks: findQuoteMarks(doc.text, doc.paragraphs, ctx),
+      phrases: [],
+      cues: [],
+      quotes: [],
+      ctx,
+    };
+    classifyMarks(state);
+    findCues(state);
+    attributeDirect(state);
+    findIndirect(state);
+    carrySpeakers(state);
+    return { quotes: resolveSpeakers(state), quotedPhrases: state.phrases };
+  },
+});
