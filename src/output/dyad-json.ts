@@ -1,4 +1,4 @@
-import type { ActorMention, ArticleDocument, ArticleMeta, Diagnostic, FurnitureMention, Removed, Token } from '../document/types.js';
+import type { ActorMention, ArticleDocument, ArticleMeta, Diagnostic, FurnitureMention, Quote, QuotedPhrase, Removed, Token } from '../document/types.js';
 
 /** The schema id of Dyad's article record. Documented field by field in `docs/schema.md`. */
 export const SCHEMA_ID = 'dyad/1';
@@ -19,6 +19,8 @@ export interface DyadRecord {
   tokens?: Array<Pick<Token, 'start' | 'end' | 'text' | 'pos' | 'lemma'>>;
   actors: ActorMention[];
   furnitureActors: FurnitureMention[];
+  quotes: Quote[];
+  quotedPhrases: QuotedPhrase[];
   diagnostics: Diagnostic[];
   provenance: { engine: string; stages: Array<{ stage: string; ms: number }> };
 }
@@ -44,6 +46,8 @@ export function toDyadRecord(doc: ArticleDocument, options: RecordOptions = {}):
     sentences: (doc.sentences ?? []).map(({ start, end, text }) => ({ start, end, text })),
     actors: doc.actors ?? [],
     furnitureActors: doc.furnitureActors ?? [],
+    quotes: doc.quotes ?? [],
+    quotedPhrases: doc.quotedPhrases ?? [],
     diagnostics: doc.diagnostics,
     provenance: { engine: `dyad ${ENGINE_VERSION}`, stages: doc.timings.map((t) => ({ stage: t.stage, ms: Math.round(t.ms * 1000) / 1000 })) },
   };

@@ -96,6 +96,11 @@ export function buildProgram(): Command {
 }
 
 async function main(): Promise<void> {
+  // A reader that stops early (`dyad code ... | head`) is not an error.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
   try {
     await buildProgram().parseAsync(process.argv);
   } catch (error) {

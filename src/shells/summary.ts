@@ -21,5 +21,11 @@ export function summariseArticle(doc: ArticleDocument): string {
   }
   const top = [...counts.values()].sort((a, b) => b.n - a.n).slice(0, 6);
   if (top.length) lines.push(`  actors: ${top.map((a) => `${a.name} ${a.code ?? '?'} ×${a.n}`).join(', ')}`);
+  const speakers = new Map<string, number>();
+  for (const q of doc.quotes ?? []) {
+    const name = q.speaker?.actor?.name ?? q.speaker?.mention.text ?? '(unattributed)';
+    speakers.set(name, (speakers.get(name) ?? 0) + 1);
+  }
+  if (speakers.size) lines.push(`  quotes: ${[...speakers].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([name, n]) => `${name} ×${n}`).join(', ')}`);
   return lines.join('\n');
 }
