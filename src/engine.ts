@@ -12,9 +12,10 @@ import { extractStage } from './stages/extract/index.js';
 import { sentencesStage } from './stages/sentences/index.js';
 import { actorsStage } from './stages/actors/index.js';
 import { quotesStage } from './stages/quotes/index.js';
+import { timesStage } from './stages/times/index.js';
 
 /** The stages of a full run, in order. */
-export const DEFAULT_STAGES: readonly AnyStage[] = [extractStage, cleanStage, sentencesStage, actorsStage, quotesStage];
+export const DEFAULT_STAGES: readonly AnyStage[] = [extractStage, cleanStage, sentencesStage, actorsStage, timesStage, quotesStage];
 
 /** Options of `createEngine`. */
 export interface CreateEngineOptions extends EngineOptions {

@@ -161,3 +161,28 @@ describe.skipIf(!HAVE_SHARED)('the seed article: quotes', () => {
     expect(checkInvariants(doc)).toEqual([]);
   });
 });
+
+describe.skipIf(!HAVE_SHARED)('the seed article: times', () => {
+  const raw = HAVE_SHARED ? readFileSync(SEED_ARTICLE, 'utf8') : '';
+  const doc = HAVE_SHARED ? engine.process({ origin: { source: SEED_ARTICLE }, format: 'text', content: raw }) : undefined!;
+
+  it('normalises every date expression against the publication date', () => {
+    const value = (text: string) => [...doc.times!, ...doc.furnitureTimes!].filter((t) => t.text === text).map((t) => t.value);
+    expect(value('Feb. 11')).toEqual(['2018-02-11']);
+    expect(value('Last year')).toEqual(['2017']);
+    expect(value('December')).toEqual(['2017-12']);
+    expect(value('Feb. 10, 2018')).toEqual(['2018-02-10']);
+    expect(value('Feb. 12')).toEqual(['2018-02-12']);
+    expect(value('January')).toEqual(['2018-01', '2018-01']);
+    expect(value('Jan. 11')).toEqual(['2018-01-11']);
+    expect(doc.times!.find((t) => t.text === 'the last 20 years')).toMatchObject({ type: 'DURATION', value: 'P20Y' });
+  });
+
+  it('dates each quote by its own sentence, or by the publication date, marked as such', () => {
+    const date = (start: string) => doc.quotes!.find((q) => q.text.startsWith(start))!.date;
+    expect(date('They are feeling the strain')).toMatchObject({ value: '2018-01-11', source: 'text', time: { text: 'Jan. 11' } });
+    expect(date('Without our attitude')).toMatchObject({ value: '2018-01', source: 'text' });
+    expect(date('I think it is different')).toEqual({ value: '2018-02-12', source: 'publication' });
+    expect(checkInvariants(doc)).toEqual([]);
+  });
+});

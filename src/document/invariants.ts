@@ -64,6 +64,11 @@ export function checkInvariants(doc: ArticleDocument): InvariantViolation[] {
         violations.push({ path: `removed[${i}]`, reason: 'removed text differs from the source slice' });
       }
     });
+    doc.furnitureTimes?.forEach((m, i) => {
+      if (doc.source!.text.slice(m.sourceStart, m.sourceEnd) !== m.text) {
+        violations.push({ path: `furnitureTimes[${i}]`, reason: 'time text differs from the source slice' });
+      }
+    });
     doc.furnitureActors?.forEach((m, i) => {
       if (doc.source!.text.slice(m.sourceStart, m.sourceEnd) !== m.text) {
         violations.push({ path: `furnitureActors[${i}]`, reason: 'mention text differs from the source slice' });

@@ -224,11 +224,46 @@ export interface Quote extends Span {
   rule: string;
   /** True when the speaker was carried over from the quotation before (a paragraph with no cue). */
   continuation?: boolean;
+  /** When the statement was made, when known ("in a Jan. 11 press briefing"), else the publication date. */
+  date?: EventDate;
 }
 
 /** Words in quotation marks that are not speech: scare quotes and titles of works. */
 export interface QuotedPhrase extends Span {
   kind: 'scare' | 'title';
+}
+
+/** A time expression normalised to a TimeML value. */
+export interface TimeMention extends Span {
+  /** Index of the sentence it is in (or -1 in furniture). */
+  sentence: number;
+  type: 'DATE' | 'TIME' | 'DURATION' | 'SET';
+  /** TimeML/ISO value at the granularity the text gives: `2017`, `2017-12`, `2018-02-11`, `2018-W06`, `2018-Q3`, `P20Y`, `PRESENT_REF`, `XXXX-12` when no reference date is known. */
+  value: string;
+  /** Calendar fields the text stated (`year`, `month`, `day`, `weekday`, `hour` ...). */
+  stated: string[];
+  /** Fields taken from the reference date, and how (`year:past` for a past-tense preference). */
+  inferred: string[];
+  /** The reference date the value was resolved from (the publication date), or null. */
+  anchor: string | null;
+  /** The finder or refiner that produced it (`times/chrono`, `times/duration`, `times/month-past` ...). */
+  rule: string;
+}
+
+/** A time expression in removed furniture (captions), with offsets into `source.text`. */
+export interface FurnitureTime extends Omit<TimeMention, 'start' | 'end' | 'sentence'> {
+  removed: number;
+  sourceStart: number;
+  sourceEnd: number;
+}
+
+/** When a quote or event happened: the date its sentence states, or the publication date. */
+export interface EventDate {
+  /** TimeML value (`2018-01-11`, `2018-01`). */
+  value: string;
+  /** `text` when the sentence states it (then `time` is that expression), `publication` otherwise. */
+  source: 'text' | 'publication';
+  time?: Span;
 }
 
 /** The layers stages provide. A document holds the ones the stages run so far produced. */
@@ -248,6 +283,8 @@ export interface Layers {
   furnitureActors: FurnitureMention[];
   quotes: Quote[];
   quotedPhrases: QuotedPhrase[];
+  times: TimeMention[];
+  furnitureTimes: FurnitureTime[];
 }
 
 /** The name of a layer. */

@@ -1,4 +1,4 @@
-import type { ActorMention, ArticleDocument, ArticleMeta, Diagnostic, FurnitureMention, Quote, QuotedPhrase, Removed, Token } from '../document/types.js';
+import type { ActorMention, ArticleDocument, ArticleMeta, Diagnostic, FurnitureMention, FurnitureTime, Quote, QuotedPhrase, Removed, TimeMention, Token } from '../document/types.js';
 
 /** The schema id of Dyad's article record. Documented field by field in `docs/schema.md`. */
 export const SCHEMA_ID = 'dyad/1';
@@ -19,6 +19,8 @@ export interface DyadRecord {
   tokens?: Array<Pick<Token, 'start' | 'end' | 'text' | 'pos' | 'lemma'>>;
   actors: ActorMention[];
   furnitureActors: FurnitureMention[];
+  times: TimeMention[];
+  furnitureTimes: FurnitureTime[];
   quotes: Quote[];
   quotedPhrases: QuotedPhrase[];
   diagnostics: Diagnostic[];
@@ -46,6 +48,8 @@ export function toDyadRecord(doc: ArticleDocument, options: RecordOptions = {}):
     sentences: (doc.sentences ?? []).map(({ start, end, text }) => ({ start, end, text })),
     actors: doc.actors ?? [],
     furnitureActors: doc.furnitureActors ?? [],
+    times: doc.times ?? [],
+    furnitureTimes: doc.furnitureTimes ?? [],
     quotes: doc.quotes ?? [],
     quotedPhrases: doc.quotedPhrases ?? [],
     diagnostics: doc.diagnostics,

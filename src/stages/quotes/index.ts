@@ -7,7 +7,8 @@ import { attributeDirect } from './03-attribute-direct.js';
 import { findIndirect } from './04-find-indirect.js';
 import { carrySpeakers } from './05-carry-speakers.js';
 import { resolveSpeakers } from './06-resolve-speakers.js';
-import type { QuoteLexicon, QuoteState } from './state.js';
+import { dateOfSentence } from '../times/date-of.js';
+import { tokenAt, type QuoteLexicon, type QuoteState } from './state.js';
 
 const lexicons = new WeakMap<KnowledgeBase, QuoteLexicon>();
 
@@ -45,7 +46,7 @@ function quoteLexicon(kb: KnowledgeBase): QuoteLexicon {
  */
 export const quotesStage = defineStage({
   name: 'quotes',
-  needs: ['text', 'paragraphs', 'sentences', 'tokens', 'actors'],
+  needs: ['text', 'paragraphs', 'sentences', 'tokens', 'actors', 'times', 'meta'],
   provides: ['quotes', 'quotedPhrases'],
   run(doc, ctx) {
     const sentenceOf = new Int32Array(doc.tokens.length);
@@ -69,6 +70,15 @@ export const quotesStage = defineStage({
     attributeDirect(state);
     findIndirect(state);
     carrySpeakers(state);
-    return { quotes: resolveSpeakers(state), quotedPhrases: state.phrases };
+    const quotes = resolveSpeakers(state);
+    // Date each statement by its own sentence ("in a Jan. 11 press briefing"); a continuation keeps
+    // the date of the quote it continues.
+    const published = doc.meta.published ?? ctx.options.defaultDate ?? null;
+    quotes.forEach((q, i) => {
+      const cueSentence = q.cue ? state.sentenceOf[tokenAt(state, q.cue.start)]! : q.sentence;
+      const date = q.continuation && i > 0 ? quotes[i - 1]!.date ?? null : dateOfSentence(doc.times, cueSentence, published, { start: q.start, end: q.end });
+      if (date) q.date = date;
+    });
+    return { quotes, quotedPhrases: state.phrases };
   },
 });

@@ -1,0 +1,58 @@
+import type { FurnitureTime, TimeMention } from '../../document/types.js';
+import { tokeniseWithOffsets } from '../../knowledge/tokens.js';
+import { defineStage } from '../../pipeline/stage.js';
+import { referenceDay, type Ymd } from './calendar.js';
+import { findDates } from './01-find-dates.js';
+import { findPatterns } from './02-find-patterns.js';
+import { mergeCandidates, resolveValue } from './03-resolve-values.js';
+import { tenseOf, type Tense, type TimeSentence } from './state.js';
+
+/**
+ * Finds and normalises the time expressions of one stretch of text. Order matters: chrono-node
+ * and our patterns both propose, the merge keeps our reading where they overlap, and only then
+ * are values resolved against the reference date.
+ */
+export function timesOf(s: TimeSentence, text: string, ref: Ymd | null): TimeMention[] {
+  return mergeCandidates([...findDates(s), ...findPatterns(s)]).map((c) => resolveValue(c, ref, localTense(s, c.start, c.end), text, s.index));
+}
+
+/** How far either side of an expression its tense is read from, in characters: its own clause, roughly. */
+const TENSE_REACH = 60;
+
+/** The tense of the words around an expression, or the sentence's when there are none. */
+function localTense(s: TimeSentence, start: number, end: number): Tense {
+  const near = s.tokens.filter((t) => t.end > start - TENSE_REACH && t.start < end + TENSE_REACH);
+  const text = near.map((t) => t.text).join(' ');
+  return near.length ? tenseOf(text, near) : s.tense;
+}
+
+/**
+ * Stage `times`: every date and time expression, with its TimeML type and value resolved against
+ * the publication date (or `--date`), what the text stated and what was inferred; captions too,
+ * since they date photographs of events.
+ */
+export const timesStage = defineStage({
+  name: 'times',
+  needs: ['text', 'sentences', 'tokens', 'meta', 'removed', 'source'],
+  provides: ['times', 'furnitureTimes'],
+  run(doc, ctx) {
+    const ref = referenceDay(doc.meta.published) ?? referenceDay(ctx.options.defaultDate);
+    if (!ref) ctx.report('warning', 'times/no-reference-date', 'the article has no publication date, so relative dates stay relative (XXXX-12); give one with --date');
+    const times = doc.sentences.flatMap((sentence, index) => {
+      const tokens = doc.tokens.slice(sentence.tokenStart, sentence.tokenEnd);
+      return timesOf({ index, sentence, tokens, tense: tenseOf(sentence.text, tokens) }, doc.text, ref);
+    });
+    const furnitureTimes: FurnitureTime[] = [];
+    doc.removed.forEach((r, removed) => {
+      if (r.kind !== 'caption') return;
+      // Captions describe a photograph already taken: past tense.
+      const tense: Tense = 'past';
+      const sentence = { start: 0, end: r.text.length, text: r.text };
+      const tokens = tokeniseWithOffsets(r.text).map((t) => ({ ...t, pos: 'X', lemma: t.text.toLowerCase() }));
+      for (const { start, end, sentence: _sentence, ...time } of timesOf({ index: -1, sentence, tokens, tense }, r.text, ref)) {
+        furnitureTimes.push({ ...time, removed, sourceStart: r.sourceStart + start, sourceEnd: r.sourceStart + end });
+      }
+    });
+    return { times, furnitureTimes };
+  },
+});
