@@ -4,6 +4,7 @@ import { readInputs, type InputFailure, type ReadOptions } from './ingest/read-i
 import type { EngineOptions, EngineResources } from './pipeline/context.js';
 import type { KnowledgeBase } from './knowledge/actor-kb.js';
 import { loadKnowledgeBase } from './knowledge/load.js';
+import { loadEventKnowledge, type EventKnowledge } from './knowledge/event-patterns.js';
 import { DyadError } from './pipeline/errors.js';
 import { Pipeline } from './pipeline/pipeline.js';
 import type { AnyStage } from './pipeline/stage.js';
@@ -13,9 +14,10 @@ import { sentencesStage } from './stages/sentences/index.js';
 import { actorsStage } from './stages/actors/index.js';
 import { quotesStage } from './stages/quotes/index.js';
 import { timesStage } from './stages/times/index.js';
+import { eventsStage } from './stages/events/index.js';
 
 /** The stages of a full run, in order. */
-export const DEFAULT_STAGES: readonly AnyStage[] = [extractStage, cleanStage, sentencesStage, actorsStage, timesStage, quotesStage];
+export const DEFAULT_STAGES: readonly AnyStage[] = [extractStage, cleanStage, sentencesStage, actorsStage, timesStage, quotesStage, eventsStage];
 
 /** Options of `createEngine`. */
 export interface CreateEngineOptions extends EngineOptions {
@@ -60,8 +62,10 @@ export function createEngine(options: CreateEngineOptions = {}): Engine {
   const { until, ...engineOptions } = options;
   const pipeline = Pipeline.build(DEFAULT_STAGES, until);
   let knowledge: KnowledgeBase | null = null;
+  let events: EventKnowledge | null = null;
   const resources: EngineResources = {
     knowledge: () => (knowledge ??= loadKnowledgeBase(engineOptions.actorFiles ?? [])),
+    events: () => (events ??= loadEventKnowledge(engineOptions.patternFiles ?? [])),
   };
 
   const process = (input: string | InputRecord): ArticleDocument => {

@@ -266,6 +266,72 @@ export interface EventDate {
   time?: Span;
 }
 
+/** An actor in an event: who, and the words that name them. */
+export interface EventParty {
+  actor: ResolvedActor;
+  mention: Span;
+}
+
+/** Where an event happened: a named place in its sentence, resolved with the gazetteer. */
+export interface EventPlace {
+  name: string;
+  /** ISO-3166 alpha-3 country. */
+  country: string | null;
+  lat: number | null;
+  lon: number | null;
+  mention: Span;
+  /** Where the coordinates come from (GeoNames), when there are any. */
+  credit?: string;
+}
+
+/** A coded event: source, action, target, with everything that proves and dates it. */
+export interface CodedEvent extends Span {
+  /** The span is the trigger (the verb or noun the pattern matched). */
+  sentence: number;
+  /** The sentence that proves it. */
+  evidence: Span;
+  source: EventParty;
+  target: EventParty | null;
+  /** CAMEO 1.1b3 code, its root, name, Goldstein weight and QuadClass. */
+  code: string;
+  root: string;
+  name: string;
+  goldstein: number;
+  quadClass: 1 | 2 | 3 | 4;
+  plover: { event: string | null; mode: string | null };
+  /** A refusal ("refused to meet") coded with CAMEO's refusal code. */
+  negated: boolean;
+  /** Intended or announced, not done ("will visit", "plans to"), coded with CAMEO's intent code. */
+  intent: boolean;
+  date: EventDate | null;
+  place: EventPlace | null;
+  /** The pattern that fired, as written, and where. */
+  via: { pattern: string; file: string; line: number; code: string };
+  /** How sure the coder is, 0-1: lower without a target the pattern expects, or for intent. */
+  confidence: number;
+  /** How many times the article reports this event (GDELT's NumMentions); the first is the evidence. */
+  mentions: number;
+  /** The other sentences that report it. */
+  repeats?: Span[];
+}
+
+/** An event coded in a removed caption; its spans are offsets into that caption's text. */
+export interface FurnitureEvent {
+  /** Index into `removed`. */
+  removed: number;
+  /** The trigger's offsets in `source.text`. */
+  sourceStart: number;
+  sourceEnd: number;
+  event: CodedEvent;
+}
+
+/** Why a sentence was or was not coded: what `dyad explain` prints. */
+export interface SentenceTrace {
+  sentence: number;
+  verbs: Array<{ text: string; lemma: string; negated: boolean; intent: boolean; passive: boolean; mood: 'fact' | 'question' | 'conditional' | 'hypothetical' }>;
+  candidates: Array<{ pattern: string; code: string; outcome: string }>;
+}
+
 /** The layers stages provide. A document holds the ones the stages run so far produced. */
 export interface Layers {
   source: SourceText;
@@ -285,6 +351,9 @@ export interface Layers {
   quotedPhrases: QuotedPhrase[];
   times: TimeMention[];
   furnitureTimes: FurnitureTime[];
+  events: CodedEvent[];
+  eventTrace: SentenceTrace[];
+  furnitureEvents: FurnitureEvent[];
 }
 
 /** The name of a layer. */

@@ -1,5 +1,6 @@
 import type { Diagnostic, Severity } from '../document/types.js';
 import type { KnowledgeBase } from '../knowledge/actor-kb.js';
+import type { EventKnowledge } from '../knowledge/event-patterns.js';
 
 /** Options every stage may read. */
 export interface EngineOptions {
@@ -11,11 +12,16 @@ export interface EngineOptions {
   debug?: boolean;
   /** Extra actor dictionary files, in the format of `data/actors/`; they add or replace entries. */
   actorFiles?: string[];
+  /** Extra event pattern files, in the format of `data/events/patterns.txt`. */
+  patternFiles?: string[];
+  /** Record why each sentence was or was not coded (`dyad explain`). */
+  explain?: boolean;
 }
 
 /** Read-only resources the engine shares with every stage; loaded on first use. */
 export interface EngineResources {
   knowledge(): KnowledgeBase;
+  events(): EventKnowledge;
 }
 
 /**
@@ -30,6 +36,8 @@ export interface StageContext {
   debug(message: () => string): void;
   /** The actor knowledge base (dictionaries), compiled once per engine. */
   readonly knowledge: KnowledgeBase;
+  /** The CAMEO codebook and event patterns, compiled once per engine. */
+  readonly eventKnowledge: EventKnowledge;
 }
 
 /** A context that collects diagnostics and debug lines for one document and one stage at a time. */
@@ -45,6 +53,10 @@ export class DocumentContext implements StageContext {
 
   get knowledge(): KnowledgeBase {
     return this.resources.knowledge();
+  }
+
+  get eventKnowledge(): EventKnowledge {
+    return this.resources.events();
   }
 
   report(severity: Severity, rule: string, reason: string, span?: { start: number; end: number }): void {

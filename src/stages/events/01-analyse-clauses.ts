@@ -1,0 +1,148 @@
+import type { ActorMention, SentenceTrace, Token } from '../../document/types.js';
+
+/** What the coder needs to know about a verb: its group's negation, intent, voice and mood. */
+export interface VerbGroup {
+  verb: number;
+  negated: boolean;
+  intent: boolean;
+  passive: boolean;
+  mood: SentenceTrace['verbs'][number]['mood'];
+  /** First token of the verb group (auxiliaries and negation included). */
+  groupStart: number;
+}
+
+const BE = new Set(['be', 'is', 'are', 'was', 'were', 'been', 'being', "'s", '’s', "'re", '’re']);
+const FUTURE_MODALS = new Set(['will', 'shall', "'ll", '’ll', 'wo']);
+const HYPOTHETICAL_MODALS = new Set(['could', 'might', 'may', 'should', 'must', 'can', 'ought']);
+const NEGATIONS = new Set(['not', "n't", 'n’t', 'never', 'no']);
+/** Verbs whose "to" complement is intended, not done ("plans to visit", "vowed to retaliate"). */
+const INTENT_GOVERNORS = new Set(['plan', 'vow', 'pledge', 'promise', 'intend', 'seek', 'want', 'hope', 'aim', 'prepare', 'expect', 'offer', 'propose', 'threaten', 'agree', 'decide', 'try', 'wish', 'plot', 'schedule', 'set', 'move']);
+/** Verbs whose "to" complement is refused ("refused to meet"). */
+const REFUSAL_GOVERNORS = new Set(['refuse', 'decline', 'reject', 'deny', 'fail', 'balk', 'resist']);
+const CONDITIONALS = new Set(['if', 'unless', 'whether', 'provided', 'should']);
+/** Words that end a clause when walking back from a verb. */
+const CLAUSE_BREAKS = new Set([';', ':', '—', '–', 'but', 'while', 'whereas', 'although', 'though', 'because']);
+
+/**
+ * Reads the verb group before token `verb`: auxiliaries, modals and negation; then the verb that
+ * governs it through "to" ("refused to meet", "plans to visit"), and the clause's mood (a question,
+ * a condition, a hypothesis). A "would" after a reporting verb is reported intent ("said Washington
+ * would keep up"); elsewhere it is hypothetical, as are "could", "might", "may", "should".
+ */
+export function analyseVerb(tokens: readonly Token[], verb: number, sentenceStart: number, sentenceEnd: number, speechLemmas: ReadonlySet<string>): VerbGroup {
+  let k = verb - 1;
+  let negated = false;
+  let intent = false;
+  let passive = false;
+  let hypothetical = false;
+  let wouldSeen = false;
+  while (k >= sentenceStart) {
+    const t = tokens[k]!;
+    const word = t.text.toLowerCase();
+    if (t.pos === 'AUX' || NEGATIONS.has(word) || (t.pos === 'ADV' && verb - k <= 3) || (t.pos === 'PART' && word !== 'to')) {
+      if (NEGATIONS.has(word)) negated = true;
+      if (FUTURE_MODALS.has(word)) intent = true;
+      if (word === 'would') wouldSeen = true;
+      if (HYPOTHETICAL_MODALS.has(word)) hypothetical = true;
+      if (BE.has(word) || t.lemma === 'be') passive = passive || isParticiple(tokens[verb]!);
+      k--;
+      continue;
+    }
+    break;
+  }
+  const groupStart = k + 1;
+  // "is to visit", "going to visit", "plans to visit", "refused to meet".
+  if (tokens[k]?.text.toLowerCase() === 'to') {
+    let g = k - 1;
+    while (g >= sentenceStart && tokens[g]!.pos === 'ADV') g--;
+    const governor = tokens[g];
+    if (governor) {
+      if (REFUSAL_GOVERNORS.has(governor.lemma)) negated = true;
+      if (INTENT_GOVERNORS.has(governor.lemma) || governor.lemma === 'be' || governor.text.toLowerCase() === 'going') intent = true;
+      for (let a = g - 1; a >= Math.max(sentenceStart, g - 3); a--) {
+        const word = tokens[a]!.text.toLowerCase();
+        if (NEGATIONS.has(word)) negated = !REFUSAL_GOVERNORS.has(governor.lemma);
+        if (FUTURE_MODALS.has(word)) intent = true;
+        if (tokens[a]!.pos !== 'AUX' && tokens[a]!.pos !== 'PART' && tokens[a]!.pos !== 'ADV') break;
+      }
+    }
+  }
+  if (wouldSeen) {
+    const reported = tokens.slice(sentenceStart, verb).some((t) => speechLemmas.has(t.lemma));
+    if (reported) intent = true;
+    else hypothetical = true;
+  }
+  let mood: VerbGroup['mood'] = 'fact';
+  if (tokens[sentenceEnd - 1]?.text === '?') mood = 'question';
+  else if (clauseWords(tokens, verb, sentenceStart).some((w) => CONDITIONALS.has(w)) && !tokens[groupStart - 1]?.text.match(/^should$/i)) mood = 'conditional';
+  else if (hypothetical) mood = 'hypothetical';
+  return { verb, negated, intent, passive, mood, groupStart };
+}
+
+/** The words of the clause before a verb, back to a clause break. */
+function clauseWords(tokens: readonly Token[], verb: number, sentenceStart: number): string[] {
+  const words: string[] = [];
+  for (let k = verb - 1; k >= sentenceStart; k--) {
+    const w = tokens[k]!.text.toLowerCase();
+    if (CLAUSE_BREAKS.has(w) || w === ',') break;
+    words.push(w);
+  }
+  return words;
+}
+
+function isParticiple(t: Token): boolean {
+  const word = t.text.toLowerCase();
+  return word !== t.lemma && !word.endsWith('ing');
+}
+
+/** Actor kinds that can act or be acted on; media report, places are where. */
+export function canBeParty(m: ActorMention): boolean {
+  return m.actor.kind !== 'media' && m.actor.kind !== 'place' && m.actor.kind !== 'city' && m.actor.code !== null;
+}
+
+/**
+ * The subject of a verb: the nearest actor named before its group that is not the object of a
+ * preposition ("in Seoul", "with Washington"), skipping a comma-enclosed aside ("North Korea, which
+ * ..., fired"), with the actors joined to it by "and" ("The United States and South Korea agreed").
+ */
+export function subjectOf(tokens: readonly Token[], actors: readonly ActorMention[], groupStart: number, sentenceStart: number): ActorMention[] {
+  const byEnd = new Map<number, ActorMention>();
+  for (const a of actors) if (canBeParty(a)) byEnd.set(a.end, a);
+  let k = groupStart - 1;
+  // Step over a comma-enclosed aside right before the verb.
+  if (tokens[k]?.text === ',') {
+    for (let j = k - 1; j > Math.max(sentenceStart, k - 25); j--) {
+      if (tokens[j]!.text === ',') {
+        k = j - 1;
+        break;
+      }
+    }
+  }
+  for (; k >= sentenceStart; k--) {
+    const t = tokens[k]!;
+    if (CLAUSE_BREAKS.has(t.text.toLowerCase())) return [];
+    const mention = byEnd.get(t.end);
+    if (!mention) continue;
+    const first = tokenIndexAt(tokens, mention.start, sentenceStart, k);
+    const before = tokens[first - 1];
+    if (before && before.pos === 'ADP' && !/^(of)$/i.test(before.text)) continue;
+    const subjects = [mention];
+    // "X and Y", "X, Y and Z"
+    let j = first - 1;
+    while (j > sentenceStart && /^(and|,)$/i.test(tokens[j]!.text)) {
+      const other = byEnd.get(tokens[j - 1]!.end);
+      if (!other) break;
+      subjects.unshift(other);
+      j = tokenIndexAt(tokens, other.start, sentenceStart, j) - 1;
+    }
+    return subjects;
+  }
+  return [];
+}
+
+/** The token that starts at `offset`, searching back from `from`. */
+export function tokenIndexAt(tokens: readonly Token[], offset: number, floor: number, from: number): number {
+  let k = from;
+  while (k > floor && tokens[k]!.start > offset) k--;
+  return k;
+}

@@ -1,0 +1,118 @@
+import type { ActorMention, Token } from '../../document/types.js';
+import type { EventPattern } from '../../knowledge/event-patterns.js';
+import { canBeParty } from './01-analyse-clauses.js';
+
+/** Most words that may stand between two pattern words ("imposed tough new sanctions on"). */
+const MAX_GAP = 3;
+/** How far after its slot a target may be named ("on North Korea's ruling family"). */
+const TARGET_REACH = 8;
+/** Most words an actor's slot may take between two pattern words ("visit of [a North Korean delegation] to"). */
+const SLOT_GAP = 8;
+
+/** A pattern matched at a head token. */
+export interface PatternMatch {
+  pattern: EventPattern;
+  /** Tokens the pattern's words took, head first. */
+  taken: number[];
+  targets: ActorMention[];
+  /** Noun patterns with SOURCE: the actors there. */
+  sources: ActorMention[];
+}
+
+function wordFits(token: Token, alternatives: readonly string[]): boolean {
+  const word = token.text.toLowerCase();
+  return alternatives.includes(token.lemma) || alternatives.includes(word);
+}
+
+/** Actors that start at or after token `from`, within reach, with the ones joined to them by "and". */
+export function actorsFrom(tokens: readonly Token[], actors: readonly ActorMention[], from: number, limit: number): ActorMention[] {
+  if (from >= limit) return [];
+  // The first actor stands before any comma or relative clause ("to the games, which included Kim").
+  let stop = from;
+  while (stop < Math.min(limit, from + TARGET_REACH) && !/^([,;:]|which|who|that)$/i.test(tokens[stop]!.text)) stop++;
+  if (stop === from) return [];
+  const startOffset = tokens[from]!.start;
+  const endOffset = tokens[stop - 1]!.end;
+  let first = actors.find((a) => canBeParty(a) && a.start >= startOffset && a.start < endOffset);
+  if (!first) return [];
+  // "South Korea's President Moon Jae-in": the possessor is not the target, the person is.
+  const possessive = tokens.find((t) => t.start === first!.end);
+  if (possessive && /^['’]s$/.test(possessive.text)) {
+    const owned = actors.find((a) => canBeParty(a) && a.start > first!.end && a.start - first!.end < 40 && tokens.filter((t) => t.start >= first!.end && t.end <= a.start).every((t) => /^(['’]s|ADJ|NOUN|PROPN)$/.test(t.text) || ['ADJ', 'NOUN', 'PROPN', 'PART'].includes(t.pos)));
+    if (owned) first = owned;
+  }
+  const found = [first];
+  let last = first;
+  for (const a of actors) {
+    if (a.start <= last.end || !canBeParty(a)) continue;
+    const between = tokens.filter((t) => t.start >= last.end && t.end <= a.start).map((t) => t.text.toLowerCase());
+    if (between.length && between.every((w) => w === 'and' || w === ',')) {
+      found.push(a);
+      last = a;
+    } else if (a.start > last.end) break;
+  }
+  return found;
+}
+
+/**
+ * Matches one pattern at head token `head`: its words in order after the head, each within a few
+ * words of the one before and never across another verb or a clause break. In the passive, the
+ * first word may stand before the verb ("sanctions were imposed on X"). Returns null when a word
+ * is missing.
+ */
+export function matchPattern(
+  tokens: readonly Token[],
+  actors: readonly ActorMention[],
+  head: number,
+  limit: number,
+  pattern: EventPattern,
+  options: { passive?: boolean; groupStart?: number; taken?: ReadonlySet<number> } = {},
+): PatternMatch | null {
+  const taken = [head];
+  let words = pattern.words;
+  let slotShift = 0;
+  if (options.passive && words.length && options.groupStart !== undefined) {
+    // "new sanctions were imposed": the object stands before the verb group.
+    for (let k = options.groupStart - 1; k >= Math.max(0, options.groupStart - 6); k--) {
+      if (wordFits(tokens[k]!, words[0]!)) {
+        taken.push(k);
+        words = words.slice(1);
+        slotShift = 1;
+        break;
+      }
+    }
+  }
+  const positions: number[] = [];
+  let at = head + 1;
+  for (const [index, alternatives] of words.entries()) {
+    let found = -1;
+    // A SOURCE or TARGET slot before this word holds a whole noun phrase.
+    const slotBefore = pattern.sourceAt === index + slotShift || pattern.targetAt === index + slotShift;
+    const gap = slotBefore && index > 0 ? SLOT_GAP : MAX_GAP;
+    for (let k = at; k < Math.min(limit, at + gap + 1); k++) {
+      const t = tokens[k]!;
+      if (wordFits(t, alternatives) && !options.taken?.has(k)) {
+        found = k;
+        break;
+      }
+      if (t.pos === 'VERB' || /^[;:.!?]$/.test(t.text)) break;
+    }
+    if (found < 0) return null;
+    positions.push(found);
+    taken.push(found);
+    at = found + 1;
+  }
+  const after = (slot: number | null): number | null => {
+    if (slot === null) return null;
+    const index = slot - slotShift - 1;
+    return index < 0 ? head + 1 : positions[index]! + 1;
+  };
+  const targetFrom = after(pattern.targetAt);
+  const sourceFrom = after(pattern.sourceAt);
+  return {
+    pattern,
+    taken,
+    targets: targetFrom === null ? [] : actorsFrom(tokens, actors, targetFrom, limit),
+    sources: sourceFrom === null ? [] : actorsFrom(tokens, actors, sourceFrom, limit),
+  };
+}

@@ -1,0 +1,261 @@
+import type { ActorMention, CodedEvent, EventParty, FurnitureEvent, Layers, Sentence, SentenceTrace, Span, Token } from '../../document/types.js';
+import { getNlp } from '../../nlp/wink.js';
+import type { CameoCode, EventKnowledge } from '../../knowledge/event-patterns.js';
+import { defineStage } from '../../pipeline/stage.js';
+import { dateOfSentence } from '../times/date-of.js';
+import { analyseVerb, canBeParty, subjectOf, type VerbGroup } from './01-analyse-clauses.js';
+import { actorsFrom, matchPattern, type PatternMatch } from './02-match-patterns.js';
+import { findPlace } from './03-find-place.js';
+
+/**
+ * CAMEO's intent codes by root: "will visit" is coded as an intent to meet (036), "plans to send
+ * aid" as an intent to provide aid (033); a planned attack is a threat of force (138).
+ */
+const INTENT_CODES: Record<string, string> = {
+  '04': '036', '05': '032', '06': '031', '07': '033', '08': '035', '09': '036',
+  '14': '133', '15': '138', '16': '131', '17': '137', '18': '138', '19': '138', '20': '138',
+};
+/** CAMEO's refusal codes by root: "refused to meet" is 125, "did not cooperate" 121 ... */
+const REFUSAL_CODES: Record<string, string> = { '03': '125', '04': '125', '05': '120', '06': '121', '07': '122', '08': '124' };
+/** Sports results are not political events ("Japan beat South Korea 2-1"). */
+const SPORTS = /\b\d+\s*[-–]\s*\d+\b.*\b(beat|defeat|won|win|lost|draw|match|game|final|goal|score|cup|league|tournament)|\b(beat|defeated|won|lost)\b.*\b(match|game|final|cup|championship|tournament|league|medal)\b/i;
+/** Verbs of speech: the quotes layer holds them; they only mark reported intent ("said X would"). */
+const SPEECH = new Set(['say', 'tell', 'add', 'note', 'state', 'announce', 'report', 'claim', 'write']);
+
+interface Draft {
+  match: PatternMatch;
+  group: VerbGroup | null;
+  sources: ActorMention[];
+  targets: ActorMention[];
+  sentence: number;
+}
+
+function party(m: ActorMention): EventParty {
+  return { actor: m.actor, mention: { start: m.start, end: m.end, text: m.text } };
+}
+
+/** The code an event takes given its mood: intent and refusal codes where CAMEO has them. */
+function finalCode(code: string, group: VerbGroup | null, codes: ReadonlyMap<string, CameoCode>): { code: string; negated: boolean; intent: boolean } | null {
+  const root = code.slice(0, 2);
+  if (group?.negated) {
+    const refusal = REFUSAL_CODES[root];
+    // A negated conflict act ("did not attack") is no event; a refused cooperation is a refusal.
+    return refusal && codes.has(refusal) ? { code: refusal, negated: true, intent: false } : null;
+  }
+  if (group?.intent) {
+    const intent = INTENT_CODES[root];
+    return { code: intent && codes.has(intent) ? intent : code, negated: false, intent: true };
+  }
+  return { code, negated: false, intent: false };
+}
+
+/** Ranks matches: more pattern words first, then one that found the target it asks for. */
+function better(a: PatternMatch, b: PatternMatch): boolean {
+  const score = (m: PatternMatch) => m.pattern.words.length * 2 + (m.pattern.targetAt !== null && m.targets.length ? 1 : 0);
+  return score(a) > score(b);
+}
+
+/**
+ * Stage `events`: who did what to whom. Each verb with patterns is analysed (negation, intent,
+ * voice, mood), its patterns are matched, the best match wins; its source is the clause's subject
+ * (or the "by" agent of a passive), its targets the actors at the pattern's slot. Nouns code
+ * nominal events ("the visit of X to Y", "sanctions against Y"). Events are dated by their
+ * sentence, placed by the gazetteer, and merged when the article repeats them.
+ */
+export const eventsStage = defineStage({
+  name: 'events',
+  needs: ['text', 'sentences', 'tokens', 'actors', 'times', 'meta', 'removed', 'furnitureActors', 'furnitureTimes'],
+  provides: ['events', 'eventTrace', 'furnitureEvents'],
+  run(doc, ctx) {
+    const knowledge: EventKnowledge = ctx.eventKnowledge;
+    const published = doc.meta.published ?? ctx.options.defaultDate ?? null;
+    const trace: SentenceTrace[] = [];
+    const drafts = codeSentences(doc.tokens, doc.sentences, doc.actors, knowledge, ctx.options.explain ? trace : null);
+    const events = buildEvents(drafts, { text: doc.text, tokens: doc.tokens, sentences: doc.sentences, actors: doc.actors, times: doc.times }, knowledge, published);
+    // Captions report events too ("Pence talks to Moon Jae-in at the Games"): coded apart, since
+    // their text is not in the body.
+    const furnitureEvents: FurnitureEvent[] = [];
+    doc.removed.forEach((r, removed) => {
+      if (r.kind !== 'caption') return;
+      const actors = doc.furnitureActors.filter((m) => m.removed === removed).map((m) => ({ start: m.sourceStart - r.sourceStart, end: m.sourceEnd - r.sourceStart, text: m.text, sentence: 0, actor: m.actor, via: m.via }));
+      if (!actors.some(canBeParty)) return;
+      const tokens = tokensOf(r.text);
+      const sentences = [{ start: 0, end: r.text.length, text: r.text, paragraph: 0, tokenStart: 0, tokenEnd: tokens.length }];
+      const times = doc.furnitureTimes.filter((t) => t.removed === removed).map((t) => ({ ...t, start: t.sourceStart - r.sourceStart, end: t.sourceEnd - r.sourceStart, sentence: 0 }));
+      const captionDrafts = codeSentences(tokens, sentences, actors, knowledge, null);
+      for (const event of buildEvents(captionDrafts, { text: r.text, tokens, sentences, actors, times }, knowledge, published)) {
+        furnitureEvents.push({ removed, sourceStart: r.sourceStart + event.start, sourceEnd: r.sourceStart + event.end, event });
+      }
+    });
+    return { events, eventTrace: trace, furnitureEvents };
+  },
+});
+
+/** Tokens with tags for text outside the body (a caption), from wink-nlp. */
+function tokensOf(text: string): Token[] {
+  const nlp = getNlp();
+  const doc = nlp.readDoc(text);
+  const values = doc.tokens().out(nlp.its.value) as string[];
+  const pos = doc.tokens().out(nlp.its.pos) as string[];
+  const lemmas = doc.tokens().out(nlp.its.lemma as unknown as typeof nlp.its.value) as string[];
+  const tokens: Token[] = [];
+  let cursor = 0;
+  values.forEach((value, i) => {
+    const at = text.indexOf(value, cursor);
+    if (at < 0 || !value.trim()) return;
+    tokens.push({ start: at, end: at + value.length, text: value, pos: pos[i] ?? 'X', lemma: lemmas[i] ?? value.toLowerCase() });
+    cursor = at + value.length;
+  });
+  return tokens;
+}
+
+/** Codes every sentence: verbs and nouns with patterns, matched, sourced and targeted. */
+function codeSentences(tokens: readonly Token[], sentences: readonly Sentence[], actors: readonly ActorMention[], knowledge: EventKnowledge, trace: SentenceTrace[] | null): Draft[] {
+  const drafts: Draft[] = [];
+    sentences.forEach((sentence, s) => {
+      const limit = sentence.tokenEnd;
+      const here = actors.filter((a) => a.start >= sentence.start && a.end <= sentence.end);
+      const record: SentenceTrace | null = trace ? { sentence: s, verbs: [], candidates: [] } : null;
+      if (record) trace!.push(record);
+      if (!here.some(canBeParty)) {
+        record?.candidates.push({ pattern: '-', code: '-', outcome: 'no political actor in the sentence' });
+        return;
+      }
+      if (SPORTS.test(sentence.text)) {
+        record?.candidates.push({ pattern: '-', code: '-', outcome: 'a sports result, not a political event' });
+        return;
+      }
+      const taken = new Set<number>();
+      for (let i = sentence.tokenStart; i < limit; i++) {
+        if (taken.has(i)) continue;
+        const t = tokens[i]!;
+        // The tagger reads some present-tense verbs after a name as plural nouns ("Pence (C) talks to
+        // Moon"): a noun right after an actor, with a verb pattern, is taken as the verb.
+        const isVerb = t.pos === 'VERB' || (t.pos === 'NOUN' && knowledge.verbs.has(t.lemma) && actorEndsBefore(tokens, here, i));
+        const patterns = (isVerb ? knowledge.verbs : t.pos === 'NOUN' || t.pos === 'PROPN' ? knowledge.nouns : undefined)?.get(t.lemma);
+        if (!patterns?.length) continue;
+        const group = isVerb ? analyseVerb(tokens, i, sentence.tokenStart, limit, SPEECH) : null;
+        if (group && record) record.verbs.push({ text: t.text, lemma: t.lemma, negated: group.negated, intent: group.intent, passive: group.passive, mood: group.mood });
+        let best: PatternMatch | null = null;
+        for (const pattern of patterns) {
+          const match = matchPattern(tokens, here, i, limit, pattern, group ? { passive: group.passive, groupStart: group.groupStart, taken } : { taken });
+          if (!match) {
+            record?.candidates.push({ pattern: pattern.text, code: pattern.code, outcome: 'words missing after the head' });
+            continue;
+          }
+          if (!best || better(match, best)) {
+            if (best) record?.candidates.push({ pattern: best.pattern.text, code: best.pattern.code, outcome: `lost to "${pattern.text}" (fewer words or no target)` });
+            best = match;
+          } else {
+            record?.candidates.push({ pattern: pattern.text, code: pattern.code, outcome: `lost to "${best.pattern.text}" (fewer words or no target)` });
+          }
+        }
+        if (!best) continue;
+        if (group && group.mood !== 'fact') {
+          record?.candidates.push({ pattern: best.pattern.text, code: best.pattern.code, outcome: `not coded: a ${group.mood} clause` });
+          continue;
+        }
+        let sources: ActorMention[];
+        let targets = best.targets;
+        if (best.pattern.noun) {
+          // The noun's own actor ("the delegation's visit"), else the subject of its clause
+          // ("the United States and South Korea agreed on ... engagement with North Korea").
+          sources = best.sources.length ? best.sources : actorBefore(tokens, here, i, sentence.tokenStart);
+          if (!sources.length) sources = subjectOf(tokens, here, i, sentence.tokenStart);
+        } else if (group?.passive) {
+          // "sanctions were imposed on X by Y": the agent after "by" acts; a bare object slot is the subject.
+          const by = tokens.findIndex((x, k) => k > i && k < limit && x.text.toLowerCase() === 'by');
+          sources = by > 0 ? actorsFrom(tokens, here, by + 1, limit) : [];
+          if (best.pattern.targetAt === 0 || !targets.length) targets = subjectOf(tokens, here, group.groupStart, sentence.tokenStart);
+        } else {
+          sources = subjectOf(tokens, here, group?.groupStart ?? i, sentence.tokenStart);
+        }
+        if (!sources.length) {
+          record?.candidates.push({ pattern: best.pattern.text, code: best.pattern.code, outcome: 'not coded: no source actor found' });
+          continue;
+        }
+        for (const k of best.taken) taken.add(k);
+        record?.candidates.push({ pattern: best.pattern.text, code: best.pattern.code, outcome: `chosen: ${sources.map((x) => x.actor.code).join('+')} → ${targets.map((x) => x.actor.code).join('+') || 'no target'}` });
+        drafts.push({ match: best, group, sources, targets, sentence: s });
+      }
+    });
+  return drafts;
+}
+
+/** True when an actor's name ends right before token `i`, past a parenthesis such as "(C)". */
+function actorEndsBefore(tokens: readonly Token[], actors: readonly ActorMention[], i: number): boolean {
+  let k = i - 1;
+  if (tokens[k]?.text === ')') {
+    while (k > 0 && tokens[k]!.text !== '(') k--;
+    k--;
+  }
+  const end = tokens[k]?.end;
+  return end !== undefined && actors.some((a) => a.end === end && canBeParty(a));
+}
+
+/** The actor right before a noun ("the North Korean delegation's visit", "U.S. sanctions"). */
+function actorBefore(tokens: readonly Token[], actors: readonly ActorMention[], noun: number, floor: number): ActorMention[] {
+  for (let k = noun - 1; k >= Math.max(floor, noun - 4); k--) {
+    const found = actors.find((a) => canBeParty(a) && a.end === tokens[k]!.end);
+    if (found) return [found];
+    if (!/^(ADJ|NOUN|PROPN|PART|DET)$/.test(tokens[k]!.pos)) break;
+  }
+  return [];
+}
+
+function buildEvents(drafts: readonly Draft[], doc: Pick<Layers, 'text' | 'sentences' | 'tokens' | 'actors' | 'times'>, knowledge: EventKnowledge, published: string | null): CodedEvent[] {
+  const events: CodedEvent[] = [];
+  const byKey = new Map<string, CodedEvent>();
+  for (const d of drafts) {
+    const coded = finalCode(d.match.pattern.code, d.group, knowledge.codes);
+    if (!coded) continue;
+    const cameo = knowledge.codes.get(coded.code)!;
+    const sentence = doc.sentences[d.sentence]!;
+    const headToken = doc.tokens[d.match.taken[0]!]!;
+    const trigger: Span = { start: headToken.start, end: headToken.end, text: headToken.text };
+    const place = findPlace(sentence, doc.tokens, doc.actors);
+    const date = dateOfSentence(doc.times, d.sentence, published);
+    // Joint acts with no target ("the United States and South Korea agreed") are coded between
+    // the parties, both ways, as CAMEO codes reciprocal events.
+    const reciprocal = !d.targets.length && d.sources.length > 1;
+    const targets: Array<ActorMention | null> = d.targets.length ? d.targets : reciprocal ? d.sources : [null];
+    for (const source of d.sources) {
+      for (const target of targets) {
+        if (target && target.actor.id === source.actor.id) continue;
+        const key = [source.actor.code, target?.actor.code ?? '-', coded.code].join('|');
+        const existing = byKey.get(key);
+        if (existing) {
+          existing.mentions++;
+          (existing.repeats ??= []).push({ start: sentence.start, end: sentence.end, text: sentence.text });
+          continue;
+        }
+        const expectsTarget = d.match.pattern.targetAt !== null;
+        const confidence = Math.round((0.9 - (expectsTarget && !target ? 0.25 : 0) - (coded.intent ? 0.1 : 0) - (d.sources.length > 1 || d.targets.length > 1 ? 0.05 : 0)) * 100) / 100;
+        const event: CodedEvent = {
+          ...trigger,
+          sentence: d.sentence,
+          evidence: { start: sentence.start, end: sentence.end, text: sentence.text },
+          source: party(source),
+          target: target ? party(target) : null,
+          code: coded.code,
+          root: cameo.root,
+          name: cameo.name,
+          goldstein: cameo.goldstein,
+          quadClass: cameo.quadClass,
+          plover: cameo.plover,
+          negated: coded.negated,
+          intent: coded.intent,
+          date,
+          // The mention's text is the article's own words, whatever name the gazetteer gives.
+          place: place ? { ...place, mention: { ...place.mention, text: doc.text.slice(place.mention.start, place.mention.end) } } : null,
+          via: { pattern: d.match.pattern.text, file: d.match.pattern.file, line: d.match.pattern.line, code: d.match.pattern.code },
+          confidence,
+          mentions: 1,
+        };
+        byKey.set(key, event);
+        events.push(event);
+      }
+    }
+  }
+  return events;
+}
