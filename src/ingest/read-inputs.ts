@@ -6,6 +6,8 @@ import type { Readable } from 'node:stream';
 import type { ContentFormat, Diagnostic, InputRecord } from '../document/types.js';
 import { DyadError, fatal } from '../pipeline/errors.js';
 import { decodeBytes } from './decode.js';
+import { readFeed } from './read-feed.js';
+import { readWarc } from './read-warc.js';
 
 /** Default largest input, in bytes. */
 export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
@@ -28,6 +30,9 @@ export interface ReadOptions {
 const TEXT_EXTENSIONS = new Set(['.txt', '.text', '.md']);
 const HTML_EXTENSIONS = new Set(['.html', '.htm', '.xhtml']);
 const JSONL_EXTENSIONS = new Set(['.jsonl', '.ndjson']);
+const FEED_EXTENSIONS = new Set(['.rss', '.atom', '.xml']);
+/** WARC files, plain or gzipped (`.warc.gz`: `extname` gives `.gz`). */
+const isWarc = (path: string) => /\.warc(\.gz)?$/i.test(path);
 
 function failure(source: string, error: unknown, line?: number): { failure: InputFailure } {
   const diagnostic: Diagnostic =
@@ -45,7 +50,7 @@ function looksLikeHtml(text: string): boolean {
 
 /**
  * Reads every input under `paths` and yields one item per article: files (text, HTML, JSON
- * Lines), directories (recursively, in name order), or `-` for JSON Lines on standard input.
+ * Lines, WARC and WARC.gz, RSS and Atom feeds), directories (recursively, in name order), or `-` for JSON Lines on standard input.
  * A bad file or line yields a failure and the rest go on.
  */
 export async function* readInputs(paths: readonly string[], options: ReadOptions = {}): AsyncGenerator<InputItem> {
@@ -78,7 +83,7 @@ async function* readDirectory(dir: string, maxBytes: number): AsyncGenerator<Inp
     } else if (entry.isFile()) {
       const ext = extname(entry.name).toLowerCase();
       // In a directory, only files that look like articles are read; README files describe, they do not report.
-      if (!TEXT_EXTENSIONS.has(ext) && !HTML_EXTENSIONS.has(ext) && !JSONL_EXTENSIONS.has(ext)) continue;
+      if (!TEXT_EXTENSIONS.has(ext) && !HTML_EXTENSIONS.has(ext) && !JSONL_EXTENSIONS.has(ext) && !FEED_EXTENSIONS.has(ext) && !isWarc(path)) continue;
       if (/^readme\b/i.test(entry.name)) continue;
       yield* readFile(path, (await stat(path)).size, maxBytes);
     }
@@ -89,6 +94,11 @@ async function* readFile(path: string, size: number, maxBytes: number): AsyncGen
   const ext = extname(path).toLowerCase();
   if (JSONL_EXTENSIONS.has(ext)) {
     yield* readJsonLines(createReadStream(path), path, maxBytes);
+    return;
+  }
+  // A WARC is streamed record by record: the size limit applies to each response, not the file.
+  if (isWarc(path)) {
+    yield* readWarc(path, maxBytes);
     return;
   }
   if (size > maxBytes) {
@@ -104,6 +114,10 @@ async function* readFile(path: string, size: number, maxBytes: number): AsyncGen
       await handle.close();
     }
     const { text, encoding } = decodeBytes(bytes, path);
+    if (FEED_EXTENSIONS.has(ext) || /^\s*(<\?xml[^>]*>\s*)?<(rss|feed)[\s>]/i.test(text.slice(0, 512))) {
+      yield* readFeed(text, path);
+      return;
+    }
     const format: ContentFormat = HTML_EXTENSIONS.has(ext) || looksLikeHtml(text) ? 'html' : 'text';
     yield { record: { origin: { source: path }, format, content: text, encoding } };
   } catch (error) {

@@ -1,4 +1,4 @@
-import type { ActorMention, ArticleDocument, ArticleMeta, Diagnostic, FurnitureMention, FurnitureTime, Quote, QuotedPhrase, Removed, TimeMention, Token } from '../document/types.js';
+import type { ActorMention, ArticleDocument, ArticleMeta, CodedEvent, Diagnostic, FurnitureEvent, FurnitureMention, FurnitureTime, Quote, QuotedPhrase, Removed, TimeMention, Token } from '../document/types.js';
 
 /** The schema id of Dyad's article record. Documented field by field in `docs/schema.md`. */
 export const SCHEMA_ID = 'dyad/1';
@@ -23,6 +23,8 @@ export interface DyadRecord {
   furnitureTimes: FurnitureTime[];
   quotes: Quote[];
   quotedPhrases: QuotedPhrase[];
+  events: CodedEvent[];
+  furnitureEvents: FurnitureEvent[];
   diagnostics: Diagnostic[];
   provenance: { engine: string; stages: Array<{ stage: string; ms: number }> };
 }
@@ -52,6 +54,8 @@ export function toDyadRecord(doc: ArticleDocument, options: RecordOptions = {}):
     furnitureTimes: doc.furnitureTimes ?? [],
     quotes: doc.quotes ?? [],
     quotedPhrases: doc.quotedPhrases ?? [],
+    events: doc.events ?? [],
+    furnitureEvents: doc.furnitureEvents ?? [],
     diagnostics: doc.diagnostics,
     provenance: { engine: `dyad ${ENGINE_VERSION}`, stages: doc.timings.map((t) => ({ stage: t.stage, ms: Math.round(t.ms * 1000) / 1000 })) },
   };

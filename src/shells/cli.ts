@@ -4,6 +4,13 @@ import { createEngine, type ProcessResult } from '../engine.js';
 import { formatDiagnostic, toDyadRecord, ENGINE_VERSION } from '../output/dyad-json.js';
 import { KnowledgeError } from '../knowledge/parse-entries.js';
 import { PipelineError } from '../pipeline/errors.js';
+import { existsSync } from 'node:fs';
+import { exportTable, type ExportFormat, type ExportTable } from '../query/export.js';
+import { queryActors, queryArticle, queryEvents, queryNetwork, queryQuotes, summarise, type QueryResult } from '../query/queries.js';
+import { ingest, type IngestProgress } from '../store/ingest.js';
+import { Store } from '../store/store.js';
+import { explainSentences } from './explain.js';
+import { formatCsv, formatJsonLines, formatTable } from './table.js';
 import { summariseArticle } from './summary.js';
 
 /** Exit codes: all articles coded, some failed, usage error. */
@@ -92,7 +99,191 @@ export function buildProgram(): Command {
     .action(async (inputs: string[], options: CodeOptions) => {
       process.exitCode = await code(inputs, options);
     });
+  program
+    .command('ingest')
+    .description('code articles into an embedded DuckDB store (files, directories, WARC, RSS/Atom, or - for JSON Lines on stdin)')
+    .argument('<inputs...>', 'inputs to ingest')
+    .option('--db <file>', 'the store', DEFAULT_DB)
+    .option('--workers <n>', 'worker threads (0: code in the main thread)', (v: string) => parseCount(v), 2)
+    .option('--date <YYYY-MM-DD>', 'publication date for articles that give none', parseDate)
+    .option('--max-bytes <size>', 'largest input accepted (default 20MB)', parseBytes)
+    .option('--quiet', 'no progress, no summary')
+    .action(async (inputs: string[], options: { db: string; workers: number; date?: string; maxBytes?: number; quiet?: boolean }) => {
+      const progress = progressPrinter(options.quiet ?? false);
+      const result = await ingest(inputs, {
+        db: options.db,
+        workers: options.workers,
+        ...(options.maxBytes ? { maxBytes: options.maxBytes } : {}),
+        engine: options.date ? { defaultDate: options.date } : {},
+        onProgress: progress.update,
+      });
+      progress.done(result);
+      if (!options.quiet) {
+        const store = await Store.open(options.db);
+        try {
+          for (const [title, table] of Object.entries(await summarise(store))) process.stdout.write(`\n${title}\n${formatTable(table)}\n`);
+        } finally {
+          store.close();
+        }
+      }
+      process.exitCode = result.failed > 0 ? EXIT_SOME_FAILED : EXIT_OK;
+    });
+
+  const query = program.command('query').description('query the store (terminal table, or --csv / --json)');
+  const withOutput = (command: Command) => command.option('--db <file>', 'the store', DEFAULT_DB).option('--csv', 'CSV output').option('--json', 'JSON Lines output').option('--limit <n>', 'most rows', (v: string) => parseCount(v));
+  withOutput(query.command('events').description('events by source, target, code, QuadClass, date range and text; --by day|week|month for counts per period'))
+    .option('--source <actor>', 'source: code, country or name')
+    .option('--target <actor>', 'target: code, country or name')
+    .option('--code <code>', 'CAMEO code or root')
+    .option('--quad <n>', 'QuadClass 1-4', (v: string) => parseCount(v))
+    .option('--from <date>', 'from this date (ISO)')
+    .option('--to <date>', 'to this date (ISO)')
+    .option('--text <words>', 'words in the evidence sentence')
+    .option('--by <period>', 'day, week or month', (v: string) => {
+      if (!['day', 'week', 'month'].includes(v)) throw new InvalidArgumentError('expected day, week or month');
+      return v;
+    })
+    .action((o: QueryOptions & { source?: string; target?: string; code?: string; quad?: number; from?: string; to?: string; text?: string; by?: 'day' | 'week' | 'month' }) =>
+      runQuery(o, (store) => queryEvents(store, { ...pick(o, ['source', 'target', 'code', 'from', 'to', 'text', 'by', 'limit']), ...(o.quad ? { quadClass: o.quad } : {}) })),
+    );
+  withOutput(query.command('quotes').description('quotations by speaker, text and date range'))
+    .option('--speaker <name>', 'speaker name, code or words')
+    .option('--text <words>', 'words in the quotation')
+    .option('--from <date>', 'from this date (ISO)')
+    .option('--to <date>', 'to this date (ISO)')
+    .action((o: QueryOptions & { speaker?: string; text?: string; from?: string; to?: string }) => runQuery(o, (store) => queryQuotes(store, pick(o, ['speaker', 'text', 'from', 'to', 'limit']))));
+  withOutput(query.command('actors').description('the most active actors')).action((o: QueryOptions) => runQuery(o, (store) => queryActors(store, o.limit ?? 25)));
+  withOutput(query.command('network').description('actor-actor edges: events and mean Goldstein'))
+    .option('--from <date>', 'from this date (ISO)')
+    .option('--to <date>', 'to this date (ISO)')
+    .action((o: QueryOptions & { from?: string; to?: string }) => runQuery(o, (store) => queryNetwork(store, pick(o, ['from', 'to', 'limit']))));
+  query
+    .command('article')
+    .description('one stored article with all its layers (dyad/1 JSON)')
+    .argument('<id>', 'the article id')
+    .option('--db <file>', 'the store', DEFAULT_DB)
+    .action(async (id: string, o: { db: string }) => {
+      const store = await openExisting(o.db);
+      try {
+        const article = await queryArticle(store, id);
+        if (!article) {
+          process.stderr.write(`dyad: no article "${id}" in ${o.db}\n`);
+          process.exitCode = EXIT_SOME_FAILED;
+          return;
+        }
+        process.stdout.write(JSON.stringify(article, null, 2) + '\n');
+      } finally {
+        store.close();
+      }
+    });
+
+  program
+    .command('export')
+    .description('export events, quotes or actors as CSV, JSON Lines, Parquet, or events as a GDELT 2.0 table')
+    .argument('<table>', 'events, quotes or actors')
+    .requiredOption('--format <format>', 'csv, jsonl, parquet or gdelt')
+    .requiredOption('--out <file>', 'the file to write')
+    .option('--db <file>', 'the store', DEFAULT_DB)
+    .action(async (table: string, o: { format: string; out: string; db: string }) => {
+      if (!['events', 'quotes', 'actors'].includes(table)) throw new InvalidArgumentError(`unknown table "${table}" (events, quotes or actors)`);
+      if (!['csv', 'jsonl', 'parquet', 'gdelt'].includes(o.format)) throw new InvalidArgumentError(`unknown format "${o.format}" (csv, jsonl, parquet or gdelt)`);
+      const store = await openExisting(o.db);
+      try {
+        const rows = await exportTable(store, table as ExportTable, o.format as ExportFormat, o.out);
+        process.stderr.write(`${rows} rows written to ${o.out}\n`);
+      } finally {
+        store.close();
+      }
+    });
+
+  program
+    .command('explain')
+    .description('show why each sentence of an article was coded or not: tokens, actors, verb groups, candidate patterns and the events chosen')
+    .argument('<input>', 'a text, HTML or JSON Lines file (its first article)')
+    .option('--sentence <n>', 'only this sentence (0-based)', (v: string) => {
+      if (!/^\d+$/.test(v)) throw new InvalidArgumentError('expected a sentence number');
+      return Number(v);
+    })
+    .option('--date <YYYY-MM-DD>', 'publication date for an article that gives none', parseDate)
+    .action(async (input: string, options: { sentence?: number; date?: string }) => {
+      const engine = createEngine({ explain: true, ...(options.date ? { defaultDate: options.date } : {}) });
+      for await (const result of engine.processInputs([input])) {
+        if (!result.ok) {
+          reportFailure(result);
+          process.exitCode = EXIT_SOME_FAILED;
+          return;
+        }
+        const count = result.doc.sentences?.length ?? 0;
+        if (options.sentence !== undefined && options.sentence >= count) {
+          process.stderr.write(`dyad: the article has ${count} sentences (0-${count - 1})\n`);
+          process.exitCode = EXIT_USAGE;
+          return;
+        }
+        process.stdout.write(explainSentences(result.doc, options.sentence) + '\n');
+        return;
+      }
+    });
   return program;
+}
+
+const DEFAULT_DB = 'dyad.duckdb';
+
+function parseCount(value: string): number {
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a whole number');
+  return Number(value);
+}
+
+interface QueryOptions {
+  db: string;
+  csv?: boolean;
+  json?: boolean;
+  limit?: number;
+}
+
+function pick<T extends object, K extends keyof T>(o: T, keys: K[]): Pick<T, K> {
+  const out = {} as Pick<T, K>;
+  for (const k of keys) if (o[k] !== undefined) out[k] = o[k];
+  return out;
+}
+
+/** Opens a store that must exist already (queries never create an empty one by mistake). */
+async function openExisting(db: string): Promise<Store> {
+  if (db !== ':memory:' && !existsSync(db)) throw new UsageError(`no store at ${db} (create one with: dyad ingest ... --db ${db})`);
+  return Store.open(db);
+}
+
+async function runQuery(options: QueryOptions, run: (store: Store) => Promise<QueryResult>): Promise<void> {
+  const store = await openExisting(options.db);
+  try {
+    const result = await run(store);
+    process.stdout.write((options.csv ? formatCsv(result) : options.json ? formatJsonLines(result) : formatTable(result)) + '\n');
+  } finally {
+    store.close();
+  }
+}
+
+/** A usage error of ours (exit 2), not the library's. */
+class UsageError extends Error {}
+
+/** Progress on a terminal as one rewritten line; elsewhere a plain line every five seconds. */
+function progressPrinter(quiet: boolean) {
+  let lastLine = 0;
+  const tty = process.stderr.isTTY;
+  const line = (p: IngestProgress) =>
+    `${p.added} articles stored · ${(p.added / Math.max(p.seconds, 0.001)).toFixed(0)}/s · ${p.skipped} already stored · ${p.duplicates} near-duplicates · ${p.failed} failed · ${p.seconds.toFixed(1)}s`;
+  return {
+    update(p: IngestProgress) {
+      if (quiet) return;
+      if (tty) process.stderr.write(`\r${line(p)}\x1b[K`);
+      else if (p.seconds - lastLine >= 5) {
+        lastLine = p.seconds;
+        process.stderr.write(`${line(p)}\n`);
+      }
+    },
+    done(p: IngestProgress) {
+      if (!quiet) process.stderr.write(tty ? `\r${line(p)}\x1b[K\n` : `${line(p)}\n`);
+    },
+  };
 }
 
 async function main(): Promise<void> {
@@ -106,7 +297,7 @@ async function main(): Promise<void> {
   } catch (error) {
     if (error instanceof CommanderError) {
       process.exitCode = error.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
-    } else if (error instanceof PipelineError || error instanceof KnowledgeError) {
+    } else if (error instanceof PipelineError || error instanceof KnowledgeError || error instanceof UsageError || error instanceof InvalidArgumentError) {
       process.stderr.write(`dyad: ${error.message}\n`);
       process.exitCode = EXIT_USAGE;
     } else {

@@ -26,6 +26,8 @@ export function summariseArticle(doc: ArticleDocument): string {
     const name = q.speaker?.actor?.name ?? q.speaker?.mention.text ?? '(unattributed)';
     speakers.set(name, (speakers.get(name) ?? 0) + 1);
   }
+  const events = (doc.events ?? []).map((e) => `${e.source.actor.code}→${e.target?.actor.code ?? '-'} ${e.code}${e.intent ? '(intent)' : ''}`);
+  if (events.length) lines.push(`  events: ${events.slice(0, 8).join(', ')}${events.length > 8 ? ` (+${events.length - 8} more)` : ''}`);
   if (speakers.size) lines.push(`  quotes: ${[...speakers].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([name, n]) => `${name} ×${n}`).join(', ')}`);
   return lines.join('\n');
 }

@@ -1,0 +1,191 @@
+import type { DuckDBValue } from '@duckdb/node-api';
+import type { Store } from '../store/store.js';
+
+/** A table of results: column names and rows, for terminal tables, CSV or JSON. */
+export interface QueryResult {
+  columns: string[];
+  rows: Array<Record<string, unknown>>;
+}
+
+export interface EventFilter {
+  /** Source actor: a code (`USAGOV`), a country (`USA`) or part of a name. */
+  source?: string;
+  target?: string;
+  /** CAMEO code or root (`163`, `16`). */
+  code?: string;
+  quadClass?: number;
+  /** Date range, ISO, inclusive. */
+  from?: string;
+  to?: string;
+  /** Words in the evidence sentence. */
+  text?: string;
+  /** Count per period instead of listing events. */
+  by?: 'day' | 'week' | 'month';
+  /** Keep events coded as refusals or intents? Listed always; counted unless `factsOnly`. */
+  factsOnly?: boolean;
+  limit?: number;
+}
+
+/** Builds `WHERE` clauses and parameters from a filter; duplicates of an earlier article are left out. */
+function eventWhere(filter: EventFilter): { sql: string; params: DuckDBValue[] } {
+  const clauses = ['a.dup_of IS NULL'];
+  const params: DuckDBValue[] = [];
+  const actor = (side: 'source' | 'target', value: string) => {
+    params.push(value, value, `%${value}%`);
+    clauses.push(`(e.${side}_code = ? OR e.${side}_country = ? OR e.${side}_name ILIKE ?)`);
+  };
+  if (filter.source) actor('source', filter.source);
+  if (filter.target) actor('target', filter.target);
+  if (filter.code) {
+    params.push(filter.code, filter.code);
+    clauses.push('(e.code = ? OR e.root = ?)');
+  }
+  if (filter.quadClass) {
+    params.push(filter.quadClass);
+    clauses.push('e.quad_class = ?');
+  }
+  if (filter.from) {
+    params.push(filter.from);
+    clauses.push('e.date >= ?');
+  }
+  if (filter.to) {
+    params.push(`${filter.to}~`);
+    clauses.push('e.date <= ?');
+  }
+  if (filter.text) {
+    params.push(`%${filter.text}%`);
+    clauses.push('e.evidence ILIKE ?');
+  }
+  if (filter.factsOnly) clauses.push('NOT e.negated AND NOT e.intent');
+  return { sql: clauses.join(' AND '), params };
+}
+
+const PERIOD: Record<NonNullable<EventFilter['by']>, string> = {
+  day: 'substr(e.date, 1, 10)',
+  month: 'substr(e.date, 1, 7)',
+  week: "strftime(CAST(substr(e.date, 1, 10) AS DATE), '%G-W%V')",
+};
+
+/**
+ * Events matching a filter, or with `by`, counts per period for the filtered dyad: events, mean
+ * Goldstein, and the share of each QuadClass — the "how did US–North Korea relations move month by
+ * month" table. Periods need dates of that precision (a year-only date has no month).
+ */
+export async function queryEvents(store: Store, filter: EventFilter = {}): Promise<QueryResult> {
+  const { sql, params } = eventWhere(filter);
+  if (filter.by) {
+    const period = PERIOD[filter.by];
+    const precision = filter.by === 'month' ? 7 : 10;
+    const rows = await store.all(
+      `SELECT ${period} AS period, count(*) AS events, sum(e.mentions) AS mentions, count(DISTINCT e.article_id) AS articles,
+              round(avg(e.goldstein), 2) AS mean_goldstein,
+              round(avg(CASE WHEN e.quad_class = 1 THEN 1 ELSE 0 END), 3) AS verbal_coop,
+              round(avg(CASE WHEN e.quad_class = 2 THEN 1 ELSE 0 END), 3) AS material_coop,
+              round(avg(CASE WHEN e.quad_class = 3 THEN 1 ELSE 0 END), 3) AS verbal_conflict,
+              round(avg(CASE WHEN e.quad_class = 4 THEN 1 ELSE 0 END), 3) AS material_conflict
+         FROM events e JOIN articles a ON a.id = e.article_id
+        WHERE ${sql} AND length(e.date) >= ${precision} AND e.date SIMILAR TO '[0-9]{4}.*'
+        GROUP BY period ORDER BY period`,
+      params,
+    );
+    return { columns: ['period', 'events', 'mentions', 'articles', 'mean_goldstein', 'verbal_coop', 'material_coop', 'verbal_conflict', 'material_conflict'], rows };
+  }
+  const rows = await store.all(
+    `SELECT e.date, e.source_code AS source, e.target_code AS target, e.code, e.name, e.goldstein, e.quad_class AS quad,
+            e.negated, e.intent, e.mentions, e.place_name AS place, e.article_id AS article, e.evidence
+       FROM events e JOIN articles a ON a.id = e.article_id
+      WHERE ${sql} ORDER BY e.date, e.article_id, e.idx LIMIT ${Math.max(1, filter.limit ?? 100)}`,
+    params,
+  );
+  return { columns: ['date', 'source', 'target', 'code', 'name', 'goldstein', 'quad', 'negated', 'intent', 'mentions', 'place', 'article', 'evidence'], rows };
+}
+
+export interface QuoteFilter {
+  speaker?: string;
+  text?: string;
+  from?: string;
+  to?: string;
+  limit?: number;
+}
+
+/** Quotations by speaker (name, code or the words that named them), text and date range. */
+export async function queryQuotes(store: Store, filter: QuoteFilter = {}): Promise<QueryResult> {
+  const clauses = ['a.dup_of IS NULL'];
+  const params: DuckDBValue[] = [];
+  if (filter.speaker) {
+    params.push(`%${filter.speaker}%`, filter.speaker, `%${filter.speaker}%`);
+    clauses.push('(q.speaker_name ILIKE ? OR q.speaker_code = ? OR q.speaker_mention ILIKE ?)');
+  }
+  if (filter.text) {
+    params.push(`%${filter.text}%`);
+    clauses.push('q.text ILIKE ?');
+  }
+  if (filter.from) {
+    params.push(filter.from);
+    clauses.push('q.date >= ?');
+  }
+  if (filter.to) {
+    params.push(`${filter.to}~`);
+    clauses.push('q.date <= ?');
+  }
+  const rows = await store.all(
+    `SELECT q.date, q.speaker_name AS speaker, q.speaker_code AS code, q.kind, q.cue, q.via, q.text, q.article_id AS article
+       FROM quotes q JOIN articles a ON a.id = q.article_id
+      WHERE ${clauses.join(' AND ')} ORDER BY q.date, q.article_id, q.idx LIMIT ${Math.max(1, filter.limit ?? 100)}`,
+    params,
+  );
+  return { columns: ['date', 'speaker', 'code', 'kind', 'cue', 'via', 'text', 'article'], rows };
+}
+
+/** The most active actors: mentions, articles, and events as source or target. */
+export async function queryActors(store: Store, limit = 25): Promise<QueryResult> {
+  const rows = await store.all(
+    `WITH m AS (SELECT actor_id, any_value(code) AS code, any_value(name) AS name, any_value(kind) AS kind, sum(mentions) AS mentions, count(DISTINCT article_id) AS articles
+                  FROM actors WHERE code IS NOT NULL AND kind NOT IN ('media', 'city', 'place') GROUP BY actor_id),
+          s AS (SELECT source_name AS name, source_code AS code, count(*) AS n FROM events GROUP BY 1, 2),
+          t AS (SELECT target_name AS name, target_code AS code, count(*) AS n FROM events WHERE target_code IS NOT NULL GROUP BY 1, 2)
+     SELECT m.name, m.code, m.kind, m.mentions, m.articles, coalesce(s.n, 0) AS as_source, coalesce(t.n, 0) AS as_target
+       FROM m LEFT JOIN s ON s.name = m.name AND s.code = m.code LEFT JOIN t ON t.name = m.name AND t.code = m.code
+      ORDER BY m.mentions DESC, m.name LIMIT ${Math.max(1, limit)}`,
+  );
+  return { columns: ['name', 'code', 'kind', 'mentions', 'articles', 'as_source', 'as_target'], rows };
+}
+
+/** Weighted actor–actor edges for a period: events between each pair, and their mean Goldstein. */
+export async function queryNetwork(store: Store, filter: Pick<EventFilter, 'from' | 'to' | 'limit'> = {}): Promise<QueryResult> {
+  const { sql, params } = eventWhere({ ...(filter.from ? { from: filter.from } : {}), ...(filter.to ? { to: filter.to } : {}) });
+  const rows = await store.all(
+    `SELECT e.source_code AS source, e.target_code AS target, count(*) AS events, sum(e.mentions) AS mentions, round(avg(e.goldstein), 2) AS mean_goldstein
+       FROM events e JOIN articles a ON a.id = e.article_id
+      WHERE ${sql} AND e.target_code IS NOT NULL
+      GROUP BY 1, 2 ORDER BY events DESC, source, target LIMIT ${Math.max(1, filter.limit ?? 100)}`,
+    params,
+  );
+  return { columns: ['source', 'target', 'events', 'mentions', 'mean_goldstein'], rows };
+}
+
+/** One stored article with all its layers (its `dyad/1` record), or null. */
+export async function queryArticle(store: Store, id: string): Promise<Record<string, unknown> | null> {
+  const [row] = await store.all('SELECT record, dup_of FROM articles WHERE id = ?', [id]);
+  if (!row) return null;
+  return { ...(JSON.parse(String(row.record)) as Record<string, unknown>), duplicateOf: row.dup_of ?? null };
+}
+
+/** What a store holds: counts, events by root, top dyads and top speakers. */
+export async function summarise(store: Store): Promise<Record<string, QueryResult>> {
+  const counts = await store.all(
+    `SELECT (SELECT count(*) FROM articles) AS articles, (SELECT count(*) FROM articles WHERE dup_of IS NOT NULL) AS duplicates,
+            (SELECT count(*) FROM events) AS events, (SELECT count(*) FROM quotes) AS quotes, (SELECT count(*) FROM failures) AS failures`,
+  );
+  const roots = await store.all(`SELECT root, any_value(name) AS example, count(*) AS events FROM events GROUP BY root ORDER BY events DESC, root LIMIT 20`);
+  const dyads = await queryNetwork(store, { limit: 10 });
+  const speakers = await store.all(
+    `SELECT speaker_name AS speaker, any_value(speaker_code) AS code, count(*) AS quotes FROM quotes WHERE speaker_name IS NOT NULL GROUP BY 1 ORDER BY quotes DESC, speaker LIMIT 10`,
+  );
+  return {
+    totals: { columns: ['articles', 'duplicates', 'events', 'quotes', 'failures'], rows: counts },
+    'events by root': { columns: ['root', 'example', 'events'], rows: roots },
+    'top dyads': dyads,
+    'top speakers': { columns: ['speaker', 'code', 'quotes'], rows: speakers },
+  };
+}

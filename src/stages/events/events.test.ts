@@ -1,0 +1,92 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkInvariants } from '../../document/invariants.js';
+import type { CodedEvent } from '../../document/types.js';
+import { createEngine } from '../../engine.js';
+import { loadEventKnowledge } from '../../knowledge/event-patterns.js';
+import { KnowledgeError } from '../../knowledge/parse-entries.js';
+
+const engine = createEngine({ defaultDate: '2018-02-12' });
+function eventsOf(text: string): CodedEvent[] {
+  const doc = engine.process(`Headline\n\n${text}`);
+  expect(checkInvariants(doc)).toEqual([]);
+  return doc.events!;
+}
+const brief = (e: CodedEvent) => `${e.source.actor.code}→${e.target?.actor.code ?? '-'} ${e.root}${e.intent ? ' intent' : ''}${e.negated ? ' refusal' : ''}`;
+
+describe('events: clause analysis', () => {
+  it.each([
+    ['The U.N. imposed new sanctions on North Korea.', ['IGOUNO→PRK 16']],
+    ['New sanctions were imposed on North Korea by the U.N.', ['IGOUNO→PRK 16']],
+    ['Iran was attacked by Israel on Monday.', ['ISR→IRN 19']],
+    ['The United States and Japan imposed sanctions on North Korea.', ['USA→PRK 16', 'JPN→PRK 16']],
+    ['Russia attacked Ukraine and Georgia.', ['RUS→UKR 19', 'RUS→GEO 19']],
+    ['Pence said Washington would keep up sanctions on Pyongyang.', [expect.stringMatching(/^USAGOV→PRKGOV 16/)]],
+    ['Mike Pence will visit Seoul next week.', ['USAGOV→KORGOV 03 intent']],
+    ['Mike Pence plans to visit Seoul.', ['USAGOV→KORGOV 03 intent']],
+    ['North Korea refused to meet with South Korea.', ['PRK→KOR 12 refusal']],
+  ])('%s', (text, expected) => {
+    expect(eventsOf(text).map(brief)).toEqual(expected);
+  });
+
+  it('keeps the evidence sentence, the trigger, the date, the pattern and the CAMEO facts', () => {
+    const [e] = eventsOf('In December, the U.N. imposed new sanctions on North Korea.');
+    expect(e).toMatchObject({
+      text: 'imposed',
+      evidence: { text: 'In December, the U.N. imposed new sanctions on North Korea.' },
+      code: '163',
+      goldstein: -8,
+      quadClass: 4,
+      plover: { event: 'SANCTION' },
+      date: { value: '2017-12', source: 'text' },
+      via: { file: 'data/events/patterns.txt' },
+    });
+  });
+
+  it('merges an event the article repeats, counting its mentions', () => {
+    const events = eventsOf('Israel attacked Iran on Monday. Later that day Israel attacked Iran again.');
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ mentions: 2, repeats: [{ text: 'Later that day Israel attacked Iran again.' }] });
+  });
+
+  it('places an event with the gazetteer, crediting GeoNames', () => {
+    const [e] = eventsOf('Israel attacked Iranian forces in Damascus.');
+    expect(e?.place).toMatchObject({ country: 'SYR', credit: expect.stringContaining('GeoNames') });
+    expect(e?.place?.lat).toBeCloseTo(33.5, 0);
+  });
+});
+
+describe('events: must not code', () => {
+  it.each([
+    ['a question', 'Will Israel attack Iran?'],
+    ['a conditional', 'If Israel attacks Iran, oil prices will rise.'],
+    ['a hypothesis', 'Israel could attack Iran within weeks.'],
+    ['a negated attack', 'Israel did not attack Iran.'],
+    ['a sports result', 'Japan beat South Korea 2-1 in the Asian Cup final.'],
+    ['an opinion', 'Sanctions on North Korea are a mistake, critics say.'],
+  ])('%s', (_name, text) => {
+    expect(eventsOf(text)).toEqual([]);
+  });
+});
+
+describe('event patterns', () => {
+  it('rejects a malformed pattern file with file, line and reason', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dyad-patterns-'));
+    const file = join(dir, 'mine.txt');
+    writeFileSync(file, '042 visit TARGET\n999 frobnicate TARGET\n');
+    expect(() => loadEventKnowledge([file])).toThrow(new KnowledgeError(file, 2, '999 is not a CAMEO code of the codebook'));
+    writeFileSync(file, '042 Visit TARGET\n');
+    expect(() => loadEventKnowledge([file])).toThrow(/mine\.txt:1: "Visit" is not a lower-case word/);
+  });
+
+  it('codes with a pattern a user adds', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dyad-patterns-'));
+    const file = join(dir, 'mine.txt');
+    writeFileSync(file, '0256 nudge TARGET toward talk\n');
+    const mine = createEngine({ defaultDate: '2018-02-12', patternFiles: [file] });
+    const doc = mine.process('Headline\n\nChina nudged North Korea toward talks.');
+    expect(doc.events!.map((e) => [e.code, e.source.actor.code, e.target?.actor.code, e.via.file])).toEqual([['0256', 'CHN', 'PRK', file]]);
+  });
+});

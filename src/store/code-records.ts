@@ -1,0 +1,22 @@
+import type { Diagnostic, InputRecord } from '../document/types.js';
+import type { Engine } from '../engine.js';
+import { toDyadRecord } from '../output/dyad-json.js';
+import { DyadError } from '../pipeline/errors.js';
+import { toRows, type ArticleRows } from './rows.js';
+import type { FailureRow } from './store.js';
+
+/** Codes a batch of input records into store rows; an article that fails becomes a failure row. */
+export function codeRecords(engine: Engine, records: readonly InputRecord[]): { rows: ArticleRows[]; failures: FailureRow[] } {
+  const rows: ArticleRows[] = [];
+  const failures: FailureRow[] = [];
+  for (const record of records) {
+    try {
+      rows.push(toRows(toDyadRecord(engine.process(record))));
+    } catch (error) {
+      const diagnostic: Diagnostic =
+        error instanceof DyadError ? error.diagnostic : { severity: 'fatal', stage: 'engine', rule: 'engine/internal-error', reason: `${record.origin.source}: internal error: ${(error as Error).message}` };
+      failures.push({ source: record.origin.source, line: record.origin.line ?? null, diagnostic });
+    }
+  }
+  return { rows, failures };
+}

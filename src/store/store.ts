@@ -1,0 +1,130 @@
+import { DuckDBInstance, type DuckDBAppender, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import type { Diagnostic } from '../document/types.js';
+import type { ArticleRows } from './rows.js';
+import { SCHEMA } from './schema.js';
+import { SimhashIndex } from './simhash.js';
+
+/** A failed input, as the store records it. */
+export interface FailureRow {
+  source: string;
+  line: number | null;
+  diagnostic: Diagnostic;
+}
+
+/** What one batch write did. */
+export interface BatchResult {
+  added: number;
+  skipped: number;
+  duplicates: number;
+}
+
+type Cell = string | number | boolean | null | bigint;
+
+function append(appender: DuckDBAppender, cells: readonly Cell[]): void {
+  for (const cell of cells) {
+    if (cell === null || cell === undefined) appender.appendNull();
+    else if (typeof cell === 'boolean') appender.appendBoolean(cell);
+    else if (typeof cell === 'bigint') appender.appendUBigInt(cell);
+    else if (typeof cell === 'number') appender.appendDouble(cell);
+    else appender.appendVarchar(cell);
+  }
+  appender.endRow();
+}
+
+/**
+ * The embedded event store: a DuckDB file (no server). Articles are written in batches, each one
+ * transaction (articles, events, quotes and actor tallies together, with DuckDB's appender), so a
+ * run killed at any moment leaves only whole batches; ids already stored are skipped, so a second
+ * run adds nothing and a killed run resumes.
+ */
+export class Store {
+  private readonly known = new Set<string>();
+  private readonly simhashes = new SimhashIndex();
+
+  private constructor(
+    private readonly instance: DuckDBInstance,
+    readonly connection: DuckDBConnection,
+    readonly path: string,
+  ) {}
+
+  /** Opens (or creates) the store at `path` (`:memory:` for a throwaway one). */
+  static async open(path: string): Promise<Store> {
+    const instance = await DuckDBInstance.create(path);
+    const connection = await instance.connect();
+    for (const statement of SCHEMA) await connection.run(statement);
+    const store = new Store(instance, connection, path);
+    const rows = (await connection.runAndReadAll('SELECT id, simhash, dup_of FROM articles')).getRows();
+    for (const [id, hash, dupOf] of rows) {
+      store.known.add(String(id));
+      if (dupOf === null && typeof hash === 'bigint') store.simhashes.add(String(id), hash);
+    }
+    return store;
+  }
+
+  /** True when an article with this id is stored. */
+  has(id: string): boolean {
+    return this.known.has(id);
+  }
+
+  get articleCount(): number {
+    return this.known.size;
+  }
+
+  /**
+   * Writes a batch of articles and failures in one transaction. Articles already stored are
+   * skipped; a near-duplicate of a stored article is stored with `dup_of` set to the first copy.
+   */
+  async writeBatch(articles: readonly ArticleRows[], failures: readonly FailureRow[] = []): Promise<BatchResult> {
+    const result: BatchResult = { added: 0, skipped: 0, duplicates: 0 };
+    const fresh: Array<ArticleRows & { dupOf: string | null }> = [];
+    const inBatch = new Set<string>();
+    for (const a of articles) {
+      if (this.known.has(a.id) || inBatch.has(a.id)) {
+        result.skipped++;
+        continue;
+      }
+      inBatch.add(a.id);
+      const hash = BigInt(a.simhash);
+      const dupOf = this.simhashes.find(hash);
+      if (dupOf) result.duplicates++;
+      else this.simhashes.add(a.id, hash);
+      fresh.push({ ...a, dupOf });
+    }
+    const now = new Date().toISOString().replace('T', ' ').slice(0, 19);
+    await this.connection.run('BEGIN TRANSACTION');
+    try {
+      const articlesAppender = await this.connection.createAppender('articles');
+      const eventsAppender = await this.connection.createAppender('events');
+      const quotesAppender = await this.connection.createAppender('quotes');
+      const actorsAppender = await this.connection.createAppender('actors');
+      const failuresAppender = await this.connection.createAppender('failures');
+      for (const a of fresh) {
+        append(articlesAppender, [a.id, a.url, a.title, a.published, a.updated, a.source, a.agency, a.authors, a.dupOf, BigInt(a.simhash), a.events.length, a.quotes.length, a.record, now]);
+        for (const row of a.events) append(eventsAppender, [a.id, ...row]);
+        for (const row of a.quotes) append(quotesAppender, [a.id, ...row]);
+        for (const row of a.actors) append(actorsAppender, [a.id, ...row]);
+      }
+      for (const f of failures) append(failuresAppender, [f.source, f.line, f.diagnostic.rule, f.diagnostic.reason, now]);
+      for (const appender of [articlesAppender, eventsAppender, quotesAppender, actorsAppender, failuresAppender]) appender.closeSync();
+      await this.connection.run('COMMIT');
+    } catch (error) {
+      await this.connection.run('ROLLBACK');
+      throw error;
+    }
+    for (const a of fresh) this.known.add(a.id);
+    result.added = fresh.length;
+    return result;
+  }
+
+  /** Runs a query with positional parameters and returns rows as objects (BigInts made numbers). */
+  async all(sql: string, params: DuckDBValue[] = []): Promise<Array<Record<string, unknown>>> {
+    const reader = params.length ? await this.connection.runAndReadAll(sql, params) : await this.connection.runAndReadAll(sql);
+    return reader.getRowObjects().map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === 'bigint' ? Number(v) : v])));
+  }
+
+  /** Closes the store, flushing everything to disk. */
+  close(): void {
+    this.connection.closeSync();
+    this.instance.closeSync();
+  }
+}

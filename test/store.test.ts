@@ -1,0 +1,162 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { WARCRecord, WARCSerializer } from 'warcio';
+import { describe, expect, it } from 'vitest';
+import { exportTable } from '../src/query/export.js';
+import { queryEvents, queryQuotes } from '../src/query/queries.js';
+import { ingest } from '../src/store/ingest.js';
+import { Store } from '../src/store/store.js';
+import { CLI, REPO_ROOT } from './support/paths.js';
+
+const tmp = () => mkdtempSync(join(tmpdir(), 'dyad-store-'));
+
+/** Articles whose answer the tests know: US–North Korea relations over three months. */
+function corpus(dir: string): string {
+  const lines = [
+    { id: 'a1', date: '2018-01-10', text: 'Washington talks resume\n\nThe United States imposed new sanctions on North Korea on Wednesday. “The pressure will continue,” Mike Pence said.' },
+    { id: 'a2', date: '2018-01-20', text: 'More sanctions\n\nThe United States imposed sanctions on North Korea again. Mike Pence said sanctions would stay until talks begin.' },
+    { id: 'a3', date: '2018-02-12', text: 'A visit\n\nMike Pence visited South Korea. The United States imposed sanctions on North Korea.' },
+    { id: 'a4', date: '2018-03-05', text: 'An attack\n\nNorth Korea attacked South Korea on Monday, officials said.' },
+  ];
+  const file = join(dir, 'corpus.jsonl');
+  writeFileSync(file, lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
+  return file;
+}
+
+describe('the store', () => {
+  it('ingests a corpus, and a second ingest adds nothing', async () => {
+    const dir = tmp();
+    const db = join(dir, 'test.duckdb');
+    const first = await ingest([corpus(dir)], { db, workers: 0 });
+    expect(first).toMatchObject({ added: 4, skipped: 0, failed: 0 });
+    const again = await ingest([corpus(dir)], { db, workers: 0 });
+    expect(again).toMatchObject({ added: 0, skipped: 4 });
+    const store = await Store.open(db);
+    expect((await store.all('SELECT count(*) AS n FROM articles'))[0]!.n).toBe(4);
+    store.close();
+  });
+
+  it('answers a dyad-by-month table and a quote search with the known answer', async () => {
+    const dir = tmp();
+    const db = join(dir, 'test.duckdb');
+    await ingest([corpus(dir)], { db, workers: 0 });
+    const store = await Store.open(db);
+    try {
+      const months = await queryEvents(store, { source: 'USA', target: 'PRK', by: 'month' });
+      expect(months.rows.map((r) => [r.period, r.events, r.material_conflict])).toEqual([
+        ['2018-01', 2, 1],
+        ['2018-02', 1, 1],
+      ]);
+      const quotes = await queryQuotes(store, { speaker: 'Pence', text: 'pressure' });
+      expect(quotes.rows.map((r) => [r.speaker, r.text])).toEqual([['Mike Pence', 'The pressure will continue,']]);
+    } finally {
+      store.close();
+    }
+  });
+
+  it('links a near-duplicate article to the first copy and leaves it out of counts', async () => {
+    const dir = tmp();
+    const db = join(dir, 'test.duckdb');
+    const body = [
+      'The United States imposed new sanctions on North Korea on Wednesday, officials in Washington said, in a move aimed at its missile programme and its trade with China.',
+      'The measures target shipping companies, banks and traders that officials said had helped Pyongyang evade earlier restrictions agreed at the United Nations.',
+      'South Korea welcomed the step and said it would keep working with its allies to bring the North back to talks on its nuclear weapons.',
+      'China, the North’s main trading partner, said it opposed sanctions imposed by one country alone and called for calm on the Korean peninsula.',
+    ].join('\n\n');
+    const text = `Sanctions\n\n${body}`;
+    writeFileSync(join(dir, 'copies.jsonl'), [JSON.stringify({ id: 'w1', date: '2018-01-10', text }), JSON.stringify({ id: 'w2', date: '2018-01-10', text: text.replace('Wednesday', 'Wednesday afternoon') })].join('\n'));
+    const result = await ingest([join(dir, 'copies.jsonl')], { db, workers: 0 });
+    expect(result.duplicates).toBe(1);
+    const store = await Store.open(db);
+    try {
+      expect(await store.all('SELECT id, dup_of FROM articles ORDER BY id')).toEqual([
+        { id: 'w1', dup_of: null },
+        { id: 'w2', dup_of: 'w1' },
+      ]);
+      expect((await queryEvents(store, { source: 'USA', by: 'month' })).rows[0]).toMatchObject({ events: 1 });
+    } finally {
+      store.close();
+    }
+  });
+
+  it('exports Parquet that reads back with the same rows, and a GDELT table with its 61 columns', async () => {
+    const dir = tmp();
+    const db = join(dir, 'test.duckdb');
+    await ingest([corpus(dir)], { db, workers: 0 });
+    const store = await Store.open(db);
+    try {
+      const out = join(dir, 'events.parquet');
+      const n = await exportTable(store, 'events', 'parquet', out);
+      const back = await store.all(`SELECT * FROM read_parquet('${out}') ORDER BY article_id, idx`);
+      const rows = await store.all('SELECT * FROM events ORDER BY article_id, idx');
+      expect(back).toEqual(rows);
+      expect(n).toBe(rows.length);
+      const gdelt = join(dir, 'events.tsv');
+      await exportTable(store, 'events', 'gdelt', gdelt);
+      const lines = (await import('node:fs')).readFileSync(gdelt, 'utf8').trim().split('\n');
+      expect(lines.every((l) => l.split('\t').length === 61)).toBe(true);
+      const sanctions = lines.map((l) => l.split('\t')).find((c) => c[26] === '163' && c[5] === 'USA');
+      expect(sanctions?.slice(1, 4)).toEqual(['20180110', '201801', '2018']);
+    } finally {
+      store.close();
+    }
+  });
+
+  it('reports a corrupt WARC record and a bad file, and ingests the rest', async () => {
+    const dir = tmp();
+    const page = (title: string) => `<html><head><title>${title}</title></head><body><article><h1>${title}</h1><p>The United States imposed new sanctions on North Korea on Wednesday in a move against its weapons programme.</p><p>Officials said more measures would follow if the tests went on.</p></article></body></html>`;
+    const records: Uint8Array[] = [];
+    for (const [i, title] of ['First story', 'Second story'].entries()) {
+      const record = WARCRecord.create(
+        { url: `https://news.example/${i}`, date: '2018-01-10T00:00:00Z', type: 'response', httpHeaders: { 'Content-Type': 'text/html; charset=utf-8' } },
+        (async function* () {
+          yield new TextEncoder().encode(page(title));
+        })(),
+      );
+      records.push(await WARCSerializer.serialize(record));
+    }
+    const warc = join(dir, 'crawl.warc');
+    writeFileSync(warc, Buffer.concat([...records.map((r) => Buffer.from(r)), Buffer.from('WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 99999\r\n\r\ngarbage')]));
+    writeFileSync(join(dir, 'broken.html'), '<html><body><nav>menu</nav></body></html>');
+    const db = join(dir, 'test.duckdb');
+    const result = await ingest([dir], { db, workers: 0 });
+    expect(result.added).toBe(2);
+    expect(result.failed).toBe(2);
+    const store = await Store.open(db);
+    try {
+      const failures = await store.all('SELECT rule FROM failures ORDER BY rule');
+      expect(failures.map((f) => f.rule)).toEqual(['extract/no-article-body', 'ingest/corrupt-warc']);
+      expect((await store.all('SELECT url FROM articles ORDER BY url')).map((r) => r.url)).toEqual(['https://news.example/0', 'https://news.example/1']);
+    } finally {
+      store.close();
+    }
+  });
+
+  it('resumes a killed ingest without loss or duplicates', async () => {
+    const dir = tmp();
+    const file = join(dir, 'many.jsonl');
+    const lines = Array.from({ length: 600 }, (_, i) =>
+      JSON.stringify({ id: `k${i}`, date: '2018-01-10', text: `Story ${i}\n\nThe United States imposed sanctions on North Korea, number ${i}. Mike Pence visited Seoul on day ${i} and said talks would resume.` }),
+    );
+    writeFileSync(file, lines.join('\n'));
+    const db = join(dir, 'test.duckdb');
+    const child = spawn(process.execPath, [CLI, 'ingest', file, '--db', db, '--workers', '1', '--quiet'], { cwd: REPO_ROOT });
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    child.kill('SIGKILL');
+    await new Promise((resolve) => child.on('exit', resolve));
+    const resumed = spawnSync(process.execPath, [CLI, 'ingest', file, '--db', db, '--workers', '1', '--quiet'], { cwd: REPO_ROOT, encoding: 'utf8' });
+    expect(resumed.status).toBe(0);
+    const instance = await DuckDBInstance.create(db);
+    const connection = await instance.connect();
+    const [[articles, distinct], [inconsistent]] = [
+      (await connection.runAndReadAll('SELECT count(*), count(DISTINCT id) FROM articles')).getRows()[0]!,
+      (await connection.runAndReadAll('SELECT count(*) FROM articles a WHERE a.n_events <> (SELECT count(*) FROM events e WHERE e.article_id = a.id)')).getRows()[0]!,
+    ];
+    connection.closeSync();
+    instance.closeSync();
+    expect([Number(articles), Number(distinct), Number(inconsistent)]).toEqual([600, 600, 0]);
+  });
+});
