@@ -76,7 +76,7 @@ describe('the store', () => {
         { id: 'w1', dup_of: null },
         { id: 'w2', dup_of: 'w1' },
       ]);
-      expect((await queryEvents(store, { source: 'USA', by: 'month' })).rows[0]).toMatchObject({ events: 1 });
+      expect((await queryEvents(store, { source: 'USA', code: '163', by: 'month' })).rows[0]).toMatchObject({ events: 1 });
     } finally {
       store.close();
     }

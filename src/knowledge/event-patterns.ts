@@ -79,6 +79,7 @@ export function parsePatterns(text: string, file: string, codes: ReadonlyMap<str
     const parts = noun ? rest.slice(1) : rest;
     const [head, ...tail] = parts;
     if (!head || head === 'TARGET' || head === 'SOURCE') throw new KnowledgeError(file, lineNo, `the pattern has no ${noun ? 'noun' : 'verb'}`);
+    if (!/^[a-z'’-]+(?:\|[a-z'’-]+)*$/.test(head)) throw new KnowledgeError(file, lineNo, `"${head}" is not a lower-case word or a|b alternatives`);
     const words: string[][] = [];
     let targetAt: number | null = null;
     let sourceAt: number | null = null;

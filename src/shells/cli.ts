@@ -307,3 +307,5 @@ async function main(): Promise<void> {
 }
 
 await main();
+// For the benchmark: the peak memory of this whole process, worker threads included.
+if (process.env.DYAD_REPORT_RSS) process.stderr.write(`peak RSS: ${process.resourceUsage().maxRSS} KiB\n`);

@@ -39,7 +39,7 @@ describe('events: clause analysis', () => {
       code: '163',
       goldstein: -8,
       quadClass: 4,
-      plover: { event: 'SANCTION' },
+      plover: { event: 'COERCE', mode: 'restrict' },
       date: { value: '2017-12', source: 'text' },
       via: { file: 'data/events/patterns.txt' },
     });

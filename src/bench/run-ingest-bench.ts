@@ -1,0 +1,89 @@
+import { spawnSync } from 'node:child_process';
+import { createWriteStream, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { queryEvents } from '../query/queries.js';
+import { Store } from '../store/store.js';
+import { generateCorpus } from './corpus.js';
+
+/**
+ * `npm run bench` (second part): ingest of a generated corpus into a store with one and with two
+ * worker threads, each in its own process so its peak memory is its own; then the latency of a
+ * dyad-by-month aggregation over a million stored events. Writes `.bench/ingest.json`.
+ */
+const ARTICLES = Number(process.env.DYAD_BENCH_INGEST ?? 20_000);
+const EVENTS = Number(process.env.DYAD_BENCH_EVENTS ?? 1_000_000);
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const cli = join(repoRoot, 'dist', 'shells', 'cli.js');
+const work = mkdtempSync(join(tmpdir(), 'dyad-bench-'));
+
+async function writeCorpus(file: string): Promise<number> {
+  const out = createWriteStream(file);
+  let bytes = 0;
+  for (const [i, record] of generateCorpus(join(repoRoot, 'examples'), ARTICLES).entries()) {
+    const line = JSON.stringify({ id: `bench-${i}`, date: '2020-01-01', [record.format === 'html' ? 'html' : 'text']: record.content }) + '\n';
+    bytes += Buffer.byteLength(line);
+    if (!out.write(line)) await new Promise<void>((r) => out.once('drain', () => r()));
+  }
+  await new Promise<void>((r) => out.end(() => r()));
+  return bytes;
+}
+
+interface IngestRun {
+  workers: number;
+  seconds: number;
+  articlesPerSecond: number;
+  peakRssMiB: number;
+}
+
+/** Runs `dyad ingest` in a child process and reads its time and peak memory. */
+function ingestRun(corpus: string, workers: number): IngestRun {
+  const db = join(work, `w${workers}.duckdb`);
+  const started = performance.now();
+  const run = spawnSync(process.execPath, [cli, 'ingest', corpus, '--db', db, '--workers', String(workers), '--quiet'], { encoding: 'utf8', env: { ...process.env, DYAD_REPORT_RSS: '1' } });
+  const seconds = (performance.now() - started) / 1000;
+  const kib = /peak RSS: (\d+) KiB/.exec(run.stderr ?? '');
+  // Exit 1 means some articles failed (they are recorded); anything else is the run failing.
+  if (run.status !== 0 && run.status !== 1) throw new Error(`ingest failed: ${run.stderr}`);
+  return { workers, seconds, articlesPerSecond: ARTICLES / seconds, peakRssMiB: kib ? Number(kib[1]) / 1024 : NaN };
+}
+
+/** Fills a store with synthetic events (DuckDB generates them) and times the month-by-month dyad query. */
+async function aggregationLatency(): Promise<{ events: number; milliseconds: number; months: number }> {
+  const store = await Store.open(join(work, 'million.duckdb'));
+  try {
+    await store.connection.run(`INSERT INTO articles (id, published, dup_of) SELECT 'a' || i, '2018-01-01', NULL FROM range(${Math.ceil(EVENTS / 10)}) t(i)`);
+    await store.connection.run(`
+      INSERT INTO events (article_id, idx, date, source_code, source_name, source_country, target_code, target_name, target_country, code, root, name, goldstein, quad_class, negated, intent, mentions, evidence)
+      SELECT 'a' || (i // 10), i % 10,
+             strftime(DATE '2010-01-01' + CAST(i % 5000 AS INTEGER), '%Y-%m-%d'),
+             ['USA', 'PRK', 'KOR', 'CHN', 'RUS', 'JPN'][1 + i % 6], 'x', ['USA', 'PRK', 'KOR', 'CHN', 'RUS', 'JPN'][1 + i % 6],
+             ['PRK', 'USA', 'JPN', 'KOR', 'UKR', 'CHN'][1 + (i // 6) % 6], 'y', ['PRK', 'USA', 'JPN', 'KOR', 'UKR', 'CHN'][1 + (i // 6) % 6],
+             ['042', '163', '190', '036', '112'][1 + i % 5], substr(['042', '163', '190', '036', '112'][1 + i % 5], 1, 2), 'n',
+             [1.9, -8.0, -10.0, 4.0, -2.0][1 + i % 5], [1, 4, 4, 1, 3][1 + i % 5], false, false, 1, 'evidence'
+        FROM range(${EVENTS}) t(i)`);
+    await queryEvents(store, { source: 'USA', target: 'PRK', by: 'month' }); // warm
+    const rounds = 5;
+    const started = performance.now();
+    let months = 0;
+    for (let i = 0; i < rounds; i++) months = (await queryEvents(store, { source: 'USA', target: 'PRK', by: 'month' })).rows.length;
+    return { events: EVENTS, milliseconds: (performance.now() - started) / rounds, months };
+  } finally {
+    store.close();
+  }
+}
+
+const corpus = join(work, 'corpus.jsonl');
+const bytes = await writeCorpus(corpus);
+console.log(`ingest corpus: ${ARTICLES} articles generated from examples/ as JSON Lines (${(bytes / 2 ** 20).toFixed(0)} MiB)`);
+const one = ingestRun(corpus, 1);
+console.log(`ingest, 1 worker: ${one.seconds.toFixed(1)} s, ${one.articlesPerSecond.toFixed(0)} articles/s, peak RSS ${one.peakRssMiB.toFixed(0)} MiB`);
+const two = ingestRun(corpus, 2);
+console.log(`ingest, 2 workers: ${two.seconds.toFixed(1)} s, ${two.articlesPerSecond.toFixed(0)} articles/s, peak RSS ${two.peakRssMiB.toFixed(0)} MiB`);
+console.log(`speed-up 2 workers / 1 worker: ${(two.articlesPerSecond / one.articlesPerSecond).toFixed(2)}×`);
+const aggregation = await aggregationLatency();
+console.log(`dyad-by-month aggregation over ${aggregation.events.toLocaleString('en')} events: ${aggregation.milliseconds.toFixed(1)} ms (${aggregation.months} months)`);
+mkdirSync(join(repoRoot, '.bench'), { recursive: true });
+writeFileSync(join(repoRoot, '.bench', 'ingest.json'), JSON.stringify({ date: new Date().toISOString(), articles: ARTICLES, corpusMiB: bytes / 2 ** 20, one, two, speedup: two.articlesPerSecond / one.articlesPerSecond, aggregation }, null, 2) + '\n');
+rmSync(work, { recursive: true, force: true });
