@@ -1,4 +1,5 @@
 import type { DuckDBValue } from '@duckdb/node-api';
+import { loadEventKnowledge } from '../knowledge/event-patterns.js';
 import type { Store } from '../store/store.js';
 
 /** A table of results: column names and rows, for terminal tables, CSV or JSON. */
@@ -177,14 +178,19 @@ export async function summarise(store: Store): Promise<Record<string, QueryResul
     `SELECT (SELECT count(*) FROM articles) AS articles, (SELECT count(*) FROM articles WHERE dup_of IS NOT NULL) AS duplicates,
             (SELECT count(*) FROM events) AS events, (SELECT count(*) FROM quotes) AS quotes, (SELECT count(*) FROM failures) AS failures`,
   );
-  const roots = await store.all(`SELECT root, any_value(name) AS example, count(*) AS events FROM events GROUP BY root ORDER BY events DESC, root LIMIT 20`);
+  const codebook = loadEventKnowledge().codes;
+  const roots = (await store.all(`SELECT root, count(*) AS events FROM events GROUP BY root ORDER BY events DESC, root LIMIT 20`)).map((r) => ({
+    root: r.root,
+    name: codebook.get(String(r.root))?.name ?? '',
+    events: r.events,
+  }));
   const dyads = await queryNetwork(store, { limit: 10 });
   const speakers = await store.all(
     `SELECT speaker_name AS speaker, any_value(speaker_code) AS code, count(*) AS quotes FROM quotes WHERE speaker_name IS NOT NULL GROUP BY 1 ORDER BY quotes DESC, speaker LIMIT 10`,
   );
   return {
     totals: { columns: ['articles', 'duplicates', 'events', 'quotes', 'failures'], rows: counts },
-    'events by root': { columns: ['root', 'example', 'events'], rows: roots },
+    'events by root': { columns: ['root', 'name', 'events'], rows: roots },
     'top dyads': dyads,
     'top speakers': { columns: ['speaker', 'code', 'quotes'], rows: speakers },
   };

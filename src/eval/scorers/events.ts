@@ -15,6 +15,8 @@ interface GoldActor {
 interface PloverRecord {
   id: string;
   text: string;
+  /** The sources are parties to a joint act: each is also the other's target. */
+  reciprocal?: boolean;
   expected: Array<{ source: GoldActor[] | unknown; target: GoldActor[] | unknown; event: string }>;
 }
 
@@ -52,7 +54,9 @@ export const eventsPlover: Scorer = {
       const targets = actorsOf(gold.target);
       const type = typed.length > 0;
       const source = chosen !== undefined && sources.some((g) => codeAgrees(g.code, chosen.source.actor));
-      const target = targets.length ? chosen?.target !== null && chosen !== undefined && targets.some((g) => codeAgrees(g.code, chosen.target!.actor)) : !chosen?.target;
+      // A joint act ("X and Y agreed") has the parties as each other's targets.
+      const jointTarget = record.reciprocal === true && chosen?.target !== null && chosen !== undefined && sources.some((g) => codeAgrees(g.code, chosen.target!.actor));
+      const target = targets.length ? chosen?.target !== null && chosen !== undefined && targets.some((g) => codeAgrees(g.code, chosen.target!.actor)) : !chosen?.target || jointTarget;
       if (type) typeRight++;
       if (source) sourceRight++;
       if (targets.length) {

@@ -95,9 +95,14 @@ function isParticiple(t: Token): boolean {
   return word !== t.lemma && !word.endsWith('ing');
 }
 
-/** Actor kinds that can act or be acted on; media report, places are where. */
+/** Actor kinds that can act; media report, places are where. */
 export function canBeParty(m: ActorMention): boolean {
   return m.actor.kind !== 'media' && m.actor.kind !== 'place' && m.actor.kind !== 'city' && m.actor.code !== null;
+}
+
+/** Actors that can be acted on: any party, and a city or place in a known country ("fired shells at Seoul"). */
+export function canBeTarget(m: ActorMention): boolean {
+  return canBeParty(m) || ((m.actor.kind === 'city' || m.actor.kind === 'place') && m.actor.country !== null);
 }
 
 /**
@@ -121,14 +126,23 @@ export function subjectOf(tokens: readonly Token[], actors: readonly ActorMentio
   for (; k >= sentenceStart; k--) {
     const t = tokens[k]!;
     if (CLAUSE_BREAKS.has(t.text.toLowerCase())) return [];
-    const mention = byEnd.get(t.end);
+    let mention = byEnd.get(t.end);
     if (!mention) continue;
-    const first = tokenIndexAt(tokens, mention.start, sentenceStart, k);
+    let first = tokenIndexAt(tokens, mention.start, sentenceStart, k);
+    // "the European Union (EU)": the abbreviation in brackets stands for the name before it.
+    if (tokens[first - 1]?.text === '(') {
+      const named = byEnd.get(tokens[first - 2]?.end ?? -1);
+      if (named && named.actor.code === mention.actor.code) {
+        mention = named;
+        first = tokenIndexAt(tokens, named.start, sentenceStart, first - 2);
+      }
+    }
     const before = tokens[first - 1];
     if (before && before.pos === 'ADP' && !/^(of)$/i.test(before.text)) continue;
     const subjects = [mention];
-    // "X and Y", "X, Y and Z"
     let j = first - 1;
+    // "X and Y", "X, Y and Z", "X and the Y"
+    if (/^the$/i.test(tokens[j]?.text ?? '') && /^(and|,)$/i.test(tokens[j - 1]?.text ?? '')) j--;
     while (j > sentenceStart && /^(and|,)$/i.test(tokens[j]!.text)) {
       const other = byEnd.get(tokens[j - 1]!.end);
       if (!other) break;

@@ -1,6 +1,6 @@
 import type { ActorMention, Token } from '../../document/types.js';
 import type { EventPattern } from '../../knowledge/event-patterns.js';
-import { canBeParty } from './01-analyse-clauses.js';
+import { canBeTarget } from './01-analyse-clauses.js';
 
 /** Most words that may stand between two pattern words ("imposed tough new sanctions on"). */
 const MAX_GAP = 3;
@@ -33,18 +33,18 @@ export function actorsFrom(tokens: readonly Token[], actors: readonly ActorMenti
   if (stop === from) return [];
   const startOffset = tokens[from]!.start;
   const endOffset = tokens[stop - 1]!.end;
-  let first = actors.find((a) => canBeParty(a) && a.start >= startOffset && a.start < endOffset);
+  let first = actors.find((a) => canBeTarget(a) && a.start >= startOffset && a.start < endOffset);
   if (!first) return [];
   // "South Korea's President Moon Jae-in": the possessor is not the target, the person is.
   const possessive = tokens.find((t) => t.start === first!.end);
   if (possessive && /^['’]s$/.test(possessive.text)) {
-    const owned = actors.find((a) => canBeParty(a) && a.start > first!.end && a.start - first!.end < 40 && tokens.filter((t) => t.start >= first!.end && t.end <= a.start).every((t) => /^(['’]s|ADJ|NOUN|PROPN)$/.test(t.text) || ['ADJ', 'NOUN', 'PROPN', 'PART'].includes(t.pos)));
+    const owned = actors.find((a) => canBeTarget(a) && a.start > first!.end && a.start - first!.end < 40 && tokens.filter((t) => t.start >= first!.end && t.end <= a.start).every((t) => /^(['’]s|ADJ|NOUN|PROPN)$/.test(t.text) || ['ADJ', 'NOUN', 'PROPN', 'PART'].includes(t.pos)));
     if (owned) first = owned;
   }
   const found = [first];
   let last = first;
   for (const a of actors) {
-    if (a.start <= last.end || !canBeParty(a)) continue;
+    if (a.start <= last.end || !canBeTarget(a)) continue;
     const between = tokens.filter((t) => t.start >= last.end && t.end <= a.start).map((t) => t.text.toLowerCase());
     if (between.length && between.every((w) => w === 'and' || w === ',')) {
       found.push(a);

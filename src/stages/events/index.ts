@@ -30,6 +30,17 @@ interface Draft {
   sentence: number;
 }
 
+/**
+ * True when two mentions are one party: the same actor, or the same country where one side has no
+ * role or both the same ("the United States ... talks with Washington"). Different roles of one
+ * country stay apart: police arresting protesters is an event.
+ */
+function sameParty(a: ActorMention, b: ActorMention): boolean {
+  if (a.actor.id === b.actor.id) return true;
+  const country = a.actor.country;
+  return country !== null && country === b.actor.country && (a.actor.role === null || b.actor.role === null || a.actor.role === b.actor.role);
+}
+
 function party(m: ActorMention): EventParty {
   return { actor: m.actor, mention: { start: m.start, end: m.end, text: m.text } };
 }
@@ -221,7 +232,7 @@ function buildEvents(drafts: readonly Draft[], doc: Pick<Layers, 'text' | 'sente
     const targets: Array<ActorMention | null> = d.targets.length ? d.targets : reciprocal ? d.sources : [null];
     for (const source of d.sources) {
       for (const target of targets) {
-        if (target && target.actor.id === source.actor.id) continue;
+        if (target && sameParty(source, target)) continue;
         const key = [source.actor.code, target?.actor.code ?? '-', coded.code].join('|');
         const existing = byKey.get(key);
         if (existing) {
