@@ -48,6 +48,8 @@ export async function ingest(paths: readonly string[], options: IngestOptions): 
   const store = await Store.open(options.db);
   // The cores are for coding: DuckDB's own threads would contend with the workers for them.
   await store.connection.run('SET threads TO 1');
+  // Memory stays bounded whatever the input's size: DuckDB spills what does not fit.
+  await store.connection.run("SET memory_limit = '256MB'");
   const started = performance.now();
   const progress: IngestProgress = { added: 0, skipped: 0, failed: 0, duplicates: 0, seconds: 0 };
   const pendingRows: ArticleRows[] = [];
@@ -126,7 +128,7 @@ class WorkerPool {
     const url = new URL('./ingest-worker.js', import.meta.url);
     this.workers = Array.from({ length: count }, () => {
       // A larger young generation than a worker's default: coding allocates many short-lived objects.
-      const entry = { worker: new Worker(url, { workerData: engine, resourceLimits: { maxYoungGenerationSizeMb: 96 } }), busy: 0, waiting: [] as Array<(value: { rows: ArticleRows[]; failures: FailureRow[] }) => void> };
+      const entry = { worker: new Worker(url, { workerData: engine, resourceLimits: { maxYoungGenerationSizeMb: 32 } }), busy: 0, waiting: [] as Array<(value: { rows: ArticleRows[]; failures: FailureRow[] }) => void> };
       entry.worker.on('message', (result: { rows: ArticleRows[]; failures: FailureRow[] }) => {
         entry.busy--;
         entry.waiting.shift()?.(result);

@@ -2,8 +2,11 @@ import * as chrono from 'chrono-node';
 import { addDays, formatDay, formatMonth, isoWeek, type Ymd } from './calendar.js';
 import type { TimeCandidate, TimeSentence } from './state.js';
 
-/** A cheap test that a sentence may hold a date or time, so chrono-node runs only where it can help. */
-const MAY_HOLD_DATE = /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:today|tonight|yesterday|tomorrow|week|month|year|noon|midnight)\b/i;
+/**
+ * A cheap test that a sentence may hold what only chrono-node reads: a number or a month name.
+ * Weekdays and "today", "last week" are our own patterns' (02-find-patterns), which are cheaper.
+ */
+const MAY_HOLD_DATE = /\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\b|\b(?:noon|midnight)\b/;
 /** A fixed reference for chrono: values that depend on it are re-resolved by our refiners. */
 const CHRONO_REFERENCE = new Date(Date.UTC(2000, 5, 15, 12));
 const CHRONO_DAY = Date.UTC(2000, 5, 15);

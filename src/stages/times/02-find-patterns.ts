@@ -42,7 +42,38 @@ const shiftYear = (ref: Ymd, which: string | undefined) => ref.year + (/last|pas
  * vague references ("recently", "now", "in the future"), seasons, quarters, and "earlier this
  * month".
  */
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+
 const PATTERNS: Pattern[] = [
+  {
+    rule: 'times/deictic-day',
+    regex: /\b(today|tonight|yesterday|tomorrow)\b/gi,
+    make: (m) => {
+      const word = m[1]!.toLowerCase();
+      const shift = word === 'yesterday' ? -1 : word === 'tomorrow' ? 1 : 0;
+      return { type: 'DATE', fields: {}, value: null, relative: (ref) => formatDay(addDays(ref, shift)) };
+    },
+  },
+  {
+    rule: 'times/deictic-unit',
+    regex: /\b(last|next|this|past|coming|previous)\s+(week|month|year)\b/gi,
+    make: (m) => {
+      const which = m[1]!.toLowerCase();
+      const shift = /last|past|previous/.test(which) ? -1 : /next|coming/.test(which) ? 1 : 0;
+      const unit = m[2]!.toLowerCase();
+      return {
+        type: 'DATE',
+        fields: {},
+        value: null,
+        relative: (ref: Ymd) => (unit === 'year' ? String(ref.year + shift) : unit === 'week' ? isoWeek(addDays(ref, 7 * shift)) : formatMonth(ref.year + Math.floor((ref.month - 1 + shift) / 12), ((((ref.month - 1 + shift) % 12) + 12) % 12) + 1)),
+      };
+    },
+  },
+  {
+    rule: 'times/weekday',
+    regex: /\b(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)\b/g,
+    make: (m) => ({ type: 'DATE', fields: { weekday: WEEKDAYS.indexOf(m[1]!.toLowerCase()) }, value: null }),
+  },
   {
     rule: 'times/ago',
     regex: new RegExp(String.raw`\b${NUM}\s+${UNITS}\s+ago\b`, 'gi'),
