@@ -1,8 +1,9 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkInvariants, createEngine } from '../src/index.js';
 import { newsPage, type PageParts } from './support/html-page.js';
-import { HAVE_SHARED, SEED_ARTICLE } from './support/paths.js';
+import { CLI, HAVE_SHARED, SEED_ARTICLE } from './support/paths.js';
 
 const engine = createEngine();
 
@@ -184,5 +185,45 @@ describe.skipIf(!HAVE_SHARED)('the seed article: times', () => {
     expect(date('Without our attitude')).toMatchObject({ value: '2018-01', source: 'text' });
     expect(date('I think it is different')).toEqual({ value: '2018-02-12', source: 'publication' });
     expect(checkInvariants(doc)).toEqual([]);
+  });
+});
+
+describe.skipIf(!HAVE_SHARED)('the seed article: events', () => {
+  const raw = HAVE_SHARED ? readFileSync(SEED_ARTICLE, 'utf8') : '';
+  const doc = HAVE_SHARED ? engine.process({ origin: { source: SEED_ARTICLE }, format: 'text', content: raw }) : undefined!;
+  const coded = HAVE_SHARED ? doc.events!.map((e) => `${e.source.actor.code}→${e.target?.actor.code ?? '-'} ${e.code}${e.intent ? ' intent' : ''}`) : [];
+
+  it('codes the events of the story, each with its evidence sentence and date', () => {
+    expect(coded).toEqual(
+      expect.arrayContaining([
+        'USA→KOR 030', // the US and South Korea agreeing
+        'KOR→USA 030',
+        'PRK→- 150', // missile launches and a nuclear test: force posture
+        'IGOUNO→- 163', // the U.N. imposing sanctions
+        'USAGOV→PRKGOV 170', // keeping up the pressure campaign against Pyongyang
+        'USA→PRK 036', // engagement with North Korea: an offer of talks
+        'PRKGOV→- 042', // the North Korean delegation's visit
+        'NGOIOC→PRK 036 intent', // Thomas Bach will visit North Korea
+      ]),
+    );
+    const sanctions = doc.events!.find((e) => e.code === '163')!;
+    expect(sanctions).toMatchObject({ evidence: { text: expect.stringMatching(/^In December, the U.N. implemented new sanctions/) }, date: { value: '2017-12', source: 'text' } });
+    const bach = doc.events!.find((e) => e.source.actor.code === 'NGOIOC' && e.intent)!;
+    expect(bach).toMatchObject({ date: { value: '2018-02-12' }, source: { mention: { text: 'Thomas Bach' } } });
+  });
+
+  it('codes Pence meeting Moon Jae-in from the photo caption', () => {
+    const meeting = doc.furnitureEvents!.map((f) => f.event).find((e) => e.root === '04');
+    expect(meeting).toMatchObject({ source: { actor: { name: 'Mike Pence' } }, target: { actor: { name: 'Moon Jae-in', code: 'KORGOV' } }, date: { value: '2018-02-10' } });
+    expect(checkInvariants(doc)).toEqual([]);
+  });
+
+  it('explains a sentence that codes and one that does not', () => {
+    const coding = spawnSync(process.execPath, [CLI, 'explain', SEED_ARTICLE, '--sentence', '22'], { encoding: 'utf8' });
+    expect(coding.stdout).toContain('verb group: visit (lemma visit) — intent');
+    expect(coding.stdout).toMatch(/⇒ event 036 .*NGOIOC \(Thomas Bach\) → PRK \(North Korea\), intent/);
+    const none = spawnSync(process.execPath, [CLI, 'explain', SEED_ARTICLE, '--sentence', '20'], { encoding: 'utf8' });
+    expect(none.stdout).toContain('⇒ no event');
+    expect(none.stdout).toMatch(/pattern .*: (words missing|not coded|lost)/);
   });
 });

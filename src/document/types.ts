@@ -328,7 +328,7 @@ export interface FurnitureEvent {
 /** Why a sentence was or was not coded: what `dyad explain` prints. */
 export interface SentenceTrace {
   sentence: number;
-  verbs: Array<{ text: string; lemma: string; negated: boolean; intent: boolean; passive: boolean; mood: 'fact' | 'question' | 'conditional' | 'hypothetical' }>;
+  verbs: Array<{ text: string; lemma: string; negated: boolean; intent: boolean; passive: boolean; mood: 'fact' | 'question' | 'conditional' | 'hypothetical' | 'urged' }>;
   candidates: Array<{ pattern: string; code: string; outcome: string }>;
 }
 

@@ -9,6 +9,8 @@ export interface VerbGroup {
   mood: SentenceTrace['verbs'][number]['mood'];
   /** First token of the verb group (auxiliaries and negation included). */
   groupStart: number;
+  /** For a "to" complement ("agreed to meet"), the verb that governs it, whose subject acts. */
+  governor: number | null;
 }
 
 const BE = new Set(['be', 'is', 'are', 'was', 'were', 'been', 'being', "'s", '’s', "'re", '’re']);
@@ -19,6 +21,8 @@ const NEGATIONS = new Set(['not', "n't", 'n’t', 'never', 'no']);
 const INTENT_GOVERNORS = new Set(['plan', 'vow', 'pledge', 'promise', 'intend', 'seek', 'want', 'hope', 'aim', 'prepare', 'expect', 'offer', 'propose', 'threaten', 'agree', 'decide', 'try', 'wish', 'plot', 'schedule', 'set', 'move']);
 /** Verbs whose "to" complement is refused ("refused to meet"). */
 const REFUSAL_GOVERNORS = new Set(['refuse', 'decline', 'reject', 'deny', 'fail', 'balk', 'resist']);
+/** Verbs whose "to" complement is asked of someone else, not done ("called on Russia to withdraw"). */
+const APPEAL_GOVERNORS = new Set(['call', 'urge', 'ask', 'appeal', 'press', 'encourage', 'invite', 'request', 'implore', 'beg', 'demand', 'want', 'expect', 'need', 'allow', 'permit', 'order']);
 const CONDITIONALS = new Set(['if', 'unless', 'whether', 'provided', 'should']);
 /** Words that end a clause when walking back from a verb. */
 const CLAUSE_BREAKS = new Set([';', ':', '—', '–', 'but', 'while', 'whereas', 'although', 'though', 'because']);
@@ -51,11 +55,21 @@ export function analyseVerb(tokens: readonly Token[], verb: number, sentenceStar
     break;
   }
   const groupStart = k + 1;
-  // "is to visit", "going to visit", "plans to visit", "refused to meet".
+  let governorIndex: number | null = null;
+  let urged = false;
+  // "is to visit", "going to visit", "plans to visit", "refused to meet", "called on X to withdraw".
   if (tokens[k]?.text.toLowerCase() === 'to') {
     let g = k - 1;
     while (g >= sentenceStart && tokens[g]!.pos === 'ADV') g--;
+    // An object between the governor and "to" ("urged Russia to"): look past it for the verb.
+    let h = g;
+    while (h >= Math.max(sentenceStart, g - 8) && tokens[h]!.pos !== 'VERB' && tokens[h]!.pos !== 'AUX') h--;
+    if (h >= sentenceStart && tokens[h]!.pos === 'VERB') {
+      governorIndex = h;
+      if (APPEAL_GOVERNORS.has(tokens[h]!.lemma)) urged = true;
+    }
     const governor = tokens[g];
+    if (governor && governor.pos === 'VERB') governorIndex ??= g;
     if (governor) {
       if (REFUSAL_GOVERNORS.has(governor.lemma)) negated = true;
       if (INTENT_GOVERNORS.has(governor.lemma) || governor.lemma === 'be' || governor.text.toLowerCase() === 'going') intent = true;
@@ -74,9 +88,10 @@ export function analyseVerb(tokens: readonly Token[], verb: number, sentenceStar
   }
   let mood: VerbGroup['mood'] = 'fact';
   if (tokens[sentenceEnd - 1]?.text === '?') mood = 'question';
+  else if (urged) mood = 'urged';
   else if (clauseWords(tokens, verb, sentenceStart).some((w) => CONDITIONALS.has(w)) && !tokens[groupStart - 1]?.text.match(/^should$/i)) mood = 'conditional';
   else if (hypothetical) mood = 'hypothetical';
-  return { verb, negated, intent, passive, mood, groupStart };
+  return { verb, negated, intent, passive, mood, groupStart, governor: governorIndex };
 }
 
 /** The words of the clause before a verb, back to a clause break. */

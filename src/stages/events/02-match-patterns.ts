@@ -35,12 +35,16 @@ export function actorsFrom(tokens: readonly Token[], actors: readonly ActorMenti
   const endOffset = tokens[stop - 1]!.end;
   let first = actors.find((a) => canBeTarget(a) && a.start >= startOffset && a.start < endOffset);
   if (!first) return [];
-  // "South Korea's President Moon Jae-in": the possessor is not the target, the person is.
-  const possessive = tokens.find((t) => t.start === first!.end);
-  if (possessive && /^['’]s$/.test(possessive.text)) {
-    const owned = actors.find((a) => canBeTarget(a) && a.start > first!.end && a.start - first!.end < 40 && tokens.filter((t) => t.start >= first!.end && t.end <= a.start).every((t) => /^(['’]s|ADJ|NOUN|PROPN)$/.test(t.text) || ['ADJ', 'NOUN', 'PROPN', 'PART'].includes(t.pos)));
-    if (owned) first = owned;
-  }
+  // "South Korea's President Moon Jae-in", "Indian External Affairs Minister Jaishankar": the
+  // country before a title is not the target, the person after it is.
+  const person = actors.find(
+    (a) =>
+      a.actor.kind === 'person' &&
+      a.start > first!.end &&
+      a.start - first!.end < 50 &&
+      tokens.filter((t) => t.start >= first!.end && t.end <= a.start).every((t) => /^['’]s$/.test(t.text) || ['ADJ', 'NOUN', 'PROPN', 'PART'].includes(t.pos)),
+  );
+  if (person && first.actor.kind !== 'person') first = person;
   const found = [first];
   let last = first;
   for (const a of actors) {

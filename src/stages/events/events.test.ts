@@ -27,6 +27,8 @@ describe('events: clause analysis', () => {
     ['Mike Pence will visit Seoul next week.', ['USAGOV→KORGOV 03 intent']],
     ['Mike Pence plans to visit Seoul.', ['USAGOV→KORGOV 03 intent']],
     ['North Korea refused to meet with South Korea.', ['PRK→KOR 12 refusal']],
+    ['The United States called on Russia to withdraw its troops from Ukraine.', ['USA→RUS 02']],
+    ['Mike Pence met with Moon Jae-in in Seoul to discuss sanctions on North Korea.', ['USAGOV→KORGOV 04', 'USAGOV→- 04']],
   ])('%s', (text, expected) => {
     expect(eventsOf(text).map(brief)).toEqual(expected);
   });

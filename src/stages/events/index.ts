@@ -172,12 +172,16 @@ function codeSentences(tokens: readonly Token[], sentences: readonly Sentence[],
           // The noun's own actor ("the delegation's visit"), else the subject of its clause
           // ("the United States and South Korea agreed on ... engagement with North Korea").
           sources = best.sources.length ? best.sources : actorBefore(tokens, here, i, sentence.tokenStart);
-          if (!sources.length) sources = subjectOf(tokens, here, i, sentence.tokenStart);
+          if (!sources.length && governedByLightVerb(tokens, i, sentence.tokenStart)) sources = subjectOf(tokens, here, i, sentence.tokenStart);
         } else if (group?.passive) {
           // "sanctions were imposed on X by Y": the agent after "by" acts; a bare object slot is the subject.
           const by = tokens.findIndex((x, k) => k > i && k < limit && x.text.toLowerCase() === 'by');
           sources = by > 0 ? actorsFrom(tokens, here, by + 1, limit) : [];
           if (best.pattern.targetAt === 0 || !targets.length) targets = subjectOf(tokens, here, group.groupStart, sentence.tokenStart);
+        } else if (group?.governor !== null && group?.governor !== undefined) {
+          // "Biden met Zelenskyy to discuss the war": the governing verb's subject acts.
+          const governing = analyseVerb(tokens, group.governor, sentence.tokenStart, limit, SPEECH);
+          sources = subjectOf(tokens, here, governing.groupStart, sentence.tokenStart);
         } else {
           sources = subjectOf(tokens, here, group?.groupStart ?? i, sentence.tokenStart);
         }
@@ -191,6 +195,20 @@ function codeSentences(tokens: readonly Token[], sentences: readonly Sentence[],
       }
     });
   return drafts;
+}
+
+/**
+ * Verbs whose object noun names the act itself ("held talks", "launched an attack", "agreed on
+ * engagement"), so the verb's subject is the noun's source; after other verbs ("discussed
+ * sanctions") the noun is a topic, not an act.
+ */
+const LIGHT_VERBS = new Set(['hold', 'launch', 'conduct', 'carry', 'stage', 'mount', 'begin', 'start', 'resume', 'open', 'agree', 'offer', 'propose', 'seek', 'continue', 'make', 'pay', 'reach', 'sign', 'order', 'authorize', 'authorise', 'approve', 'impose', 'extend', 'announce', 'step', 'keep', 'maintain', 'intensify', 'escalate', 'provide', 'send', 'deliver', 'grant', 'give', 'lead']);
+
+function governedByLightVerb(tokens: readonly Token[], noun: number, floor: number): boolean {
+  for (let k = noun - 1; k >= Math.max(floor, noun - 8); k--) {
+    if (tokens[k]!.pos === 'VERB') return LIGHT_VERBS.has(tokens[k]!.lemma);
+  }
+  return false;
 }
 
 /** True when an actor's name ends right before token `i`, past a parenthesis such as "(C)". */
