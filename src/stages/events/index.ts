@@ -137,6 +137,9 @@ function codeSentences(tokens: readonly Token[], sentences: readonly Sentence[],
         return;
       }
       const taken = new Set<number>();
+      // The sentence's words, so that a pattern needing a word it lacks is passed over unmatched.
+      const words = new Set<string>();
+      for (let k = sentence.tokenStart; k < limit; k++) words.add(tokens[k]!.lemma).add(tokens[k]!.text.toLowerCase());
       for (let i = sentence.tokenStart; i < limit; i++) {
         if (taken.has(i)) continue;
         const t = tokens[i]!;
@@ -149,6 +152,10 @@ function codeSentences(tokens: readonly Token[], sentences: readonly Sentence[],
         if (group && record) record.verbs.push({ text: t.text, lemma: t.lemma, negated: group.negated, intent: group.intent, passive: group.passive, mood: group.mood });
         let best: PatternMatch | null = null;
         for (const pattern of patterns) {
+          if (!pattern.words.every((alternatives) => alternatives.some((w) => words.has(w)))) {
+            record?.candidates.push({ pattern: pattern.text, code: pattern.code, outcome: 'words missing after the head' });
+            continue;
+          }
           const match = matchPattern(tokens, here, i, limit, pattern, group ? { passive: group.passive, groupStart: group.groupStart, taken } : { taken });
           if (!match) {
             record?.candidates.push({ pattern: pattern.text, code: pattern.code, outcome: 'words missing after the head' });

@@ -19,6 +19,8 @@ export interface MarkedSpan {
 const DOUBLE_OPEN = new Set(['“', '«', '„']);
 const DOUBLE_CLOSE = new Set(['”', '»']);
 const LETTER = /[\p{L}\p{N}]/u;
+const DOUBLE_MARK = /[“”«»„"]/g;
+const SINGLE_MARK = /[‘’']/g;
 
 /** True when `i` starts a word-initial single quote: after a space, a bracket, a dash or a double quote. */
 function opensSingle(text: string, i: number, start: number): boolean {
@@ -47,8 +49,11 @@ export function findQuoteMarks(text: string, paragraphs: readonly Paragraph[], c
   paragraphs.forEach((p, index) => {
     let open: number | null = null;
     const first = spans.length;
-    for (let i = p.start; i < p.end; i++) {
-      const c = text[i]!;
+    DOUBLE_MARK.lastIndex = p.start;
+    // Only the marks are visited, not every character.
+    for (let m = DOUBLE_MARK.exec(text); m && m.index < p.end; m = DOUBLE_MARK.exec(text)) {
+      const i = m.index;
+      const c = m[0];
       const opening = DOUBLE_OPEN.has(c) || (c === '"' && open === null);
       const closing = DOUBLE_CLOSE.has(c) || (c === '"' && open !== null);
       if (opening && open === null) open = i;
@@ -70,9 +75,10 @@ export function findQuoteMarks(text: string, paragraphs: readonly Paragraph[], c
     const doubles = spans.slice(first);
     const insideDouble = (i: number) => doubles.some((d) => i > d.open && i < (d.close ?? p.end));
     let singleOpen: number | null = null;
-    for (let i = p.start; i < p.end; i++) {
-      const c = text[i]!;
-      if (c !== '‘' && c !== '’' && c !== "'") continue;
+    SINGLE_MARK.lastIndex = p.start;
+    for (let m = SINGLE_MARK.exec(text); m && m.index < p.end; m = SINGLE_MARK.exec(text)) {
+      const i = m.index;
+      const c = m[0];
       if (singleOpen === null) {
         if ((c === '‘' || c === "'") && opensSingle(text, i, p.start)) singleOpen = i;
       } else if ((c === '’' || c === "'") && closesSingle(text, i, p.end)) {

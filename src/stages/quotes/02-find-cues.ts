@@ -34,8 +34,10 @@ export function classifyMarks(state: QuoteState): void {
 export function findCues(state: QuoteState): void {
   const { tokens, folded, lexicon } = state;
   const cues: Cue[] = [];
+  const byFirst = new Map<string, string[][]>();
+  for (const words of lexicon.cuePhrases) byFirst.set(words[0]!, [...(byFirst.get(words[0]!) ?? []), words]);
   for (let i = 0; i < tokens.length; i++) {
-    const phrase = lexicon.cuePhrases.find((words) => words.every((w, k) => folded[i + k] === w));
+    const phrase = byFirst.get(folded[i]!)?.find((words) => words.every((w, k) => folded[i + k] === w));
     if (phrase) {
       cues.push({ tokenStart: i, tokenEnd: i + phrase.length, sentence: state.sentenceOf[i]!, lemma: phrase.join(' '), according: phrase[0] === 'according' });
       i += phrase.length - 1;
