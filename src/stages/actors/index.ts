@@ -1,5 +1,5 @@
 import { defineStage } from '../../pipeline/stage.js';
-import { foldTokenCached } from '../../knowledge/tokens.js';
+import { tokenIndex } from '../../document/token-index.js';
 import { admitCandidates, matchDictionary } from './01-match-dictionary.js';
 import { combineAgents } from './02-combine-agents.js';
 import { findNewPeople } from './03-find-new-people.js';
@@ -29,13 +29,12 @@ export const actorsStage = defineStage({
   provides: ['actors', 'furnitureActors'],
   run(doc, ctx) {
     const date = doc.meta.published?.slice(0, 10) ?? ctx.options.defaultDate ?? null;
-    const sentenceOf = new Int32Array(doc.tokens.length);
-    doc.sentences.forEach((s, i) => sentenceOf.fill(i, s.tokenStart, s.tokenEnd));
+    const { folded, sentenceOf } = tokenIndex(doc.tokens, doc.sentences);
     const state: ActorState = {
       text: doc.text,
       tokens: doc.tokens,
       sentences: doc.sentences,
-      folded: doc.tokens.map((t) => foldTokenCached(t.text)),
+      folded,
       sentenceOf,
       quoted: markQuoted(doc.text, doc.paragraphs, doc.tokens),
       kb: ctx.knowledge,

@@ -1,4 +1,5 @@
 import type { KnowledgeBase } from '../../knowledge/actor-kb.js';
+import { tokenIndex } from '../../document/token-index.js';
 import { foldTokenCached, tokenisePhrase } from '../../knowledge/tokens.js';
 import { defineStage } from '../../pipeline/stage.js';
 import { findQuoteMarks } from './01-find-quote-marks.js';
@@ -49,13 +50,12 @@ export const quotesStage = defineStage({
   needs: ['text', 'paragraphs', 'sentences', 'tokens', 'actors', 'times', 'meta'],
   provides: ['quotes', 'quotedPhrases'],
   run(doc, ctx) {
-    const sentenceOf = new Int32Array(doc.tokens.length);
-    doc.sentences.forEach((s, i) => sentenceOf.fill(i, s.tokenStart, s.tokenEnd));
+    const { folded, sentenceOf } = tokenIndex(doc.tokens, doc.sentences);
     const state: QuoteState = {
       text: doc.text,
       tokens: doc.tokens,
       sentences: doc.sentences,
-      folded: doc.tokens.map((t) => foldTokenCached(t.text)),
+      folded,
       sentenceOf,
       actors: doc.actors,
       lexicon: quoteLexicon(ctx.knowledge),
