@@ -111,7 +111,6 @@ export const admitCandidates: ActorStep = (state) => {
       kind,
       entry: phrase.entry,
       via: `dictionary:${phrase.kind} ${phrase.entry.file}:${phrase.entry.line}`,
-      ...(phrase.kind === 'surname' ? { title: undefined } : {}),
     });
   }
 };

@@ -1,4 +1,4 @@
-import { byPosition, type ActorState, type ActorStep, type WorkingMention } from './state.js';
+import { byPosition, endsInPlural, type ActorState, type ActorStep, type WorkingMention } from './state.js';
 
 /** Pronouns and the antecedents they accept. */
 const PRONOUNS = new Map<string, 'male' | 'female' | 'thing' | 'plural'>([
@@ -30,12 +30,6 @@ function root(m: WorkingMention): WorkingMention {
   return m.antecedent ? root(m.antecedent) : m;
 }
 
-/** True when a mention ends in a plural noun ("officials", "troops"). */
-function isPlural(state: ActorState, m: WorkingMention): boolean {
-  const last = state.tokens[m.tokenEnd - 1]!;
-  return last.lemma !== state.folded[m.tokenEnd - 1] && /s$/i.test(last.text);
-}
-
 /**
  * True when an antecedent can take the pronoun: "he"/"she" a person of that gender (or of none
  * known); "they" a group or a plural role ("officials"); "it" a country, government or
@@ -48,7 +42,7 @@ function accepts(state: ActorState, m: WorkingMention, want: 'male' | 'female' |
     return isPerson(r) && (gender === null || gender === want);
   }
   if (isPerson(r) || r.kind === 'demonym' || r.entry?.type === 'media' || r.entry?.type === 'place') return false;
-  const plural = r.entry?.type === 'group' || (r.kind === 'compound' && isPlural(state, r));
+  const plural = r.entry?.type === 'group' || (r.kind === 'compound' && endsInPlural(state, r));
   return want === 'plural' ? plural : !plural;
 }
 

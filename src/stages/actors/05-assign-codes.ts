@@ -1,6 +1,6 @@
 import type { ActorMention, ResolvedActor } from '../../document/types.js';
 import { roleOn } from '../../knowledge/actor-kb.js';
-import { KIND_OF, type ActorState, type WorkingMention } from './state.js';
+import { endsInPlural, KIND_OF, type ActorState, type WorkingMention } from './state.js';
 
 /** Prepositions after which a capital names a place, not a government ("talks in Seoul"). */
 const LOCATIVE = new Set(['in', 'at', 'to', 'from', 'near', 'into', 'outside', 'inside', 'across', 'toward', 'towards', 'via', 'around', 'within', 'through', 'between', 'and']);
@@ -43,7 +43,7 @@ function resolve(state: ActorState, m: WorkingMention): ResolvedActor | null {
   if (m.kind === 'compound') {
     const country = m.country ?? entry.country;
     const code = `${country ?? ''}${m.agent?.code ?? ''}`;
-    return { id: `${entry.id}/${m.agent?.code}`, name: `${entry.name} ${m.agent?.label ?? ''}`.trim(), code, country, role: m.agent?.code ?? null, title: null, kind: isPluralRole(state, m) ? 'group' : 'organisation' };
+    return { id: `${entry.id}/${m.agent?.code}`, name: `${entry.name} ${m.agent?.label ?? ''}`.trim(), code, country, role: m.agent?.code ?? null, title: null, kind: endsInPlural(state, m) ? 'group' : 'organisation' };
   }
   if (m.kind === 'metonym') {
     const prev = state.folded[m.tokenStart - 1];
@@ -53,11 +53,6 @@ function resolve(state: ActorState, m: WorkingMention): ResolvedActor | null {
     return { id: `${entry.id}/GOV`, name: `${entry.name} government`, code: `${entry.country}GOV`, country: entry.country, role: 'GOV', title: null, kind: 'country' };
   }
   return { id: entry.id, name: entry.name, code: entry.code, country: entry.country, role: entry.type === 'media' ? 'MED' : agentOf(entry.code), title: null, kind: KIND_OF[entry.type] };
-}
-
-function isPluralRole(state: ActorState, m: WorkingMention): boolean {
-  const last = state.tokens[m.tokenEnd - 1]!;
-  return /s$/i.test(last.text) && last.lemma !== last.text.toLowerCase();
 }
 
 /** Turns working mentions into the `actors` layer: spans, resolved actors, rules and antecedents. */

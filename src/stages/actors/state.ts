@@ -96,3 +96,9 @@ export function honorificBefore(state: ActorState, i: number): string | null {
   }
   return null;
 }
+
+/** True when a mention ends in a plural noun ("officials", "troops"). */
+export function endsInPlural(state: Pick<ActorState, 'tokens'>, m: Pick<WorkingMention, 'tokenEnd'>): boolean {
+  const last = state.tokens[m.tokenEnd - 1]!;
+  return /s$/i.test(last.text) && last.lemma !== last.text.toLowerCase();
+}

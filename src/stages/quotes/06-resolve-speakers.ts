@@ -74,8 +74,7 @@ export function resolveSpeakers(state: QuoteState): Quote[] {
   const out: Quote[] = [];
   const built = new Map<WorkingQuote, Quote>();
   for (const q of state.quotes) {
-    const { start: sentenceStart, tokenEnd: sentenceEnd } = state.sentences[q.sentence]!;
-    void sentenceStart;
+    const sentenceEnd = state.sentences[q.sentence]!.tokenEnd;
     const speaker = q.speaker ? resolveSpeaker(state, q.speaker, out) : q.inheritsFrom ? built.get(q.inheritsFrom)?.speaker ?? null : null;
     let via: Quote['via'] = null;
     if (q.cue) {

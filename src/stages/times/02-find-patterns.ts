@@ -14,7 +14,7 @@ const UNITS = String.raw`(years?|months?|weeks?|days?|hours?|minutes?|decades?|c
 interface Pattern {
   rule: string;
   regex: RegExp;
-  make(match: RegExpExecArray, s: TimeSentence): Omit<TimeCandidate, 'start' | 'end' | 'rule'> | null;
+  make(match: RegExpExecArray): Omit<TimeCandidate, 'start' | 'end' | 'rule'> | null;
   /** Which group is the expression (the rest is context, such as a leading preposition). */
   group?: number;
 }
@@ -121,11 +121,10 @@ const PATTERNS: Pattern[] = [
   {
     rule: 'times/season',
     regex: /\b(?:(this|last|next|the coming|the past)\s+)?(spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(\d{4}))?\b/gi,
-    make: (m, s) => {
+    make: (m) => {
       if (!m[1] && !m[3] && m[2]!.toLowerCase() === 'fall') return null; // "fall" is mostly a verb
       // "Winter Olympics", "Arab Spring": a capitalised season inside a sentence is part of a name.
       if (!m[1] && /^[A-Z]/.test(m[2]!) && m.index > 0) return null;
-      void s;
       const code = SEASONS[m[2]!.toLowerCase()]!;
       return m[3] ? { type: 'DATE', fields: { year: Number(m[3]) }, value: `${m[3]}-${code}` } : { type: 'DATE', fields: {}, value: null, relative: (ref) => `${shiftYear(ref, m[1])}-${code}` };
     },
@@ -174,7 +173,7 @@ export function findPatterns(s: TimeSentence): TimeCandidate[] {
   for (const pattern of PATTERNS) {
     pattern.regex.lastIndex = 0;
     for (let m = pattern.regex.exec(s.sentence.text); m; m = pattern.regex.exec(s.sentence.text)) {
-      const made = pattern.make(m, s);
+      const made = pattern.make(m);
       if (!made) continue;
       let text = pattern.group ? m[pattern.group]! : m[0];
       let offset = pattern.group ? m.index + m[0].lastIndexOf(text) : m.index;
