@@ -3,6 +3,7 @@ import { createWriteStream, mkdirSync, mkdtempSync, rmSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { WARCRecord, WARCSerializer } from 'warcio';
 import { queryEvents } from '../query/queries.js';
 import { Store } from '../store/store.js';
 import { generateCorpus } from './corpus.js';
@@ -30,6 +31,31 @@ async function writeCorpus(file: string): Promise<number> {
   return bytes;
 }
 
+/**
+ * Writes the corpus as a WARC of HTML responses, each page padded with a script block of
+ * `padBytes` (page weight that extraction throws away), so that two WARCs with the same articles
+ * can differ tenfold in size.
+ */
+async function writeWarc(file: string, articles: number, padBytes: number): Promise<number> {
+  const out = createWriteStream(file);
+  let bytes = 0;
+  const pad = `<script>/* ${'x'.repeat(padBytes)} */</script>`;
+  for (const [i, record] of generateCorpus(join(repoRoot, 'examples'), articles).entries()) {
+    const html = record.format === 'html' ? record.content.replace('</head>', `${pad}</head>`) : `<html><head>${pad}</head><body><article>${record.content.split(/\n\s*\n/).map((p) => `<p>${p.replace(/</g, '&lt;')}</p>`).join('')}</article></body></html>`;
+    const warcRecord = WARCRecord.create(
+      { url: `https://bench.example/${i}`, date: '2020-01-01T00:00:00Z', type: 'response', httpHeaders: { 'Content-Type': 'text/html; charset=utf-8' } },
+      (async function* () {
+        yield new TextEncoder().encode(html);
+      })(),
+    );
+    const serialized = await WARCSerializer.serialize(warcRecord);
+    bytes += serialized.length;
+    if (!out.write(serialized)) await new Promise<void>((r) => out.once('drain', () => r()));
+  }
+  await new Promise<void>((r) => out.end(() => r()));
+  return bytes;
+}
+
 interface IngestRun {
   workers: number;
   seconds: number;
@@ -38,15 +64,15 @@ interface IngestRun {
 }
 
 /** Runs `dyad ingest` in a child process and reads its time and peak memory. */
-function ingestRun(corpus: string, workers: number): IngestRun {
-  const db = join(work, `w${workers}.duckdb`);
+function ingestRun(corpus: string, workers: number, articles = ARTICLES): IngestRun {
+  const db = join(work, `w${workers}-${Date.now()}.duckdb`);
   const started = performance.now();
   const run = spawnSync(process.execPath, [cli, 'ingest', corpus, '--db', db, '--workers', String(workers), '--quiet'], { encoding: 'utf8', env: { ...process.env, DYAD_REPORT_RSS: '1' } });
   const seconds = (performance.now() - started) / 1000;
   const kib = /peak RSS: (\d+) KiB/.exec(run.stderr ?? '');
   // Exit 1 means some articles failed (they are recorded); anything else is the run failing.
   if (run.status !== 0 && run.status !== 1) throw new Error(`ingest failed: ${run.stderr}`);
-  return { workers, seconds, articlesPerSecond: ARTICLES / seconds, peakRssMiB: kib ? Number(kib[1]) / 1024 : NaN };
+  return { workers, seconds, articlesPerSecond: articles / seconds, peakRssMiB: kib ? Number(kib[1]) / 1024 : NaN };
 }
 
 /** Fills a store with synthetic events (DuckDB generates them) and times the month-by-month dyad query. */
@@ -82,8 +108,19 @@ console.log(`ingest, 1 worker: ${one.seconds.toFixed(1)} s, ${one.articlesPerSec
 const two = ingestRun(corpus, 2);
 console.log(`ingest, 2 workers: ${two.seconds.toFixed(1)} s, ${two.articlesPerSecond.toFixed(0)} articles/s, peak RSS ${two.peakRssMiB.toFixed(0)} MiB`);
 console.log(`speed-up 2 workers / 1 worker: ${(two.articlesPerSecond / one.articlesPerSecond).toFixed(2)}×`);
+// Memory against input size: the same articles in a WARC of ~100 MB and of ~1 GB.
+const WARC_ARTICLES = Number(process.env.DYAD_BENCH_WARC_ARTICLES ?? 2000);
+const memory: Array<{ mib: number; run: IngestRun }> = [];
+for (const pad of [50_000, 500_000]) {
+  const warc = join(work, `pad${pad}.warc`);
+  const size = await writeWarc(warc, WARC_ARTICLES, pad);
+  const run = ingestRun(warc, 2, WARC_ARTICLES);
+  memory.push({ mib: size / 2 ** 20, run });
+  console.log(`WARC of ${(size / 2 ** 20).toFixed(0)} MiB (${WARC_ARTICLES} pages), 2 workers: ${run.seconds.toFixed(1)} s, peak RSS ${run.peakRssMiB.toFixed(0)} MiB`);
+  rmSync(warc, { force: true });
+}
 const aggregation = await aggregationLatency();
 console.log(`dyad-by-month aggregation over ${aggregation.events.toLocaleString('en')} events: ${aggregation.milliseconds.toFixed(1)} ms (${aggregation.months} months)`);
 mkdirSync(join(repoRoot, '.bench'), { recursive: true });
-writeFileSync(join(repoRoot, '.bench', 'ingest.json'), JSON.stringify({ date: new Date().toISOString(), articles: ARTICLES, corpusMiB: bytes / 2 ** 20, one, two, speedup: two.articlesPerSecond / one.articlesPerSecond, aggregation }, null, 2) + '\n');
+writeFileSync(join(repoRoot, '.bench', 'ingest.json'), JSON.stringify({ date: new Date().toISOString(), articles: ARTICLES, corpusMiB: bytes / 2 ** 20, one, two, speedup: two.articlesPerSecond / one.articlesPerSecond, memory, aggregation }, null, 2) + '\n');
 rmSync(work, { recursive: true, force: true });
