@@ -10,7 +10,7 @@ import { Store, type FailureRow } from './store.js';
 /** How many records a worker is sent at a time. */
 const CHUNK = 16;
 /** How many chunks may wait per worker: enough to keep it busy, few enough to bound memory. */
-const IN_FLIGHT_PER_WORKER = 2;
+const IN_FLIGHT_PER_WORKER = 4;
 /** How many articles one write transaction holds. */
 const WRITE_BATCH = 256;
 
