@@ -135,18 +135,21 @@ describe('the store', () => {
     }
   });
 
-  it('resumes a killed ingest without loss or duplicates', async () => {
+  it('resumes a killed ingest without loss or duplicates', { timeout: 120_000 }, async () => {
     const dir = tmp();
     const file = join(dir, 'many.jsonl');
-    const lines = Array.from({ length: 600 }, (_, i) =>
+    const lines = Array.from({ length: 3000 }, (_, i) =>
       JSON.stringify({ id: `k${i}`, date: '2018-01-10', text: `Story ${i}\n\nThe United States imposed sanctions on North Korea, number ${i}. Mike Pence visited Seoul on day ${i} and said talks would resume.` }),
     );
     writeFileSync(file, lines.join('\n'));
     const db = join(dir, 'test.duckdb');
     const child = spawn(process.execPath, [CLI, 'ingest', file, '--db', db, '--workers', '1', '--quiet'], { cwd: REPO_ROOT });
+    const exited = new Promise((resolve) => child.on('exit', resolve));
     await new Promise((resolve) => setTimeout(resolve, 2500));
     child.kill('SIGKILL');
-    await new Promise((resolve) => child.on('exit', resolve));
+    await exited;
+    // The kill must land mid-run, or this would test nothing.
+    expect(child.signalCode).toBe('SIGKILL');
     const resumed = spawnSync(process.execPath, [CLI, 'ingest', file, '--db', db, '--workers', '1', '--quiet'], { cwd: REPO_ROOT, encoding: 'utf8' });
     expect(resumed.status).toBe(0);
     const instance = await DuckDBInstance.create(db);
@@ -157,6 +160,6 @@ describe('the store', () => {
     ];
     connection.closeSync();
     instance.closeSync();
-    expect([Number(articles), Number(distinct), Number(inconsistent)]).toEqual([600, 600, 0]);
+    expect([Number(articles), Number(distinct), Number(inconsistent)]).toEqual([3000, 3000, 0]);
   });
 });
