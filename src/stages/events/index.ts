@@ -1,5 +1,5 @@
 import type { ActorMention, CodedEvent, EventParty, FurnitureEvent, Layers, Sentence, SentenceTrace, Span, Token } from '../../document/types.js';
-import { getNlp } from '../../nlp/wink.js';
+import { tokenise } from '../sentences/01-tokenise.js';
 import type { CameoCode, EventKnowledge } from '../../knowledge/event-patterns.js';
 import { defineStage } from '../../pipeline/stage.js';
 import { dateOfSentence } from '../times/date-of.js';
@@ -90,7 +90,7 @@ export const eventsStage = defineStage({
       if (r.kind !== 'caption') return;
       const actors = doc.furnitureActors.filter((m) => m.removed === removed).map((m) => ({ start: m.sourceStart - r.sourceStart, end: m.sourceEnd - r.sourceStart, text: m.text, sentence: 0, actor: m.actor, via: m.via }));
       if (!actors.some(canBeParty)) return;
-      const tokens = tokensOf(r.text);
+      const { tokens } = tokenise(r.text, ctx);
       const sentences = [{ start: 0, end: r.text.length, text: r.text, paragraph: 0, tokenStart: 0, tokenEnd: tokens.length }];
       const times = doc.furnitureTimes.filter((t) => t.removed === removed).map((t) => ({ ...t, start: t.sourceStart - r.sourceStart, end: t.sourceEnd - r.sourceStart, sentence: 0 }));
       const captionDrafts = codeSentences(tokens, sentences, actors, knowledge, null);
@@ -102,105 +102,87 @@ export const eventsStage = defineStage({
   },
 });
 
-/** Tokens with tags for text outside the body (a caption), from wink-nlp. */
-function tokensOf(text: string): Token[] {
-  const nlp = getNlp();
-  const doc = nlp.readDoc(text);
-  const values = doc.tokens().out(nlp.its.value) as string[];
-  const pos = doc.tokens().out(nlp.its.pos) as string[];
-  const lemmas = doc.tokens().out(nlp.its.lemma as unknown as typeof nlp.its.value) as string[];
-  const tokens: Token[] = [];
-  let cursor = 0;
-  values.forEach((value, i) => {
-    const at = text.indexOf(value, cursor);
-    if (at < 0 || !value.trim()) return;
-    tokens.push({ start: at, end: at + value.length, text: value, pos: pos[i] ?? 'X', lemma: lemmas[i] ?? value.toLowerCase() });
-    cursor = at + value.length;
-  });
-  return tokens;
-}
-
 /** Codes every sentence: verbs and nouns with patterns, matched, sourced and targeted. */
 function codeSentences(tokens: readonly Token[], sentences: readonly Sentence[], actors: readonly ActorMention[], knowledge: EventKnowledge, trace: SentenceTrace[] | null): Draft[] {
   const drafts: Draft[] = [];
-    sentences.forEach((sentence, s) => {
-      const limit = sentence.tokenEnd;
-      const here = actors.filter((a) => a.start >= sentence.start && a.end <= sentence.end);
-      const record: SentenceTrace | null = trace ? { sentence: s, verbs: [], candidates: [] } : null;
-      if (record) trace!.push(record);
-      if (!here.some(canBeParty)) {
-        record?.candidates.push({ pattern: '-', code: '-', outcome: 'no political actor in the sentence' });
-        return;
-      }
-      if (SPORTS.test(sentence.text)) {
-        record?.candidates.push({ pattern: '-', code: '-', outcome: 'a sports result, not a political event' });
-        return;
-      }
-      const taken = new Set<number>();
-      // The sentence's words, so that a pattern needing a word it lacks is passed over unmatched.
-      const words = new Set<string>();
-      for (let k = sentence.tokenStart; k < limit; k++) words.add(tokens[k]!.lemma).add(tokens[k]!.text.toLowerCase());
-      for (let i = sentence.tokenStart; i < limit; i++) {
-        if (taken.has(i)) continue;
-        const t = tokens[i]!;
-        // The tagger reads some present-tense verbs after a name as plural nouns ("Pence (C) talks to
-        // Moon"): a noun right after an actor, with a verb pattern, is taken as the verb.
-        const isVerb = t.pos === 'VERB' || (t.pos === 'NOUN' && knowledge.verbs.has(t.lemma) && actorEndsBefore(tokens, here, i));
-        const patterns = (isVerb ? knowledge.verbs : t.pos === 'NOUN' || t.pos === 'PROPN' ? knowledge.nouns : undefined)?.get(t.lemma);
-        if (!patterns?.length) continue;
-        const group = isVerb ? analyseVerb(tokens, i, sentence.tokenStart, limit, SPEECH) : null;
-        if (group && record) record.verbs.push({ text: t.text, lemma: t.lemma, negated: group.negated, intent: group.intent, passive: group.passive, mood: group.mood });
-        let best: PatternMatch | null = null;
-        for (const pattern of patterns) {
-          if (!pattern.words.every((alternatives) => alternatives.some((w) => words.has(w)))) {
-            record?.candidates.push({ pattern: pattern.text, code: pattern.code, outcome: 'words missing after the head' });
-            continue;
-          }
-          const match = matchPattern(tokens, here, i, limit, pattern, group ? { passive: group.passive, groupStart: group.groupStart, taken } : { taken });
-          if (!match) {
-            record?.candidates.push({ pattern: pattern.text, code: pattern.code, outcome: 'words missing after the head' });
-            continue;
-          }
-          if (!best || better(match, best)) {
-            if (best) record?.candidates.push({ pattern: best.pattern.text, code: best.pattern.code, outcome: `lost to "${pattern.text}" (fewer words or no target)` });
-            best = match;
-          } else {
-            record?.candidates.push({ pattern: pattern.text, code: pattern.code, outcome: `lost to "${best.pattern.text}" (fewer words or no target)` });
-          }
-        }
-        if (!best) continue;
-        if (group && group.mood !== 'fact') {
-          record?.candidates.push({ pattern: best.pattern.text, code: best.pattern.code, outcome: `not coded: a ${group.mood} clause` });
+  sentences.forEach((sentence, s) => {
+    const limit = sentence.tokenEnd;
+    const here = actors.filter((a) => a.start >= sentence.start && a.end <= sentence.end);
+    const record: SentenceTrace | null = trace ? { sentence: s, verbs: [], candidates: [] } : null;
+    if (record) trace!.push(record);
+    if (!here.some(canBeParty)) {
+      record?.candidates.push({ pattern: '-', code: '-', outcome: 'no political actor in the sentence' });
+      return;
+    }
+    if (SPORTS.test(sentence.text)) {
+      record?.candidates.push({ pattern: '-', code: '-', outcome: 'a sports result, not a political event' });
+      return;
+    }
+    const taken = new Set<number>();
+    // The sentence's words, so that a pattern needing a word it lacks is passed over unmatched.
+    const words = new Set<string>();
+    for (let k = sentence.tokenStart; k < limit; k++) words.add(tokens[k]!.lemma).add(tokens[k]!.text.toLowerCase());
+    for (let i = sentence.tokenStart; i < limit; i++) {
+      if (taken.has(i)) continue;
+      const t = tokens[i]!;
+      // The tagger reads some present-tense verbs after a name as plural nouns ("Pence (C) talks to
+      // Moon"): a noun right after an actor, with a verb pattern, is taken as the verb.
+      const isVerb = t.pos === 'VERB' || (t.pos === 'NOUN' && knowledge.verbs.has(t.lemma) && actorEndsBefore(tokens, here, i));
+      const patterns = (isVerb ? knowledge.verbs : t.pos === 'NOUN' || t.pos === 'PROPN' ? knowledge.nouns : undefined)?.get(t.lemma);
+      if (!patterns?.length) continue;
+      const group = isVerb ? analyseVerb(tokens, i, sentence.tokenStart, limit, SPEECH) : null;
+      if (group && record) record.verbs.push({ text: t.text, lemma: t.lemma, negated: group.negated, intent: group.intent, passive: group.passive, mood: group.mood });
+      let best: PatternMatch | null = null;
+      for (const pattern of patterns) {
+        if (!pattern.words.every((alternatives) => alternatives.some((w) => words.has(w)))) {
+          record?.candidates.push({ pattern: pattern.text, code: pattern.code, outcome: 'words missing after the head' });
           continue;
         }
-        let sources: ActorMention[];
-        let targets = best.targets;
-        if (best.pattern.noun) {
-          // The noun's own actor ("the delegation's visit"), else the subject of its clause
-          // ("the United States and South Korea agreed on ... engagement with North Korea").
-          sources = best.sources.length ? best.sources : actorBefore(tokens, here, i, sentence.tokenStart);
-          if (!sources.length && governedByLightVerb(tokens, i, sentence.tokenStart)) sources = subjectOf(tokens, here, i, sentence.tokenStart);
-        } else if (group?.passive) {
-          // "sanctions were imposed on X by Y": the agent after "by" acts; a bare object slot is the subject.
-          const by = tokens.findIndex((x, k) => k > i && k < limit && x.text.toLowerCase() === 'by');
-          sources = by > 0 ? actorsFrom(tokens, here, by + 1, limit) : [];
-          if (best.pattern.targetAt === 0 || !targets.length) targets = subjectOf(tokens, here, group.groupStart, sentence.tokenStart);
-        } else if (group?.governor !== null && group?.governor !== undefined) {
-          // "Biden met Zelenskyy to discuss the war": the governing verb's subject acts.
-          const governing = analyseVerb(tokens, group.governor, sentence.tokenStart, limit, SPEECH);
-          sources = subjectOf(tokens, here, governing.groupStart, sentence.tokenStart);
+        const match = matchPattern(tokens, here, i, limit, pattern, group ? { passive: group.passive, groupStart: group.groupStart, taken } : { taken });
+        if (!match) {
+          record?.candidates.push({ pattern: pattern.text, code: pattern.code, outcome: 'words missing after the head' });
+          continue;
+        }
+        if (!best || better(match, best)) {
+          if (best) record?.candidates.push({ pattern: best.pattern.text, code: best.pattern.code, outcome: `lost to "${pattern.text}" (fewer words or no target)` });
+          best = match;
         } else {
-          sources = subjectOf(tokens, here, group?.groupStart ?? i, sentence.tokenStart);
+          record?.candidates.push({ pattern: pattern.text, code: pattern.code, outcome: `lost to "${best.pattern.text}" (fewer words or no target)` });
         }
-        if (!sources.length) {
-          record?.candidates.push({ pattern: best.pattern.text, code: best.pattern.code, outcome: 'not coded: no source actor found' });
-          continue;
-        }
-        for (const k of best.taken) taken.add(k);
-        record?.candidates.push({ pattern: best.pattern.text, code: best.pattern.code, outcome: `chosen: ${sources.map((x) => x.actor.code).join('+')} → ${targets.map((x) => x.actor.code).join('+') || 'no target'}` });
-        drafts.push({ match: best, group, sources, targets, sentence: s });
       }
-    });
+      if (!best) continue;
+      if (group && group.mood !== 'fact') {
+        record?.candidates.push({ pattern: best.pattern.text, code: best.pattern.code, outcome: `not coded: a ${group.mood} clause` });
+        continue;
+      }
+      let sources: ActorMention[];
+      let targets = best.targets;
+      if (best.pattern.noun) {
+        // The noun's own actor ("the delegation's visit"), else the subject of its clause
+        // ("the United States and South Korea agreed on ... engagement with North Korea").
+        sources = best.sources.length ? best.sources : actorBefore(tokens, here, i, sentence.tokenStart);
+        if (!sources.length && governedByLightVerb(tokens, i, sentence.tokenStart)) sources = subjectOf(tokens, here, i, sentence.tokenStart);
+      } else if (group?.passive) {
+        // "sanctions were imposed on X by Y": the agent after "by" acts; a bare object slot is the subject.
+        const by = tokens.findIndex((x, k) => k > i && k < limit && x.text.toLowerCase() === 'by');
+        sources = by > 0 ? actorsFrom(tokens, here, by + 1, limit) : [];
+        if (best.pattern.targetAt === 0 || !targets.length) targets = subjectOf(tokens, here, group.groupStart, sentence.tokenStart);
+      } else if (group?.governor !== null && group?.governor !== undefined) {
+        // "Biden met Zelenskyy to discuss the war": the governing verb's subject acts.
+        const governing = analyseVerb(tokens, group.governor, sentence.tokenStart, limit, SPEECH);
+        sources = subjectOf(tokens, here, governing.groupStart, sentence.tokenStart);
+      } else {
+        sources = subjectOf(tokens, here, group?.groupStart ?? i, sentence.tokenStart);
+      }
+      if (!sources.length) {
+        record?.candidates.push({ pattern: best.pattern.text, code: best.pattern.code, outcome: 'not coded: no source actor found' });
+        continue;
+      }
+      for (const k of best.taken) taken.add(k);
+      record?.candidates.push({ pattern: best.pattern.text, code: best.pattern.code, outcome: `chosen: ${sources.map((x) => x.actor.code).join('+')} → ${targets.map((x) => x.actor.code).join('+') || 'no target'}` });
+      drafts.push({ match: best, group, sources, targets, sentence: s });
+    }
+  });
   return drafts;
 }
 
