@@ -14,7 +14,7 @@ export function summariseArticle(doc: ArticleDocument): string {
   ];
   const counts = new Map<string, { name: string; code: string | null; n: number }>();
   for (const m of doc.actors ?? []) {
-    if (m.actor.kind === 'media' || m.actor.kind === 'city') continue;
+    if (m.actor.kind === 'media' || m.actor.kind === 'city' || m.actor.kind === 'place') continue;
     const entry = counts.get(m.actor.id) ?? { name: m.actor.name, code: m.actor.code, n: 0 };
     entry.n++;
     counts.set(m.actor.id, entry);

@@ -134,7 +134,15 @@ const COMMENT = /<!--[\s\S]*?-->/g;
  * comments, menus, sidebars and footers. Parsing a smaller page halves the time extraction takes.
  */
 export function stripPageChrome(html: string): string {
-  return html.replace(COMMENT, '').replace(NEVER_TEXT, '').replace(PAGE_CHROME, '');
+  const stripped = html.replace(COMMENT, '').replace(NEVER_TEXT, '').replace(PAGE_CHROME, '');
+  // A page that marks its story up as one <article> needs no more than its head and that article:
+  // Readability still cleans inside it, on a much smaller document.
+  const open = stripped.search(/<article\b/i);
+  const close = stripped.toLowerCase().lastIndexOf('</article>');
+  if (open < 0 || close < open || stripped.slice(open + 8).search(/<article\b/i) >= 0) return stripped;
+  const head = /<head\b[\s\S]*?<\/head\s*>/i.exec(stripped)?.[0] ?? '';
+  const htmlTag = /<html\b[^>]*>/i.exec(stripped)?.[0] ?? '<html>';
+  return `${htmlTag}${head}<body>${stripped.slice(open, close + '</article>'.length)}</body></html>`;
 }
 
 /**
