@@ -284,21 +284,26 @@ export interface EventPlace {
   credit?: string;
 }
 
-/** A coded event: source, action, target, with everything that proves and dates it. */
-export interface CodedEvent extends Span {
-  /** The span is the trigger (the verb or noun the pattern matched). */
-  sentence: number;
-  /** The sentence that proves it. */
-  evidence: Span;
-  source: EventParty;
-  target: EventParty | null;
+/** What the CAMEO codebook says of one code. */
+export interface CameoFacts {
   /** CAMEO 1.1b3 code, its root, name, Goldstein weight and QuadClass. */
   code: string;
   root: string;
   name: string;
   goldstein: number;
   quadClass: 1 | 2 | 3 | 4;
+  /** The PLOVER event type and mode of the code. */
   plover: { event: string | null; mode: string | null };
+}
+
+/** A coded event: source, action, target, with everything that proves and dates it. */
+export interface CodedEvent extends Span, CameoFacts {
+  /** The span is the trigger (the verb or noun the pattern matched). */
+  sentence: number;
+  /** The sentence that proves it. */
+  evidence: Span;
+  source: EventParty;
+  target: EventParty | null;
   /** A refusal ("refused to meet") coded with CAMEO's refusal code. */
   negated: boolean;
   /** Intended or announced, not done ("will visit", "plans to"), coded with CAMEO's intent code. */

@@ -1,17 +1,11 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { CameoFacts } from '../document/types.js';
 import { DATA_DIR } from './load.js';
 import { KnowledgeError } from './parse-entries.js';
 
 /** One CAMEO code of the codebook. */
-export interface CameoCode {
-  code: string;
-  root: string;
-  name: string;
-  goldstein: number;
-  quadClass: 1 | 2 | 3 | 4;
-  plover: { event: string | null; mode: string | null };
-}
+export type CameoCode = CameoFacts;
 
 /** One event pattern (data/README.md, "The pattern format"). */
 export interface EventPattern {

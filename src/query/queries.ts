@@ -27,6 +27,18 @@ export interface EventFilter {
   limit?: number;
 }
 
+/** Adds an inclusive ISO date range on `column` (a "to" date covers all of that day or month). */
+function dateRange(column: string, from: string | undefined, to: string | undefined, clauses: string[], params: DuckDBValue[]): void {
+  if (from) {
+    params.push(from);
+    clauses.push(`${column} >= ?`);
+  }
+  if (to) {
+    params.push(`${to}~`);
+    clauses.push(`${column} <= ?`);
+  }
+}
+
 /** Builds `WHERE` clauses and parameters from a filter; duplicates of an earlier article are left out. */
 function eventWhere(filter: EventFilter): { sql: string; params: DuckDBValue[] } {
   const clauses = ['a.dup_of IS NULL'];
@@ -45,14 +57,7 @@ function eventWhere(filter: EventFilter): { sql: string; params: DuckDBValue[] }
     params.push(filter.quadClass);
     clauses.push('e.quad_class = ?');
   }
-  if (filter.from) {
-    params.push(filter.from);
-    clauses.push('e.date >= ?');
-  }
-  if (filter.to) {
-    params.push(`${filter.to}~`);
-    clauses.push('e.date <= ?');
-  }
+  dateRange('e.date', filter.from, filter.to, clauses, params);
   if (filter.text) {
     params.push(`%${filter.text}%`);
     clauses.push('e.evidence ILIKE ?');
@@ -121,14 +126,7 @@ export async function queryQuotes(store: Store, filter: QuoteFilter = {}): Promi
     params.push(`%${filter.text}%`);
     clauses.push('q.text ILIKE ?');
   }
-  if (filter.from) {
-    params.push(filter.from);
-    clauses.push('q.date >= ?');
-  }
-  if (filter.to) {
-    params.push(`${filter.to}~`);
-    clauses.push('q.date <= ?');
-  }
+  dateRange('q.date', filter.from, filter.to, clauses, params);
   const rows = await store.all(
     `SELECT q.date, q.speaker_name AS speaker, q.speaker_code AS code, q.kind, q.cue, q.via, q.text, q.article_id AS article
        FROM quotes q JOIN articles a ON a.id = q.article_id
