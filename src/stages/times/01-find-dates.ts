@@ -3,10 +3,12 @@ import { addDays, formatDay, formatMonth, isoWeek, type Ymd } from './calendar.j
 import type { TimeCandidate, TimeSentence } from './state.js';
 
 /**
- * A cheap test that a sentence may hold what only chrono-node reads: a number or a month name.
- * Weekdays and "today", "last week" are our own patterns' (02-find-patterns), which are cheaper.
+ * A cheap test that a sentence may hold what only chrono-node reads: a month name, a clock time or
+ * a numeric date. Weekdays, "today", "last week" and bare years are our own patterns'
+ * (02-find-patterns), which are cheaper; a number alone ("35 diplomats") is no date.
  */
-const MAY_HOLD_DATE = /\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\b|\b(?:noon|midnight)\b/;
+const MAY_HOLD_DATE = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\b|\d{1,2}:\d{2}|\b\d{1,2}\s*[ap]\.?m\b|\b\d{4}-\d{2}|\b\d{1,2}\/\d{1,2}\/\d{2,4}\b|\b(?:noon|midnight)\b/;
+
 /** A fixed reference for chrono: values that depend on it are re-resolved by our refiners. */
 const CHRONO_REFERENCE = new Date(Date.UTC(2000, 5, 15, 12));
 const CHRONO_DAY = Date.UTC(2000, 5, 15);
