@@ -8,7 +8,7 @@ const LOCATIVE = new Set(['in', 'at', 'near', 'outside', 'inside', 'across']);
  * Seoul", "fighting in Idlib"), else capitalised words after "in", "at" or "near" that the
  * GeoNames gazetteer knows ("in Gangneung"). Coordinates come from the gazetteer, with its credit.
  */
-export function findPlace(sentence: Sentence, tokens: readonly Token[], actors: readonly ActorMention[]): EventPlace | null {
+export function findPlace(text: string, sentence: Sentence, tokens: readonly Token[], actors: readonly ActorMention[]): EventPlace | null {
   const inSentence = actors.filter((a) => a.start >= sentence.start && a.end <= sentence.end);
   const place = inSentence.find((a) => a.actor.kind === 'city' || a.actor.kind === 'place');
   if (place) {
@@ -31,7 +31,7 @@ export function findPlace(sentence: Sentence, tokens: readonly Token[], actors: 
     const end = tokens[j - 1]!.end;
     // A capitalised run that the actors layer named is an actor, not a place.
     if (inSentence.some((a) => a.start < end && start < a.end)) continue;
-    const name = tokens.slice(k + 1, j).map((t) => t.text).join(' ');
+    const name = text.slice(start, end);
     const geo = lookupPlace(name);
     if (geo) return { name: geo.name, country: geo.country, lat: geo.lat, lon: geo.lon, mention: { start, end, text: name }, credit: GEONAMES_CREDIT };
   }

@@ -1,4 +1,4 @@
-import type { ActorMention, CodedEvent, EventParty, FurnitureEvent, Layers, Sentence, SentenceTrace, Span, Token } from '../../document/types.js';
+import type { ActorMention, CodedEvent, EventDate, EventParty, EventPlace, FurnitureEvent, Layers, Sentence, SentenceTrace, Span, Token } from '../../document/types.js';
 import { tokenise } from '../sentences/01-tokenise.js';
 import type { CameoCode, EventKnowledge } from '../../knowledge/event-patterns.js';
 import { defineStage } from '../../pipeline/stage.js';
@@ -224,6 +224,8 @@ function actorBefore(tokens: readonly Token[], actors: readonly ActorMention[], 
 function buildEvents(drafts: readonly Draft[], doc: Pick<Layers, 'text' | 'sentences' | 'tokens' | 'actors' | 'times'>, knowledge: EventKnowledge, published: string | null): CodedEvent[] {
   const events: CodedEvent[] = [];
   const byKey = new Map<string, CodedEvent>();
+  // Place and date belong to the sentence: found once, whatever number of events it holds.
+  const setting = new Map<number, { place: EventPlace | null; date: EventDate | null }>();
   for (const d of drafts) {
     const coded = finalCode(d.match.pattern.code, d.group, knowledge.codes);
     if (!coded) continue;
@@ -231,8 +233,12 @@ function buildEvents(drafts: readonly Draft[], doc: Pick<Layers, 'text' | 'sente
     const sentence = doc.sentences[d.sentence]!;
     const headToken = doc.tokens[d.match.taken[0]!]!;
     const trigger: Span = { start: headToken.start, end: headToken.end, text: headToken.text };
-    const place = findPlace(sentence, doc.tokens, doc.actors);
-    const date = dateOfSentence(doc.times, d.sentence, published);
+    let where = setting.get(d.sentence);
+    if (!where) {
+      where = { place: findPlace(doc.text, sentence, doc.tokens, doc.actors), date: dateOfSentence(doc.times, d.sentence, published) };
+      setting.set(d.sentence, where);
+    }
+    const { place, date } = where;
     // Joint acts with no target ("the United States and South Korea agreed") are coded between
     // the parties, both ways, as CAMEO codes reciprocal events.
     const reciprocal = !d.targets.length && d.sources.length > 1;
@@ -264,8 +270,7 @@ function buildEvents(drafts: readonly Draft[], doc: Pick<Layers, 'text' | 'sente
           negated: coded.negated,
           intent: coded.intent,
           date,
-          // The mention's text is the article's own words, whatever name the gazetteer gives.
-          place: place ? { ...place, mention: { ...place.mention, text: doc.text.slice(place.mention.start, place.mention.end) } } : null,
+          place,
           via: { pattern: d.match.pattern.text, file: d.match.pattern.file, line: d.match.pattern.line, code: d.match.pattern.code },
           confidence,
           mentions: 1,

@@ -1,4 +1,4 @@
-import { addDays, formatDay, formatMonth, isoWeek, type Ymd } from './calendar.js';
+import { shiftedPeriod, type Ymd } from './calendar.js';
 import type { TimeCandidate, TimeSentence } from './state.js';
 
 const NUMBER_WORDS: Record<string, number> = {
@@ -51,7 +51,7 @@ const PATTERNS: Pattern[] = [
     make: (m) => {
       const word = m[1]!.toLowerCase();
       const shift = word === 'yesterday' ? -1 : word === 'tomorrow' ? 1 : 0;
-      return { type: 'DATE', fields: {}, value: null, relative: (ref) => formatDay(addDays(ref, shift)) };
+      return { type: 'DATE', fields: {}, value: null, relative: (ref) => shiftedPeriod(ref, 'day', shift) };
     },
   },
   {
@@ -65,7 +65,7 @@ const PATTERNS: Pattern[] = [
         type: 'DATE',
         fields: {},
         value: null,
-        relative: (ref: Ymd) => (unit === 'year' ? String(ref.year + shift) : unit === 'week' ? isoWeek(addDays(ref, 7 * shift)) : formatMonth(ref.year + Math.floor((ref.month - 1 + shift) / 12), ((((ref.month - 1 + shift) % 12) + 12) % 12) + 1)),
+        relative: (ref: Ymd) => shiftedPeriod(ref, unit as 'week' | 'month' | 'year', shift),
       };
     },
   },
@@ -79,14 +79,9 @@ const PATTERNS: Pattern[] = [
     regex: new RegExp(String.raw`\b${NUM}\s+${UNITS}\s+ago\b`, 'gi'),
     make: (m) => {
       const n = amount(m[1]!);
-      const unit = m[2]!.toLowerCase().replace(/s$/, '');
-      return {
-        type: 'DATE',
-        fields: {},
-        value: null,
-        relative: (ref) =>
-          unit.startsWith('year') ? String(ref.year - n) : unit.startsWith('month') ? formatMonth(ref.year + Math.floor((ref.month - 1 - n) / 12), ((((ref.month - 1 - n) % 12) + 12) % 12) + 1) : unit.startsWith('week') ? isoWeek(addDays(ref, -7 * n)) : formatDay(addDays(ref, -n)),
-      };
+      const word = m[2]!.toLowerCase();
+      const unit = word.startsWith('year') ? 'year' : word.startsWith('month') ? 'month' : word.startsWith('week') ? 'week' : 'day';
+      return { type: 'DATE', fields: {}, value: null, relative: (ref) => shiftedPeriod(ref, unit, -n) };
     },
   },
   {
@@ -154,7 +149,7 @@ const PATTERNS: Pattern[] = [
         type: 'DATE',
         fields: {},
         value: null,
-        relative: (ref: Ymd) => (unit === 'year' ? String(ref.year + shift) : unit === 'week' ? isoWeek(addDays(ref, 7 * shift)) : formatMonth(ref.year + Math.floor((ref.month - 1 + shift) / 12), ((((ref.month - 1 + shift) % 12) + 12) % 12) + 1)),
+        relative: (ref: Ymd) => shiftedPeriod(ref, unit as 'week' | 'month' | 'year', shift),
       };
     },
   },

@@ -46,3 +46,19 @@ export function referenceDay(date: string | null | undefined): Ymd | null {
   // Month first, as in the US sources where this form turns up.
   return dmy ? { year: Number(dmy[3]), month: Number(dmy[1]), day: Number(dmy[2]) } : null;
 }
+
+/** The period `n` units from the reference date, at that unit's granularity (`2017`, `2018-01`, `2018-W05`, `2018-02-09`). */
+export function shiftedPeriod(ref: Ymd, unit: 'day' | 'week' | 'month' | 'year', n: number): string {
+  switch (unit) {
+    case 'year':
+      return String(ref.year + n);
+    case 'month': {
+      const m = ref.month - 1 + n;
+      return formatMonth(ref.year + Math.floor(m / 12), (((m % 12) + 12) % 12) + 1);
+    }
+    case 'week':
+      return isoWeek(addDays(ref, 7 * n));
+    default:
+      return formatDay(addDays(ref, n));
+  }
+}
