@@ -6,7 +6,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { WARCRecord, WARCSerializer } from 'warcio';
 import { describe, expect, it } from 'vitest';
 import { exportTable } from '../src/query/export.js';
-import { queryEvents, queryQuotes } from '../src/query/queries.js';
+import { queryArticle, queryEvents, queryQuotes } from '../src/query/queries.js';
 import { ingest } from '../src/store/ingest.js';
 import { Store } from '../src/store/store.js';
 import { CLI, REPO_ROOT } from './support/paths.js';
@@ -36,7 +36,27 @@ describe('the store', () => {
     expect(again).toMatchObject({ added: 0, skipped: 4 });
     const store = await Store.open(db);
     expect((await store.all('SELECT count(*) AS n FROM articles'))[0]!.n).toBe(4);
+    // The stored record (gzip-compressed) reads back whole, with every layer.
+    const article = await queryArticle(store, 'a1');
+    expect(article).toMatchObject({ schema: 'dyad/1', id: 'a1', duplicateOf: null });
+    expect((article!.events as unknown[]).length).toBeGreaterThan(0);
+    expect(String(article!.text)).toContain('imposed new sanctions on North Korea');
     store.close();
+  });
+
+  it('refuses a store written in another layout, naming the file, and leaves it untouched', async () => {
+    const db = join(tmp(), 'old.duckdb');
+    const instance = await DuckDBInstance.create(db);
+    const connection = await instance.connect();
+    await connection.run('CREATE TABLE articles (id VARCHAR PRIMARY KEY, record VARCHAR)');
+    await connection.run("INSERT INTO articles VALUES ('x', '{}')");
+    connection.closeSync();
+    instance.closeSync();
+    await expect(Store.open(db)).rejects.toThrow(/old\.duckdb: the store has layout version 1; this Dyad reads and writes version 2/);
+    const reopened = await (await DuckDBInstance.create(db)).connect();
+    expect((await reopened.runAndReadAll('SELECT count(*) FROM articles')).getRows()[0]![0]).toBe(1n);
+    expect((await reopened.runAndReadAll("SELECT count(*) FROM information_schema.tables WHERE table_name = 'store_info'")).getRows()[0]![0]).toBe(0n);
+    reopened.closeSync();
   });
 
   it('answers a dyad-by-month table and a quote search with the known answer', async () => {

@@ -1,4 +1,5 @@
-import type { DuckDBValue } from '@duckdb/node-api';
+import { gunzipSync } from 'node:zlib';
+import type { DuckDBBlobValue, DuckDBValue } from '@duckdb/node-api';
 import { loadEventKnowledge } from '../knowledge/event-patterns.js';
 import type { Store } from '../store/store.js';
 
@@ -165,9 +166,10 @@ export async function queryNetwork(store: Store, filter: Pick<EventFilter, 'from
 
 /** One stored article with all its layers (its `dyad/1` record), or null. */
 export async function queryArticle(store: Store, id: string): Promise<Record<string, unknown> | null> {
-  const [row] = await store.all('SELECT record, dup_of FROM articles WHERE id = ?', [id]);
+  const [row] = await store.all('SELECT record_gz, dup_of FROM articles WHERE id = ?', [id]);
   if (!row) return null;
-  return { ...(JSON.parse(String(row.record)) as Record<string, unknown>), duplicateOf: row.dup_of ?? null };
+  const record = JSON.parse(gunzipSync((row.record_gz as DuckDBBlobValue).bytes).toString('utf8')) as Record<string, unknown>;
+  return { ...record, duplicateOf: row.dup_of ?? null };
 }
 
 /** What a store holds: counts, events by root, top dyads and top speakers. */

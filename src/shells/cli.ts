@@ -3,7 +3,7 @@ import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { createEngine, type ProcessResult } from '../engine.js';
 import { formatDiagnostic, toDyadRecord, ENGINE_VERSION } from '../output/dyad-json.js';
 import { KnowledgeError } from '../knowledge/parse-entries.js';
-import { PipelineError } from '../pipeline/errors.js';
+import { DyadError, PipelineError } from '../pipeline/errors.js';
 import { existsSync } from 'node:fs';
 import { exportTable, type ExportFormat, type ExportTable } from '../query/export.js';
 import { queryActors, queryArticle, queryEvents, queryNetwork, queryQuotes, summarise, type QueryResult } from '../query/queries.js';
@@ -300,6 +300,10 @@ async function main(): Promise<void> {
     } else if (error instanceof PipelineError || error instanceof KnowledgeError || error instanceof UsageError || error instanceof InvalidArgumentError) {
       process.stderr.write(`dyad: ${error.message}\n`);
       process.exitCode = EXIT_USAGE;
+    } else if (error instanceof DyadError) {
+      // A whole command failed on its input (a store it cannot use): the reason names the file.
+      process.stderr.write(`dyad: ${error.diagnostic.reason} [${error.diagnostic.rule}]\n`);
+      process.exitCode = EXIT_SOME_FAILED;
     } else {
       throw error;
     }

@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import type { DyadRecord } from '../output/dyad-json.js';
 import { simhash } from './simhash.js';
 
@@ -13,7 +14,11 @@ export interface ArticleRows {
   authors: string;
   /** SimHash of the cleaned text, as a decimal string (it crosses thread boundaries). */
   simhash: string;
-  record: string;
+  /**
+   * The whole `dyad/1` record as gzip-compressed JSON: about a fifth of the bytes to send to the
+   * writer and to store (a record is ten times its article's text), for ~0.3 ms on the worker.
+   */
+  recordGz: Uint8Array;
   events: Array<(string | number | boolean | null)[]>;
   quotes: Array<(string | number | boolean | null)[]>;
   actors: Array<(string | number | boolean | null)[]>;
@@ -83,7 +88,7 @@ export function toRows(record: DyadRecord): ArticleRows {
     agency: record.meta.agency,
     authors: record.meta.authors.join('; '),
     simhash: simhash(record.text).toString(),
-    record: JSON.stringify(record),
+    recordGz: gzipSync(JSON.stringify(record), { level: 1 }),
     events,
     quotes,
     actors,

@@ -1,4 +1,10 @@
 /**
+ * The store's layout version, kept in `store_info`. A store of another version is refused with a
+ * clear message rather than half-read: 2 keeps the article record gzip-compressed (`record_gz`).
+ */
+export const STORE_VERSION = '2';
+
+/**
  * The tables of a Dyad store. One row per article, event, quote and actor tally; every row of
  * the child tables carries its article's id, so a batch is one transaction and never half-written.
  */
@@ -16,8 +22,12 @@ export const SCHEMA = [
     simhash UBIGINT,
     n_events INTEGER,
     n_quotes INTEGER,
-    record VARCHAR,
+    record_gz BLOB,
     ingested_at TIMESTAMP
+  )`,
+  `CREATE TABLE IF NOT EXISTS store_info (
+    key VARCHAR PRIMARY KEY,
+    value VARCHAR
   )`,
   `CREATE TABLE IF NOT EXISTS events (
     article_id VARCHAR,

@@ -1,7 +1,8 @@
 import { DuckDBInstance, type DuckDBAppender, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 import type { Diagnostic } from '../document/types.js';
+import { fatal } from '../pipeline/errors.js';
 import type { ArticleRows } from './rows.js';
-import { SCHEMA } from './schema.js';
+import { SCHEMA, STORE_VERSION } from './schema.js';
 import { SimhashIndex } from './simhash.js';
 
 /** A failed input, as the store records it. */
@@ -18,7 +19,7 @@ export interface BatchResult {
   duplicates: number;
 }
 
-type Cell = string | number | boolean | null | bigint;
+type Cell = string | number | boolean | null | bigint | Uint8Array;
 
 function append(appender: DuckDBAppender, cells: readonly Cell[]): void {
   for (const cell of cells) {
@@ -26,9 +27,23 @@ function append(appender: DuckDBAppender, cells: readonly Cell[]): void {
     else if (typeof cell === 'boolean') appender.appendBoolean(cell);
     else if (typeof cell === 'bigint') appender.appendUBigInt(cell);
     else if (typeof cell === 'number') appender.appendDouble(cell);
+    else if (cell instanceof Uint8Array) appender.appendBlob(cell);
     else appender.appendVarchar(cell);
   }
   appender.endRow();
+}
+
+/**
+ * Refuses a store written in another layout (tables but no matching `store_info` version): writing
+ * into it would mix layouts, and reading it would misread the record column.
+ */
+async function checkVersion(connection: DuckDBConnection, path: string): Promise<void> {
+  const tables = new Set((await connection.runAndReadAll('SELECT table_name FROM information_schema.tables')).getRows().map(([name]) => String(name)));
+  if (!tables.has('articles')) return;
+  const version = tables.has('store_info') ? String((await connection.runAndReadAll("SELECT value FROM store_info WHERE key = 'version'")).getRows()[0]?.[0] ?? '1') : '1';
+  if (version !== STORE_VERSION) {
+    throw fatal('store', 'store/version-mismatch', `${path}: the store has layout version ${version}; this Dyad reads and writes version ${STORE_VERSION}. Ingest the inputs into a new store file.`);
+  }
 }
 
 /**
@@ -51,7 +66,9 @@ export class Store {
   static async open(path: string): Promise<Store> {
     const instance = await DuckDBInstance.create(path);
     const connection = await instance.connect();
+    await checkVersion(connection, path);
     for (const statement of SCHEMA) await connection.run(statement);
+    await connection.run(`INSERT OR IGNORE INTO store_info VALUES ('version', '${STORE_VERSION}')`);
     const store = new Store(instance, connection, path);
     const rows = (await connection.runAndReadAll('SELECT id, simhash, dup_of FROM articles')).getRows();
     for (const [id, hash, dupOf] of rows) {
@@ -99,7 +116,7 @@ export class Store {
       const actorsAppender = await this.connection.createAppender('actors');
       const failuresAppender = await this.connection.createAppender('failures');
       for (const a of fresh) {
-        append(articlesAppender, [a.id, a.url, a.title, a.published, a.updated, a.source, a.agency, a.authors, a.dupOf, BigInt(a.simhash), a.events.length, a.quotes.length, a.record, now]);
+        append(articlesAppender, [a.id, a.url, a.title, a.published, a.updated, a.source, a.agency, a.authors, a.dupOf, BigInt(a.simhash), a.events.length, a.quotes.length, a.recordGz, now]);
         for (const row of a.events) append(eventsAppender, [a.id, ...row]);
         for (const row of a.quotes) append(quotesAppender, [a.id, ...row]);
         for (const row of a.actors) append(actorsAppender, [a.id, ...row]);
