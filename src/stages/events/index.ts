@@ -105,9 +105,20 @@ export const eventsStage = defineStage({
 /** Codes every sentence: verbs and nouns with patterns, matched, sourced and targeted. */
 function codeSentences(tokens: readonly Token[], sentences: readonly Sentence[], actors: readonly ActorMention[], knowledge: EventKnowledge, trace: SentenceTrace[] | null): Draft[] {
   const drafts: Draft[] = [];
+  // Which sentence each word was last seen in: one map for the article, not a set per sentence.
+  const seenIn = new Map<string, number>();
+  const inSentence = (s: number) => (alternatives: readonly string[]) => {
+    for (const w of alternatives) if (seenIn.get(w) === s) return true;
+    return false;
+  };
+  // In text order, each sentence's actors are found by moving on from the last sentence's.
+  if (actors.some((a, k) => k > 0 && a.start < actors[k - 1]!.start)) actors = [...actors].sort((a, b) => a.start - b.start);
+  let firstActor = 0;
   sentences.forEach((sentence, s) => {
     const limit = sentence.tokenEnd;
-    const here = actors.filter((a) => a.start >= sentence.start && a.end <= sentence.end);
+    while (firstActor < actors.length && actors[firstActor]!.start < sentence.start) firstActor++;
+    const here: ActorMention[] = [];
+    for (let a = firstActor; a < actors.length && actors[a]!.start < sentence.end; a++) if (actors[a]!.end <= sentence.end) here.push(actors[a]!);
     const record: SentenceTrace | null = trace ? { sentence: s, verbs: [], candidates: [] } : null;
     if (record) trace!.push(record);
     if (!here.some(canBeParty)) {
@@ -120,8 +131,11 @@ function codeSentences(tokens: readonly Token[], sentences: readonly Sentence[],
     }
     const taken = new Set<number>();
     // The sentence's words, so that a pattern needing a word it lacks is passed over unmatched.
-    const words = new Set<string>();
-    for (let k = sentence.tokenStart; k < limit; k++) words.add(tokens[k]!.lemma).add(tokens[k]!.text.toLowerCase());
+    for (let k = sentence.tokenStart; k < limit; k++) {
+      seenIn.set(tokens[k]!.lemma, s);
+      seenIn.set(tokens[k]!.text.toLowerCase(), s);
+    }
+    const present = inSentence(s);
     for (let i = sentence.tokenStart; i < limit; i++) {
       if (taken.has(i)) continue;
       const t = tokens[i]!;
@@ -134,7 +148,7 @@ function codeSentences(tokens: readonly Token[], sentences: readonly Sentence[],
       if (group && record) record.verbs.push({ text: t.text, lemma: t.lemma, negated: group.negated, intent: group.intent, passive: group.passive, mood: group.mood });
       let best: PatternMatch | null = null;
       for (const pattern of patterns) {
-        if (!pattern.words.every((alternatives) => alternatives.some((w) => words.has(w)))) {
+        if (!pattern.words.every(present)) {
           record?.candidates.push({ pattern: pattern.text, code: pattern.code, outcome: 'words missing after the head' });
           continue;
         }
