@@ -10,8 +10,9 @@ import { generateCorpus } from './corpus.js';
 
 /**
  * `npm run bench` (second part): ingest of a generated corpus into a store with one and with two
- * worker threads, each in its own process so its peak memory is its own; then the latency of a
- * dyad-by-month aggregation over a million stored events. Writes `.bench/ingest.json`.
+ * worker threads, alternating, each run in its own process so its peak memory is its own; then
+ * the latency of a dyad-by-month aggregation over a million stored events. Writes
+ * `.bench/ingest.json`.
  */
 const ARTICLES = Number(process.env.DYAD_BENCH_INGEST ?? 20_000);
 const EVENTS = Number(process.env.DYAD_BENCH_EVENTS ?? 1_000_000);
@@ -103,11 +104,21 @@ async function aggregationLatency(): Promise<{ events: number; milliseconds: num
 const corpus = join(work, 'corpus.jsonl');
 const bytes = await writeCorpus(corpus);
 console.log(`ingest corpus: ${ARTICLES} articles generated from examples/ as JSON Lines (${(bytes / 2 ** 20).toFixed(0)} MiB)`);
-const one = ingestRun(corpus, 1);
-console.log(`ingest, 1 worker: ${one.seconds.toFixed(1)} s, ${one.articlesPerSecond.toFixed(0)} articles/s, peak RSS ${one.peakRssMiB.toFixed(0)} MiB`);
-const two = ingestRun(corpus, 2);
-console.log(`ingest, 2 workers: ${two.seconds.toFixed(1)} s, ${two.articlesPerSecond.toFixed(0)} articles/s, peak RSS ${two.peakRssMiB.toFixed(0)} MiB`);
-console.log(`speed-up 2 workers / 1 worker: ${(two.articlesPerSecond / one.articlesPerSecond).toFixed(2)}×`);
+// The machine is shared and wall time is what a speed-up is about, so the two settings alternate
+// and each keeps its best run: a busy moment of the host then slows one round, not one setting.
+const ROUNDS = Number(process.env.DYAD_BENCH_INGEST_ROUNDS ?? 2);
+const runs: IngestRun[] = [];
+for (let round = 0; round < ROUNDS; round++) {
+  for (const workers of [1, 2]) {
+    const run = ingestRun(corpus, workers);
+    runs.push(run);
+    console.log(`ingest, ${workers} worker${workers > 1 ? 's' : ''} (round ${round + 1}): ${run.seconds.toFixed(1)} s, ${run.articlesPerSecond.toFixed(0)} articles/s, peak RSS ${run.peakRssMiB.toFixed(0)} MiB`);
+  }
+}
+const fastest = (workers: number) => runs.filter((r) => r.workers === workers).reduce((a, b) => (b.seconds < a.seconds ? b : a));
+const one = fastest(1);
+const two = fastest(2);
+console.log(`speed-up 2 workers / 1 worker (best of ${ROUNDS} each): ${(two.articlesPerSecond / one.articlesPerSecond).toFixed(2)}×`);
 // Memory against input size: the same articles in a WARC of ~100 MB and of ~1 GB.
 const WARC_ARTICLES = Number(process.env.DYAD_BENCH_WARC_ARTICLES ?? 2000);
 const memory: Array<{ mib: number; run: IngestRun }> = [];
@@ -122,5 +133,5 @@ for (const pad of [50_000, 500_000]) {
 const aggregation = await aggregationLatency();
 console.log(`dyad-by-month aggregation over ${aggregation.events.toLocaleString('en')} events: ${aggregation.milliseconds.toFixed(1)} ms (${aggregation.months} months)`);
 mkdirSync(join(repoRoot, '.bench'), { recursive: true });
-writeFileSync(join(repoRoot, '.bench', 'ingest.json'), JSON.stringify({ date: new Date().toISOString(), articles: ARTICLES, corpusMiB: bytes / 2 ** 20, one, two, speedup: two.articlesPerSecond / one.articlesPerSecond, memory, aggregation }, null, 2) + '\n');
+writeFileSync(join(repoRoot, '.bench', 'ingest.json'), JSON.stringify({ date: new Date().toISOString(), articles: ARTICLES, corpusMiB: bytes / 2 ** 20, runs, one, two, speedup: two.articlesPerSecond / one.articlesPerSecond, memory, aggregation }, null, 2) + '\n');
 rmSync(work, { recursive: true, force: true });
