@@ -1,39 +1,122 @@
 import type { ActorMention, EventPlace, Sentence, Token } from '../../document/types.js';
 import { GEONAMES_CREDIT, lookupPlace } from '../../geo/gazetteer.js';
 
+/** Prepositions that put an act somewhere ("met in Seoul", "fighting near Idlib"). */
 const LOCATIVE = new Set(['in', 'at', 'near', 'outside', 'inside', 'across']);
+/**
+ * Nouns that make what follows a topic, not a setting: "the situation in Gaza" is talked about,
+ * wherever the talks were held.
+ */
+const TOPIC_NOUNS = new Set([
+  'situation', 'crisis', 'conflict', 'tension', 'tensions', 'developments', 'development', 'peace', 'stability', 'security',
+  'war', 'violence', 'rights', 'democracy', 'elections', 'election', 'reform', 'reforms', 'future', 'people', 'events',
+  'issue', 'issues', 'question', 'efforts', 'progress', 'relations', 'humanitarian', 'investment', 'investments', 'interests',
+  'presence', 'role', 'aggression', 'occupation', 'settlements', 'embassy', 'consulate', 'ambassador', 'counterpart', 'citizens',
+  'environment', 'access', 'sovereignty', 'market', 'markets', 'sites', 'status', 'economy', 'policy', 'policies', 'outbreak',
+]);
+
+/** The country named right after a place, past a comma ("Aqaba, Jordan"), or null. */
+function countryAfter(tokens: readonly Token[], actors: readonly ActorMention[], end: number): string | null {
+  const comma = tokens.findIndex((t) => t.start >= end);
+  if (comma < 0 || tokens[comma]!.text !== ',' || !tokens[comma + 1]) return null;
+  const next = actors.find((a) => a.start === tokens[comma + 1]!.start && a.actor.kind === 'country' && a.actor.role === null);
+  return next?.actor.country ?? null;
+}
+
+/** A place the sentence names, with the token before its locative preposition. */
+interface Candidate {
+  /** The locative preposition. */
+  at: number;
+  start: number;
+  end: number;
+  name: string;
+  country: string | null;
+}
+
+/** Words of time a locative may follow and still hang on the verb ("met today in Cairo"). */
+const TIME_WORDS = new Set(['today', 'yesterday', 'tomorrow', 'tonight', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'morning', 'afternoon', 'evening', 'week', 'month', 'year']);
 
 /**
- * Where a sentence's events happened: a city or place the actors layer found in it ("talks in
- * Seoul", "fighting in Idlib"), else capitalised words after "in", "at" or "near" that the
- * GeoNames gazetteer knows ("in Gangneung"). Coordinates come from the gazetteer, with its credit.
+ * Whether the locative phrase at `preposition` says where the act happened rather than where
+ * something in a noun phrase is. It does when it follows the trigger or its verb group, a time
+ * word or number, or one of the event's parties ("met Merkel in Berlin"). After a common noun it
+ * belongs to that noun ("concern about the increase in cases in Afghanistan"), except for
+ * material acts and meetings (`lenient`: "attacked protesters in Lebanon", "met on the sidelines
+ * of the summit in Melbourne"), and never after a topic noun ("the situation in Gaza").
  */
-export function findPlace(text: string, sentence: Sentence, tokens: readonly Token[], actors: readonly ActorMention[]): EventPlace | null {
+function hangsOnTheAct(tokens: readonly Token[], preposition: number, trigger: number, actorEnds: ReadonlySet<number>, lenient: boolean): boolean {
+  const before = tokens[preposition - 1];
+  if (!before) return false;
+  if (preposition - 1 === trigger || actorEnds.has(before.end)) return true;
+  const word = before.text.toLowerCase();
+  if (before.pos === 'ADV' || before.pos === 'NUM' || TIME_WORDS.has(word) || before.pos === 'AUX' || before.pos === 'VERB') return true;
+  if (before.pos === 'NOUN' || before.pos === 'PROPN') return lenient && !TOPIC_NOUNS.has(word);
+  // "President Yoon of the Republic of Korea (ROK) in Seoul", "Xi Jinping of the PRC, in Bali".
+  return lenient && (before.text === ')' || before.text === ',');
+}
+
+/**
+ * Where an event happened: a place named after a locative preposition that hangs on the act
+ * ("met today in Cairo", "met Merkel in Berlin", "attacked protesters in Lebanon"), either a city,
+ * place or country the actors layer found or capitalised words the GeoNames gazetteer knows ("in
+ * Gangneung"). Places inside noun phrases about something else ("the situation in Gaza") are
+ * passed over; of the rest, the one nearest the trigger wins, one after it first. Coordinates
+ * come from the gazetteer, with its credit; a country has none.
+ */
+export function findPlace(
+  text: string,
+  sentence: Sentence,
+  tokens: readonly Token[],
+  actors: readonly ActorMention[],
+  event: { trigger: number; parties: readonly ActorMention[]; lenient: boolean },
+): EventPlace | null {
+  const { trigger, lenient } = event;
   const inSentence = actors.filter((a) => a.start >= sentence.start && a.end <= sentence.end);
-  const place = inSentence.find((a) => a.actor.kind === 'city' || a.actor.kind === 'place');
-  if (place) {
-    const geo = lookupPlace(place.text);
+  // A meeting's or material act's place may follow any actor ("Hun Sen of Cambodia in Phnom Penh").
+  const actorEnds = new Set((lenient ? inSentence : event.parties).map((a) => a.end));
+  const candidates: Candidate[] = [];
+  for (let k = sentence.tokenStart + 1; k < sentence.tokenEnd - 1; k++) {
+    if (!LOCATIVE.has(tokens[k]!.text.toLowerCase()) || !hangsOnTheAct(tokens, k, trigger, actorEnds, lenient)) continue;
+    let first = k + 1;
+    if (tokens[first]!.text.toLowerCase() === 'the') first++;
+    if (first >= sentence.tokenEnd || !/^\p{Lu}/u.test(tokens[first]!.text)) continue;
+    const named = inSentence.find((a) => a.start === tokens[first]!.start);
+    if (named) {
+      // A country after a locative is a place too ("fighting in Ukraine"), placed at country level.
+      const isPlace = named.actor.kind === 'city' || named.actor.kind === 'place' || (named.actor.kind === 'country' && named.actor.role === null);
+      if (isPlace) candidates.push({ at: k, start: named.start, end: named.end, name: named.text, country: named.actor.country ?? countryAfter(tokens, inSentence, named.end) });
+      continue;
+    }
+    let j = first;
+    while (j < sentence.tokenEnd && /^\p{Lu}[\p{L}'’.-]*$/u.test(tokens[j]!.text)) j++;
+    const start = tokens[first]!.start;
+    const end = tokens[j - 1]!.end;
+    // A capitalised run that the actors layer named is an actor, not a place; unless the actor
+    // holds the preposition too ("protesters in Lebanon"), where the run is where they are.
+    const actor = inSentence.find((a) => a.start < end && start < a.end);
+    if (actor) {
+      if (actor.start <= tokens[k]!.start && actor.actor.country !== null) candidates.push({ at: k, start, end, name: text.slice(start, end), country: actor.actor.country });
+      continue;
+    }
+    // "Bali, Indonesia": the country named after a place decides which place of that name.
+    candidates.push({ at: k, start, end, name: text.slice(start, end), country: countryAfter(tokens, inSentence, end) });
+  }
+  // After the trigger first (its own complement), nearest first; then before it, nearest first.
+  const distance = (c: Candidate) => (c.at > trigger ? c.at - trigger : 1000 + trigger - c.at);
+  candidates.sort((a, b) => distance(a) - distance(b));
+  for (const c of candidates) {
+    const geo = lookupPlace(c.name);
+    if (!geo && c.country === null) continue;
+    // A country has no point in the gazetteer of cities; a city of the same name is not it.
+    if (geo && c.country !== null && geo.country !== c.country) return { name: c.name, country: c.country, lat: null, lon: null, mention: { start: c.start, end: c.end, text: c.name } };
     return {
-      name: place.text,
-      country: place.actor.country ?? geo?.country ?? null,
+      name: geo && c.country === null ? geo.name : c.name,
+      country: c.country ?? geo?.country ?? null,
       lat: geo?.lat ?? null,
       lon: geo?.lon ?? null,
-      mention: { start: place.start, end: place.end, text: place.text },
+      mention: { start: c.start, end: c.end, text: c.name },
       ...(geo ? { credit: GEONAMES_CREDIT } : {}),
     };
-  }
-  for (let k = sentence.tokenStart; k < sentence.tokenEnd - 1; k++) {
-    if (!LOCATIVE.has(tokens[k]!.text.toLowerCase())) continue;
-    let j = k + 1;
-    while (j < sentence.tokenEnd && /^\p{Lu}[\p{L}'’.-]*$/u.test(tokens[j]!.text)) j++;
-    if (j === k + 1) continue;
-    const start = tokens[k + 1]!.start;
-    const end = tokens[j - 1]!.end;
-    // A capitalised run that the actors layer named is an actor, not a place.
-    if (inSentence.some((a) => a.start < end && start < a.end)) continue;
-    const name = text.slice(start, end);
-    const geo = lookupPlace(name);
-    if (geo) return { name: geo.name, country: geo.country, lat: geo.lat, lon: geo.lon, mention: { start, end, text: name }, credit: GEONAMES_CREDIT };
   }
   return null;
 }

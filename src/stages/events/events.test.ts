@@ -58,6 +58,17 @@ describe('events: clause analysis', () => {
     expect(e?.place).toMatchObject({ country: 'SYR', credit: expect.stringContaining('GeoNames') });
     expect(e?.place?.lat).toBeCloseTo(33.5, 0);
   });
+
+  it.each([
+    ['the setting of the act, not the topic talked about', 'Mike Pence met Moon Jae-in in Seoul to discuss the situation in North Korea.', 'Seoul KOR'],
+    ['no place when the only one is a topic', 'The United States condemned the violence in Syria.', null],
+    ['a country after a locative, at country level', 'Israel attacked Hamas fighters in Lebanon.', 'Lebanon LBN'],
+    ['the place nearest after the trigger', 'In Geneva, Russia attacked Ukrainian troops near Bakhmut.', 'Bakhmut UKR'],
+  ])('places %s', (_, text, expected) => {
+    const [e] = eventsOf(text);
+    expect(e).toBeDefined();
+    expect(e!.place ? `${e!.place.name} ${e!.place.country}` : null).toBe(expected);
+  });
 });
 
 describe('events: must not code', () => {

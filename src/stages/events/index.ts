@@ -238,7 +238,7 @@ function actorBefore(tokens: readonly Token[], actors: readonly ActorMention[], 
 function buildEvents(drafts: readonly Draft[], doc: Pick<Layers, 'text' | 'sentences' | 'tokens' | 'actors' | 'times'>, knowledge: EventKnowledge, published: string | null): CodedEvent[] {
   const events: CodedEvent[] = [];
   const byKey = new Map<string, CodedEvent>();
-  // Place and date belong to the sentence: found once, whatever number of events it holds.
+  // Place and date are found once per trigger, whatever number of events it yields.
   const setting = new Map<number, { place: EventPlace | null; date: EventDate | null }>();
   for (const d of drafts) {
     const coded = finalCode(d.match.pattern.code, d.group, knowledge.codes);
@@ -247,10 +247,14 @@ function buildEvents(drafts: readonly Draft[], doc: Pick<Layers, 'text' | 'sente
     const sentence = doc.sentences[d.sentence]!;
     const headToken = doc.tokens[d.match.taken[0]!]!;
     const trigger: Span = { start: headToken.start, end: headToken.end, text: headToken.text };
-    let where = setting.get(d.sentence);
+    const head = d.match.taken[0]!;
+    let where = setting.get(head);
     if (!where) {
-      where = { place: findPlace(doc.text, sentence, doc.tokens, doc.actors), date: dateOfSentence(doc.times, d.sentence, published) };
-      setting.set(d.sentence, where);
+      // Material acts and meetings happen somewhere; statements are about places.
+      const lenient = cameo.quadClass === 2 || cameo.quadClass === 4 || cameo.root === '04';
+      const event = { trigger: head, parties: [...d.sources, ...d.targets], lenient };
+      where = { place: findPlace(doc.text, sentence, doc.tokens, doc.actors, event), date: dateOfSentence(doc.times, d.sentence, published) };
+      setting.set(head, where);
     }
     const { place, date } = where;
     // Joint acts with no target ("the United States and South Korea agreed") are coded between
