@@ -106,7 +106,7 @@ const bytes = await writeCorpus(corpus);
 console.log(`ingest corpus: ${ARTICLES} articles generated from examples/ as JSON Lines (${(bytes / 2 ** 20).toFixed(0)} MiB)`);
 // The machine is shared and wall time is what a speed-up is about, so the two settings alternate
 // and each keeps its best run: a busy moment of the host then slows one round, not one setting.
-const ROUNDS = Number(process.env.DYAD_BENCH_INGEST_ROUNDS ?? 2);
+const ROUNDS = Number(process.env.DYAD_BENCH_INGEST_ROUNDS ?? 3);
 const runs: IngestRun[] = [];
 for (let round = 0; round < ROUNDS; round++) {
   for (const workers of [1, 2]) {
