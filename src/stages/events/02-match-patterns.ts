@@ -109,7 +109,10 @@ export function matchPattern(
   const after = (slot: number | null): number | null => {
     if (slot === null) return null;
     const index = slot - slotShift - 1;
-    return index < 0 ? head + 1 : positions[index]! + 1;
+    const from = index < 0 ? head + 1 : positions[index]! + 1;
+    // "demanded that the United States cancel ...": the subject of the "that" clause is the one
+    // asked, as PLOVER and CAMEO code demands and appeals.
+    return tokens[from]?.text.toLowerCase() === 'that' ? from + 1 : from;
   };
   const targetFrom = after(pattern.targetAt);
   const sourceFrom = after(pattern.sourceAt);

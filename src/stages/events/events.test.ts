@@ -29,6 +29,8 @@ describe('events: clause analysis', () => {
     ['North Korea refused to meet with South Korea.', ['PRK→KOR 12 refusal']],
     ['The United States called on Russia to withdraw its troops from Ukraine.', ['USA→RUS 02']],
     ['Mike Pence met with Moon Jae-in in Seoul to discuss sanctions on North Korea.', ['USAGOV→KORGOV 04', 'USAGOV→- 04']],
+    ['The United States demanded that North Korea abandon its nuclear weapons.', ['USA→PRK 10']],
+    ['China threatened to expel Japanese diplomats.', ['CHN→JPNGOV 13']],
   ])('%s', (text, expected) => {
     expect(eventsOf(text).map(brief)).toEqual(expected);
   });

@@ -192,6 +192,14 @@ function codeSentences(tokens: readonly Token[], sentences: readonly Sentence[],
         record?.candidates.push({ pattern: best.pattern.text, code: best.pattern.code, outcome: 'not coded: no source actor found' });
         continue;
       }
+      // "threatened to ban Ugandan opposition candidates": with no target of its own, an act done
+      // through a "to" complement is done to the complement's object.
+      if (!targets.length && group && !group.passive) {
+        // The "to" the pattern took ("threaten to expel ..."), else one right after its last word.
+        const after = Math.max(...best.taken) + 1;
+        const to = best.taken.find((k) => k > i && tokens[k]!.text.toLowerCase() === 'to') ?? (tokens[after]?.text.toLowerCase() === 'to' ? after : -1);
+        if (to >= 0 && tokens[to + 1]?.pos === 'VERB') targets = actorsFrom(tokens, here, to + 2, limit).filter((t) => !sources.some((source) => sameParty(source, t)));
+      }
       for (const k of best.taken) taken.add(k);
       record?.candidates.push({ pattern: best.pattern.text, code: best.pattern.code, outcome: `chosen: ${sources.map((x) => x.actor.code).join('+')} → ${targets.map((x) => x.actor.code).join('+') || 'no target'}` });
       drafts.push({ match: best, group, sources, targets, sentence: s });
