@@ -138,9 +138,16 @@ export function subjectOf(tokens: readonly Token[], actors: readonly ActorMentio
       }
     }
   }
+  const verbAt = k + 1;
   for (; k >= sentenceStart; k--) {
     const t = tokens[k]!;
     if (CLAUSE_BREAKS.has(t.text.toLowerCase())) return [];
+    // "... climbed above 2,000 and a powerful aftershock sent ...": a conjunction followed by a
+    // noun phrase with no actor, right before the verb, starts a clause whose subject is not one.
+    if ((t.text === 'and' || t.text === 'or') && k + 1 < verbAt && /^(a|an|the|this|that|these|those)$/i.test(tokens[k + 1]!.text)) {
+      const phrase = tokens.slice(k + 1, verbAt);
+      if (phrase.every((w) => ['DET', 'ADJ', 'NOUN', 'NUM'].includes(w.pos)) && phrase.some((w) => w.pos === 'NOUN')) return [];
+    }
     let mention = byEnd.get(t.end);
     if (!mention) continue;
     let first = tokenIndexAt(tokens, mention.start, sentenceStart, k);
