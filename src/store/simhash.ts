@@ -47,8 +47,10 @@ function shingleHash(text: string, starts: Int32Array, ends: Int32Array, first: 
  * per word or per shingle (this runs once per stored article).
  */
 export function simhash(text: string): bigint {
-  const starts = new Int32Array(text.length / 2 + 1);
-  const ends = new Int32Array(text.length / 2 + 1);
+  // Words are separated by at least one character, so there are at most half as many as characters.
+  const most = Math.ceil(text.length / 2) + 1;
+  const starts = new Int32Array(most);
+  const ends = new Int32Array(most);
   let words = 0;
   for (let i = 0; i < text.length; ) {
     while (i < text.length && !isWordChar(text.charCodeAt(i))) i++;

@@ -253,9 +253,9 @@ function buildEvents(drafts: readonly Draft[], doc: Pick<Layers, 'text' | 'sente
     if (!coded) continue;
     const cameo = knowledge.codes.get(coded.code)!;
     const sentence = doc.sentences[d.sentence]!;
-    const headToken = doc.tokens[d.match.taken[0]!]!;
-    const trigger: Span = { start: headToken.start, end: headToken.end, text: headToken.text };
     const head = d.match.taken[0]!;
+    const headToken = doc.tokens[head]!;
+    const trigger: Span = { start: headToken.start, end: headToken.end, text: headToken.text };
     let where = setting.get(head);
     if (!where) {
       // Material acts and meetings happen somewhere; statements are about places.
