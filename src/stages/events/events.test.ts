@@ -31,6 +31,8 @@ describe('events: clause analysis', () => {
     ['Mike Pence met with Moon Jae-in in Seoul to discuss sanctions on North Korea.', ['USAGOV→KORGOV 04', 'USAGOV→- 04']],
     ['The United States demanded that North Korea abandon its nuclear weapons.', ['USA→PRK 10']],
     ['China threatened to expel Japanese diplomats.', ['CHN→JPNGOV 13']],
+    ['Russia and Ukraine held talks in Istanbul. Both sides agreed to exchange prisoners.', ['RUS→UKR 04', 'UKR→RUS 04', 'RUS→UKR 03', 'UKR→RUS 03']],
+    ['Mike Pence spoke with Moon Jae-in on Monday. The two leaders discussed North Korea.', ['USAGOV→KORGOV 04', 'KORGOV→USAGOV 04']],
   ])('%s', (text, expected) => {
     expect(eventsOf(text).map(brief)).toEqual(expected);
   });

@@ -22,6 +22,14 @@ const SPORTS = /\b\d+\s*[-–]\s*\d+\b.*\b(beat|defeat|won|win|lost|draw|match|g
 /** Verbs of speech: the quotes layer holds them; they only mark reported intent ("said X would"). */
 const SPEECH = new Set(['say', 'tell', 'add', 'note', 'state', 'announce', 'report', 'claim', 'write']);
 
+/** Subjects that name two parties just mentioned, acting together ("the two leaders discussed"). */
+const JOINT_SUBJECT = /^(?:the|both)(?: two)? (leaders|presidents|ministers|sides|countries|governments|delegations|nations)$/i;
+const MAY_HAVE_JOINT_SUBJECT = /\b(?:the|both)(?: two)? (?:leaders|presidents|ministers|sides|countries|governments|delegations|nations)\b/i;
+/** Roles that speak for a state, as the parties of a joint subject do. */
+const STATE_ROLES = new Set(['GOV', 'ELI', 'MIL', 'LEG', 'JUD']);
+/** How many sentences back the two parties of a joint subject may be named. */
+const JOINT_REACH = 3;
+
 interface Draft {
   match: PatternMatch;
   group: VerbGroup | null;
@@ -121,7 +129,7 @@ function codeSentences(tokens: readonly Token[], sentences: readonly Sentence[],
     for (let a = firstActor; a < actors.length && actors[a]!.start < sentence.end; a++) if (actors[a]!.end <= sentence.end) here.push(actors[a]!);
     const record: SentenceTrace | null = trace ? { sentence: s, verbs: [], candidates: [] } : null;
     if (record) trace!.push(record);
-    if (!here.some(canBeParty)) {
+    if (!here.some(canBeParty) && !MAY_HAVE_JOINT_SUBJECT.test(sentence.text)) {
       record?.candidates.push({ pattern: '-', code: '-', outcome: 'no political actor in the sentence' });
       return;
     }
@@ -187,6 +195,7 @@ function codeSentences(tokens: readonly Token[], sentences: readonly Sentence[],
         sources = subjectOf(tokens, here, governing.groupStart, sentence.tokenStart);
       } else {
         sources = subjectOf(tokens, here, group?.groupStart ?? i, sentence.tokenStart);
+        if (!sources.length && group) sources = jointSubject(tokens, actors, group.groupStart, sentence, s);
       }
       if (!sources.length) {
         record?.candidates.push({ pattern: best.pattern.text, code: best.pattern.code, outcome: 'not coded: no source actor found' });
@@ -220,6 +229,39 @@ function governedByLightVerb(tokens: readonly Token[], noun: number, floor: numb
     if (tokens[k]!.pos === 'VERB') return LIGHT_VERBS.has(tokens[k]!.lemma);
   }
   return false;
+}
+
+/**
+ * The two parties a joint subject right before the verb group stands for ("President Biden spoke
+ * with Prime Minister Abiy ... The two leaders discussed ..."): the last two people of different
+ * countries named in the three sentences before, else (for sides, countries, governments ...) the
+ * last two countries. Empty when the subject is not one, or two such parties are not found.
+ */
+function jointSubject(tokens: readonly Token[], actors: readonly ActorMention[], groupStart: number, sentence: Sentence, sentenceIndex: number): ActorMention[] {
+  let end = groupStart;
+  while (end > sentence.tokenStart && tokens[end - 1]!.pos === 'ADV') end--;
+  let start = end;
+  while (start > sentence.tokenStart && ['DET', 'NUM', 'NOUN', 'ADJ'].includes(tokens[start - 1]!.pos) && end - start < 3) start--;
+  const phrase = JOINT_SUBJECT.exec(tokens.slice(start, end).map((t) => t.text).join(' '));
+  if (!phrase) return [];
+  const lastTwo = (kind: 'person' | 'country'): ActorMention[] => {
+    const parties: ActorMention[] = [];
+    for (let a = actors.length - 1; a >= 0 && parties.length < 2; a--) {
+      const m = actors[a]!;
+      if (m.start >= sentence.start || m.sentence < sentenceIndex - JOINT_REACH || !canBeParty(m) || m.actor.kind !== kind) continue;
+      // Leaders and sides speak for their states: an opposition figure or a civilian named in
+      // between ("the poisoning of Aleksey Navalny") is what they talked about.
+      if (m.actor.role !== null && !STATE_ROLES.has(m.actor.role)) continue;
+      // Two sides are two countries: a second official of the same country is the same side.
+      if (!parties.some((p) => p.actor.country === m.actor.country)) parties.unshift(m);
+    }
+    return parties.length === 2 ? parties : [];
+  };
+  // The people who met or spoke come first (countries named before are often topics); "sides"
+  // and "countries" fall back to the last two countries.
+  const people = lastTwo('person');
+  if (people.length || /leaders|presidents|ministers/i.test(phrase[1]!)) return people;
+  return lastTwo('country');
 }
 
 /** True when an actor's name ends right before token `i`, past a parenthesis such as "(C)". */
