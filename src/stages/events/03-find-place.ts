@@ -13,6 +13,7 @@ const TOPIC_NOUNS = new Set([
   'issue', 'issues', 'question', 'efforts', 'progress', 'relations', 'humanitarian', 'investment', 'investments', 'interests',
   'presence', 'role', 'aggression', 'occupation', 'settlements', 'embassy', 'consulate', 'ambassador', 'counterpart', 'citizens',
   'environment', 'access', 'sovereignty', 'market', 'markets', 'sites', 'status', 'economy', 'policy', 'policies', 'outbreak',
+  'process', 'need', 'needs', 'transition',
 ]);
 
 /** The country named right after a place, past a comma ("Aqaba, Jordan"), or null. */
