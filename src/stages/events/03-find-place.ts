@@ -24,9 +24,9 @@ function countryAfter(tokens: readonly Token[], actors: readonly ActorMention[],
   return next?.actor.country ?? null;
 }
 
-/** A place the sentence names, with the token before its locative preposition. */
+/** A place the sentence names after a locative preposition. */
 interface Candidate {
-  /** The locative preposition. */
+  /** The token index of the preposition. */
   at: number;
   start: number;
   end: number;
@@ -108,7 +108,8 @@ export function findPlace(
   for (const c of candidates) {
     const geo = lookupPlace(c.name);
     if (!geo && c.country === null) continue;
-    // A country has no point in the gazetteer of cities; a city of the same name is not it.
+    // The gazetteer's place of that name lies in another country (Bali in Cameroon for "Bali,
+    // Indonesia", a town for a country's name): the place is kept at country level.
     if (geo && c.country !== null && geo.country !== c.country) return { name: c.name, country: c.country, lat: null, lon: null, mention: { start: c.start, end: c.end, text: c.name } };
     return {
       name: geo && c.country === null ? geo.name : c.name,
