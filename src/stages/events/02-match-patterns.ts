@@ -116,10 +116,19 @@ export function matchPattern(
   };
   const targetFrom = after(pattern.targetAt);
   const sourceFrom = after(pattern.sourceAt);
+  let targets = targetFrom === null ? [] : actorsFrom(tokens, actors, targetFrom, limit);
+  // A target slot between two pattern words must hold its actor there: in "welcomed the
+  // opportunity to speak to Xi", "welcome TARGET to" (host a visit) has no one to welcome.
+  const nextWord = pattern.targetAt === null ? -1 : pattern.targetAt - slotShift;
+  if (nextWord >= 0 && nextWord < positions.length) {
+    const slotEnd = tokens[positions[nextWord]!]!.start;
+    targets = targets.filter((t) => t.start < slotEnd);
+    if (!targets.length) return null;
+  }
   return {
     pattern,
     taken,
-    targets: targetFrom === null ? [] : actorsFrom(tokens, actors, targetFrom, limit),
+    targets,
     sources: sourceFrom === null ? [] : actorsFrom(tokens, actors, sourceFrom, limit),
   };
 }
