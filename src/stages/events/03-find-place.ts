@@ -17,9 +17,10 @@ const TOPIC_NOUNS = new Set([
 ]);
 
 /** The country named right after a place, past a comma ("Aqaba, Jordan"), or null. */
-function countryAfter(tokens: readonly Token[], actors: readonly ActorMention[], end: number): string | null {
-  const comma = tokens.findIndex((t) => t.start >= end);
-  if (comma < 0 || tokens[comma]!.text !== ',' || !tokens[comma + 1]) return null;
+function countryAfter(tokens: readonly Token[], actors: readonly ActorMention[], from: number, end: number): string | null {
+  let comma = from;
+  while (comma < tokens.length && tokens[comma]!.start < end) comma++;
+  if (tokens[comma]?.text !== ',' || !tokens[comma + 1]) return null;
   const next = actors.find((a) => a.start === tokens[comma + 1]!.start && a.actor.kind === 'country' && a.actor.role === null);
   return next?.actor.country ?? null;
 }
@@ -85,7 +86,7 @@ export function findPlace(
     if (named) {
       // A country after a locative is a place too ("fighting in Ukraine"), placed at country level.
       const isPlace = named.actor.kind === 'city' || named.actor.kind === 'place' || (named.actor.kind === 'country' && named.actor.role === null);
-      if (isPlace) candidates.push({ at: k, start: named.start, end: named.end, name: named.text, country: named.actor.country ?? countryAfter(tokens, inSentence, named.end) });
+      if (isPlace) candidates.push({ at: k, start: named.start, end: named.end, name: named.text, country: named.actor.country ?? countryAfter(tokens, inSentence, first, named.end) });
       continue;
     }
     let j = first;
@@ -100,7 +101,7 @@ export function findPlace(
       continue;
     }
     // "Bali, Indonesia": the country named after a place decides which place of that name.
-    candidates.push({ at: k, start, end, name: text.slice(start, end), country: countryAfter(tokens, inSentence, end) });
+    candidates.push({ at: k, start, end, name: text.slice(start, end), country: countryAfter(tokens, inSentence, j, end) });
   }
   // After the trigger first (its own complement), nearest first; then before it, nearest first.
   const distance = (c: Candidate) => (c.at > trigger ? c.at - trigger : 1000 + trigger - c.at);

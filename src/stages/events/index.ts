@@ -23,8 +23,9 @@ const SPORTS = /\b\d+\s*[-–]\s*\d+\b.*\b(beat|defeat|won|win|lost|draw|match|g
 const SPEECH = new Set(['say', 'tell', 'add', 'note', 'state', 'announce', 'report', 'claim', 'write']);
 
 /** Subjects that name two parties just mentioned, acting together ("the two leaders discussed"). */
-const JOINT_SUBJECT = /^(?:the|both)(?: two)? (leaders|presidents|ministers|sides|countries|governments|delegations|nations)$/i;
-const MAY_HAVE_JOINT_SUBJECT = /\b(?:the|both)(?: two)? (?:leaders|presidents|ministers|sides|countries|governments|delegations|nations)\b/i;
+const JOINT_PHRASE = '(?:the|both)(?: two)? (leaders|presidents|ministers|sides|countries|governments|delegations|nations)';
+const JOINT_SUBJECT = new RegExp(`^${JOINT_PHRASE}$`, 'i');
+const MAY_HAVE_JOINT_SUBJECT = new RegExp(`\\b${JOINT_PHRASE}\\b`, 'i');
 /** Roles that speak for a state, as the parties of a joint subject do. */
 const STATE_ROLES = new Set(['GOV', 'ELI', 'MIL', 'LEG', 'JUD']);
 /** How many sentences back the two parties of a joint subject may be named. */
