@@ -52,7 +52,7 @@ describe('the store', () => {
     await connection.run("INSERT INTO articles VALUES ('x', '{}')");
     connection.closeSync();
     instance.closeSync();
-    await expect(Store.open(db)).rejects.toThrow(/old\.duckdb: the store has layout version 1; this Dyad reads and writes version 2/);
+    await expect(Store.open(db)).rejects.toThrow(/old\.duckdb: the store has layout version 1; this Dyad reads and writes version 3/);
     const reopened = await (await DuckDBInstance.create(db)).connect();
     expect((await reopened.runAndReadAll('SELECT count(*) FROM articles')).getRows()[0]![0]).toBe(1n);
     expect((await reopened.runAndReadAll("SELECT count(*) FROM information_schema.tables WHERE table_name = 'store_info'")).getRows()[0]![0]).toBe(0n);

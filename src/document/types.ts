@@ -270,6 +270,11 @@ export interface EventDate {
 export interface EventParty {
   actor: ResolvedActor;
   mention: Span;
+  /**
+   * `place` when the sentence names no target and the party is the country where a local act
+   * happened ("protesters rallied in Lagos" is aimed at Nigeria); then `mention` is the place.
+   */
+  from?: 'place';
 }
 
 /** Where an event happened: a named place in its sentence, resolved with the gazetteer. */

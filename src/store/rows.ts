@@ -41,6 +41,7 @@ export function toRows(record: DyadRecord): ArticleRows {
     e.target?.actor.name ?? null,
     e.target?.actor.country ?? null,
     e.target?.actor.role ?? null,
+    e.target?.from ?? null,
     e.code,
     e.root,
     e.name,

@@ -1,8 +1,9 @@
 /**
  * The store's layout version, kept in `store_info`. A store of another version is refused with a
- * clear message rather than half-read: 2 keeps the article record gzip-compressed (`record_gz`).
+ * clear message rather than half-read: 2 keeps the article record gzip-compressed (`record_gz`); 3
+ * adds `events.target_from` (a target taken from the act's place).
  */
-export const STORE_VERSION = '2';
+export const STORE_VERSION = '3';
 
 /**
  * The tables of a Dyad store. One row per article, event, quote and actor tally; every row of
@@ -42,6 +43,7 @@ export const SCHEMA = [
     target_name VARCHAR,
     target_country VARCHAR,
     target_role VARCHAR,
+    target_from VARCHAR,
     code VARCHAR,
     root VARCHAR,
     name VARCHAR,

@@ -75,6 +75,18 @@ describe('events: clause analysis', () => {
   });
 });
 
+  it.each([
+    ['a protest with no target named is aimed at the country it is held in', 'Thousands of Iraqi Kurds demonstrated in Kirkuk on Sunday.', 'IRQ→IRQ 14 from place Kirkuk'],
+    ['an attack on a place hits that country', 'Houthi rebels fired missiles at the airport in Abha, Saudi Arabia.', 'YEMREB→SAU 19 from place Abha'],
+    ['a named target wins over the place', 'Israel attacked Hamas fighters in Lebanon.', 'ISR→PSEREB 19'],
+    ['a country acting in its own land keeps no target', 'Turkey imposed a curfew in Cizre.', 'TUR→- 17'],
+    ['a statement is about places, not aimed at them', 'The United States criticized the crackdown in Cizre.', 'USA→- 11'],
+  ])('targets: %s', (_, text, expected) => {
+    const [e] = eventsOf(text);
+    expect(e).toBeDefined();
+    expect(`${brief(e!)}${e!.target?.from ? ` from ${e!.target.from} ${e!.target.mention.text}` : ''}`).toBe(expected);
+  });
+
 describe('events: must not code', () => {
   it.each([
     ['a question', 'Will Israel attack Iran?'],

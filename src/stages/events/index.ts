@@ -1,5 +1,6 @@
 import type { ActorMention, CodedEvent, EventDate, EventParty, EventPlace, FurnitureEvent, Layers, Sentence, SentenceTrace, Span, Token } from '../../document/types.js';
 import { tokenise } from '../sentences/01-tokenise.js';
+import type { ActorEntry } from '../../knowledge/actor-kb.js';
 import type { CameoCode, EventKnowledge } from '../../knowledge/event-patterns.js';
 import { defineStage } from '../../pipeline/stage.js';
 import { dateOfSentence } from '../times/date-of.js';
@@ -30,6 +31,12 @@ const MAY_HAVE_JOINT_SUBJECT = new RegExp(`\\b${JOINT_PHRASE}\\b`, 'i');
 const STATE_ROLES = new Set(['GOV', 'ELI', 'MIL', 'LEG', 'JUD']);
 /** How many sentences back the two parties of a joint subject may be named. */
 const JOINT_REACH = 3;
+/**
+ * Acts done in a place and to it: protests, force posture, coercion, assaults, fighting and mass
+ * violence. With no target named, the country where they happened is the target, as event data
+ * sets code them ("Kurds demonstrated in Kirkuk": Iraq; "a curfew in Cizre": Turkey).
+ */
+const LOCAL_ROOTS = new Set(['14', '15', '17', '18', '19', '20']);
 
 interface Draft {
   match: PatternMatch;
@@ -52,6 +59,24 @@ function sameParty(a: ActorMention, b: ActorMention): boolean {
 
 function party(m: ActorMention): EventParty {
   return { actor: m.actor, mention: { start: m.start, end: m.end, text: m.text } };
+}
+
+/**
+ * The country of a local act's place as its target, when the sentence names none: the place's
+ * words stand as the mention. A country acting in its own land with no role ("Turkey imposed a
+ * curfew in Cizre") is no event between two parties, so it keeps no target; one of its agents
+ * (police, rebels, the government) does ("Turkish authorities" against Turkey), and so do its
+ * people protesting at home ("Iraqi Kurds demonstrated in Kirkuk"): a protest faces the state.
+ */
+function placeTarget(place: EventPlace | null, source: ActorMention, root: string, countries: ReadonlyMap<string, ActorEntry>): EventParty | null {
+  const entry = place?.country ? countries.get(place.country) : undefined;
+  if (!place || !entry || entry.country === null) return null;
+  if (source.actor.country === entry.country && source.actor.role === null && root !== '14') return null;
+  return {
+    actor: { id: entry.id, name: entry.name, code: entry.code, country: entry.country, role: null, title: null, kind: 'country' },
+    mention: place.mention,
+    from: 'place',
+  };
 }
 
 /** The code an event takes given its mood: intent and refusal codes where CAMEO has them. */
@@ -90,8 +115,9 @@ export const eventsStage = defineStage({
     const knowledge: EventKnowledge = ctx.eventKnowledge;
     const published = doc.meta.published ?? ctx.options.defaultDate ?? null;
     const trace: SentenceTrace[] = [];
+    const { countries } = ctx.knowledge;
     const drafts = codeSentences(doc.tokens, doc.sentences, doc.actors, knowledge, ctx.options.explain ? trace : null);
-    const events = buildEvents(drafts, { text: doc.text, tokens: doc.tokens, sentences: doc.sentences, actors: doc.actors, times: doc.times }, knowledge, published);
+    const events = buildEvents(drafts, { text: doc.text, tokens: doc.tokens, sentences: doc.sentences, actors: doc.actors, times: doc.times }, knowledge, countries, published);
     // Captions report events too ("Pence talks to Moon Jae-in at the Games"): coded apart, since
     // their text is not in the body.
     const furnitureEvents: FurnitureEvent[] = [];
@@ -103,7 +129,7 @@ export const eventsStage = defineStage({
       const sentences = [{ start: 0, end: r.text.length, text: r.text, paragraph: 0, tokenStart: 0, tokenEnd: tokens.length }];
       const times = doc.furnitureTimes.filter((t) => t.removed === removed).map((t) => ({ ...t, start: t.sourceStart - r.sourceStart, end: t.sourceEnd - r.sourceStart, sentence: 0 }));
       const captionDrafts = codeSentences(tokens, sentences, actors, knowledge, null);
-      for (const event of buildEvents(captionDrafts, { text: r.text, tokens, sentences, actors, times }, knowledge, published)) {
+      for (const event of buildEvents(captionDrafts, { text: r.text, tokens, sentences, actors, times }, knowledge, countries, published)) {
         furnitureEvents.push({ removed, sourceStart: r.sourceStart + event.start, sourceEnd: r.sourceStart + event.end, event });
       }
     });
@@ -286,7 +312,13 @@ function actorBefore(tokens: readonly Token[], actors: readonly ActorMention[], 
   return [];
 }
 
-function buildEvents(drafts: readonly Draft[], doc: Pick<Layers, 'text' | 'sentences' | 'tokens' | 'actors' | 'times'>, knowledge: EventKnowledge, published: string | null): CodedEvent[] {
+function buildEvents(
+  drafts: readonly Draft[],
+  doc: Pick<Layers, 'text' | 'sentences' | 'tokens' | 'actors' | 'times'>,
+  knowledge: EventKnowledge,
+  countries: ReadonlyMap<string, ActorEntry>,
+  published: string | null,
+): CodedEvent[] {
   const events: CodedEvent[] = [];
   const byKey = new Map<string, CodedEvent>();
   // Place and date are found once per trigger, whatever number of events it yields.
@@ -315,7 +347,8 @@ function buildEvents(drafts: readonly Draft[], doc: Pick<Layers, 'text' | 'sente
     for (const source of d.sources) {
       for (const target of targets) {
         if (target && sameParty(source, target)) continue;
-        const key = [source.actor.code, target?.actor.code ?? '-', coded.code].join('|');
+        const fromPlace = !target && LOCAL_ROOTS.has(cameo.root) ? placeTarget(place, source, cameo.root, countries) : null;
+        const key = [source.actor.code, target?.actor.code ?? fromPlace?.actor.code ?? '-', coded.code].join('|');
         const existing = byKey.get(key);
         if (existing) {
           existing.mentions++;
@@ -329,7 +362,7 @@ function buildEvents(drafts: readonly Draft[], doc: Pick<Layers, 'text' | 'sente
           sentence: d.sentence,
           evidence: { start: sentence.start, end: sentence.end, text: sentence.text },
           source: party(source),
-          target: target ? party(target) : null,
+          target: target ? party(target) : fromPlace,
           code: coded.code,
           root: cameo.root,
           name: cameo.name,
