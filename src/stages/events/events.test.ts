@@ -73,7 +73,6 @@ describe('events: clause analysis', () => {
     expect(e).toBeDefined();
     expect(e!.place ? `${e!.place.name} ${e!.place.country}` : null).toBe(expected);
   });
-});
 
   it.each([
     ['a protest with no target named is aimed at the country it is held in', 'Thousands of Iraqi Kurds demonstrated in Kirkuk on Sunday.', 'IRQ→IRQ 14 from place Kirkuk'],
@@ -86,6 +85,7 @@ describe('events: clause analysis', () => {
     expect(e).toBeDefined();
     expect(`${brief(e!)}${e!.target?.from ? ` from ${e!.target.from} ${e!.target.mention.text}` : ''}`).toBe(expected);
   });
+});
 
 describe('events: must not code', () => {
   it.each([

@@ -34,7 +34,8 @@ const JOINT_REACH = 3;
 /**
  * Acts done in a place and to it: protests, force posture, coercion, assaults, fighting and mass
  * violence. With no target named, the country where they happened is the target, as event data
- * sets code them ("Kurds demonstrated in Kirkuk": Iraq; "a curfew in Cizre": Turkey).
+ * sets code them ("Kurds demonstrated in Kirkuk": Iraq; "Turkish authorities imposed a curfew in Cizre":
+ * Turkey).
  */
 const LOCAL_ROOTS = new Set(['14', '15', '17', '18', '19', '20']);
 
