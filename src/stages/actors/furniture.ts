@@ -1,5 +1,5 @@
 import type { FurnitureMention, Removed } from '../../document/types.js';
-import { foldTokenCached, tokeniseWithOffsets } from '../../knowledge/tokens.js';
+import { foldTokenCached, untaggedTokens } from '../../knowledge/tokens.js';
 import { admitCandidates, matchDictionary } from './01-match-dictionary.js';
 import { assignCodes } from './05-assign-codes.js';
 import type { ActorState } from './state.js';
@@ -21,7 +21,7 @@ export function findFurnitureActors(sourceText: string, removed: readonly Remove
   const out: FurnitureMention[] = [];
   removed.forEach((r, index) => {
     if (!READ_KINDS.has(r.kind)) return;
-    const tokens = tokeniseWithOffsets(r.text).map((t) => ({ ...t, pos: 'X', lemma: t.text.toLowerCase() }));
+    const tokens = untaggedTokens(r.text);
     if (!tokens.length) return;
     const state: ActorState = {
       ...article,

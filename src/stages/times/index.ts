@@ -1,5 +1,5 @@
 import type { FurnitureTime, TimeMention } from '../../document/types.js';
-import { tokeniseWithOffsets } from '../../knowledge/tokens.js';
+import { untaggedTokens } from '../../knowledge/tokens.js';
 import { defineStage } from '../../pipeline/stage.js';
 import { referenceDay, type Ymd } from './calendar.js';
 import { findDates } from './01-find-dates.js';
@@ -48,7 +48,7 @@ export const timesStage = defineStage({
       // Captions describe a photograph already taken: past tense.
       const tense: Tense = 'past';
       const sentence = { start: 0, end: r.text.length, text: r.text };
-      const tokens = tokeniseWithOffsets(r.text).map((t) => ({ ...t, pos: 'X', lemma: t.text.toLowerCase() }));
+      const tokens = untaggedTokens(r.text);
       for (const { start, end, sentence: _sentence, ...time } of timesOf({ index: -1, sentence, tokens, tense }, r.text, ref)) {
         furnitureTimes.push({ ...time, removed, sourceStart: r.sourceStart + start, sourceEnd: r.sourceStart + end });
       }
