@@ -93,13 +93,16 @@ export function matchPattern(
     // A SOURCE or TARGET slot before this word holds a whole noun phrase.
     const slotBefore = pattern.sourceAt === index + slotShift || pattern.targetAt === index + slotShift;
     const gap = slotBefore && index > 0 ? SLOT_GAP : MAX_GAP;
-    for (let k = at; k < Math.min(limit, at + gap + 1); k++) {
+    let passed = 0;
+    for (let k = at; k < limit && passed <= gap; k++) {
       const t = tokens[k]!;
       if (wordFits(t, alternatives) && !options.taken?.has(k)) {
         found = k;
         break;
       }
       if (t.pos === 'VERB' || /^[;:.!?]$/.test(t.text)) break;
+      // A hyphenated word is one word however many tokens it makes ("a day-old blockade").
+      if (!(k > at && t.start === tokens[k - 1]!.end && (t.text === '-' || tokens[k - 1]!.text === '-'))) passed++;
     }
     if (found < 0) return null;
     positions.push(found);

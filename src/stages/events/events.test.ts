@@ -23,6 +23,8 @@ describe('events: clause analysis', () => {
     ['Iran was attacked by Israel on Monday.', ['ISR→IRN 19']],
     ['The United States and Japan imposed sanctions on North Korea.', ['USA→PRK 16', 'JPN→PRK 16']],
     ['Russia attacked Ukraine and Georgia.', ['RUS→UKR 19', 'RUS→GEO 19']],
+    // A hyphenated word between two pattern words counts as one word, not three tokens.
+    ['Israel lifted a two-day-old blockade on Gaza.', ['ISR→- 08']],
     ['Pence said Washington would keep up sanctions on Pyongyang.', [expect.stringMatching(/^USAGOV→PRKGOV 16/)]],
     ['Mike Pence will visit Seoul next week.', ['USAGOV→KORGOV 03 intent']],
     ['Mike Pence plans to visit Seoul.', ['USAGOV→KORGOV 03 intent']],
