@@ -1,4 +1,4 @@
-import { byPosition, endsInPlural, type ActorState, type ActorStep, type WorkingMention } from './state.js';
+import { byPosition, endsInPlural, isCapitalised, type ActorState, type ActorStep, type WorkingMention } from './state.js';
 
 /** Pronouns and the antecedents they accept. */
 const PRONOUNS = new Map<string, 'male' | 'female' | 'thing' | 'plural'>([
@@ -14,6 +14,8 @@ const PRONOUNS = new Map<string, 'male' | 'female' | 'thing' | 'plural'>([
   ['them', 'plural'],
   ['their', 'plural'],
 ]);
+/** Words that make "his", "her" or "their" part of a style of address ("His Majesty King Abdullah II"). */
+const STYLES_OF_ADDRESS = new Set(['majesty', 'majesties', 'excellency', 'excellencies', 'highness', 'highnesses', 'holiness', 'eminence', 'grace', 'lordship', 'ladyship']);
 /** How many sentences back a pronoun may look for its antecedent. */
 const PRONOUN_REACH = 2;
 
@@ -115,7 +117,10 @@ export const resolveCoreference: ActorStep = (state) => {
   const isPronoun = (t: number): boolean => {
     if (!PRONOUNS.has(folded[t]!) || covered[t] || state.quoted[t]) return false;
     // "it is", "it was": mostly an empty subject, not an actor.
-    return !(folded[t] === 'it' && tokens[t + 1]?.lemma === 'be');
+    if (folded[t] === 'it' && tokens[t + 1]?.lemma === 'be') return false;
+    // "His Majesty King Abdullah II": a style of address before the name it belongs to, not a
+    // possessive. Alone ("thanked His Majesty for ...") it does refer back, as a pronoun would.
+    return !(STYLES_OF_ADDRESS.has(folded[t + 1] ?? '') && isCapitalised(tokens[t + 2]?.text ?? ''));
   };
   const firstInSentence = new Map<number, number>();
   const noteFirst = (sentence: number, token: number) => {

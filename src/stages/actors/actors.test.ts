@@ -93,6 +93,13 @@ describe('actors: people', () => {
     const ms = actorsOf('Mike Pence spoke. “He knows what he did,” Pence said.');
     expect(ms.filter((m) => m.via === 'coref:pronoun')).toEqual([]);
   });
+
+  it('reads "His Majesty" before a name as a style of address, and alone as a pronoun', () => {
+    const styled = actorsOf('Mike Pence met His Majesty King Abdullah II of Jordan.');
+    expect(styled.filter((m) => m.via === 'coref:pronoun')).toEqual([]);
+    const alone = actorsOf('Mike Pence met King Abdullah II of Jordan. Pence thanked His Majesty for his hospitality.');
+    expect(alone.find((m) => m.text === 'His')?.via).toBe('coref:pronoun');
+  });
 });
 
 describe('actor dictionaries', () => {
