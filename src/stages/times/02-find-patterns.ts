@@ -126,7 +126,7 @@ const PATTERNS: Pattern[] = [
   },
   {
     rule: 'times/quarter',
-    regex: /\b(?:the\s+)?(first|second|third|fourth|final|last)\s+quarter(?:\s+of\s+(\d{4}|this year|last year))?\b/gi,
+    regex: /\b(?:the\s+)?(first|second|third|fourth|final|last)[\s-]+quarter(?:\s+of\s+(\d{4}|this year|last year))?\b/gi,
     make: (m) => {
       const q = QUARTERS[m[1]!.toLowerCase()]!;
       if (m[2] && /^\d{4}$/.test(m[2])) return { type: 'DATE', fields: { year: Number(m[2]) }, value: `${m[2]}-Q${q}` };
@@ -155,8 +155,9 @@ const PATTERNS: Pattern[] = [
   },
   {
     rule: 'times/year',
-    // A bare year after a preposition or as a modifier ("in 2017", "the 2018 Games", "since 1950").
-    regex: /\b(in|since|by|until|from|to|of|before|after|during|through|the|early|late|mid-?)\s+((?:19|20)\d{2})\b(?![-/]\d)/gi,
+    // A bare year after a preposition or as a modifier ("in 2017", "the 2018 Games", "since 1950",
+    // "between 2009 and 2014", "mid-2011").
+    regex: /\b(in|since|by|until|from|to|of|before|after|during|through|between|the|early|late|mid|(?<=\bbetween\s+(?:19|20)\d{2}\s+)and)(?:\s+|(?<=mid)-)((?:19|20)\d{2})\b(?![-/]\d)/gi,
     group: 2,
     make: (m) => ({ type: 'DATE', fields: { year: Number(m[2]) }, value: m[2]! }),
   },
