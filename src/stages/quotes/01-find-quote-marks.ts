@@ -19,6 +19,7 @@ export interface MarkedSpan {
 const DOUBLE_OPEN = new Set(['“', '«', '„']);
 const DOUBLE_CLOSE = new Set(['”', '»']);
 const LETTER = /[\p{L}\p{N}]/u;
+const DIGIT = /\d/;
 const DOUBLE_MARK = /[“”«»„"]/g;
 const SINGLE_MARK = /[‘’']/g;
 
@@ -38,7 +39,7 @@ function closesSingle(text: string, i: number, end: number): boolean {
 
 /**
  * Finds quotation marks paragraph by paragraph and pairs them: curly and angle double quotes by
- * direction, straight double quotes by alternation, single quotes only where they open at a word's
+ * direction, straight double quotes by alternation (one right after a digit, an inch mark, never opens), single quotes only where they open at a word's
  * start and close at a word's end (so apostrophes are not quotes). A quote left open at the end of
  * a paragraph runs to its end; if the next paragraph opens a quote, that quote continues it (the
  * news convention for quotes over several paragraphs); otherwise a warning is reported.
@@ -54,7 +55,8 @@ export function findQuoteMarks(text: string, paragraphs: readonly Paragraph[], c
     for (let m = DOUBLE_MARK.exec(text); m && m.index < p.end; m = DOUBLE_MARK.exec(text)) {
       const i = m.index;
       const c = m[0];
-      const opening = DOUBLE_OPEN.has(c) || (c === '"' && open === null);
+      // A straight mark right after a digit opens nothing: it is an inch mark ('a 15" display').
+      const opening = DOUBLE_OPEN.has(c) || (c === '"' && open === null && !(i > p.start && DIGIT.test(text[i - 1]!)));
       const closing = DOUBLE_CLOSE.has(c) || (c === '"' && open !== null);
       if (opening && open === null) open = i;
       else if (closing && open !== null) {

@@ -27,6 +27,24 @@ export function classifyMarks(state: QuoteState): void {
   state.marks = state.marks.filter((m) => !phraseStarts.has(m.contentStart));
 }
 
+/** Articles and demonstratives: a speech verb right after one is an adjective ("the announced iPhone"). */
+const ARTICLES = new Set(['a', 'an', 'the', 'this', 'that', 'these', 'those']);
+
+/** A speech verb used as an adjective ("the announced iPhone", "a claimed seven hours"): no one speaks. */
+function attributive(state: QuoteState, i: number): boolean {
+  return i > 0 && ARTICLES.has(state.folded[i - 1]!);
+}
+
+/**
+ * A speech verb in the passive ("the glitch was not reported"): its subject is what was said, not
+ * who said it. Phrases made for the passive ("was quoted as saying") are cues of their own.
+ */
+function passive(state: QuoteState, i: number): boolean {
+  let k = i - 1;
+  while (k >= 0 && (state.tokens[k]!.pos === 'ADV' || state.tokens[k]!.pos === 'PART')) k--;
+  return k >= 0 && state.tokens[k]!.lemma === 'be' && /(ed|en|wn|id|ld|ght)$/.test(state.folded[i]!);
+}
+
 /**
  * Finds reporting cues: speech verbs by lemma ("said", "told", "noted"), passive reporting
  * ("was quoted"), and cue phrases ("according to", "quoted as saying").
@@ -45,7 +63,7 @@ export function findCues(state: QuoteState): void {
     }
     const t = tokens[i]!;
     if (t.pos !== 'VERB' && !(t.pos === 'AUX' && t.lemma === 'say')) continue;
-    if (lexicon.speechVerbs.has(t.lemma) || lexicon.passiveCues.has(t.lemma)) {
+    if (lexicon.passiveCues.has(t.lemma) || (lexicon.speechVerbs.has(t.lemma) && !attributive(state, i) && !passive(state, i))) {
       cues.push({ tokenStart: i, tokenEnd: i + 1, sentence: state.sentenceOf[i]!, lemma: t.lemma, according: false });
     }
   }

@@ -94,6 +94,11 @@ describe('quotes: must not match', () => {
     'South Korea and the United States agreed on terms for talks.',
     'The United States responded to the dialogue with caution.',
     "Korea's stance and the U.N.'s resolution were noted.",
+    // A speech verb as an adjective, and in the passive: no one speaks.
+    'The phone offers a claimed seven hours of talk time, up two hours from the old model.',
+    'The glitch was not reported when the plane made its maiden flight.',
+    // Inch marks are not quotation marks.
+    'The laptop has a 15" screen, while the larger model has a 17" screen and a faster processor.',
   ])('no speech in "%s"', (text) => {
     expect(quotesOf(text).quotes).toEqual([]);
   });
