@@ -27,8 +27,11 @@ export function classifyMarks(state: QuoteState): void {
   state.marks = state.marks.filter((m) => !phraseStarts.has(m.contentStart));
 }
 
-/** Articles and demonstratives: a speech verb right after one is an adjective ("the announced iPhone"). */
-const ARTICLES = new Set(['a', 'an', 'the', 'this', 'that', 'these', 'those']);
+/**
+ * Articles: a speech verb right after one is an adjective ("the announced iPhone"). Not "that":
+ * in "a report that said" the report speaks.
+ */
+const ARTICLES = new Set(['a', 'an', 'the']);
 
 /** A speech verb used as an adjective ("the announced iPhone", "a claimed seven hours"): no one speaks. */
 function attributive(state: QuoteState, i: number): boolean {
@@ -40,6 +43,7 @@ function attributive(state: QuoteState, i: number): boolean {
  * who said it. Phrases made for the passive ("was quoted as saying") are cues of their own.
  */
 function passive(state: QuoteState, i: number): boolean {
+  // A past participle after "be", past any adverbs: "was not reported", "were told"; not "is saying".
   let k = i - 1;
   while (k >= 0 && (state.tokens[k]!.pos === 'ADV' || state.tokens[k]!.pos === 'PART')) k--;
   return k >= 0 && state.tokens[k]!.lemma === 'be' && /(ed|en|wn|id|ld|ght)$/.test(state.folded[i]!);
