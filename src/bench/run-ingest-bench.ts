@@ -62,6 +62,8 @@ interface IngestRun {
   seconds: number;
   articlesPerSecond: number;
   peakRssMiB: number;
+  /** Resident memory of the process as the input went by: [articles read, MiB]. */
+  rssTimeline: Array<[number, number]>;
 }
 
 /** Runs `dyad ingest` in a child process and reads its time and peak memory. */
@@ -71,9 +73,10 @@ function ingestRun(corpus: string, workers: number, articles = ARTICLES): Ingest
   const run = spawnSync(process.execPath, [cli, 'ingest', corpus, '--db', db, '--workers', String(workers), '--quiet'], { encoding: 'utf8', env: { ...process.env, DYAD_REPORT_RSS: '1' } });
   const seconds = (performance.now() - started) / 1000;
   const kib = /peak RSS: (\d+) KiB/.exec(run.stderr ?? '');
+  const rssTimeline = [...(run.stderr ?? '').matchAll(/rss after (\d+) articles: (\d+) KiB/g)].map((m): [number, number] => [Number(m[1]), Math.round(Number(m[2]) / 1024)]);
   // Exit 1 means some articles failed (they are recorded); anything else is the run failing.
   if (run.status !== 0 && run.status !== 1) throw new Error(`ingest failed: ${run.stderr}`);
-  return { workers, seconds, articlesPerSecond: articles / seconds, peakRssMiB: kib ? Number(kib[1]) / 1024 : NaN };
+  return { workers, seconds, articlesPerSecond: articles / seconds, peakRssMiB: kib ? Number(kib[1]) / 1024 : NaN, rssTimeline };
 }
 
 /** Fills a store with synthetic events (DuckDB generates them) and times the month-by-month dyad query. */
@@ -115,23 +118,29 @@ for (let round = 0; round < ROUNDS; round++) {
     console.log(`ingest, ${workers} worker${workers > 1 ? 's' : ''} (round ${round + 1}): ${run.seconds.toFixed(1)} s, ${run.articlesPerSecond.toFixed(0)} articles/s, peak RSS ${run.peakRssMiB.toFixed(0)} MiB`);
   }
 }
-const fastest = (workers: number) => runs.filter((r) => r.workers === workers).reduce((a, b) => (b.seconds < a.seconds ? b : a));
+const fastest = (workers: number) => runs.filter((r) => r.workers === workers).reduce<IngestRun | null>((a, b) => (a && a.seconds <= b.seconds ? a : b), null);
 const one = fastest(1);
 const two = fastest(2);
-console.log(`speed-up 2 workers / 1 worker (best of ${ROUNDS} each): ${(two.articlesPerSecond / one.articlesPerSecond).toFixed(2)}×`);
-// Memory against input size: the same articles in a WARC of ~100 MB and of ~1 GB.
+const speedup = one && two ? two.articlesPerSecond / one.articlesPerSecond : null;
+if (speedup !== null) console.log(`speed-up 2 workers / 1 worker (best of ${ROUNDS} each): ${speedup.toFixed(2)}×`);
+// Memory against input size: pages of the same weight in a WARC of ~100 MB and in one ten times
+// longer (~1 GB), which must not take more memory; then the short WARC's pages ten times heavier,
+// which shows what one page's weight costs.
 const WARC_ARTICLES = Number(process.env.DYAD_BENCH_WARC_ARTICLES ?? 2000);
-const memory: Array<{ mib: number; run: IngestRun }> = [];
-for (const pad of [50_000, 500_000]) {
-  const warc = join(work, `pad${pad}.warc`);
-  const size = await writeWarc(warc, WARC_ARTICLES, pad);
-  const run = ingestRun(warc, 2, WARC_ARTICLES);
-  memory.push({ mib: size / 2 ** 20, run });
-  console.log(`WARC of ${(size / 2 ** 20).toFixed(0)} MiB (${WARC_ARTICLES} pages), 2 workers: ${run.seconds.toFixed(1)} s, peak RSS ${run.peakRssMiB.toFixed(0)} MiB`);
+const memory: Array<{ mib: number; pages: number; padBytes: number; run: IngestRun }> = [];
+for (const [pages, pad] of [[WARC_ARTICLES, 50_000], [WARC_ARTICLES * 10, 50_000], [WARC_ARTICLES, 500_000]] as const) {
+  const warc = join(work, `pad${pad}-${pages}.warc`);
+  const size = await writeWarc(warc, pages, pad);
+  const run = ingestRun(warc, 2, pages);
+  memory.push({ mib: size / 2 ** 20, pages, padBytes: pad, run });
+  console.log(`WARC of ${(size / 2 ** 20).toFixed(0)} MiB (${pages} pages padded with ${pad / 1000} kB), 2 workers: ${run.seconds.toFixed(1)} s, peak RSS ${run.peakRssMiB.toFixed(0)} MiB`);
+  // Memory as the input goes by, at each tenth of it: flat once the heaps have reached their size.
+  const tenths = run.rssTimeline.filter(([n], k, all) => k === all.length - 1 || Math.floor((n * 10) / pages) !== Math.floor((all[k + 1]![0] * 10) / pages));
+  if (tenths.length > 1) console.log(`  resident memory along the input: ${tenths.map(([n, mib]) => `${n}: ${mib} MiB`).join(', ')}`);
   rmSync(warc, { force: true });
 }
 const aggregation = await aggregationLatency();
 console.log(`dyad-by-month aggregation over ${aggregation.events.toLocaleString('en')} events: ${aggregation.milliseconds.toFixed(1)} ms (${aggregation.months} months)`);
 mkdirSync(join(repoRoot, '.bench'), { recursive: true });
-writeFileSync(join(repoRoot, '.bench', 'ingest.json'), JSON.stringify({ date: new Date().toISOString(), articles: ARTICLES, corpusMiB: bytes / 2 ** 20, runs, one, two, speedup: two.articlesPerSecond / one.articlesPerSecond, memory, aggregation }, null, 2) + '\n');
+writeFileSync(join(repoRoot, '.bench', 'ingest.json'), JSON.stringify({ date: new Date().toISOString(), articles: ARTICLES, corpusMiB: bytes / 2 ** 20, runs, one, two, speedup, memory, aggregation }, null, 2) + '\n');
 rmSync(work, { recursive: true, force: true });
