@@ -82,6 +82,7 @@ describe('events: clause analysis', () => {
     ['a named target wins over the place', 'Israel attacked Hamas fighters in Lebanon.', 'ISR→PSEREB 19'],
     ['a country acting in its own land keeps no target', 'Turkey imposed a curfew in Cizre.', 'TUR→- 17'],
     ['a statement is about places, not aimed at them', 'The United States criticized the crackdown in Cizre.', 'USA→- 11'],
+    ['a build-up in another country is aimed at it', 'Israel has strengthened its forces in Lebanon.', 'ISR→LBN 15 from place Lebanon'],
   ])('targets: %s', (_, text, expected) => {
     const [e] = eventsOf(text);
     expect(e).toBeDefined();
