@@ -50,9 +50,9 @@ export const combineAgents: ActorStep = (state) => {
     let start = owner?.tokenStart ?? a.tokenStart;
     let end = a.tokenEnd;
     if (!owner || owner.sentence !== a.sentence || !countryOf(owner)) {
-      // "the army of Myanmar", "president of France"
+      // "the army of Myanmar", "president of France", "students throughout Indonesia"
       const of = tokens[a.tokenEnd];
-      const after = of && /^(of|for|in)$/i.test(of.text) ? mentionStartingAt.get(a.tokenEnd + 1) : undefined;
+      const after = of && /^(of|for|in|throughout)$/i.test(of.text) ? mentionStartingAt.get(a.tokenEnd + 1) : undefined;
       owner = after && after.sentence === a.sentence && countryOf(after) ? after : undefined;
       if (owner) {
         start = a.tokenStart;

@@ -178,7 +178,8 @@ function codeSentences(tokens: readonly Token[], sentences: readonly Sentence[],
       // The tagger reads some present-tense verbs after a name as plural nouns ("Pence (C) talks to
       // Moon"): a noun right after an actor, with a verb pattern, is taken as the verb.
       const isVerb = t.pos === 'VERB' || (t.pos === 'NOUN' && knowledge.verbs.has(t.lemma) && actorEndsBefore(tokens, here, i));
-      const patterns = (isVerb ? knowledge.verbs : t.pos === 'NOUN' || t.pos === 'PROPN' ? knowledge.nouns : undefined)?.get(t.lemma);
+      const byHead = isVerb ? knowledge.verbs : t.pos === 'NOUN' || t.pos === 'PROPN' ? knowledge.nouns : undefined;
+      const patterns = byHead?.get(t.lemma) ?? (isVerb ? regularStems(t.text).map((stem) => byHead!.get(stem)).find(Boolean) : undefined);
       if (!patterns?.length) continue;
       const group = isVerb ? analyseVerb(tokens, i, sentence.tokenStart, limit, SPEECH) : null;
       if (group && record) record.verbs.push({ text: t.text, lemma: t.lemma, negated: group.negated, intent: group.intent, passive: group.passive, mood: group.mood });
@@ -290,6 +291,22 @@ function jointSubject(tokens: readonly Token[], actors: readonly ActorMention[],
   const people = lastTwo('person');
   if (people.length || /leaders|presidents|ministers/i.test(phrase[1]!)) return people;
   return lastTwo('country');
+}
+
+/**
+ * The stems a regular verb form may come from, most likely first ("staged" → "stage", "stag";
+ * "banned" → "ban"). The tagger's lemma is looked up first; these serve where it has none or a
+ * wrong one ("staged" → "stag", "waged" → "wag"), and only a stem with patterns is taken.
+ */
+function regularStems(word: string): string[] {
+  const w = word.toLowerCase();
+  const doubled = (end: number) => w.length > end + 2 && w[w.length - end - 1] === w[w.length - end - 2];
+  if (w.endsWith('ied') || w.endsWith('ies')) return [`${w.slice(0, -3)}y`];
+  if (w.endsWith('ed')) return [w.slice(0, -1), w.slice(0, -2), ...(doubled(2) ? [w.slice(0, -3)] : [])];
+  if (w.endsWith('ing')) return [w.slice(0, -3), `${w.slice(0, -3)}e`, ...(doubled(3) ? [w.slice(0, -4)] : [])];
+  if (w.endsWith('es')) return [w.slice(0, -1), w.slice(0, -2)];
+  if (w.endsWith('s') && !w.endsWith('ss')) return [w.slice(0, -1)];
+  return [];
 }
 
 /** True when an actor's name ends right before token `i`, past a parenthesis such as "(C)". */
