@@ -27,6 +27,8 @@ describe('events: clause analysis', () => {
     ['Israel lifted a two-day-old blockade on Gaza.', ['ISR→- 08']],
     // The tagger lemmatises "staged" as "stag" and "waged" as "wag": the verb's regular stem is tried.
     ['Russia waged war on Ukraine.', ['RUS→UKR 19']],
+    // Two objects: the first is the one given to.
+    ['Japan gave China a loan.', ['JPN→CHN 07']],
     ['Students throughout Indonesia staged demonstrations.', ['IDNEDU→- 14']],
     ['Pence said Washington would keep up sanctions on Pyongyang.', [expect.stringMatching(/^USAGOV→PRKGOV 16/)]],
     ['Mike Pence will visit Seoul next week.', ['USAGOV→KORGOV 03 intent']],
