@@ -34,8 +34,8 @@ const JOINT_REACH = 3;
 /**
  * Acts done in a place and to it: protests, force posture, coercion, assaults, fighting and mass
  * violence. With no target named, the country where they happened is the target, as event data
- * sets code them ("Kurds demonstrated in Kirkuk": Iraq; "Turkish authorities imposed a curfew in Cizre":
- * Turkey).
+ * sets code them ("Kurds demonstrated in Kirkuk": Iraq; "Turkish authorities imposed a curfew in
+ * Cizre": Turkey).
  */
 const LOCAL_ROOTS = new Set(['14', '15', '17', '18', '19', '20']);
 
@@ -179,7 +179,8 @@ function codeSentences(tokens: readonly Token[], sentences: readonly Sentence[],
       // Moon"): a noun right after an actor, with a verb pattern, is taken as the verb.
       const isVerb = t.pos === 'VERB' || (t.pos === 'NOUN' && knowledge.verbs.has(t.lemma) && actorEndsBefore(tokens, here, i));
       const byHead = isVerb ? knowledge.verbs : t.pos === 'NOUN' || t.pos === 'PROPN' ? knowledge.nouns : undefined;
-      const patterns = byHead?.get(t.lemma) ?? (isVerb ? regularStems(t.text).map((stem) => byHead!.get(stem)).find(Boolean) : undefined);
+      const stem = isVerb && !byHead!.has(t.lemma) ? regularStems(t.text).find((candidate) => byHead!.has(candidate)) : undefined;
+      const patterns = byHead?.get(stem ?? t.lemma);
       if (!patterns?.length) continue;
       const group = isVerb ? analyseVerb(tokens, i, sentence.tokenStart, limit, SPEECH) : null;
       if (group && record) record.verbs.push({ text: t.text, lemma: t.lemma, negated: group.negated, intent: group.intent, passive: group.passive, mood: group.mood });

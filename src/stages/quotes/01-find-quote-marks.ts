@@ -41,9 +41,9 @@ function closesSingle(text: string, i: number, end: number): boolean {
  * Finds quotation marks paragraph by paragraph and pairs them: curly and angle double quotes by
  * direction, straight double quotes by alternation (one right after a digit, an inch mark, never
  * opens), single quotes only where they open at a word's start and close at a word's end (so
- * apostrophes are not quotes). A quote left open at the end of
- * a paragraph runs to its end; if the next paragraph opens a quote, that quote continues it (the
- * news convention for quotes over several paragraphs); otherwise a warning is reported.
+ * apostrophes are not quotes). A quote left open at the end of a paragraph runs to its end; if the
+ * next paragraph opens a quote, that quote continues it (the news convention for quotes over
+ * several paragraphs); otherwise a warning is reported.
  */
 export function findQuoteMarks(text: string, paragraphs: readonly Paragraph[], ctx: StageContext): MarkedSpan[] {
   const spans: MarkedSpan[] = [];
