@@ -7,19 +7,23 @@ export interface TokenIndex {
   sentenceOf: Int32Array;
 }
 
-const built = new WeakMap<readonly Token[], TokenIndex>();
+/**
+ * The last token layer indexed and its index. One slot, not a WeakMap: documents go through the
+ * stages one at a time, and V8's young-generation collector keeps a WeakMap's values alive, so
+ * every document's index would be promoted to the old generation and live until a full GC.
+ */
+let lastTokens: readonly Token[] | null = null;
+let lastIndex: TokenIndex | null = null;
 
 /**
  * The token index of a document, built once per token layer and shared by the stages that read
  * it (actors, quotes), so the hot path does not fold every token twice.
  */
 export function tokenIndex(tokens: readonly Token[], sentences: readonly Sentence[]): TokenIndex {
-  let index = built.get(tokens);
-  if (!index) {
-    const sentenceOf = new Int32Array(tokens.length);
-    sentences.forEach((s, i) => sentenceOf.fill(i, s.tokenStart, s.tokenEnd));
-    index = { folded: tokens.map((t) => foldTokenCached(t.text)), sentenceOf };
-    built.set(tokens, index);
-  }
-  return index;
+  if (tokens === lastTokens && lastIndex) return lastIndex;
+  const sentenceOf = new Int32Array(tokens.length);
+  sentences.forEach((s, i) => sentenceOf.fill(i, s.tokenStart, s.tokenEnd));
+  lastIndex = { folded: tokens.map((t) => foldTokenCached(t.text)), sentenceOf };
+  lastTokens = tokens;
+  return lastIndex;
 }

@@ -349,7 +349,6 @@ function buildEvents(
     const sentence = doc.sentences[d.sentence]!;
     const head = d.match.taken[0]!;
     const headToken = doc.tokens[head]!;
-    const trigger: Span = { start: headToken.start, end: headToken.end, text: headToken.text };
     let where = setting.get(head);
     if (!where) {
       // Material acts and meetings happen somewhere; statements are about places.
@@ -376,8 +375,12 @@ function buildEvents(
         }
         const expectsTarget = d.match.pattern.targetAt !== null;
         const confidence = Math.round((0.9 - (expectsTarget && !target ? 0.25 : 0) - (coded.intent ? 0.1 : 0) - (d.sources.length > 1 || d.targets.length > 1 ? 0.05 : 0)) * 100) / 100;
+        // The trigger's span is written out, not spread: a spread followed by twenty fields made
+        // V8 build each event slowly and keep it past young-generation collections.
         const event: CodedEvent = {
-          ...trigger,
+          start: headToken.start,
+          end: headToken.end,
+          text: headToken.text,
           sentence: d.sentence,
           evidence: { start: sentence.start, end: sentence.end, text: sentence.text },
           source: party(source),

@@ -24,6 +24,57 @@ export interface ExtractedPage {
 /** Fewest words a paragraph needs before a page counts as having an article body. */
 const MIN_BODY_WORDS = 5;
 
+/**
+ * What Readability reads of an element's `style`: whether the inline style hides it. Read from the
+ * `style` attribute without linkedom's CSSStyleDeclaration, which registers every element whose
+ * style is read in a module-level WeakMap; V8's young-generation collector keeps a WeakMap's values
+ * alive, so each page's whole DOM was promoted to the old generation (a third of what an HTML page
+ * allocated, and most of a worker's memory growth) before a full GC freed it.
+ */
+const DISPLAY = /(?:^|;)\s*display\s*:\s*([^;]*)/i;
+const VISIBILITY = /(?:^|;)\s*visibility\s*:\s*([^;]*)/i;
+const NO_INLINE_STYLE = Object.freeze({ display: '', visibility: '' });
+
+function inlineVisibility(this: Element): { display: string; visibility: string } {
+  const declarations = this.getAttribute('style');
+  if (!declarations) return NO_INLINE_STYLE;
+  const value = (pattern: RegExp) => pattern.exec(declarations)?.[1]?.trim().toLowerCase() ?? '';
+  return { display: value(DISPLAY), visibility: value(VISIBILITY) };
+}
+
+/** True while Readability reads a page: linkedom's `style` getter then answers `inlineVisibility`. */
+let readingPage = false;
+let styleGetterWrapped = false;
+
+/**
+ * Runs `read` with element styles read lightly. linkedom's `style` getter is wrapped once (not
+ * swapped per page: redefining a prototype property throws away V8's compiled code that relies on
+ * it); outside `read` the wrapper answers as linkedom does.
+ */
+function withLightStyles<T>(document: { createElement(name: string): unknown }, read: () => T): T {
+  if (!styleGetterWrapped) {
+    styleGetterWrapped = true;
+    let owner: object | null = document.createElement('p') as object;
+    while (owner && !Object.getOwnPropertyDescriptor(owner, 'style')) owner = Object.getPrototypeOf(owner) as object | null;
+    const original = owner ? Object.getOwnPropertyDescriptor(owner, 'style') : undefined;
+    const linkedomStyle = original?.get;
+    if (owner && original?.configurable && linkedomStyle) {
+      Object.defineProperty(owner, 'style', {
+        ...original,
+        get(this: Element) {
+          return readingPage ? inlineVisibility.call(this) : linkedomStyle.call(this);
+        },
+      });
+    }
+  }
+  readingPage = true;
+  try {
+    return read();
+  } finally {
+    readingPage = false;
+  }
+}
+
 const BLOCKS = new Set(['P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'BLOCKQUOTE', 'FIGCAPTION', 'PRE', 'TD', 'DT', 'DD']);
 
 function metaContent(document: Document, selectors: string[]): string | undefined {
@@ -154,10 +205,12 @@ export function stripPageChrome(html: string): string {
 export function extractHtml(html: string): ExtractedPage | null {
   const { document } = parseHTML(stripPageChrome(html));
   const meta = readPageMeta(document as unknown as Document);
-  const article = new Readability<Element>(document as unknown as Document, {
-    serializer: (node) => node as Element,
-    charThreshold: 200,
-  }).parse();
+  const article = withLightStyles(document, () =>
+    new Readability<Element>(document as unknown as Document, {
+      serializer: (node) => node as Element,
+      charThreshold: 200,
+    }).parse(),
+  );
   if (!article?.content) return null;
   const paragraphs: ExtractedPage['paragraphs'] = [];
   collectBlocks(article.content, paragraphs);

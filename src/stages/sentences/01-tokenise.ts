@@ -24,8 +24,9 @@ export function tokenise(text: string, ctx: StageContext): { tokens: Token[]; se
   // wink's typings do not accept `its.lemma` for tokens, though the library supports it.
   const lemmas = doc.tokens().out(its.lemma as unknown as typeof its.value) as string[];
   const tokens: Token[] = [];
-  // wink token index → index in `tokens` (they differ only if a token cannot be placed).
-  const placed: number[] = new Array(values.length + 1);
+  // wink token index → index in `tokens` (they differ only if a token cannot be placed). A typed
+  // array: a plain one this size was allocated straight into V8's old generation (pretenured).
+  const placed = new Int32Array(values.length + 1);
   let cursor = 0;
   for (let i = 0; i < values.length; i++) {
     const value = values[i]!;
