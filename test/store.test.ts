@@ -44,6 +44,27 @@ describe('the store', () => {
     store.close();
   });
 
+  it('records the articles of a worker that cannot run as failures, one per article, and finishes', async () => {
+    const dir = tmp();
+    const db = join(dir, 'test.duckdb');
+    const file = corpus(dir);
+    // An old generation of 4 MB cannot hold the language model: every worker dies before coding.
+    const starved = spawnSync(process.execPath, [CLI, 'ingest', file, '--db', db, '--workers', '1', '--worker-memory', '4', '--quiet'], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 60_000 });
+    expect(starved.status).toBe(1);
+    const store = await Store.open(db);
+    const failures = await store.all('SELECT source, line, rule, reason FROM failures ORDER BY line');
+    expect(failures.map((f) => [f.line, f.rule])).toEqual([1, 2, 3, 4].map((line) => [line, 'ingest/worker-died']));
+    expect(String(failures[0]!.reason)).toMatch(/corpus\.jsonl:1: the worker coding it stopped \(.*memory.*\); the next run codes it again/);
+    expect((await store.all('SELECT count(*) AS n FROM articles'))[0]!.n).toBe(0);
+    store.close();
+    // The next run, with room to work, codes them all.
+    const next = spawnSync(process.execPath, [CLI, 'ingest', file, '--db', db, '--workers', '1', '--quiet'], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 60_000 });
+    expect(next.status).toBe(0);
+    const reopened = await Store.open(db);
+    expect((await reopened.all('SELECT count(*) AS n FROM articles'))[0]!.n).toBe(4);
+    reopened.close();
+  });
+
   it('refuses a store written in another layout, naming the file, and leaves it untouched', async () => {
     const db = join(tmp(), 'old.duckdb');
     const instance = await DuckDBInstance.create(db);

@@ -105,10 +105,11 @@ export function buildProgram(): Command {
     .argument('<inputs...>', 'inputs to ingest')
     .option('--db <file>', 'the store', DEFAULT_DB)
     .option('--workers <n>', 'worker threads (0: code in the main thread)', (v: string) => parseCount(v), 2)
+    .option('--worker-memory <mb>', "largest heap of a worker thread's old generation, in MB (default 512)", (v: string) => parseCount(v))
     .option('--date <YYYY-MM-DD>', 'publication date for articles that give none', parseDate)
     .option('--max-bytes <size>', 'largest input accepted (default 20MB)', parseBytes)
     .option('--quiet', 'no progress, no summary')
-    .action(async (inputs: string[], options: { db: string; workers: number; date?: string; maxBytes?: number; quiet?: boolean }) => {
+    .action(async (inputs: string[], options: { db: string; workers: number; workerMemory?: number; date?: string; maxBytes?: number; quiet?: boolean }) => {
       const progress = progressPrinter(options.quiet ?? false);
       // For the benchmark: the memory of the whole process as the input goes by, every 1,000 articles.
       let reported = 0;
@@ -121,6 +122,7 @@ export function buildProgram(): Command {
       const result = await ingest(inputs, {
         db: options.db,
         workers: options.workers,
+        ...(options.workerMemory ? { workerMemoryMb: options.workerMemory } : {}),
         ...(options.maxBytes ? { maxBytes: options.maxBytes } : {}),
         engine: options.date ? { defaultDate: options.date } : {},
         onProgress: process.env.DYAD_REPORT_RSS ? (p) => (progress.update(p), reportRss(p)) : progress.update,

@@ -11,6 +11,12 @@ import { Store, type FailureRow } from './store.js';
 const CHUNK = 16;
 /** How many chunks may wait per worker: enough to keep it busy, few enough to bound memory. */
 const IN_FLIGHT_PER_WORKER = 4;
+/**
+ * A worker's old-generation heap cap. A worker's live data is 130–200 MB (dictionaries, the
+ * language model, the article in hand); without a cap V8 let each heap grow to ~800 MB of garbage
+ * between full collections on a long input.
+ */
+const DEFAULT_WORKER_MEMORY_MB = 512;
 /** How many articles one write transaction holds. */
 const WRITE_BATCH = 256;
 
@@ -19,6 +25,8 @@ export interface IngestOptions {
   db: string;
   /** Worker threads that code articles; 0 codes in this thread. Default: 2. */
   workers?: number;
+  /** The largest old-generation heap of a worker, in MB. Default: 512. */
+  workerMemoryMb?: number;
   maxBytes?: number;
   engine?: CreateEngineOptions;
   stdin?: Readable;
@@ -80,7 +88,7 @@ export async function ingest(paths: readonly string[], options: IngestOptions): 
   };
 
   const workerCount = options.workers ?? 2;
-  const pool = workerCount > 0 ? new WorkerPool(workerCount, options.engine ?? {}) : null;
+  const pool = workerCount > 0 ? new WorkerPool(workerCount, options.engine ?? {}, options.workerMemoryMb ?? DEFAULT_WORKER_MEMORY_MB) : null;
   const local = pool ? null : createEngine(options.engine ?? {});
   let chunk: InputRecord[] = [];
   const seen = new Set<string>();
@@ -119,43 +127,107 @@ export async function ingest(paths: readonly string[], options: IngestOptions): 
   return progress;
 }
 
-/** A fixed set of worker threads, each with a bounded queue of chunks. */
-class WorkerPool {
-  private readonly workers: Array<{ worker: Worker; busy: number; waiting: Array<(value: { rows: ArticleRows[]; failures: FailureRow[] }) => void> }>;
-  private readonly outstanding = new Set<Promise<void>>();
+type ChunkResult = { rows: ArticleRows[]; failures: FailureRow[] };
 
-  constructor(count: number, engine: CreateEngineOptions) {
+/** The articles a dead worker held, as failures that name each one. */
+function workerFailures(records: readonly InputRecord[], reason: string): ChunkResult {
+  return {
+    rows: [],
+    failures: records.map((r) => ({
+      source: r.origin.source,
+      line: r.origin.line ?? null,
+      diagnostic: { severity: 'fatal', stage: 'ingest', rule: 'ingest/worker-died', reason: `${r.origin.source}${r.origin.line ? `:${r.origin.line}` : ''}: the worker coding it stopped (${reason}); the next run codes it again` },
+    })),
+  };
+}
+
+/** One worker thread and the chunks it has been sent, oldest first. */
+interface PoolWorker {
+  worker: Worker;
+  waiting: Array<{ records: InputRecord[]; resolve: (result: ChunkResult) => void }>;
+}
+
+/**
+ * A fixed set of worker threads, each with a bounded queue of chunks. A worker that dies (out of
+ * memory, or an internal error) is replaced and the chunks it held are sent again, so that only an
+ * article that kills a worker is recorded as a failure (the next run tries it again); the rest of
+ * the run goes on.
+ */
+class WorkerPool {
+  private readonly workers: PoolWorker[];
+  private readonly outstanding = new Set<Promise<void>>();
+  private closing = false;
+  /** Workers that died in a row before coding anything; past a few, none is started again. */
+  private deathsWithoutWork = 0;
+  private broken: string | null = null;
+
+  constructor(
+    count: number,
+    private readonly engine: CreateEngineOptions,
+    private readonly memoryMb: number,
+  ) {
+    this.workers = Array.from({ length: count }, () => this.spawn());
+  }
+
+  private spawn(): PoolWorker {
     const url = new URL('./ingest-worker.js', import.meta.url);
-    this.workers = Array.from({ length: count }, () => {
-      // A larger young generation than a worker's default: coding allocates many short-lived
-      // objects (about 1.7 MB an article), and fewer scavenges promote fewer of them (96 MB
-      // against 32 MB: about 45% fewer scavenges and 5% less CPU).
-      const entry = { worker: new Worker(url, { workerData: engine, resourceLimits: { maxYoungGenerationSizeMb: 96 } }), busy: 0, waiting: [] as Array<(value: { rows: ArticleRows[]; failures: FailureRow[] }) => void> };
-      entry.worker.on('message', (result: { rows: ArticleRows[]; failures: FailureRow[] }) => {
-        entry.busy--;
-        entry.waiting.shift()?.(result);
-      });
-      entry.worker.on('error', (error) => {
-        for (const resolve of entry.waiting.splice(0)) resolve({ rows: [], failures: [{ source: 'worker', line: null, diagnostic: { severity: 'fatal', stage: 'ingest', rule: 'ingest/worker-error', reason: String(error) } }] });
-      });
-      return entry;
+    // A larger young generation than a worker's default: coding allocates many short-lived
+    // objects (about 1.7 MB an article), and fewer scavenges promote fewer of them (96 MB
+    // against 32 MB: about 45% fewer scavenges and 5% less CPU). The old generation is capped so
+    // that V8 collects before a worker's heap grows past its working size.
+    const worker = new Worker(url, { workerData: this.engine, resourceLimits: { maxYoungGenerationSizeMb: 96, maxOldGenerationSizeMb: this.memoryMb } });
+    const entry: PoolWorker = { worker, waiting: [] };
+    let coded = false;
+    worker.on('message', (result: ChunkResult) => {
+      coded = true;
+      this.deathsWithoutWork = 0;
+      entry.waiting.shift()?.resolve(result);
     });
+    let failed = false;
+    const fail = (reason: string) => {
+      if (failed || this.closing) return;
+      failed = true;
+      const held = entry.waiting.splice(0);
+      if (!coded && ++this.deathsWithoutWork >= 3) this.broken = reason;
+      if (!this.broken) this.workers[this.workers.indexOf(entry)] = this.spawn();
+      void worker.terminate();
+      // A worker codes its chunks in order: the first was in hand when it died, the rest had not
+      // started and go again whole; the one in hand goes again an article at a time, so that only
+      // an article that kills a worker on its own is recorded as a failure.
+      held.forEach(({ records, resolve }, k) => {
+        if (this.broken || (k === 0 && records.length === 1)) resolve(workerFailures(records, reason));
+        else if (k > 0) void this.dispatch(records).then(resolve);
+        else void Promise.all(records.map((record) => this.dispatch([record]))).then((results) => resolve({ rows: results.flatMap((r) => r.rows), failures: results.flatMap((r) => r.failures) }));
+      });
+    };
+    worker.on('error', (error) => fail(error.message));
+    worker.on('exit', (code) => fail(`exit code ${code}`));
+    return entry;
   }
 
   /** Sends a chunk to the least busy worker, waiting while every worker's queue is full. */
-  async submit(records: InputRecord[], onDone: (result: { rows: ArticleRows[]; failures: FailureRow[] }) => Promise<void>): Promise<void> {
+  async submit(records: InputRecord[], onDone: (result: ChunkResult) => Promise<void>): Promise<void> {
     for (;;) {
-      const free = this.workers.reduce((a, b) => (b.busy < a.busy ? b : a));
-      if (free.busy < IN_FLIGHT_PER_WORKER) {
-        free.busy++;
-        const done = new Promise<{ rows: ArticleRows[]; failures: FailureRow[] }>((resolve) => free.waiting.push(resolve)).then(onDone);
+      if (this.broken) return onDone(workerFailures(records, this.broken));
+      const free = this.workers.reduce((a, b) => (b.waiting.length < a.waiting.length ? b : a));
+      if (free.waiting.length < IN_FLIGHT_PER_WORKER) {
+        const done = this.dispatch(records, free).then(onDone);
         this.outstanding.add(done);
         void done.finally(() => this.outstanding.delete(done));
-        free.worker.postMessage(records);
         return;
       }
       await Promise.race(this.outstanding);
     }
+  }
+
+  /** Sends records to a worker (the least busy unless given) and resolves with its rows. */
+  private dispatch(records: InputRecord[], to?: PoolWorker): Promise<ChunkResult> {
+    if (this.broken) return Promise.resolve(workerFailures(records, this.broken));
+    const target = to ?? this.workers.reduce((a, b) => (b.waiting.length < a.waiting.length ? b : a));
+    return new Promise<ChunkResult>((resolve) => {
+      target.waiting.push({ records, resolve });
+      target.worker.postMessage(records);
+    });
   }
 
   async drain(): Promise<void> {
@@ -163,6 +235,7 @@ class WorkerPool {
   }
 
   async close(): Promise<void> {
+    this.closing = true;
     await Promise.all(this.workers.map((w) => w.worker.terminate()));
   }
 }
