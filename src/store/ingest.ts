@@ -12,7 +12,7 @@ const CHUNK = 16;
 /** How many chunks may wait per worker: enough to keep it busy, few enough to bound memory. */
 const IN_FLIGHT_PER_WORKER = 4;
 /**
- * A worker's old-generation heap cap. A worker's live data is 130–200 MB (dictionaries, the
+ * A worker's old-generation heap cap. A worker's live data is 110–200 MB (dictionaries, the
  * language model, the article in hand); without a cap V8 let each heap grow to ~800 MB of garbage
  * between full collections on a long input.
  */
