@@ -5,8 +5,14 @@ import { DyadError } from '../pipeline/errors.js';
 import { toRows, type ArticleRows } from './rows.js';
 import type { FailureRow } from './store.js';
 
+/** The store rows of a batch of articles, and a failure row for each article that failed. */
+export interface CodedBatch {
+  rows: ArticleRows[];
+  failures: FailureRow[];
+}
+
 /** Codes a batch of input records into store rows; an article that fails becomes a failure row. */
-export function codeRecords(engine: Engine, records: readonly InputRecord[]): { rows: ArticleRows[]; failures: FailureRow[] } {
+export function codeRecords(engine: Engine, records: readonly InputRecord[]): CodedBatch {
   const rows: ArticleRows[] = [];
   const failures: FailureRow[] = [];
   for (const record of records) {

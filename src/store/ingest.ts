@@ -3,7 +3,7 @@ import type { Readable } from 'node:stream';
 import type { InputRecord } from '../document/types.js';
 import { articleId, createEngine, type CreateEngineOptions } from '../engine.js';
 import { readInputs } from '../ingest/read-inputs.js';
-import { codeRecords } from './code-records.js';
+import { codeRecords, type CodedBatch } from './code-records.js';
 import type { ArticleRows } from './rows.js';
 import { Store, type FailureRow } from './store.js';
 
@@ -81,7 +81,7 @@ export async function ingest(paths: readonly string[], options: IngestOptions): 
     progress.seconds = (performance.now() - started) / 1000;
     options.onProgress?.({ ...progress });
   };
-  const take = async (result: { rows: ArticleRows[]; failures: FailureRow[] }) => {
+  const take = async (result: CodedBatch) => {
     pendingRows.push(...result.rows);
     pendingFailures.push(...result.failures);
     await flush(false);
@@ -127,10 +127,8 @@ export async function ingest(paths: readonly string[], options: IngestOptions): 
   return progress;
 }
 
-type ChunkResult = { rows: ArticleRows[]; failures: FailureRow[] };
-
 /** The articles a dead worker held, as failures that name each one. */
-function workerFailures(records: readonly InputRecord[], reason: string): ChunkResult {
+function workerFailures(records: readonly InputRecord[], reason: string): CodedBatch {
   return {
     rows: [],
     failures: records.map((r) => ({
@@ -144,7 +142,7 @@ function workerFailures(records: readonly InputRecord[], reason: string): ChunkR
 /** One worker thread and the chunks it has been sent, oldest first. */
 interface PoolWorker {
   worker: Worker;
-  waiting: Array<{ records: InputRecord[]; resolve: (result: ChunkResult) => void }>;
+  waiting: Array<{ records: InputRecord[]; resolve: (result: CodedBatch) => void }>;
 }
 
 /**
@@ -178,7 +176,7 @@ class WorkerPool {
     const worker = new Worker(url, { workerData: this.engine, resourceLimits: { maxYoungGenerationSizeMb: 96, maxOldGenerationSizeMb: this.memoryMb } });
     const entry: PoolWorker = { worker, waiting: [] };
     let coded = false;
-    worker.on('message', (result: ChunkResult) => {
+    worker.on('message', (result: CodedBatch) => {
       coded = true;
       this.deathsWithoutWork = 0;
       entry.waiting.shift()?.resolve(result);
@@ -206,10 +204,10 @@ class WorkerPool {
   }
 
   /** Sends a chunk to the least busy worker, waiting while every worker's queue is full. */
-  async submit(records: InputRecord[], onDone: (result: ChunkResult) => Promise<void>): Promise<void> {
+  async submit(records: InputRecord[], onDone: (result: CodedBatch) => Promise<void>): Promise<void> {
     for (;;) {
       if (this.broken) return onDone(workerFailures(records, this.broken));
-      const free = this.workers.reduce((a, b) => (b.waiting.length < a.waiting.length ? b : a));
+      const free = this.leastBusy();
       if (free.waiting.length < IN_FLIGHT_PER_WORKER) {
         const done = this.dispatch(records, free).then(onDone);
         this.outstanding.add(done);
@@ -220,11 +218,15 @@ class WorkerPool {
     }
   }
 
+  private leastBusy(): PoolWorker {
+    return this.workers.reduce((a, b) => (b.waiting.length < a.waiting.length ? b : a));
+  }
+
   /** Sends records to a worker (the least busy unless given) and resolves with its rows. */
-  private dispatch(records: InputRecord[], to?: PoolWorker): Promise<ChunkResult> {
+  private dispatch(records: InputRecord[], to?: PoolWorker): Promise<CodedBatch> {
     if (this.broken) return Promise.resolve(workerFailures(records, this.broken));
-    const target = to ?? this.workers.reduce((a, b) => (b.waiting.length < a.waiting.length ? b : a));
-    return new Promise<ChunkResult>((resolve) => {
+    const target = to ?? this.leastBusy();
+    return new Promise<CodedBatch>((resolve) => {
       target.waiting.push({ records, resolve });
       target.worker.postMessage(records);
     });
