@@ -123,6 +123,12 @@ const one = fastest(1);
 const two = fastest(2);
 const speedup = one && two ? two.articlesPerSecond / one.articlesPerSecond : null;
 if (speedup !== null) console.log(`speed-up 2 workers / 1 worker (best of ${ROUNDS} each): ${speedup.toFixed(2)}×`);
+// Each round's own ratio, from two runs minutes apart, for comparison: the best runs of the two
+// settings may come from different moments of the host, which swings 15-30% over minutes.
+const roundRatios = Array.from({ length: ROUNDS }, (_, round) => runs[round * 2]!.seconds / runs[round * 2 + 1]!.seconds);
+const sortedRatios = [...roundRatios].sort((a, b) => a - b);
+const medianRoundRatio = ROUNDS ? (sortedRatios[Math.floor((ROUNDS - 1) / 2)]! + sortedRatios[Math.floor(ROUNDS / 2)]!) / 2 : null;
+if (ROUNDS > 1) console.log(`  ratio in each round: ${roundRatios.map((r) => `${r.toFixed(2)}×`).join(', ')} (median ${medianRoundRatio?.toFixed(2)}×)`);
 // Memory against input size: pages of the same weight in a WARC of ~100 MB and in one ten times
 // longer (~1 GB), which must not take more memory; then the short WARC's pages ten times heavier,
 // which shows what one page's weight costs.
@@ -142,5 +148,5 @@ for (const [pages, pad] of [[WARC_ARTICLES, 50_000], [WARC_ARTICLES * 10, 50_000
 const aggregation = await aggregationLatency();
 console.log(`dyad-by-month aggregation over ${aggregation.events.toLocaleString('en')} events: ${aggregation.milliseconds.toFixed(1)} ms (${aggregation.months} months)`);
 mkdirSync(join(repoRoot, '.bench'), { recursive: true });
-writeFileSync(join(repoRoot, '.bench', 'ingest.json'), JSON.stringify({ date: new Date().toISOString(), articles: ARTICLES, corpusMiB: bytes / 2 ** 20, runs, one, two, speedup, memory, aggregation }, null, 2) + '\n');
+writeFileSync(join(repoRoot, '.bench', 'ingest.json'), JSON.stringify({ date: new Date().toISOString(), articles: ARTICLES, corpusMiB: bytes / 2 ** 20, runs, one, two, speedup, roundRatios, medianRoundRatio, memory, aggregation }, null, 2) + '\n');
 rmSync(work, { recursive: true, force: true });
