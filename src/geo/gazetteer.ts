@@ -41,7 +41,7 @@ interface PbfReader {
 }
 
 /**
- * The gazetteer, loaded on first use (about half a second): each place name (and alternative
+ * The gazetteer, loaded on first use (about 0.3 s): each place name (and alternative
  * name) maps to the most populous place of that name.
  *
  * The package's file is decoded here rather than through its module, which builds an array of all
