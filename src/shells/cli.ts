@@ -7,7 +7,7 @@ import { DyadError, PipelineError } from '../pipeline/errors.js';
 import { existsSync } from 'node:fs';
 import { exportTable, type ExportFormat, type ExportTable } from '../query/export.js';
 import { queryActors, queryArticle, queryEvents, queryNetwork, queryQuotes, summarise, type QueryResult } from '../query/queries.js';
-import { ingest, type IngestProgress } from '../store/ingest.js';
+import { DEFAULT_WORKER_MEMORY_MB, ingest, type IngestProgress } from '../store/ingest.js';
 import { Store } from '../store/store.js';
 import { explainSentences } from './explain.js';
 import { formatCsv, formatJsonLines, formatTable } from './table.js';
@@ -105,7 +105,7 @@ export function buildProgram(): Command {
     .argument('<inputs...>', 'inputs to ingest')
     .option('--db <file>', 'the store', DEFAULT_DB)
     .option('--workers <n>', 'worker threads (0: code in the main thread)', (v: string) => parseCount(v), 2)
-    .option('--worker-memory <mb>', "largest heap of a worker thread's old generation, in MB (default 512)", (v: string) => parseCount(v))
+    .option('--worker-memory <mb>', `largest heap of a worker thread's old generation, in MB (default ${DEFAULT_WORKER_MEMORY_MB})`, (v: string) => parseCount(v))
     .option('--date <YYYY-MM-DD>', 'publication date for articles that give none', parseDate)
     .option('--max-bytes <size>', 'largest input accepted (default 20MB)', parseBytes)
     .option('--quiet', 'no progress, no summary')

@@ -17,7 +17,7 @@ const IN_FLIGHT_PER_WORKER = 4;
  * collections (about 1.5× live data at 512 MB, 4× from 2 GB). 2 GB meant fewer collections but
  * was slower in every round of an alternating two-worker test, and used 120–210 MB more.
  */
-const DEFAULT_WORKER_MEMORY_MB = 512;
+export const DEFAULT_WORKER_MEMORY_MB = 512;
 /** How much write-ahead log DuckDB gathers before it checkpoints (about 18,000 articles). */
 const CHECKPOINT_MB = 256;
 /** How many articles one write transaction holds. */
@@ -28,7 +28,7 @@ export interface IngestOptions {
   db: string;
   /** Worker threads that code articles; 0 codes in this thread. Default: 2. */
   workers?: number;
-  /** The largest old-generation heap of a worker, in MB. Default: 512. */
+  /** The largest old-generation heap of a worker, in MB. Default: `DEFAULT_WORKER_MEMORY_MB`. */
   workerMemoryMb?: number;
   maxBytes?: number;
   engine?: CreateEngineOptions;

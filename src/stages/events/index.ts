@@ -1,4 +1,4 @@
-import type { ActorMention, CodedEvent, EventDate, EventParty, EventPlace, FurnitureEvent, Layers, Sentence, SentenceTrace, Span, Token } from '../../document/types.js';
+import type { ActorMention, CodedEvent, EventDate, EventParty, EventPlace, FurnitureEvent, Layers, Sentence, SentenceTrace, Token } from '../../document/types.js';
 import { tokenise } from '../sentences/01-tokenise.js';
 import type { ActorEntry } from '../../knowledge/actor-kb.js';
 import type { CameoCode, EventKnowledge } from '../../knowledge/event-patterns.js';
