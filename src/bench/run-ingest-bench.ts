@@ -5,6 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { WARCRecord, WARCSerializer } from 'warcio';
 import { queryEvents } from '../query/queries.js';
+import { SimhashIndex, hamming, NEAR_DUPLICATE_BITS } from '../store/simhash.js';
 import { Store } from '../store/store.js';
 import { generateCorpus } from './corpus.js';
 
@@ -16,6 +17,7 @@ import { generateCorpus } from './corpus.js';
  */
 const ARTICLES = Number(process.env.DYAD_BENCH_INGEST ?? 20_000);
 const EVENTS = Number(process.env.DYAD_BENCH_EVENTS ?? 1_000_000);
+const STORED_HASHES = Number(process.env.DYAD_BENCH_HASHES ?? 1_000_000);
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const cli = join(repoRoot, 'dist', 'shells', 'cli.js');
 const work = mkdtempSync(join(tmpdir(), 'dyad-bench-'));
@@ -104,6 +106,33 @@ async function aggregationLatency(): Promise<{ events: number; milliseconds: num
   }
 }
 
+/**
+ * Near-duplicate lookup against a large store: the SimHash index holding a million articles' hashes,
+ * against the baseline of comparing the new hash with every stored one (in the same process).
+ */
+function nearDuplicateLookup(): { stored: number; indexMicroseconds: number; scanMicroseconds: number; agree: boolean } {
+  let state = 0x2545f491;
+  const random32 = () => {
+    state ^= state << 13;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    return BigInt(state >>> 0);
+  };
+  const hashes = Array.from({ length: STORED_HASHES }, () => (random32() << 32n) | random32());
+  const index = new SimhashIndex();
+  hashes.forEach((hash, i) => index.add(String(i), hash));
+  // Half the probes are stored hashes with two bits flipped (found), half are new (not found).
+  const probes = Array.from({ length: 2000 }, (_, i) => (i % 2 ? (random32() << 32n) | random32() : hashes[(i * 7919) % hashes.length]! ^ (1n << BigInt(i % 64)) ^ (1n << BigInt((i * 3 + 1) % 64))));
+  let started = performance.now();
+  const found = probes.map((probe) => index.find(probe) !== null);
+  const indexMicroseconds = ((performance.now() - started) * 1000) / probes.length;
+  const scanned = probes.slice(0, 100);
+  started = performance.now();
+  const foundByScan = scanned.map((probe) => hashes.some((hash) => hamming(hash, probe) <= NEAR_DUPLICATE_BITS));
+  const scanMicroseconds = ((performance.now() - started) * 1000) / scanned.length;
+  return { stored: STORED_HASHES, indexMicroseconds, scanMicroseconds, agree: foundByScan.every((f, i) => f === found[i]) };
+}
+
 const corpus = join(work, 'corpus.jsonl');
 const bytes = await writeCorpus(corpus);
 console.log(`ingest corpus: ${ARTICLES} articles generated from examples/ as JSON Lines (${(bytes / 2 ** 20).toFixed(0)} MiB)`);
@@ -147,6 +176,10 @@ for (const [pages, pad] of [[WARC_ARTICLES, 50_000], [WARC_ARTICLES * 10, 50_000
 }
 const aggregation = await aggregationLatency();
 console.log(`dyad-by-month aggregation over ${aggregation.events.toLocaleString('en')} events: ${aggregation.milliseconds.toFixed(1)} ms (${aggregation.months} months)`);
+const lookup = nearDuplicateLookup();
+console.log(
+  `near-duplicate lookup against ${lookup.stored.toLocaleString('en')} stored articles: ${lookup.indexMicroseconds.toFixed(1)} µs with the band index, ${(lookup.scanMicroseconds / 1000).toFixed(1)} ms comparing with every hash (${(lookup.scanMicroseconds / lookup.indexMicroseconds).toFixed(0)}× faster${lookup.agree ? ', same answers' : '; ANSWERS DIFFER'})`,
+);
 mkdirSync(join(repoRoot, '.bench'), { recursive: true });
-writeFileSync(join(repoRoot, '.bench', 'ingest.json'), JSON.stringify({ date: new Date().toISOString(), articles: ARTICLES, corpusMiB: bytes / 2 ** 20, runs, one, two, speedup, roundRatios, medianRoundRatio, memory, aggregation }, null, 2) + '\n');
+writeFileSync(join(repoRoot, '.bench', 'ingest.json'), JSON.stringify({ date: new Date().toISOString(), articles: ARTICLES, corpusMiB: bytes / 2 ** 20, runs, one, two, speedup, roundRatios, medianRoundRatio, memory, aggregation, lookup }, null, 2) + '\n');
 rmSync(work, { recursive: true, force: true });

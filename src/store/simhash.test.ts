@@ -34,6 +34,47 @@ describe('simhash', () => {
     expect(index.find(stored ^ 0x1f1fn)).toBeNull();
   });
 
+  it('answers as a comparison with every stored hash would, over a thousand random probes', () => {
+    // A fixed-seed generator, so that a failure repeats.
+    let state = 0x9e3779b9;
+    const random32 = () => {
+      state ^= state << 13;
+      state ^= state >>> 17;
+      state ^= state << 5;
+      return BigInt(state >>> 0);
+    };
+    const randomHash = () => (random32() << 32n) | random32();
+    const index = new SimhashIndex();
+    const stored: Array<{ id: string; hash: bigint }> = [];
+    for (let i = 0; i < 2000; i++) {
+      const hash = randomHash();
+      index.add(`a${i}`, hash);
+      stored.push({ id: `a${i}`, hash });
+    }
+    expect(index.size).toBe(2000);
+    let found = 0;
+    for (let i = 0; i < 1000; i++) {
+      // Half the probes are stored hashes with 0 to 6 bits flipped at random places, half are new.
+      let probe = i % 2 ? randomHash() : stored[(i * 7) % stored.length]!.hash;
+      if (i % 2 === 0) for (let flips = i % 7; flips > 0; flips--) probe ^= 1n << (random32() % 64n);
+      const near = stored.filter((s) => hamming(s.hash, probe) <= NEAR_DUPLICATE_BITS);
+      const answer = index.find(probe);
+      if (!near.length) expect(answer).toBeNull();
+      else {
+        found++;
+        expect(near.map((s) => s.id)).toContain(answer);
+      }
+    }
+    expect(found).toBeGreaterThan(250);
+  });
+
+  it('counts differing bits across both halves of the hash', () => {
+    expect(hamming(0n, 0n)).toBe(0);
+    expect(hamming(0n, 0xffff_ffff_ffff_ffffn)).toBe(64);
+    expect(hamming(1n << 31n, 1n << 32n)).toBe(2);
+    expect(hamming(0x8000_0000_0000_0001n, 0n)).toBe(2);
+  });
+
   it('hashes texts shorter than a shingle', () => {
     expect(simhash('Sanctions')).toBe(simhash('sanctions!'));
     expect(simhash('Sanctions')).not.toBe(simhash('Talks'));

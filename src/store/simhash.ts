@@ -29,19 +29,6 @@ function fold(text: string, i: number): number {
 }
 
 /**
- * 32-bit FNV-1a, with a seed, of the shingle "w1 w2 w3" (words lower-cased, one space between),
- * read straight from the text by word boundaries rather than from a string made for it.
- */
-function shingleHash(text: string, starts: Int32Array, ends: Int32Array, first: number, count: number, seed: number): number {
-  let hash = FNV_OFFSET ^ seed;
-  for (let w = first; w < first + count; w++) {
-    if (w > first) hash = Math.imul(hash ^ 32, FNV_PRIME);
-    for (let i = starts[w]!; i < ends[w]!; i++) hash = Math.imul(hash ^ fold(text, i), FNV_PRIME);
-  }
-  return hash >>> 0;
-}
-
-/**
  * The SimHash of a text's word 3-shingles (case and punctuation folded), as two 32-bit halves.
  * Words are found by scanning the text once and shingles are hashed in place: no string is made
  * per word or per shingle (this runs once per stored article).
@@ -59,64 +46,124 @@ export function simhash(text: string): bigint {
     while (i < text.length && isWordChar(text.charCodeAt(i))) i++;
     ends[words++] = i;
   }
-  const weights = new Int32Array(64);
+  // How many shingle hashes have each bit set; a bit of the SimHash is set when more than half
+  // do. Counting set bits adds without a branch (a branch on a hash bit is mispredicted half the
+  // time, and that was most of this function's time).
+  const setCounts = new Int32Array(64);
   const shingles = Math.max(1, words - SHINGLE + 1);
   for (let first = 0; first < shingles; first++) {
-    const count = Math.min(SHINGLE, words - first);
-    const low = shingleHash(text, starts, ends, first, count, 0);
-    const high = shingleHash(text, starts, ends, first, count, SECOND_SEED);
+    // Two 32-bit FNV-1a hashes (one seeded) of the shingle "w1 w2 w3", words lower-cased with one
+    // space between, read straight from the text rather than from a string made for it.
+    let low = FNV_OFFSET;
+    let high = FNV_OFFSET ^ SECOND_SEED;
+    const last = Math.min(first + SHINGLE, words);
+    for (let w = first; w < last; w++) {
+      if (w > first) {
+        low = Math.imul(low ^ 32, FNV_PRIME);
+        high = Math.imul(high ^ 32, FNV_PRIME);
+      }
+      for (let i = starts[w]!; i < ends[w]!; i++) {
+        const code = fold(text, i);
+        low = Math.imul(low ^ code, FNV_PRIME);
+        high = Math.imul(high ^ code, FNV_PRIME);
+      }
+    }
     for (let bit = 0; bit < 32; bit++) {
-      weights[bit]! += (low >>> bit) & 1 ? 1 : -1;
-      weights[bit + 32]! += (high >>> bit) & 1 ? 1 : -1;
+      setCounts[bit]! += (low >>> bit) & 1;
+      setCounts[bit + 32]! += (high >>> bit) & 1;
     }
   }
   let low = 0;
   let high = 0;
   for (let bit = 0; bit < 32; bit++) {
-    if (weights[bit]! > 0) low |= 1 << bit;
-    if (weights[bit + 32]! > 0) high |= 1 << bit;
+    if (2 * setCounts[bit]! > shingles) low |= 1 << bit;
+    if (2 * setCounts[bit + 32]! > shingles) high |= 1 << bit;
   }
   return (BigInt(high >>> 0) << 32n) | BigInt(low >>> 0);
 }
 
-export function hamming(a: bigint, b: bigint): number {
-  let x = a ^ b;
-  let n = 0;
-  while (x) {
-    x &= x - 1n;
-    n++;
-  }
-  return n;
+/** The number of set bits of a 32-bit integer. */
+function popcount32(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) & 0xff;
 }
 
-/** The first article each new one nearly duplicates. */
-export class SimhashIndex {
-  private readonly bands = new Map<string, Array<{ id: string; hash: bigint }>>();
+const LOW_32 = 0xffff_ffffn;
 
-  /**
-   * One key per band. Two hashes at most NEAR_DUPLICATE_BITS apart differ in at most that many
-   * bands, so with one band more than that they share at least one: no near-duplicate is missed.
-   */
-  private *keys(hash: bigint): Generator<string> {
-    const bands = NEAR_DUPLICATE_BITS + 1;
-    const width = Math.ceil(64 / bands);
-    const mask = (1n << BigInt(width)) - 1n;
-    for (let band = 0; band < bands; band++) yield `${band}:${(hash >> BigInt(band * width)) & mask}`;
+/** The number of bits in which two SimHashes differ. */
+export function hamming(a: bigint, b: bigint): number {
+  const x = a ^ b;
+  return popcount32(Number(x & LOW_32)) + popcount32(Number((x >> 32n) & LOW_32));
+}
+
+const BANDS = NEAR_DUPLICATE_BITS + 1;
+const BAND_BITS = Math.ceil(64 / BANDS);
+const BAND_MASK = (1 << BAND_BITS) - 1;
+
+/** Band `band` of a hash given as its two 32-bit halves (bands are BAND_BITS wide, low bits first). */
+function bandValue(high: number, low: number, band: number): number {
+  const start = band * BAND_BITS;
+  if (start >= 32) return (high >>> (start - 32)) & BAND_MASK;
+  if (start + BAND_BITS <= 32) return (low >>> start) & BAND_MASK;
+  return ((low >>> start) | (high << (32 - start))) & BAND_MASK;
+}
+
+/**
+ * The first article each new one nearly duplicates. Two hashes at most NEAR_DUPLICATE_BITS apart
+ * differ in at most that many bands, so with one band more than that they share at least one: no
+ * near-duplicate is missed. Hashes are kept as 32-bit halves in typed arrays and each band's
+ * buckets hold entry numbers, so that a store of a million articles costs tens of megabytes and a
+ * lookup compares numbers, not BigInts (each bucket then holds ~120 entries per band).
+ */
+export class SimhashIndex {
+  private readonly ids: string[] = [];
+  private highs: Uint32Array = new Uint32Array(1024);
+  private lows: Uint32Array = new Uint32Array(1024);
+  /** For each band, its buckets by band value: the entry numbers of the hashes in it. */
+  private readonly buckets: Array<Array<number[] | undefined>> = Array.from({ length: BANDS }, () => new Array<number[] | undefined>(BAND_MASK + 1));
+
+  get size(): number {
+    return this.ids.length;
   }
 
   /** The id of a stored article within `NEAR_DUPLICATE_BITS` of `hash`, or null. */
   find(hash: bigint): string | null {
-    for (const key of this.keys(hash)) {
-      for (const other of this.bands.get(key) ?? []) if (hamming(hash, other.hash) <= NEAR_DUPLICATE_BITS) return other.id;
+    const high = Number((hash >> 32n) & LOW_32);
+    const low = Number(hash & LOW_32);
+    for (let band = 0; band < BANDS; band++) {
+      const bucket = this.buckets[band]![bandValue(high, low, band)];
+      if (!bucket) continue;
+      for (const entry of bucket) {
+        if (popcount32((this.highs[entry]! ^ high) >>> 0) + popcount32((this.lows[entry]! ^ low) >>> 0) <= NEAR_DUPLICATE_BITS) return this.ids[entry]!;
+      }
     }
     return null;
   }
 
   add(id: string, hash: bigint): void {
-    for (const key of this.keys(hash)) {
-      const list = this.bands.get(key);
-      if (list) list.push({ id, hash });
-      else this.bands.set(key, [{ id, hash }]);
+    const entry = this.ids.length;
+    if (entry === this.highs.length) {
+      this.highs = grow(this.highs);
+      this.lows = grow(this.lows);
+    }
+    const high = Number((hash >> 32n) & LOW_32);
+    const low = Number(hash & LOW_32);
+    this.ids.push(id);
+    this.highs[entry] = high;
+    this.lows[entry] = low;
+    for (let band = 0; band < BANDS; band++) {
+      const buckets = this.buckets[band]!;
+      const value = bandValue(high, low, band);
+      const bucket = buckets[value];
+      if (bucket) bucket.push(entry);
+      else buckets[value] = [entry];
     }
   }
+}
+
+function grow(array: Uint32Array): Uint32Array {
+  const larger = new Uint32Array(array.length * 2);
+  larger.set(array);
+  return larger;
 }

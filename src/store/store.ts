@@ -21,15 +21,19 @@ export interface BatchResult {
 
 type Cell = string | number | boolean | null | bigint | Uint8Array;
 
-function append(appender: DuckDBAppender, cells: readonly Cell[]): void {
-  for (const cell of cells) {
-    if (cell === null || cell === undefined) appender.appendNull();
-    else if (typeof cell === 'boolean') appender.appendBoolean(cell);
-    else if (typeof cell === 'bigint') appender.appendUBigInt(cell);
-    else if (typeof cell === 'number') appender.appendDouble(cell);
-    else if (cell instanceof Uint8Array) appender.appendBlob(cell);
-    else appender.appendVarchar(cell);
-  }
+function appendCell(appender: DuckDBAppender, cell: Cell | undefined): void {
+  if (cell === null || cell === undefined) appender.appendNull();
+  else if (typeof cell === 'boolean') appender.appendBoolean(cell);
+  else if (typeof cell === 'bigint') appender.appendUBigInt(cell);
+  else if (typeof cell === 'number') appender.appendDouble(cell);
+  else if (cell instanceof Uint8Array) appender.appendBlob(cell);
+  else appender.appendVarchar(cell);
+}
+
+/** Appends one row: `articleId` first when given (the child tables), then the cells. */
+function append(appender: DuckDBAppender, cells: readonly Cell[], articleId?: string): void {
+  if (articleId !== undefined) appender.appendVarchar(articleId);
+  for (const cell of cells) appendCell(appender, cell);
   appender.endRow();
 }
 
@@ -117,9 +121,9 @@ export class Store {
       const failuresAppender = await this.connection.createAppender('failures');
       for (const a of fresh) {
         append(articlesAppender, [a.id, a.url, a.title, a.published, a.updated, a.source, a.agency, a.authors, a.dupOf, BigInt(a.simhash), a.events.length, a.quotes.length, a.recordGz, now]);
-        for (const row of a.events) append(eventsAppender, [a.id, ...row]);
-        for (const row of a.quotes) append(quotesAppender, [a.id, ...row]);
-        for (const row of a.actors) append(actorsAppender, [a.id, ...row]);
+        for (const row of a.events) append(eventsAppender, row, a.id);
+        for (const row of a.quotes) append(quotesAppender, row, a.id);
+        for (const row of a.actors) append(actorsAppender, row, a.id);
       }
       for (const f of failures) append(failuresAppender, [f.source, f.line, f.diagnostic.rule, f.diagnostic.reason, now]);
       for (const appender of [articlesAppender, eventsAppender, quotesAppender, actorsAppender, failuresAppender]) appender.closeSync();
