@@ -121,6 +121,15 @@ describe('the store', () => {
     } finally {
       store.close();
     }
+    // A later run reads the stored hashes back and links a third copy to the first, not the second.
+    writeFileSync(join(dir, 'later.jsonl'), JSON.stringify({ id: 'w3', date: '2018-01-11', text: text.replace('in a move', 'in a step') }) + '\n');
+    expect(await ingest([join(dir, 'later.jsonl')], { db, workers: 0 })).toMatchObject({ added: 1, duplicates: 1 });
+    const reopened = await Store.open(db);
+    try {
+      expect(await reopened.all("SELECT dup_of FROM articles WHERE id = 'w3'")).toEqual([{ dup_of: 'w1' }]);
+    } finally {
+      reopened.close();
+    }
   });
 
   it('exports Parquet that reads back with the same rows, and a GDELT table with its 61 columns', async () => {

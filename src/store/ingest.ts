@@ -57,6 +57,7 @@ export interface IngestProgress {
  */
 export async function ingest(paths: readonly string[], options: IngestOptions): Promise<IngestProgress> {
   const store = await Store.open(options.db);
+  await store.loadStored();
   // The cores are for coding: DuckDB's own threads would contend with the workers for them.
   await store.connection.run('SET threads TO 1');
   // Memory stays bounded whatever the input's size: DuckDB spills what does not fit.

@@ -142,13 +142,16 @@ export class SimhashIndex {
   }
 
   add(id: string, hash: bigint): void {
+    this.addHalves(id, Number((hash >> 32n) & LOW_32), Number(hash & LOW_32));
+  }
+
+  /** `add` with the hash as its high and low 32 bits (as a store reads them, without BigInts). */
+  addHalves(id: string, high: number, low: number): void {
     const entry = this.ids.length;
     if (entry === this.highs.length) {
       this.highs = grow(this.highs);
       this.lows = grow(this.lows);
     }
-    const high = Number((hash >> 32n) & LOW_32);
-    const low = Number(hash & LOW_32);
     this.ids.push(id);
     this.highs[entry] = high;
     this.lows[entry] = low;

@@ -59,6 +59,9 @@ async function checkVersion(connection: DuckDBConnection, path: string): Promise
 export class Store {
   private readonly known = new Set<string>();
   private readonly simhashes = new SimhashIndex();
+  /** Set once the ids and SimHashes of the stored articles have been read (writers only). */
+  private loading: Promise<void> | null = null;
+  private loaded = false;
 
   private constructor(
     private readonly instance: DuckDBInstance,
@@ -73,22 +76,37 @@ export class Store {
     await checkVersion(connection, path);
     for (const statement of SCHEMA) await connection.run(statement);
     await connection.run(`INSERT OR IGNORE INTO store_info VALUES ('version', '${STORE_VERSION}')`);
-    const store = new Store(instance, connection, path);
-    const rows = (await connection.runAndReadAll('SELECT id, simhash, dup_of FROM articles')).getRows();
-    for (const [id, hash, dupOf] of rows) {
-      store.known.add(String(id));
-      if (dupOf === null && typeof hash === 'bigint') store.simhashes.add(String(id), hash);
-    }
-    return store;
+    return new Store(instance, connection, path);
   }
 
-  /** True when an article with this id is stored. */
+  /**
+   * Reads the ids of the stored articles and the SimHashes of the first copies, which writing
+   * needs (to skip what is stored, to link near-duplicates) and queries do not: a store of a
+   * million articles takes seconds and hundreds of megabytes to read in whole. Read chunk by chunk,
+   * once; `writeBatch` calls it itself, `has` needs it called first.
+   */
+  loadStored(): Promise<void> {
+    this.loading ??= (async () => {
+      // The hash comes as two 32-bit halves: JS numbers, where a BigInt would be allocated per row.
+      const result = await this.connection.stream(
+        'SELECT id, CAST(simhash >> 32 AS UINTEGER) AS high, CAST(simhash & 4294967295 AS UINTEGER) AS low, dup_of IS NULL AS first FROM articles',
+      );
+      for await (const rows of result.yieldRows()) {
+        for (const [id, high, low, first] of rows) {
+          const key = String(id);
+          this.known.add(key);
+          if (first === true && typeof high === 'number' && typeof low === 'number') this.simhashes.addHalves(key, high, low);
+        }
+      }
+      this.loaded = true;
+    })();
+    return this.loading;
+  }
+
+  /** True when an article with this id is stored (after `loadStored`). */
   has(id: string): boolean {
+    if (!this.loaded) throw new Error(`${this.path}: Store.has was called before loadStored`);
     return this.known.has(id);
-  }
-
-  get articleCount(): number {
-    return this.known.size;
   }
 
   /**
@@ -96,6 +114,7 @@ export class Store {
    * skipped; a near-duplicate of a stored article is stored with `dup_of` set to the first copy.
    */
   async writeBatch(articles: readonly ArticleRows[], failures: readonly FailureRow[] = []): Promise<BatchResult> {
+    await this.loadStored();
     const result: BatchResult = { added: 0, skipped: 0, duplicates: 0 };
     const fresh: Array<ArticleRows & { dupOf: string | null }> = [];
     const inBatch = new Set<string>();
