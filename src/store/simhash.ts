@@ -48,7 +48,7 @@ export function simhash(text: string): bigint {
   }
   // How many shingle hashes have each bit set; a bit of the SimHash is set when more than half
   // do. Counting set bits adds without a branch (a branch on a hash bit is mispredicted half the
-  // time, and that was most of this function's time).
+  // time, and that was about half of this function's time).
   const setCounts = new Int32Array(64);
   const shingles = Math.max(1, words - SHINGLE + 1);
   for (let first = 0; first < shingles; first++) {
