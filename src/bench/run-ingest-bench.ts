@@ -12,7 +12,8 @@ import { generateCorpus } from './corpus.js';
 /**
  * `npm run bench` (second part): ingest of a generated corpus into a store with one and with two
  * worker threads, alternating, each run in its own process so its peak memory is its own; then
- * the latency of a dyad-by-month aggregation over a million stored events. Writes
+ * the latency of a dyad-by-month aggregation over a million stored events, the time to open a
+ * large store, and near-duplicate lookups against a million stored hashes. Writes
  * `.bench/ingest.json`.
  */
 const ARTICLES = Number(process.env.DYAD_BENCH_INGEST ?? 20_000);
