@@ -57,7 +57,6 @@ export interface IngestProgress {
  */
 export async function ingest(paths: readonly string[], options: IngestOptions): Promise<IngestProgress> {
   const store = await Store.open(options.db);
-  await store.loadStored();
   // The cores are for coding: DuckDB's own threads would contend with the workers for them.
   await store.connection.run('SET threads TO 1');
   // Memory stays bounded whatever the input's size: DuckDB spills what does not fit.
@@ -66,6 +65,8 @@ export async function ingest(paths: readonly string[], options: IngestOptions): 
   // row groups still filling: over 20,000 articles that was 40% of the store's CPU. Fewer, larger
   // checkpoints do the same work once (the log is replayed if a run is killed, as before).
   await store.connection.run(`SET checkpoint_threshold = '${CHECKPOINT_MB}MB'`);
+  // What is stored already, read under the limits above: ids to skip, hashes to link copies to.
+  await store.loadStored();
   const started = performance.now();
   const progress: IngestProgress = { added: 0, skipped: 0, failed: 0, duplicates: 0, seconds: 0 };
   const pendingRows: ArticleRows[] = [];

@@ -116,7 +116,7 @@ export class Store {
   async writeBatch(articles: readonly ArticleRows[], failures: readonly FailureRow[] = []): Promise<BatchResult> {
     await this.loadStored();
     const result: BatchResult = { added: 0, skipped: 0, duplicates: 0 };
-    const fresh: Array<ArticleRows & { dupOf: string | null }> = [];
+    const fresh: Array<ArticleRows & { dupOf: string | null; hash: bigint }> = [];
     const inBatch = new Set<string>();
     for (const a of articles) {
       if (this.known.has(a.id) || inBatch.has(a.id)) {
@@ -128,7 +128,7 @@ export class Store {
       const dupOf = this.simhashes.find(hash);
       if (dupOf) result.duplicates++;
       else this.simhashes.add(a.id, hash);
-      fresh.push({ ...a, dupOf });
+      fresh.push({ ...a, dupOf, hash });
     }
     const now = new Date().toISOString().replace('T', ' ').slice(0, 19);
     await this.connection.run('BEGIN TRANSACTION');
@@ -139,7 +139,7 @@ export class Store {
       const actorsAppender = await this.connection.createAppender('actors');
       const failuresAppender = await this.connection.createAppender('failures');
       for (const a of fresh) {
-        append(articlesAppender, [a.id, a.url, a.title, a.published, a.updated, a.source, a.agency, a.authors, a.dupOf, BigInt(a.simhash), a.events.length, a.quotes.length, a.recordGz, now]);
+        append(articlesAppender, [a.id, a.url, a.title, a.published, a.updated, a.source, a.agency, a.authors, a.dupOf, a.hash, a.events.length, a.quotes.length, a.recordGz, now]);
         for (const row of a.events) append(eventsAppender, row, a.id);
         for (const row of a.quotes) append(quotesAppender, row, a.id);
         for (const row of a.actors) append(actorsAppender, row, a.id);
