@@ -74,6 +74,11 @@ describe('the store', () => {
     connection.closeSync();
     instance.closeSync();
     await expect(Store.open(db)).rejects.toThrow(/old\.duckdb: the store has layout version 1; this Dyad reads and writes version 3/);
+    // Ingest starts its workers before it opens the store: refused, it must stop them and exit.
+    const refused = spawnSync(process.execPath, [CLI, 'ingest', corpus(tmp()), '--db', db, '--workers', '1', '--quiet'], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 30_000 });
+    expect(refused.signal).toBeNull();
+    expect(refused.status).not.toBe(0);
+    expect(refused.stderr).toMatch(/old\.duckdb: the store has layout version 1/);
     const reopened = await (await DuckDBInstance.create(db)).connect();
     expect((await reopened.runAndReadAll('SELECT count(*) FROM articles')).getRows()[0]![0]).toBe(1n);
     expect((await reopened.runAndReadAll("SELECT count(*) FROM information_schema.tables WHERE table_name = 'store_info'")).getRows()[0]![0]).toBe(0n);

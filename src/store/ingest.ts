@@ -22,6 +22,11 @@ export const DEFAULT_WORKER_MEMORY_MB = 512;
 const CHECKPOINT_MB = 256;
 /** How many articles one write transaction holds. */
 const WRITE_BATCH = 256;
+/**
+ * How many coded articles may wait for the writer before no more are sent to the workers. Coding
+ * goes on during a long write (DuckDB's checkpoint takes a second or more), up to this bound.
+ */
+const MAX_WAITING_TO_WRITE = 4 * WRITE_BATCH;
 
 export interface IngestOptions {
   /** The store file (DuckDB). */
@@ -56,17 +61,17 @@ export interface IngestProgress {
  * never dropped. Memory stays bounded: at most a few chunks per worker are in flight.
  */
 export async function ingest(paths: readonly string[], options: IngestOptions): Promise<IngestProgress> {
-  const store = await Store.open(options.db);
-  // The cores are for coding: DuckDB's own threads would contend with the workers for them.
-  await store.connection.run('SET threads TO 1');
-  // Memory stays bounded whatever the input's size: DuckDB spills what does not fit.
-  await store.connection.run("SET memory_limit = '256MB'");
-  // DuckDB checkpoints every 16 MB of log by default, and each checkpoint compresses again the
-  // row groups still filling: over 20,000 articles that was 40% of the store's CPU. Fewer, larger
-  // checkpoints do the same work once (the log is replayed if a run is killed, as before).
-  await store.connection.run(`SET checkpoint_threshold = '${CHECKPOINT_MB}MB'`);
-  // What is stored already, read under the limits above: ids to skip, hashes to link copies to.
-  await store.loadStored();
+  const workerCount = options.workers ?? 2;
+  // Workers load their dictionaries and models (about 1.5 s each) while the store opens and its
+  // ids are read (seconds on a large store), rather than after.
+  const pool = workerCount > 0 ? new WorkerPool(workerCount, options.engine ?? {}, options.workerMemoryMb ?? DEFAULT_WORKER_MEMORY_MB) : null;
+  let store: Store;
+  try {
+    store = await openForWriting(options.db);
+  } catch (error) {
+    await pool?.close();
+    throw error;
+  }
   const started = performance.now();
   const progress: IngestProgress = { added: 0, skipped: 0, failed: 0, duplicates: 0, seconds: 0 };
   const pendingRows: ArticleRows[] = [];
@@ -96,8 +101,6 @@ export async function ingest(paths: readonly string[], options: IngestOptions): 
     await flush(false);
   };
 
-  const workerCount = options.workers ?? 2;
-  const pool = workerCount > 0 ? new WorkerPool(workerCount, options.engine ?? {}, options.workerMemoryMb ?? DEFAULT_WORKER_MEMORY_MB) : null;
   const local = pool ? null : createEngine(options.engine ?? {});
   let chunk: InputRecord[] = [];
   const seen = new Set<string>();
@@ -105,6 +108,7 @@ export async function ingest(paths: readonly string[], options: IngestOptions): 
     const records = chunk;
     chunk = [];
     if (!records.length) return;
+    while (pendingRows.length >= MAX_WAITING_TO_WRITE) await writing;
     if (pool) await pool.submit(records, take);
     else await take(codeRecords(local!, records));
   };
@@ -134,6 +138,27 @@ export async function ingest(paths: readonly string[], options: IngestOptions): 
     store.close();
   }
   return progress;
+}
+
+/** Opens the store for an ingest: DuckDB's limits set, then what is stored already read. */
+async function openForWriting(db: string): Promise<Store> {
+  const store = await Store.open(db);
+  try {
+    // The cores are for coding: DuckDB's own threads would contend with the workers for them.
+    await store.connection.run('SET threads TO 1');
+    // Memory stays bounded whatever the input's size: DuckDB spills what does not fit.
+    await store.connection.run("SET memory_limit = '256MB'");
+    // DuckDB checkpoints every 16 MB of log by default, and each checkpoint compresses again the
+    // row groups still filling: over 20,000 articles that was 40% of the store's CPU. Fewer,
+    // larger checkpoints do the same work once (the log is replayed if a run is killed, as before).
+    await store.connection.run(`SET checkpoint_threshold = '${CHECKPOINT_MB}MB'`);
+    // What is stored already, read under the limits above: ids to skip, hashes to link copies to.
+    await store.loadStored();
+    return store;
+  } catch (error) {
+    store.close();
+    throw error;
+  }
 }
 
 /** The articles a dead worker held, as failures that name each one. */
@@ -167,6 +192,8 @@ class WorkerPool {
   /** Workers that died in a row before coding anything; past a few, none is started again. */
   private deathsWithoutWork = 0;
   private broken: string | null = null;
+  /** Submitters waiting for a worker's queue to have room. */
+  private readonly waitingForRoom: Array<() => void> = [];
 
   constructor(
     count: number,
@@ -189,6 +216,7 @@ class WorkerPool {
       coded = true;
       this.deathsWithoutWork = 0;
       entry.waiting.shift()?.resolve(result);
+      this.wakeSubmitters();
     });
     let failed = false;
     const fail = (reason: string) => {
@@ -206,13 +234,19 @@ class WorkerPool {
         else if (k > 0) void this.dispatch(records).then(resolve);
         else void Promise.all(records.map((record) => this.dispatch([record]))).then((results) => resolve({ rows: results.flatMap((r) => r.rows), failures: results.flatMap((r) => r.failures) }));
       });
+      // A new worker has an empty queue; a broken pool answers every submitter at once.
+      this.wakeSubmitters();
     };
     worker.on('error', (error) => fail(error.message));
     worker.on('exit', (code) => fail(`exit code ${code}`));
     return entry;
   }
 
-  /** Sends a chunk to the least busy worker, waiting while every worker's queue is full. */
+  /**
+   * Sends a chunk to the least busy worker, waiting while every worker's queue is full. A queue
+   * has room again as soon as its worker answers, whether or not the answer has been written yet:
+   * waiting for the write instead left the workers idle through every long write.
+   */
   async submit(records: InputRecord[], onDone: (result: CodedBatch) => Promise<void>): Promise<void> {
     for (;;) {
       if (this.broken) return onDone(workerFailures(records, this.broken));
@@ -223,8 +257,12 @@ class WorkerPool {
         void done.finally(() => this.outstanding.delete(done));
         return;
       }
-      await Promise.race(this.outstanding);
+      await new Promise<void>((resolve) => this.waitingForRoom.push(resolve));
     }
+  }
+
+  private wakeSubmitters(): void {
+    for (const wake of this.waitingForRoom.splice(0)) wake();
   }
 
   private leastBusy(): PoolWorker {

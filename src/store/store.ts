@@ -73,9 +73,16 @@ export class Store {
   static async open(path: string): Promise<Store> {
     const instance = await DuckDBInstance.create(path);
     const connection = await instance.connect();
-    await checkVersion(connection, path);
-    for (const statement of SCHEMA) await connection.run(statement);
-    await connection.run(`INSERT OR IGNORE INTO store_info VALUES ('version', '${STORE_VERSION}')`);
+    try {
+      await checkVersion(connection, path);
+      for (const statement of SCHEMA) await connection.run(statement);
+      await connection.run(`INSERT OR IGNORE INTO store_info VALUES ('version', '${STORE_VERSION}')`);
+    } catch (error) {
+      // A refused store is closed at once: its lock would keep every later open in this process out.
+      connection.closeSync();
+      instance.closeSync();
+      throw error;
+    }
     return new Store(instance, connection, path);
   }
 
