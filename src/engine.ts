@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { articleId } from './document/article-id.js';
 import type { ArticleDocument, Diagnostic, InputRecord } from './document/types.js';
 import { readInputs, type InputFailure, type ReadOptions } from './ingest/read-inputs.js';
 import type { EngineOptions, EngineResources } from './pipeline/context.js';
@@ -43,12 +43,7 @@ export interface Engine {
   processInputs(paths: readonly string[], options?: ReadOptions): AsyncGenerator<ProcessResult>;
 }
 
-/** A stable id for an input: its own id, else its URL, else a hash of its content. */
-export function articleId(input: InputRecord): string {
-  if (input.id) return input.id;
-  if (input.url) return input.url;
-  return createHash('sha1').update(input.content).digest('hex').slice(0, 16);
-}
+export { articleId };
 
 /**
  * Creates an engine: the pipeline of stages (checked when built) with its options.

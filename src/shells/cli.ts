@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
-import { createEngine, type ProcessResult } from '../engine.js';
+import type { ProcessResult } from '../engine.js';
 import { formatDiagnostic, toDyadRecord, ENGINE_VERSION } from '../output/dyad-json.js';
 import { KnowledgeError } from '../knowledge/parse-entries.js';
 import { DyadError, PipelineError } from '../pipeline/errors.js';
@@ -47,7 +47,17 @@ function reportFailure(result: Extract<ProcessResult, { ok: false }>): void {
   process.stderr.write(formatDiagnostic(result.failure.origin, result.failure.diagnostic) + '\n');
 }
 
+/**
+ * The pipeline (language model, dictionaries, HTML and date libraries: about half a second to
+ * load) is imported by the commands that code in this process, not by those that only read or
+ * write a store: `ingest` codes on worker threads, which load it themselves.
+ */
+async function loadEngine(): Promise<typeof import('../engine.js')> {
+  return import('../engine.js');
+}
+
 async function code(inputs: string[], options: CodeOptions): Promise<number> {
+  const { createEngine } = await loadEngine();
   const engine = createEngine({
     ...(options.date ? { defaultDate: options.date } : {}),
     ...(options.until ? { until: options.until } : {}),
@@ -216,6 +226,7 @@ export function buildProgram(): Command {
     })
     .option('--date <YYYY-MM-DD>', 'publication date for an article that gives none', parseDate)
     .action(async (input: string, options: { sentence?: number; date?: string }) => {
+      const { createEngine } = await loadEngine();
       const engine = createEngine({ explain: true, ...(options.date ? { defaultDate: options.date } : {}) });
       for await (const result of engine.processInputs([input])) {
         if (!result.ok) {

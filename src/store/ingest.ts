@@ -1,7 +1,8 @@
 import { Worker } from 'node:worker_threads';
 import type { Readable } from 'node:stream';
 import type { InputRecord } from '../document/types.js';
-import { articleId, createEngine, type CreateEngineOptions } from '../engine.js';
+import { articleId } from '../document/article-id.js';
+import type { CreateEngineOptions } from '../engine.js';
 import { readInputs } from '../ingest/read-inputs.js';
 import { codeRecords, type CodedBatch } from './code-records.js';
 import type { ArticleRows } from './rows.js';
@@ -101,7 +102,8 @@ export async function ingest(paths: readonly string[], options: IngestOptions): 
     await flush(false);
   };
 
-  const local = pool ? null : createEngine(options.engine ?? {});
+  // The pipeline is loaded here only to code in this thread: workers load their own.
+  const local = pool ? null : (await import('../engine.js')).createEngine(options.engine ?? {});
   let chunk: InputRecord[] = [];
   const seen = new Set<string>();
   const send = async () => {
