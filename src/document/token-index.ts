@@ -1,4 +1,4 @@
-import { foldTokenCached } from '../knowledge/tokens.js';
+import { foldTokens } from '../knowledge/tokens.js';
 import type { Sentence, Token } from './types.js';
 
 /** Per-token lookups several stages need: the folded form and the sentence each token is in. */
@@ -23,7 +23,7 @@ export function tokenIndex(tokens: readonly Token[], sentences: readonly Sentenc
   if (tokens === lastTokens && lastIndex) return lastIndex;
   const sentenceOf = new Int32Array(tokens.length);
   sentences.forEach((s, i) => sentenceOf.fill(i, s.tokenStart, s.tokenEnd));
-  lastIndex = { folded: tokens.map((t) => foldTokenCached(t.text)), sentenceOf };
+  lastIndex = { folded: foldTokens(tokens), sentenceOf };
   lastTokens = tokens;
   return lastIndex;
 }

@@ -59,7 +59,8 @@ export interface IngestProgress {
  * Ingests files, directories, WARC files, feeds or standard input into the store: inputs are read
  * as a stream, articles already stored are skipped before any work is done on them, the rest are
  * coded on worker threads and written in bulk, one transaction per batch. Failures are recorded,
- * never dropped. Memory stays bounded: at most a few chunks per worker are in flight.
+ * never dropped. Memory stays bounded: at most a few chunks per worker are in flight, and at most
+ * `MAX_WAITING_TO_WRITE` coded articles wait for the writer.
  */
 export async function ingest(paths: readonly string[], options: IngestOptions): Promise<IngestProgress> {
   const workerCount = options.workers ?? 2;

@@ -1,5 +1,5 @@
 import type { FurnitureMention, Removed } from '../../document/types.js';
-import { foldTokenCached, untaggedTokens } from '../../knowledge/tokens.js';
+import { foldTokens, untaggedTokens } from '../../knowledge/tokens.js';
 import { admitCandidates, matchDictionary } from './01-match-dictionary.js';
 import { assignCodes } from './05-assign-codes.js';
 import type { ActorState } from './state.js';
@@ -28,7 +28,7 @@ export function findFurnitureActors(sourceText: string, removed: readonly Remove
       text: r.text,
       tokens,
       sentences: [{ start: 0, end: r.text.length, text: r.text, paragraph: 0, tokenStart: 0, tokenEnd: tokens.length }],
-      folded: tokens.map((t) => foldTokenCached(t.text)),
+      folded: foldTokens(tokens),
       sentenceOf: NO_SENTENCES,
       quoted: NO_QUOTES,
       candidates: [],

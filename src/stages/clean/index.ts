@@ -1,3 +1,4 @@
+import type { SourceParagraph } from '../../document/types.js';
 import { defineStage } from '../../pipeline/stage.js';
 import { readHeader } from './01-read-header.js';
 import { findFurniture } from './02-find-furniture.js';
@@ -24,8 +25,11 @@ export const cleanStage = defineStage({
   needs: ['source', 'pageMeta'],
   provides: ['text', 'paragraphs', 'removed', 'offsetMap', 'meta'],
   run(doc, ctx) {
+    // Copied in a loop, not with `map`, for one array shape throughout a run (see `foldTokens`).
+    const paragraphs: SourceParagraph[] = [];
+    for (const p of doc.source.paragraphs) paragraphs.push({ ...p });
     const state = {
-      paragraphs: doc.source.paragraphs.map((p) => ({ ...p })),
+      paragraphs,
       meta: { ...doc.pageMeta, authors: [...doc.pageMeta.authors], provenance: { ...doc.pageMeta.provenance } },
       sourceText: doc.source.text,
     };

@@ -124,11 +124,18 @@ export const eventsStage = defineStage({
     const furnitureEvents: FurnitureEvent[] = [];
     doc.removed.forEach((r, removed) => {
       if (r.kind !== 'caption') return;
-      const actors = doc.furnitureActors.filter((m) => m.removed === removed).map((m) => ({ start: m.sourceStart - r.sourceStart, end: m.sourceEnd - r.sourceStart, text: m.text, sentence: 0, actor: m.actor, via: m.via }));
+      // Loops, not filter-and-map, for one array shape throughout a run (see `foldTokens`).
+      const actors: ActorMention[] = [];
+      for (const m of doc.furnitureActors) {
+        if (m.removed === removed) actors.push({ start: m.sourceStart - r.sourceStart, end: m.sourceEnd - r.sourceStart, text: m.text, sentence: 0, actor: m.actor, via: m.via });
+      }
       if (!actors.some(canBeParty)) return;
       const { tokens } = tokenise(r.text, ctx);
       const sentences = [{ start: 0, end: r.text.length, text: r.text, paragraph: 0, tokenStart: 0, tokenEnd: tokens.length }];
-      const times = doc.furnitureTimes.filter((t) => t.removed === removed).map((t) => ({ ...t, start: t.sourceStart - r.sourceStart, end: t.sourceEnd - r.sourceStart, sentence: 0 }));
+      const times: Layers['times'] = [];
+      for (const t of doc.furnitureTimes) {
+        if (t.removed === removed) times.push({ ...t, start: t.sourceStart - r.sourceStart, end: t.sourceEnd - r.sourceStart, sentence: 0 });
+      }
       const captionDrafts = codeSentences(tokens, sentences, actors, knowledge, null);
       for (const event of buildEvents(captionDrafts, { text: r.text, tokens, sentences, actors, times }, knowledge, countries, published)) {
         furnitureEvents.push({ removed, sourceStart: r.sourceStart + event.start, sourceEnd: r.sourceStart + event.end, event });

@@ -75,11 +75,17 @@ export function splitAtParagraphs(
   return out;
 }
 
-/** Builds the sentence spans from token ranges. */
+/**
+ * Builds the sentence spans from token ranges. A loop, not `map`: the layer is read by every later
+ * stage, and arrays from a `map` that TurboFan has inlined are holey, a second shape on which each
+ * optimised reader deoptimises (about 2,000 articles into a run).
+ */
 export function toSentences(text: string, raw: readonly RawSentence[], tokens: readonly Token[]): Sentence[] {
-  return raw.map((s) => {
+  const sentences: Sentence[] = [];
+  for (const s of raw) {
     const start = tokens[s.tokenStart]!.start;
     const end = tokens[s.tokenEnd - 1]!.end;
-    return { start, end, text: text.slice(start, end), paragraph: s.paragraph, tokenStart: s.tokenStart, tokenEnd: s.tokenEnd };
-  });
+    sentences.push({ start, end, text: text.slice(start, end), paragraph: s.paragraph, tokenStart: s.tokenStart, tokenEnd: s.tokenEnd });
+  }
+  return sentences;
 }
