@@ -190,6 +190,28 @@ describe('the store', () => {
     }
   });
 
+  it('stops with a clear error when a batch cannot be written, and keeps what was stored', { timeout: 60_000 }, async () => {
+    const dir = tmp();
+    const db = join(dir, 'test.duckdb');
+    await ingest([corpus(dir)], { db, workers: 0 });
+    // A column the writer does not fill: every later batch fails to append.
+    const instance = await DuckDBInstance.create(db);
+    const connection = await instance.connect();
+    await connection.run('ALTER TABLE events ADD COLUMN extra INTEGER');
+    connection.closeSync();
+    instance.closeSync();
+    const more = join(dir, 'more.jsonl');
+    writeFileSync(more, JSON.stringify({ id: 'b1', date: '2018-04-01', text: 'Sanctions\n\nThe United States imposed sanctions on Iran on Monday.' }) + '\n');
+    const run = spawnSync(process.execPath, [CLI, 'ingest', more, '--db', db, '--workers', '1', '--quiet'], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 30_000 });
+    expect(run.signal).toBeNull();
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/test\.duckdb: a batch of 1 article could not be written \(.+\); it was rolled back, and what was stored before is intact \[store\/write-failed\]/);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+    const reopened = await (await DuckDBInstance.create(db)).connect();
+    expect((await reopened.runAndReadAll('SELECT count(*) FROM articles')).getRows()[0]![0]).toBe(4n);
+    reopened.closeSync();
+  });
+
   it('resumes a killed ingest without loss or duplicates', { timeout: 120_000 }, async () => {
     const dir = tmp();
     const file = join(dir, 'many.jsonl');

@@ -6,7 +6,7 @@ import type { CreateEngineOptions } from '../engine.js';
 import { readInputs } from '../ingest/read-inputs.js';
 import { codeRecords, type CodedBatch } from './code-records.js';
 import type { ArticleRows } from './rows.js';
-import { Store, type FailureRow } from './store.js';
+import { Store, type BatchResult, type FailureRow } from './store.js';
 
 /** How many records a worker is sent at a time. */
 const CHUNK = 16;
@@ -80,6 +80,8 @@ export async function ingest(paths: readonly string[], options: IngestOptions): 
   const pendingFailures: FailureRow[] = [];
   // Writes run one after another: results arrive from several workers at once.
   let writing: Promise<void> = Promise.resolve();
+  // The first write that failed: the run stops at the next chunk instead of coding on for nothing.
+  let writeFailure: unknown = null;
   const flush = (force: boolean): Promise<void> => {
     writing = writing.then(() => write(force));
     return writing;
@@ -89,7 +91,13 @@ export async function ingest(paths: readonly string[], options: IngestOptions): 
     const rows = pendingRows.splice(0);
     const failures = pendingFailures.splice(0);
     if (!rows.length && !failures.length) return;
-    const result = await store.writeBatch(rows, failures);
+    let result: BatchResult;
+    try {
+      result = await store.writeBatch(rows, failures);
+    } catch (error) {
+      writeFailure ??= error;
+      throw error;
+    }
     progress.added += result.added;
     progress.skipped += result.skipped;
     progress.duplicates += result.duplicates;
@@ -111,6 +119,7 @@ export async function ingest(paths: readonly string[], options: IngestOptions): 
     const records = chunk;
     chunk = [];
     if (!records.length) return;
+    if (writeFailure) throw writeFailure;
     while (pendingRows.length >= MAX_WAITING_TO_WRITE) await writing;
     if (pool) await pool.submit(records, take);
     else await take(codeRecords(local!, records));
@@ -257,7 +266,8 @@ class WorkerPool {
       if (free.waiting.length < IN_FLIGHT_PER_WORKER) {
         const done = this.dispatch(records, free).then(onDone);
         this.outstanding.add(done);
-        void done.finally(() => this.outstanding.delete(done));
+        // A chunk whose write failed stays in `outstanding`, for `drain` to throw its error.
+        done.then(() => this.outstanding.delete(done), () => undefined);
         return;
       }
       await new Promise<void>((resolve) => this.waitingForRoom.push(resolve));

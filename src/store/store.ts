@@ -156,7 +156,7 @@ export class Store {
       await this.connection.run('COMMIT');
     } catch (error) {
       await this.connection.run('ROLLBACK');
-      throw error;
+      throw fatal('store', 'store/write-failed', `${this.path}: a batch of ${fresh.length} article${fresh.length === 1 ? '' : 's'} could not be written (${(error as Error).message}); it was rolled back, and what was stored before is intact`);
     }
     for (const a of fresh) this.known.add(a.id);
     result.added = fresh.length;
