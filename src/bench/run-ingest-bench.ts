@@ -151,6 +151,26 @@ function nearDuplicateLookup(): { stored: number; indexMicroseconds: number; sca
   return { stored: STORED_HASHES, indexMicroseconds, scanMicroseconds, agree: foundByScan.every((f, i) => f === found[i]) };
 }
 
+/**
+ * How much of two cores the host gives at this moment: the same arithmetic loop (no memory
+ * traffic) on one thread, then on two at once, in a child process. A quiet host runs two within a
+ * few percent of twice one; a busy one, whose two virtual CPUs then share more of one physical
+ * core, less. Read beside each round's speed-up, it tells the host's part from the code's.
+ */
+function hostTwoThreadScaling(): number {
+  const script = `
+    const { Worker } = require('node:worker_threads');
+    const spin = "const { parentPort, workerData } = require('node:worker_threads'); let x = 1; for (let i = 0; i < workerData; i++) { x ^= x << 13; x ^= x >>> 17; x ^= x << 5; } parentPort.postMessage(x);";
+    const timed = async (threads) => {
+      const started = performance.now();
+      await Promise.all(Array.from({ length: threads }, () => new Promise((done) => new Worker(spin, { eval: true, workerData: 4e8 }).once('message', done))));
+      return performance.now() - started;
+    };
+    (async () => { const one = await timed(1); const two = await timed(2); console.log((2 * one) / two); })();`;
+  const run = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+  return Number(run.stdout.trim());
+}
+
 const corpus = join(work, 'corpus.jsonl');
 const bytes = await writeCorpus(corpus);
 console.log(`ingest corpus: ${ARTICLES} articles generated from examples/ as JSON Lines (${(bytes / 2 ** 20).toFixed(0)} MiB)`);
@@ -158,7 +178,10 @@ console.log(`ingest corpus: ${ARTICLES} articles generated from examples/ as JSO
 // and each keeps its best run: a busy moment of the host then slows one round, not one setting.
 const ROUNDS = Number(process.env.DYAD_BENCH_INGEST_ROUNDS ?? 3);
 const runs: IngestRun[] = [];
+const hostScaling: number[] = [];
 for (let round = 0; round < ROUNDS; round++) {
+  hostScaling.push(hostTwoThreadScaling());
+  console.log(`host (round ${round + 1}): two threads of plain arithmetic ran ${hostScaling[round]!.toFixed(2)}× one`);
   for (const workers of [1, 2]) {
     const run = ingestRun(corpus, workers);
     runs.push(run);
@@ -203,5 +226,5 @@ console.log(
   `near-duplicate lookup against ${lookup.stored.toLocaleString('en')} stored articles: ${lookup.indexMicroseconds.toFixed(1)} µs with the band index, ${(lookup.scanMicroseconds / 1000).toFixed(1)} ms comparing with every hash (${(lookup.scanMicroseconds / lookup.indexMicroseconds).toFixed(0)}× faster${lookup.agree ? ', same answers' : '; ANSWERS DIFFER'})`,
 );
 mkdirSync(join(repoRoot, '.bench'), { recursive: true });
-writeFileSync(join(repoRoot, '.bench', 'ingest.json'), JSON.stringify({ date: new Date().toISOString(), articles: ARTICLES, corpusMiB: bytes / 2 ** 20, runs, one, two, speedup, roundRatios, medianRoundRatio, memory, aggregation, opening, lookup }, null, 2) + '\n');
+writeFileSync(join(repoRoot, '.bench', 'ingest.json'), JSON.stringify({ date: new Date().toISOString(), articles: ARTICLES, corpusMiB: bytes / 2 ** 20, runs, one, two, speedup, roundRatios, medianRoundRatio, hostScaling, memory, aggregation, opening, lookup }, null, 2) + '\n');
 rmSync(work, { recursive: true, force: true });
