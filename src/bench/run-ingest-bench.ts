@@ -154,8 +154,9 @@ function nearDuplicateLookup(): { stored: number; indexMicroseconds: number; sca
 /**
  * How much of two cores the host gives at this moment: the same arithmetic loop (no memory
  * traffic) on one thread, then on two at once, in a child process. A quiet host runs two within a
- * few percent of twice one; a busy one, whose two virtual CPUs then share more of one physical
- * core, less. Read beside each round's speed-up, it tells the host's part from the code's.
+ * few percent of twice one; a busy one gives less than two cores' worth (1.80× was seen). Read
+ * beside each round's speed-up, it tells part of the host's share from the code's; the host's
+ * memory, shared with its other tenants, it does not measure.
  */
 function hostTwoThreadScaling(): number {
   const script = `
