@@ -199,7 +199,11 @@ if (speedup !== null) console.log(`speed-up 2 workers / 1 worker (best of ${ROUN
 const roundRatios = Array.from({ length: ROUNDS }, (_, round) => runs[round * 2]!.seconds / runs[round * 2 + 1]!.seconds);
 const sortedRatios = [...roundRatios].sort((a, b) => a - b);
 const medianRoundRatio = ROUNDS ? (sortedRatios[Math.floor((ROUNDS - 1) / 2)]! + sortedRatios[Math.floor(ROUNDS / 2)]!) / 2 : null;
-if (ROUNDS > 1) console.log(`  ratio in each round: ${roundRatios.map((r) => `${r.toFixed(2)}×`).join(', ')} (median ${medianRoundRatio?.toFixed(2)}×)`);
+// All rounds together: one worker's total time over two workers' (each round's host moments
+// weigh by how long they lasted).
+const totalSeconds = (workers: number) => runs.filter((r) => r.workers === workers).reduce((sum, r) => sum + r.seconds, 0);
+const pooledRatio = ROUNDS ? totalSeconds(1) / totalSeconds(2) : null;
+if (ROUNDS > 1) console.log(`  ratio in each round: ${roundRatios.map((r) => `${r.toFixed(2)}×`).join(', ')} (median ${medianRoundRatio?.toFixed(2)}×; all rounds pooled ${pooledRatio?.toFixed(2)}×)`);
 // Memory against input size: pages of the same weight in a WARC of ~100 MB and in one ten times
 // longer (~1 GB), which must not take more memory; then the short WARC's pages ten times heavier,
 // which shows what one page's weight costs.
@@ -227,5 +231,5 @@ console.log(
   `near-duplicate lookup against ${lookup.stored.toLocaleString('en')} stored articles: ${lookup.indexMicroseconds.toFixed(1)} µs with the band index, ${(lookup.scanMicroseconds / 1000).toFixed(1)} ms comparing with every hash (${(lookup.scanMicroseconds / lookup.indexMicroseconds).toFixed(0)}× faster${lookup.agree ? ', same answers' : '; ANSWERS DIFFER'})`,
 );
 mkdirSync(join(repoRoot, '.bench'), { recursive: true });
-writeFileSync(join(repoRoot, '.bench', 'ingest.json'), JSON.stringify({ date: new Date().toISOString(), articles: ARTICLES, corpusMiB: bytes / 2 ** 20, runs, one, two, speedup, roundRatios, medianRoundRatio, hostScaling, memory, aggregation, opening, lookup }, null, 2) + '\n');
+writeFileSync(join(repoRoot, '.bench', 'ingest.json'), JSON.stringify({ date: new Date().toISOString(), articles: ARTICLES, corpusMiB: bytes / 2 ** 20, runs, one, two, speedup, roundRatios, medianRoundRatio, pooledRatio, hostScaling, memory, aggregation, opening, lookup }, null, 2) + '\n');
 rmSync(work, { recursive: true, force: true });
