@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { WARCRecord, WARCSerializer } from 'warcio';
 import { describe, expect, it } from 'vitest';
+import { generateCorpus } from '../src/bench/corpus.js';
 import { exportTable } from '../src/query/export.js';
 import { queryArticle, queryEvents, queryQuotes } from '../src/query/queries.js';
 import { ingest } from '../src/store/ingest.js';
@@ -210,6 +211,38 @@ describe('the store', () => {
     const reopened = await (await DuckDBInstance.create(db)).connect();
     expect((await reopened.runAndReadAll('SELECT count(*) FROM articles')).getRows()[0]![0]).toBe(4n);
     reopened.closeSync();
+  });
+
+  it('codes a small input on one worker, and a longer one on two with the rows of one thread', { timeout: 120_000 }, async () => {
+    const dir = tmp();
+    // Four articles: a second worker's start-up would cost more than it saves.
+    const small = spawnSync(process.execPath, [CLI, 'ingest', corpus(dir), '--db', join(dir, 'small.duckdb')], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 60_000 });
+    expect(small.status).toBe(0);
+    expect(small.stderr).toMatch(/^4 articles stored .* · coded on 1 worker thread$/m);
+    const file = join(dir, 'generated.jsonl');
+    const generated = generateCorpus(join(REPO_ROOT, 'examples'), 150);
+    writeFileSync(file, generated.map((r, i) => JSON.stringify({ id: `g${i}`, date: '2020-01-01', [r.format === 'html' ? 'html' : 'text']: r.content })).join('\n') + '\n');
+    const ingestWith = async (workers: number) => {
+      const db = join(dir, `workers-${workers}.duckdb`);
+      const run = spawnSync(process.execPath, [CLI, 'ingest', file, '--db', db, '--workers', String(workers)], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 90_000 });
+      expect(run.status).toBe(0);
+      const store = await Store.open(db);
+      try {
+        const rows = async (table: string) => store.all(`SELECT * FROM ${table} ORDER BY ALL`);
+        return { stderr: run.stderr, events: await rows('events'), quotes: await rows('quotes'), actors: await rows('actors') };
+      } finally {
+        store.close();
+      }
+    };
+    const inThread = await ingestWith(0);
+    const onWorkers = await ingestWith(2);
+    expect(inThread.stderr).toMatch(/^150 articles stored .*s$/m);
+    expect(onWorkers.stderr).toMatch(/^150 articles stored .* · coded on 2 worker threads$/m);
+    expect(inThread.events.length).toBeGreaterThan(150);
+    expect(inThread.quotes.length).toBeGreaterThan(150);
+    expect(onWorkers.events).toEqual(inThread.events);
+    expect(onWorkers.quotes).toEqual(inThread.quotes);
+    expect(onWorkers.actors).toEqual(inThread.actors);
   });
 
   it('resumes a killed ingest without loss or duplicates', { timeout: 120_000 }, async () => {

@@ -302,7 +302,8 @@ function progressPrinter(quiet: boolean) {
       }
     },
     done(p: IngestProgress) {
-      if (!quiet) process.stderr.write(tty ? `\r${line(p)}\x1b[K\n` : `${line(p)}\n`);
+      const coders = p.workers ? ` · coded on ${p.workers} worker thread${p.workers === 1 ? '' : 's'}` : '';
+      if (!quiet) process.stderr.write(tty ? `\r${line(p)}${coders}\x1b[K\n` : `${line(p)}${coders}\n`);
     },
   };
 }

@@ -52,6 +52,8 @@ export interface IngestProgress {
   failed: number;
   /** Articles stored as near-duplicates of an earlier one. */
   duplicates: number;
+  /** Worker threads started to code (0: coded in this thread); a small input needs only one. */
+  workers: number;
   seconds: number;
 }
 
@@ -64,8 +66,9 @@ export interface IngestProgress {
  */
 export async function ingest(paths: readonly string[], options: IngestOptions): Promise<IngestProgress> {
   const workerCount = options.workers ?? 2;
-  // Workers load their dictionaries and models (about 1.5 s each) while the store opens and its
-  // ids are read (seconds on a large store), rather than after.
+  // The first worker loads its dictionaries and models (about 1.5 s) while the store opens and its
+  // ids are read (seconds on a large store), rather than after; the others start once the input
+  // proves long enough to keep more than one busy.
   const pool = workerCount > 0 ? new WorkerPool(workerCount, options.engine ?? {}, options.workerMemoryMb ?? DEFAULT_WORKER_MEMORY_MB) : null;
   let store: Store;
   try {
@@ -75,7 +78,7 @@ export async function ingest(paths: readonly string[], options: IngestOptions): 
     throw error;
   }
   const started = performance.now();
-  const progress: IngestProgress = { added: 0, skipped: 0, failed: 0, duplicates: 0, seconds: 0 };
+  const progress: IngestProgress = { added: 0, skipped: 0, failed: 0, duplicates: 0, workers: 0, seconds: 0 };
   const pendingRows: ArticleRows[] = [];
   const pendingFailures: FailureRow[] = [];
   // Writes run one after another: results arrive from several workers at once.
@@ -102,6 +105,7 @@ export async function ingest(paths: readonly string[], options: IngestOptions): 
     progress.skipped += result.skipped;
     progress.duplicates += result.duplicates;
     progress.failed += failures.length;
+    progress.workers = pool?.started ?? 0;
     progress.seconds = (performance.now() - started) / 1000;
     options.onProgress?.({ ...progress });
   };
@@ -146,6 +150,7 @@ export async function ingest(paths: readonly string[], options: IngestOptions): 
     await flush(true);
   } finally {
     await pool?.close();
+    progress.workers = pool?.started ?? 0;
     progress.seconds = (performance.now() - started) / 1000;
     store.close();
   }
@@ -192,10 +197,12 @@ interface PoolWorker {
 }
 
 /**
- * A fixed set of worker threads, each with a bounded queue of chunks. A worker that dies (out of
- * memory, or an internal error) is replaced and the chunks it held are sent again, so that only an
- * article that kills a worker is recorded as a failure (the next run tries it again); the rest of
- * the run goes on.
+ * Up to `capacity` worker threads, each with a bounded queue of chunks. One starts at once; each
+ * other starts when the queues of those running are full, so that a small input (a few dozen
+ * articles) is coded by one worker instead of paying a second one's start-up (about 1.5 s of CPU
+ * on a core the first needs). A worker that dies (out of memory, or an internal error) is replaced
+ * and the chunks it held are sent again, so that only an article that kills a worker is recorded
+ * as a failure (the next run tries it again); the rest of the run goes on.
  */
 class WorkerPool {
   private readonly workers: PoolWorker[];
@@ -208,11 +215,16 @@ class WorkerPool {
   private readonly waitingForRoom: Array<() => void> = [];
 
   constructor(
-    count: number,
+    private readonly capacity: number,
     private readonly engine: CreateEngineOptions,
     private readonly memoryMb: number,
   ) {
-    this.workers = Array.from({ length: count }, () => this.spawn());
+    this.workers = [this.spawn()];
+  }
+
+  /** Worker threads started so far (a replacement for a dead one not counted): at most `capacity`. */
+  get started(): number {
+    return this.workers.length;
   }
 
   private spawn(): PoolWorker {
@@ -255,14 +267,19 @@ class WorkerPool {
   }
 
   /**
-   * Sends a chunk to the least busy worker, waiting while every worker's queue is full. A queue
-   * has room again as soon as its worker answers, whether or not the answer has been written yet:
-   * waiting for the write instead left the workers idle through every long write.
+   * Sends a chunk to the least busy worker; when every queue is full, starts another worker if
+   * there is room for one, else waits. A queue has room again as soon as its worker answers,
+   * whether or not the answer has been written yet: waiting for the write instead left the
+   * workers idle through every long write.
    */
   async submit(records: InputRecord[], onDone: (result: CodedBatch) => Promise<void>): Promise<void> {
     for (;;) {
       if (this.broken) return onDone(workerFailures(records, this.broken));
-      const free = this.leastBusy();
+      let free = this.leastBusy();
+      if (free.waiting.length >= IN_FLIGHT_PER_WORKER && this.workers.length < this.capacity) {
+        free = this.spawn();
+        this.workers.push(free);
+      }
       if (free.waiting.length < IN_FLIGHT_PER_WORKER) {
         const done = this.dispatch(records, free).then(onDone);
         this.outstanding.add(done);
