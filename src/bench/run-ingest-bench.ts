@@ -177,13 +177,15 @@ const bytes = await writeCorpus(corpus);
 console.log(`ingest corpus: ${ARTICLES} articles generated from examples/ as JSON Lines (${(bytes / 2 ** 20).toFixed(0)} MiB)`);
 // The machine is shared and wall time is what a speed-up is about, so the two settings alternate
 // and each keeps its best run: a busy moment of the host then slows one round, not one setting.
-const ROUNDS = Number(process.env.DYAD_BENCH_INGEST_ROUNDS ?? 3);
+// The order alternates too (one worker first, then two workers first; four rounds, two of each):
+// the host's speed drifts over minutes, and a fixed order would hand the drift to one setting.
+const ROUNDS = Number(process.env.DYAD_BENCH_INGEST_ROUNDS ?? 4);
 const runs: IngestRun[] = [];
 const hostScaling: number[] = [];
 for (let round = 0; round < ROUNDS; round++) {
   hostScaling.push(hostTwoThreadScaling());
   console.log(`host (round ${round + 1}): two threads of plain arithmetic ran ${hostScaling[round]!.toFixed(2)}× one`);
-  for (const workers of [1, 2]) {
+  for (const workers of round % 2 === 0 ? [1, 2] : [2, 1]) {
     const run = ingestRun(corpus, workers);
     runs.push(run);
     console.log(`ingest, ${workers} worker${workers > 1 ? 's' : ''} (round ${round + 1}): ${run.seconds.toFixed(1)} s, ${run.articlesPerSecond.toFixed(0)} articles/s, peak RSS ${run.peakRssMiB.toFixed(0)} MiB`);
@@ -196,7 +198,8 @@ const speedup = one && two ? two.articlesPerSecond / one.articlesPerSecond : nul
 if (speedup !== null) console.log(`speed-up 2 workers / 1 worker (best of ${ROUNDS} each): ${speedup.toFixed(2)}×`);
 // Each round's own ratio, from two runs minutes apart, for comparison: the best runs of the two
 // settings may come from different moments of the host, which swings 15-30% over minutes.
-const roundRatios = Array.from({ length: ROUNDS }, (_, round) => runs[round * 2]!.seconds / runs[round * 2 + 1]!.seconds);
+const roundRun = (round: number, workers: number) => runs.slice(round * 2, round * 2 + 2).find((r) => r.workers === workers)!;
+const roundRatios = Array.from({ length: ROUNDS }, (_, round) => roundRun(round, 1).seconds / roundRun(round, 2).seconds);
 const sortedRatios = [...roundRatios].sort((a, b) => a - b);
 const medianRoundRatio = ROUNDS ? (sortedRatios[Math.floor((ROUNDS - 1) / 2)]! + sortedRatios[Math.floor(ROUNDS / 2)]!) / 2 : null;
 // All rounds together: one worker's total time over two workers' (each round's host moments
