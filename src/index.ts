@@ -11,5 +11,5 @@ export type { InvariantViolation } from './document/invariants.js';
 export { toSourceOffset } from './document/offset-map.js';
 export { DyadError, PipelineError } from './pipeline/errors.js';
 export type { EngineOptions } from './pipeline/context.js';
-export type { InputFailure, ReadOptions } from './ingest/read-inputs.js';
+export type { InputFailure, ReadOptions, ReadProgress } from './ingest/read-inputs.js';
 export type * from './document/types.js';

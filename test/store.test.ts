@@ -245,6 +245,20 @@ describe('the store', () => {
     expect(onWorkers.actors).toEqual(inThread.actors);
   });
 
+  it('shows a bar with the share done and the time left on a terminal', { timeout: 120_000 }, async (context) => {
+    // `script` (util-linux) runs the command on a pseudo-terminal, as a user's shell would.
+    if (spawnSync('script', ['--version']).error) context.skip();
+    const dir = tmp();
+    const file = join(dir, 'generated.jsonl');
+    writeFileSync(file, generateCorpus(join(REPO_ROOT, 'examples'), 600).map((r, i) => JSON.stringify({ id: `t${i}`, date: '2020-01-01', [r.format === 'html' ? 'html' : 'text']: r.content })).join('\n') + '\n');
+    const command = [process.execPath, CLI, 'ingest', file, '--db', join(dir, 'tty.duckdb'), '--workers', '1'].join(' ');
+    const run = spawnSync('script', ['-qec', command, '/dev/null'], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 110_000 });
+    expect(run.status).toBe(0);
+    // A frame of the bar: filled and empty cells, the share, then the line with the time left.
+    expect(run.stdout).toMatch(/[█░]{20} \d+% · \d+ articles stored · \d+\/s · ETA (\d+m )?\d+s · 0 already stored/);
+    expect(run.stdout).toMatch(/600 articles stored · \d+\/s · 0 already stored · \d+ near-duplicates · 0 failed · [\d.]+s · coded on 1 worker thread/);
+  });
+
   it('resumes a killed ingest without loss or duplicates', { timeout: 120_000 }, async () => {
     const dir = tmp();
     const file = join(dir, 'many.jsonl');

@@ -1,9 +1,9 @@
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { readInputs, type InputItem } from './read-inputs.js';
+import { inputBytes, readInputs, ReadProgress, type InputItem } from './read-inputs.js';
 
 async function collect(gen: AsyncGenerator<InputItem>): Promise<InputItem[]> {
   const out: InputItem[] = [];
@@ -63,5 +63,22 @@ describe('readInputs', () => {
     expect((items[0] as { failure: { diagnostic: { reason: string } } }).failure.diagnostic.reason).toBe(
       `${big} is 2000 bytes, over the limit of 1000 bytes (raise it with --max-bytes)`,
     );
+  });
+
+  it('knows the bytes it will read beforehand, and counts them as it reads', async () => {
+    const dir = makeTree();
+    const files = ['a.txt', 'nested/b.html', 'nested/deeper/c.jsonl'].map((f) => statSync(join(dir, f)).size);
+    const total = files.reduce((a, b) => a + b, 0);
+    // The picture and the README are not read, so they do not count.
+    expect(await inputBytes([dir])).toBe(total);
+    expect(await inputBytes([dir, join(dir, 'a.txt'), join(dir, 'missing.txt')])).toBe(total + files[0]!);
+    expect(await inputBytes([dir, '-'])).toBeNull();
+    const progress = new ReadProgress();
+    const seen: number[] = [];
+    for await (const item of readInputs([dir], { progress })) if ('record' in item) seen.push(progress.bytesRead);
+    // Whole files count once read; a JSON Lines file by the lines handed on.
+    const firstLine = Buffer.byteLength('{"id":"c1","text":"Body three."}\n');
+    expect(seen).toEqual([0, files[0], files[0]! + files[1]! + firstLine, files[0]! + files[1]! + files[2]!]);
+    expect(progress.bytesRead).toBe(total);
   });
 });

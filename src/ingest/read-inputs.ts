@@ -1,4 +1,4 @@
-import { createReadStream } from 'node:fs';
+import { createReadStream, type ReadStream } from 'node:fs';
 import { open, readdir, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -25,6 +25,41 @@ export interface ReadOptions {
   maxBytes?: number;
   /** Standard input, for the path `-`; defaults to `process.stdin`. */
   stdin?: Readable;
+  /** Kept up to date with the bytes read, for a progress bar. */
+  progress?: ReadProgress;
+}
+
+/**
+ * How far reading has got through the input files, in bytes (a WARC.gz counts its compressed
+ * bytes, as its size does): a file read whole counts once read, a WARC as its stream reads it (a
+ * record or so ahead of the one handed on), a JSON Lines file by the lines handed on (its line
+ * reader buffers hundreds of lines ahead, which would make the share read look larger than it is).
+ */
+export class ReadProgress {
+  private finished = 0;
+  private linesInFile = 0;
+  private stream: ReadStream | null = null;
+
+  get bytesRead(): number {
+    return this.finished + (this.stream ? this.stream.bytesRead : this.linesInFile);
+  }
+
+  /** A file is being streamed: its bytes count as the stream reads them. */
+  streaming(stream: ReadStream): void {
+    this.stream = stream;
+  }
+
+  /** A line of a JSON Lines file was handed on. */
+  lineRead(bytes: number): void {
+    this.linesInFile += bytes;
+  }
+
+  /** A file is done (read whole, read to its end, or given up on): all its bytes count. */
+  fileDone(size: number): void {
+    this.stream = null;
+    this.linesInFile = 0;
+    this.finished += size;
+  }
 }
 
 const TEXT_EXTENSIONS = new Set(['.txt', '.text', '.md']);
@@ -41,6 +76,45 @@ function failure(source: string, error: unknown, line?: number): { failure: Inpu
       : { severity: 'fatal', stage: 'ingest', rule: 'ingest/read-error', reason: `${source}: ${String((error as Error)?.message ?? error)}` };
   if (line !== undefined) diagnostic.line = line;
   return { failure: { origin: line === undefined ? { source } : { source, line }, diagnostic } };
+}
+
+/** Whether a file found in a directory is read as an article source: README files describe, they do not report. */
+function isArticleFile(name: string, path: string): boolean {
+  const ext = extname(name).toLowerCase();
+  if (!TEXT_EXTENSIONS.has(ext) && !HTML_EXTENSIONS.has(ext) && !JSONL_EXTENSIONS.has(ext) && !FEED_EXTENSIONS.has(ext) && !isWarc(path)) return false;
+  return !/^readme\b/i.test(name);
+}
+
+/** The article files under a directory, recursively, in name order; hidden entries are left out. */
+async function* articleFiles(dir: string): AsyncGenerator<string> {
+  const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
+  for (const entry of entries) {
+    if (entry.name.startsWith('.')) continue;
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) yield* articleFiles(path);
+    else if (entry.isFile() && isArticleFile(entry.name, path)) yield path;
+  }
+}
+
+/**
+ * The bytes `readInputs` will read from these paths, found before reading so that progress can be
+ * shown as a share of the whole; null when that cannot be known (standard input, an unreadable
+ * directory). A path that does not exist counts nothing: reading reports it.
+ */
+export async function inputBytes(paths: readonly string[]): Promise<number | null> {
+  let total = 0;
+  try {
+    for (const path of paths) {
+      if (path === '-') return null;
+      const info = await stat(path).catch(() => null);
+      if (!info) continue;
+      if (!info.isDirectory()) total += info.size;
+      else for await (const file of articleFiles(path)) total += (await stat(file)).size;
+    }
+  } catch {
+    return null;
+  }
+  return total;
 }
 
 /** Guesses HTML from content when the file name does not say. */
@@ -68,37 +142,34 @@ export async function* readInputs(paths: readonly string[], options: ReadOptions
       yield failure(path, fatal('ingest', 'ingest/not-found', code === 'ENOENT' ? `${path} does not exist` : `${path} cannot be read (${code})`));
       continue;
     }
-    if (info.isDirectory()) yield* readDirectory(path, maxBytes);
-    else yield* readFile(path, info.size, maxBytes);
+    if (info.isDirectory()) yield* readDirectory(path, maxBytes, options.progress);
+    else yield* readFile(path, info.size, maxBytes, options.progress);
   }
 }
 
-async function* readDirectory(dir: string, maxBytes: number): AsyncGenerator<InputItem> {
-  const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
-  for (const entry of entries) {
-    if (entry.name.startsWith('.')) continue;
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) {
-      yield* readDirectory(path, maxBytes);
-    } else if (entry.isFile()) {
-      const ext = extname(entry.name).toLowerCase();
-      // In a directory, only files that look like articles are read; README files describe, they do not report.
-      if (!TEXT_EXTENSIONS.has(ext) && !HTML_EXTENSIONS.has(ext) && !JSONL_EXTENSIONS.has(ext) && !FEED_EXTENSIONS.has(ext) && !isWarc(path)) continue;
-      if (/^readme\b/i.test(entry.name)) continue;
-      yield* readFile(path, (await stat(path)).size, maxBytes);
-    }
+async function* readDirectory(dir: string, maxBytes: number, progress?: ReadProgress): AsyncGenerator<InputItem> {
+  for await (const path of articleFiles(dir)) yield* readFile(path, (await stat(path)).size, maxBytes, progress);
+}
+
+async function* readFile(path: string, size: number, maxBytes: number, progress?: ReadProgress): AsyncGenerator<InputItem> {
+  try {
+    yield* readFileItems(path, size, maxBytes, progress);
+  } finally {
+    progress?.fileDone(size);
   }
 }
 
-async function* readFile(path: string, size: number, maxBytes: number): AsyncGenerator<InputItem> {
+async function* readFileItems(path: string, size: number, maxBytes: number, progress?: ReadProgress): AsyncGenerator<InputItem> {
   const ext = extname(path).toLowerCase();
   if (JSONL_EXTENSIONS.has(ext)) {
-    yield* readJsonLines(createReadStream(path), path, maxBytes);
+    yield* readJsonLines(createReadStream(path), path, maxBytes, progress);
     return;
   }
   // A WARC is streamed record by record: the size limit applies to each response, not the file.
   if (isWarc(path)) {
-    yield* readWarc(path, maxBytes);
+    const stream = createReadStream(path);
+    progress?.streaming(stream);
+    yield* readWarc(stream, path, maxBytes);
     return;
   }
   if (size > maxBytes) {
@@ -165,12 +236,13 @@ export function recordFromJson(value: unknown, source: string, line: number): In
   return record;
 }
 
-async function* readJsonLines(stream: Readable, source: string, maxBytes: number): AsyncGenerator<InputItem> {
+async function* readJsonLines(stream: Readable, source: string, maxBytes: number, progress?: ReadProgress): AsyncGenerator<InputItem> {
   const lines = createInterface({ input: stream, crlfDelay: Infinity });
   let lineNo = 0;
   try {
     for await (const raw of lines) {
       lineNo++;
+      progress?.lineRead(Buffer.byteLength(raw) + 1);
       const line = lineNo === 1 ? raw.replace(/^\uFEFF/, '') : raw;
       if (line.trim() === '') continue;
       if (line.length > maxBytes) {

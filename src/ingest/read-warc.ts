@@ -1,4 +1,4 @@
-import { createReadStream } from 'node:fs';
+import type { Readable } from 'node:stream';
 import iconv from 'iconv-lite';
 import { WARCParser } from 'warcio';
 import type { InputRecord } from '../document/types.js';
@@ -17,8 +17,8 @@ export function charsetOf(contentType: string | null | undefined): string | null
  * crawl never sits in memory. Requests, metadata and non-HTML responses are skipped. A corrupt
  * record ends the file with an error that names its offset; the records before it stand.
  */
-export async function* readWarc(path: string, maxBytes: number): AsyncGenerator<InputItem> {
-  const parser = new WARCParser(createReadStream(path));
+export async function* readWarc(stream: Readable, path: string, maxBytes: number): AsyncGenerator<InputItem> {
+  const parser = new WARCParser(stream);
   let count = 0;
   try {
     for await (const record of parser) {

@@ -10,6 +10,7 @@ import { queryActors, queryArticle, queryEvents, queryNetwork, queryQuotes, summ
 import { DEFAULT_WORKER_MEMORY_MB, ingest, type IngestProgress } from '../store/ingest.js';
 import { Store } from '../store/store.js';
 import { explainSentences } from './explain.js';
+import { progressPrinter } from './progress.js';
 import { formatCsv, formatJsonLines, formatTable } from './table.js';
 import { summariseArticle } from './summary.js';
 
@@ -287,27 +288,6 @@ async function runQuery(options: QueryOptions, run: (store: Store) => Promise<Qu
 class UsageError extends Error {}
 
 /** Progress on a terminal as one rewritten line; elsewhere a plain line every five seconds. */
-function progressPrinter(quiet: boolean) {
-  let lastLine = 0;
-  const tty = process.stderr.isTTY;
-  const line = (p: IngestProgress) =>
-    `${p.added} articles stored · ${(p.added / Math.max(p.seconds, 0.001)).toFixed(0)}/s · ${p.skipped} already stored · ${p.duplicates} near-duplicates · ${p.failed} failed · ${p.seconds.toFixed(1)}s`;
-  return {
-    update(p: IngestProgress) {
-      if (quiet) return;
-      if (tty) process.stderr.write(`\r${line(p)}\x1b[K`);
-      else if (p.seconds - lastLine >= 5) {
-        lastLine = p.seconds;
-        process.stderr.write(`${line(p)}\n`);
-      }
-    },
-    done(p: IngestProgress) {
-      const coders = p.workers ? ` · coded on ${p.workers} worker thread${p.workers === 1 ? '' : 's'}` : '';
-      if (!quiet) process.stderr.write(tty ? `\r${line(p)}${coders}\x1b[K\n` : `${line(p)}${coders}\n`);
-    },
-  };
-}
-
 async function main(): Promise<void> {
   // A reader that stops early (`dyad code ... | head`) is not an error.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {

@@ -3,8 +3,9 @@ import type { Readable } from 'node:stream';
 import type { InputRecord } from '../document/types.js';
 import { articleId } from '../document/article-id.js';
 import type { CreateEngineOptions } from '../engine.js';
-import { readInputs } from '../ingest/read-inputs.js';
+import { inputBytes, readInputs, ReadProgress } from '../ingest/read-inputs.js';
 import { codeRecords, type CodedBatch } from './code-records.js';
+import { ProgressEstimator, type RunEstimate } from './estimate.js';
 import type { ArticleRows } from './rows.js';
 import { Store, type BatchResult, type FailureRow } from './store.js';
 
@@ -54,6 +55,8 @@ export interface IngestProgress {
   duplicates: number;
   /** Worker threads started to code (0: coded in this thread); a small input needs only one. */
   workers: number;
+  /** Share done and time left, estimated from the input's bytes read; null for standard input. */
+  estimate: RunEstimate | null;
   seconds: number;
 }
 
@@ -70,6 +73,8 @@ export async function ingest(paths: readonly string[], options: IngestOptions): 
   // ids are read (seconds on a large store), rather than after; the others start once the input
   // proves long enough to keep more than one busy.
   const pool = workerCount > 0 ? new WorkerPool(workerCount, options.engine ?? {}, options.workerMemoryMb ?? DEFAULT_WORKER_MEMORY_MB) : null;
+  // The input's size, for the share done and the time left, is found while the store opens.
+  const totalBytes = inputBytes(paths);
   let store: Store;
   try {
     store = await openForWriting(options.db);
@@ -77,8 +82,13 @@ export async function ingest(paths: readonly string[], options: IngestOptions): 
     await pool?.close();
     throw error;
   }
+  const total = await totalBytes;
   const started = performance.now();
-  const progress: IngestProgress = { added: 0, skipped: 0, failed: 0, duplicates: 0, workers: 0, seconds: 0 };
+  const progress: IngestProgress = { added: 0, skipped: 0, failed: 0, duplicates: 0, workers: 0, estimate: null, seconds: 0 };
+  const reading = new ReadProgress();
+  const estimator = new ProgressEstimator();
+  let sent = 0;
+  let coded = 0;
   const pendingRows: ArticleRows[] = [];
   const pendingFailures: FailureRow[] = [];
   // Writes run one after another: results arrive from several workers at once.
@@ -107,9 +117,11 @@ export async function ingest(paths: readonly string[], options: IngestOptions): 
     progress.failed += failures.length;
     progress.workers = pool?.started ?? 0;
     progress.seconds = (performance.now() - started) / 1000;
+    progress.estimate = estimator.update(sent, coded, total ? reading.bytesRead / total : null, progress.seconds);
     options.onProgress?.({ ...progress });
   };
   const take = async (result: CodedBatch) => {
+    coded += result.rows.length + result.failures.length;
     pendingRows.push(...result.rows);
     pendingFailures.push(...result.failures);
     await flush(false);
@@ -124,12 +136,13 @@ export async function ingest(paths: readonly string[], options: IngestOptions): 
     chunk = [];
     if (!records.length) return;
     if (writeFailure) throw writeFailure;
+    sent += records.length;
     while (pendingRows.length >= MAX_WAITING_TO_WRITE) await writing;
     if (pool) await pool.submit(records, take);
     else await take(codeRecords(local!, records));
   };
   try {
-    const readOptions = { ...(options.maxBytes !== undefined ? { maxBytes: options.maxBytes } : {}), ...(options.stdin ? { stdin: options.stdin } : {}) };
+    const readOptions = { progress: reading, ...(options.maxBytes !== undefined ? { maxBytes: options.maxBytes } : {}), ...(options.stdin ? { stdin: options.stdin } : {}) };
     for await (const item of readInputs(paths, readOptions)) {
       if ('failure' in item) {
         pendingFailures.push({ source: item.failure.origin.source, line: item.failure.origin.line ?? null, diagnostic: item.failure.diagnostic });
