@@ -287,7 +287,6 @@ async function runQuery(options: QueryOptions, run: (store: Store) => Promise<Qu
 /** A usage error of ours (exit 2), not the library's. */
 class UsageError extends Error {}
 
-/** Progress on a terminal as one rewritten line; elsewhere a plain line every five seconds. */
 async function main(): Promise<void> {
   // A reader that stops early (`dyad code ... | head`) is not an error.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {

@@ -58,6 +58,8 @@ export function progressPrinter(quiet: boolean, stream: NodeJS.WriteStream = pro
         } else {
           bar.update(permille, { line });
         }
+      } else if (bar) {
+        bar.update({ line: progressLine(p, 'beside-bar') });
       } else {
         stream.write(`\r${progressLine(p, 'running')}\x1b[K`);
       }

@@ -55,7 +55,10 @@ export interface IngestProgress {
   duplicates: number;
   /** Worker threads started to code (0: coded in this thread); a small input needs only one. */
   workers: number;
-  /** Share done and time left, estimated from the input's bytes read; null for standard input. */
+  /**
+   * Share done and time left, estimated from the bytes read; null when the input's size is
+   * unknown (standard input) or before any article is sent.
+   */
   estimate: RunEstimate | null;
   seconds: number;
 }
