@@ -7,7 +7,7 @@ import { DyadError, PipelineError } from '../pipeline/errors.js';
 import { existsSync } from 'node:fs';
 import { exportTable, type ExportFormat, type ExportTable } from '../query/export.js';
 import { queryActors, queryArticle, queryEvents, queryNetwork, queryQuotes, summarise, type QueryResult } from '../query/queries.js';
-import { DEFAULT_WORKER_MEMORY_MB, ingest, type IngestProgress } from '../store/ingest.js';
+import { DEFAULT_WORKER_MEMORY_MB, DEFAULT_WORKERS, ingest, type IngestProgress } from '../store/ingest.js';
 import { Store } from '../store/store.js';
 import { explainSentences } from './explain.js';
 import { progressPrinter } from './progress.js';
@@ -115,7 +115,7 @@ export function buildProgram(): Command {
     .description('code articles into an embedded DuckDB store (files, directories, WARC, RSS/Atom, or - for JSON Lines on stdin)')
     .argument('<inputs...>', 'inputs to ingest')
     .option('--db <file>', 'the store', DEFAULT_DB)
-    .option('--workers <n>', 'worker threads (0: code in the main thread)', (v: string) => parseCount(v), 2)
+    .option('--workers <n>', 'worker threads (0: code in the main thread; by default one per core, at most 4)', (v: string) => parseCount(v), DEFAULT_WORKERS)
     .option('--worker-memory <mb>', `largest heap of a worker thread's old generation, in MB (default ${DEFAULT_WORKER_MEMORY_MB})`, (v: string) => parseCount(v))
     .option('--date <YYYY-MM-DD>', 'publication date for articles that give none', parseDate)
     .option('--max-bytes <size>', 'largest input accepted (default 20MB)', parseBytes)

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Readable } from 'node:stream';
 import type { InputRecord } from '../document/types.js';
@@ -30,10 +31,16 @@ const WRITE_BATCH = 256;
  */
 const MAX_WAITING_TO_WRITE = 4 * WRITE_BATCH;
 
+/**
+ * Worker threads by default: one per core, at most four. Each worker holds its own model and
+ * dictionaries (~250 MB with its heap), and one writer thread serves them all.
+ */
+export const DEFAULT_WORKERS = Math.min(availableParallelism(), 4);
+
 export interface IngestOptions {
   /** The store file (DuckDB). */
   db: string;
-  /** Worker threads that code articles; 0 codes in this thread. Default: 2. */
+  /** Worker threads that code articles; 0 codes in this thread. Default: `DEFAULT_WORKERS`. */
   workers?: number;
   /** The largest old-generation heap of a worker, in MB. Default: `DEFAULT_WORKER_MEMORY_MB`. */
   workerMemoryMb?: number;
@@ -71,7 +78,7 @@ export interface IngestProgress {
  * `MAX_WAITING_TO_WRITE` coded articles wait for the writer.
  */
 export async function ingest(paths: readonly string[], options: IngestOptions): Promise<IngestProgress> {
-  const workerCount = options.workers ?? 2;
+  const workerCount = options.workers ?? DEFAULT_WORKERS;
   // The first worker loads its dictionaries and models (about 1.5 s) while the store opens and its
   // ids are read (seconds on a large store), rather than after; the others start once the input
   // proves long enough to keep more than one busy.
