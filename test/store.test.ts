@@ -27,6 +27,14 @@ function corpus(dir: string): string {
   return file;
 }
 
+/** `count` articles generated from `examples/` (as the bench makes them), as JSON Lines with ids `prefix0`…. */
+function generatedCorpus(dir: string, count: number, prefix: string): string {
+  const file = join(dir, 'generated.jsonl');
+  const lines = generateCorpus(join(REPO_ROOT, 'examples'), count).map((r, i) => JSON.stringify({ id: `${prefix}${i}`, date: '2020-01-01', [r.format === 'html' ? 'html' : 'text']: r.content }));
+  writeFileSync(file, lines.join('\n') + '\n');
+  return file;
+}
+
 describe('the store', () => {
   it('ingests a corpus, and a second ingest adds nothing', async () => {
     const dir = tmp();
@@ -219,9 +227,7 @@ describe('the store', () => {
     const small = spawnSync(process.execPath, [CLI, 'ingest', corpus(dir), '--db', join(dir, 'small.duckdb')], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 60_000 });
     expect(small.status).toBe(0);
     expect(small.stderr).toMatch(/^4 articles stored .* · coded on 1 worker thread$/m);
-    const file = join(dir, 'generated.jsonl');
-    const generated = generateCorpus(join(REPO_ROOT, 'examples'), 150);
-    writeFileSync(file, generated.map((r, i) => JSON.stringify({ id: `g${i}`, date: '2020-01-01', [r.format === 'html' ? 'html' : 'text']: r.content })).join('\n') + '\n');
+    const file = generatedCorpus(dir, 150, 'g');
     const ingestWith = async (workers: number) => {
       const db = join(dir, `workers-${workers}.duckdb`);
       const run = spawnSync(process.execPath, [CLI, 'ingest', file, '--db', db, '--workers', String(workers)], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 90_000 });
@@ -249,8 +255,7 @@ describe('the store', () => {
     // `script` (util-linux) runs the command on a pseudo-terminal, as a user's shell would.
     if (spawnSync('script', ['--version']).error) context.skip();
     const dir = tmp();
-    const file = join(dir, 'generated.jsonl');
-    writeFileSync(file, generateCorpus(join(REPO_ROOT, 'examples'), 600).map((r, i) => JSON.stringify({ id: `t${i}`, date: '2020-01-01', [r.format === 'html' ? 'html' : 'text']: r.content })).join('\n') + '\n');
+    const file = generatedCorpus(dir, 600, 't');
     const command = [process.execPath, CLI, 'ingest', file, '--db', join(dir, 'tty.duckdb'), '--workers', '1'].join(' ');
     const run = spawnSync('script', ['-qec', command, '/dev/null'], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 110_000 });
     expect(run.status).toBe(0);
