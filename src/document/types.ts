@@ -97,6 +97,27 @@ export interface ArticleMeta {
   provenance: Partial<Record<'title' | 'published' | 'updated' | 'authors' | 'agency' | 'dateline', string>>;
 }
 
+/** A calendar day, as numbers (month and day 1-based). */
+export interface Ymd {
+  year: number;
+  month: number;
+  day: number;
+}
+
+/**
+ * The article's reference date: its publication date, read once by the `clean` stage from the
+ * input, the page, the text or the engine's `defaultDate`, in that order. Stages that anchor
+ * relative dates, date roles or date statements read only this (`ctx.reference`).
+ */
+export interface Reference {
+  /** The day as numbers, for calendar arithmetic. */
+  day: Ymd;
+  /** The same day as ISO `YYYY-MM-DD`. */
+  iso: string;
+  /** Where the date came from: `input` (JSON Lines), `html-meta`, `json-ld`, `text` or `option`. */
+  source: string;
+}
+
 /** Kinds of page furniture the cleaner removes from the body. */
 export type RemovedKind =
   | 'title'
@@ -349,6 +370,8 @@ export interface Layers {
   pageMeta: ArticleMeta;
   /** The article's metadata after cleaning recovered what the text says. */
   meta: ArticleMeta;
+  /** The publication date every later stage reads (also `ctx.reference`); null when none is known. */
+  reference: Reference | null;
   text: string;
   paragraphs: Paragraph[];
   removed: Removed[];

@@ -68,6 +68,7 @@ export class Pipeline {
       const started = performance.now();
       const layers = (stage.run as RunErased).call(stage, doc, ctx);
       doc = { ...doc, ...layers };
+      if (layers.reference !== undefined) ctx.settle(layers.reference);
       doc.timings.push({ stage: stage.name, ms: performance.now() - started });
     }
     return { doc, trace: ctx.trace };

@@ -25,10 +25,10 @@ const STEPS: readonly ActorStep[] = [matchDictionary, admitCandidates, combineAg
  */
 export const actorsStage = defineStage({
   name: 'actors',
-  needs: ['text', 'paragraphs', 'sentences', 'tokens', 'meta', 'removed', 'source'],
+  needs: ['text', 'paragraphs', 'sentences', 'tokens', 'reference', 'removed', 'source'],
   provides: ['actors', 'furnitureActors'],
   run(doc, ctx) {
-    const date = doc.meta.published?.slice(0, 10) ?? ctx.options.defaultDate ?? null;
+    const date = ctx.reference?.iso ?? null;
     const { folded, sentenceOf } = tokenIndex(doc.tokens, doc.sentences);
     const state: ActorState = {
       text: doc.text,

@@ -3,7 +3,7 @@ import { tokenise } from '../sentences/01-tokenise.js';
 import type { ActorEntry } from '../../knowledge/actor-kb.js';
 import type { CameoCode, EventKnowledge } from '../../knowledge/event-patterns.js';
 import { defineStage } from '../../pipeline/stage.js';
-import { dateOfSentence } from '../times/date-of.js';
+import { dateOfSentence } from '../../document/date-of.js';
 import { analyseVerb, canBeParty, subjectOf, type VerbGroup } from './01-analyse-clauses.js';
 import { actorsFrom, matchPattern, type PatternMatch } from './02-match-patterns.js';
 import { findPlace } from './03-find-place.js';
@@ -110,15 +110,15 @@ function better(a: PatternMatch, b: PatternMatch): boolean {
  */
 export const eventsStage = defineStage({
   name: 'events',
-  needs: ['text', 'sentences', 'tokens', 'actors', 'times', 'meta', 'removed', 'furnitureActors', 'furnitureTimes'],
+  needs: ['text', 'sentences', 'tokens', 'actors', 'times', 'reference', 'removed', 'furnitureActors', 'furnitureTimes'],
   provides: ['events', 'eventTrace', 'furnitureEvents'],
   run(doc, ctx) {
     const knowledge: EventKnowledge = ctx.eventKnowledge;
-    const published = doc.meta.published ?? ctx.options.defaultDate ?? null;
+    const reference = ctx.reference?.iso ?? null;
     const trace: SentenceTrace[] = [];
     const { countries } = ctx.knowledge;
     const drafts = codeSentences(doc.tokens, doc.sentences, doc.actors, knowledge, ctx.options.explain ? trace : null);
-    const events = buildEvents(drafts, { text: doc.text, tokens: doc.tokens, sentences: doc.sentences, actors: doc.actors, times: doc.times }, knowledge, countries, published);
+    const events = buildEvents(drafts, { text: doc.text, tokens: doc.tokens, sentences: doc.sentences, actors: doc.actors, times: doc.times }, knowledge, countries, reference);
     // Captions report events too ("Pence talks to Moon Jae-in at the Games"): coded apart, since
     // their text is not in the body.
     const furnitureEvents: FurnitureEvent[] = [];
@@ -137,7 +137,7 @@ export const eventsStage = defineStage({
         if (t.removed === removed) times.push({ ...t, start: t.sourceStart - r.sourceStart, end: t.sourceEnd - r.sourceStart, sentence: 0 });
       }
       const captionDrafts = codeSentences(tokens, sentences, actors, knowledge, null);
-      for (const event of buildEvents(captionDrafts, { text: r.text, tokens, sentences, actors, times }, knowledge, countries, published)) {
+      for (const event of buildEvents(captionDrafts, { text: r.text, tokens, sentences, actors, times }, knowledge, countries, reference)) {
         furnitureEvents.push({ removed, sourceStart: r.sourceStart + event.start, sourceEnd: r.sourceStart + event.end, event });
       }
     });
@@ -343,7 +343,7 @@ function buildEvents(
   doc: Pick<Layers, 'text' | 'sentences' | 'tokens' | 'actors' | 'times'>,
   knowledge: EventKnowledge,
   countries: ReadonlyMap<string, ActorEntry>,
-  published: string | null,
+  reference: string | null,
 ): CodedEvent[] {
   const events: CodedEvent[] = [];
   const byKey = new Map<string, CodedEvent>();
@@ -361,7 +361,7 @@ function buildEvents(
       // Material acts and meetings happen somewhere; statements are about places.
       const lenient = cameo.quadClass === 2 || cameo.quadClass === 4 || cameo.root === '04';
       const event = { trigger: head, parties: [...d.sources, ...d.targets], lenient };
-      where = { place: findPlace(doc.text, sentence, doc.tokens, doc.actors, event), date: dateOfSentence(doc.times, d.sentence, published) };
+      where = { place: findPlace(doc.text, sentence, doc.tokens, doc.actors, event), date: dateOfSentence(doc.times, d.sentence, reference) };
       setting.set(head, where);
     }
     const { place, date } = where;

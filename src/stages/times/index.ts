@@ -1,7 +1,7 @@
 import type { FurnitureTime, TimeMention } from '../../document/types.js';
 import { untaggedTokens } from '../../knowledge/tokens.js';
 import { defineStage } from '../../pipeline/stage.js';
-import { referenceDay, type Ymd } from './calendar.js';
+import type { Ymd } from './calendar.js';
 import { findDates } from './01-find-dates.js';
 import { findPatterns } from './02-find-patterns.js';
 import { mergeCandidates, resolveValue } from './03-resolve-values.js';
@@ -33,10 +33,10 @@ function localTense(s: TimeSentence, start: number, end: number): Tense {
  */
 export const timesStage = defineStage({
   name: 'times',
-  needs: ['text', 'sentences', 'tokens', 'meta', 'removed', 'source'],
+  needs: ['text', 'sentences', 'tokens', 'reference', 'removed', 'source'],
   provides: ['times', 'furnitureTimes'],
   run(doc, ctx) {
-    const ref = referenceDay(doc.meta.published) ?? referenceDay(ctx.options.defaultDate);
+    const ref = ctx.reference?.day ?? null;
     if (!ref) ctx.report('warning', 'times/no-reference-date', 'the article has no publication date, so relative dates stay relative (XXXX-12); give one with --date');
     const times = doc.sentences.flatMap((sentence, index) => {
       const tokens = doc.tokens.slice(sentence.tokenStart, sentence.tokenEnd);
