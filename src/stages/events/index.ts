@@ -1,5 +1,4 @@
-import type { ActorMention, CodedEvent, EventDate, EventParty, EventPlace, FurnitureEvent, Layers, Sentence, SentenceTrace, Token } from '../../document/types.js';
-import { tokenise } from '../sentences/01-tokenise.js';
+import type { ActorMention, CodedEvent, EventDate, EventParty, EventPlace, Layers, Sentence, SentenceTrace, Token } from '../../document/types.js';
 import type { ActorEntry } from '../../knowledge/actor-kb.js';
 import type { CameoCode, EventKnowledge } from '../../knowledge/event-patterns.js';
 import { defineStage } from '../../pipeline/stage.js';
@@ -110,8 +109,8 @@ function better(a: PatternMatch, b: PatternMatch): boolean {
  */
 export const eventsStage = defineStage({
   name: 'events',
-  needs: ['text', 'sentences', 'tokens', 'actors', 'times', 'reference', 'removed', 'furnitureActors', 'furnitureTimes'],
-  provides: ['events', 'eventTrace', 'furnitureEvents'],
+  needs: ['text', 'sentences', 'tokens', 'actors', 'times', 'reference'],
+  provides: ['events', 'eventTrace'],
   run(doc, ctx) {
     const knowledge: EventKnowledge = ctx.eventKnowledge;
     const reference = ctx.reference?.iso ?? null;
@@ -119,29 +118,7 @@ export const eventsStage = defineStage({
     const { countries } = ctx.knowledge;
     const drafts = codeSentences(doc.tokens, doc.sentences, doc.actors, knowledge, ctx.options.explain ? trace : null);
     const events = buildEvents(drafts, { text: doc.text, tokens: doc.tokens, sentences: doc.sentences, actors: doc.actors, times: doc.times }, knowledge, countries, reference);
-    // Captions report events too ("Pence talks to Moon Jae-in at the Games"): coded apart, since
-    // their text is not in the body.
-    const furnitureEvents: FurnitureEvent[] = [];
-    doc.removed.forEach((r, removed) => {
-      if (r.kind !== 'caption') return;
-      // Loops, not filter-and-map, for one array shape throughout a run (see `foldTokens`).
-      const actors: ActorMention[] = [];
-      for (const m of doc.furnitureActors) {
-        if (m.removed === removed) actors.push({ start: m.sourceStart - r.sourceStart, end: m.sourceEnd - r.sourceStart, text: m.text, sentence: 0, actor: m.actor, via: m.via });
-      }
-      if (!actors.some(canBeParty)) return;
-      const { tokens } = tokenise(r.text, ctx);
-      const sentences = [{ start: 0, end: r.text.length, text: r.text, paragraph: 0, tokenStart: 0, tokenEnd: tokens.length }];
-      const times: Layers['times'] = [];
-      for (const t of doc.furnitureTimes) {
-        if (t.removed === removed) times.push({ ...t, start: t.sourceStart - r.sourceStart, end: t.sourceEnd - r.sourceStart, sentence: 0 });
-      }
-      const captionDrafts = codeSentences(tokens, sentences, actors, knowledge, null);
-      for (const event of buildEvents(captionDrafts, { text: r.text, tokens, sentences, actors, times }, knowledge, countries, reference)) {
-        furnitureEvents.push({ removed, sourceStart: r.sourceStart + event.start, sourceEnd: r.sourceStart + event.end, event });
-      }
-    });
-    return { events, eventTrace: trace, furnitureEvents };
+    return { events, eventTrace: trace };
   },
 });
 
