@@ -258,6 +258,10 @@ export interface TimeMention extends Span {
   anchor: string | null;
   /** The finder or refiner that produced it (`times/chrono`, `times/duration`, `times/month-past` ...). */
   rule: string;
+  /** For a SET, how often in each period, as TimeML writes it (`1X` for "annually"). */
+  freq?: string;
+  /** For a SET, its quantifier as TimeML writes it (`EVERY` for "every year"). */
+  quant?: string;
 }
 
 /** When a quote or event happened: the date its sentence states, or the publication date. */

@@ -18,6 +18,12 @@ describe('sentences', () => {
     ['It was ranked No. 1 by Dr. Lee. The end.', ['It was ranked No. 1 by Dr. Lee.', 'The end.']],
     ['“We will talk,” he said. “But not now.”', ['“We will talk,” he said.', '“But not now.”']],
     ['Talks resumed in Washington, D.C. on Monday.', ['Talks resumed in Washington, D.C. on Monday.']],
+    // An abbreviation inside a hyphenated word, and a decimal after a currency, never end a sentence.
+    ['They held Japan-U.S. trade talks. Then they left.', ['They held Japan-U.S. trade talks.', 'Then they left.']],
+    ['The Sino-U.S. relationship is strained. Both agree.', ['The Sino-U.S. relationship is strained.', 'Both agree.']],
+    ['Sales rose to RM6.162 million last year. Profit fell.', ['Sales rose to RM6.162 million last year.', 'Profit fell.']],
+    ['It cost Rs.5.2 million in all. Work began.', ['It cost Rs.5.2 million in all.', 'Work began.']],
+    ['A full stop without a space still ends one.The next begins.', ['A full stop without a space still ends one.', 'The next begins.']],
   ])('%s', (text, expected) => {
     expect(sentences(text)).toEqual(expected);
   });

@@ -1,4 +1,5 @@
 import * as chrono from 'chrono-node';
+import { shiftedPeriod } from './calendar.js';
 import type { TimeCandidate, TimeSentence } from './state.js';
 
 /**
@@ -47,7 +48,17 @@ export function findDates(s: TimeSentence): TimeCandidate[] {
       value: null,
       rule: 'times/chrono',
     };
-    if (/\b(?:UTC|GMT)\b/.test(text)) candidate.utc = true;
+    // "today" is certain to chrono, but of its own reference: the day comes from ours.
+    const deictic = /\b(today|tonight|yesterday|tomorrow)\b/i.exec(text)?.[1]?.toLowerCase();
+    if (deictic) {
+      delete fields.year;
+      delete fields.month;
+      delete fields.day;
+      const shift = deictic === 'yesterday' ? -1 : deictic === 'tomorrow' ? 1 : 0;
+      candidate.relative = (ref) => shiftedPeriod(ref, 'day', shift);
+    }
+    // Only UTC is written with a Z: "15:00 GMT" names a zone TimeML leaves as the text gives it.
+    if (/\bUTC\b/.test(text)) candidate.utc = true;
     out.push(candidate);
   }
   return out;

@@ -1,33 +1,53 @@
-import { shiftedPeriod, type Ymd } from './calendar.js';
+import { formatMonth, shiftedPeriod, type Ymd } from './calendar.js';
 import type { TimeCandidate, TimeSentence } from './state.js';
 
 const NUMBER_WORDS: Record<string, number> = {
   a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, fifteen: 15, twenty: 20, thirty: 30, forty: 40, fifty: 50, hundred: 100, several: 3, few: 3, couple: 2,
+  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18,
+  nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
+  hundred: 100, couple: 2,
 };
-const UNIT: Record<string, string> = { year: 'Y', month: 'M', week: 'W', day: 'D', hour: 'H', minute: 'M', decade: 'Y', century: 'Y' };
+const UNIT: Record<string, string> = {
+  year: 'Y', month: 'M', week: 'W', day: 'D', hour: 'H', minute: 'M', decade: 'Y', century: 'Y', quarter: 'Q',
+};
 const UNIT_SCALE: Record<string, number> = { decade: 10, century: 100 };
-const NUM = String.raw`(\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|several|few|couple(?: of)?)`;
-const UNITS = String.raw`(years?|months?|weeks?|days?|hours?|minutes?|decades?|centuries|century)`;
+const NUMBER_WORD = String.raw`one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred`;
+const NUM = String.raw`((?:\d+(?:\.\d+)?|a|an|${NUMBER_WORD}|couple(?: of)?)(?:\s+and\s+a\s+half)?)`;
+const UNITS = String.raw`(years?|months?|weeks?|days?|hours?|minutes?|quarters?|decades?|centuries|century)`;
+/** Amounts TimeML leaves unknown: "several days" is `PXD`. */
+const VAGUE_AMOUNT = String.raw`(?:several|a few|few|many|some)`;
+/** Words TimeML keeps in a duration's span ("nearly five months", "over a decade"). */
+const DURATION_MOD = String.raw`(?:(?:almost|nearly|over|about|around|roughly|approximately)\s+)?`;
 
 /** A pattern finder: a regular expression over the sentence and what a match means. */
 interface Pattern {
   rule: string;
   regex: RegExp;
   make(match: RegExpExecArray): Omit<TimeCandidate, 'start' | 'end' | 'rule'> | null;
-  /** Which group is the expression (the rest is context, such as a leading preposition). */
-  group?: number;
+  /** Which group is the expression (the rest is context, such as a leading preposition); of several, the first matched. */
+  group?: number | number[];
 }
 
-function amount(word: string): number {
+function amount(words: string): number {
+  const half = /\s+and\s+a\s+half$/i.test(words) ? 0.5 : 0;
+  const word = words.replace(/\s+and\s+a\s+half$/i, '');
   const n = Number(word);
-  return Number.isFinite(n) ? n : NUMBER_WORDS[word.toLowerCase().replace(/ of$/, '')] ?? 1;
+  return (Number.isFinite(n) ? n : NUMBER_WORDS[word.toLowerCase().replace(/ of$/, '')] ?? 1) + half;
 }
 
-function duration(n: number, unitWord: string): string {
-  const unit = unitWord.toLowerCase().replace(/s$/, '').replace(/ies$/, 'y').replace(/^centurie$/, 'century');
-  const value = n * (UNIT_SCALE[unit] ?? 1);
-  return unit === 'hour' || unit === 'minute' ? `PT${value}${UNIT[unit]}` : `P${value}${UNIT[unit] ?? 'D'}`;
+/** "15 a year", "$3 billion a year": after an amount, "a year" is a rate (a set), not a stretch of time. */
+const AFTER_AMOUNT = /\d[\d,.]*%?\s+(?:[a-z]+\s+){0,2}$/i;
+
+const unitOf = (unitWord: string) =>
+  unitWord.toLowerCase().replace(/ies$/, 'y').replace(/s$/, '').replace(/^centurie$/, 'century');
+
+/** A TimeML duration: `P3Y`, `PT20M`, `P10Y` for a decade; `PXD` when the amount is unknown (`n` null). */
+function duration(n: number | null, unitWord: string): string {
+  const unit = unitOf(unitWord);
+  // An unknown number of decades is written with TimeML's own unit, not in years.
+  const value = n === null ? 'X' : n * (UNIT_SCALE[unit] ?? 1);
+  const code = n === null && unit === 'decade' ? 'DE' : n === null && unit === 'century' ? 'CE' : UNIT[unit] ?? 'D';
+  return unit === 'hour' || unit === 'minute' ? `PT${value}${code}` : `P${value}${code}`;
 }
 
 const SEASONS: Record<string, string> = { spring: 'SP', summer: 'SU', autumn: 'FA', fall: 'FA', winter: 'WI' };
@@ -43,20 +63,30 @@ const shiftYear = (ref: Ymd, which: string | undefined) => ref.year + (/last|pas
  * month".
  */
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+const MONTHS = 'january february march april may june july august september october november december'.split(' ');
+const PARTS: Record<string, 'MO' | 'AF' | 'EV' | 'NI'> = { morning: 'MO', afternoon: 'AF', evening: 'EV', night: 'NI' };
 
 const PATTERNS: Pattern[] = [
   {
     rule: 'times/deictic-day',
-    regex: /\b(today|tonight|yesterday|tomorrow)\b/gi,
+    // TimeML keeps "earlier" in the span: "earlier today" is one expression.
+    regex: /\b(?:(?:earlier|later)\s+)?(today|tonight|yesterday|tomorrow)\b/gi,
     make: (m) => {
       const word = m[1]!.toLowerCase();
       const shift = word === 'yesterday' ? -1 : word === 'tomorrow' ? 1 : 0;
-      return { type: 'DATE', fields: {}, value: null, relative: (ref) => shiftedPeriod(ref, 'day', shift) };
+      return {
+        type: word === 'tonight' ? 'TIME' : 'DATE',
+        fields: {},
+        value: null,
+        relative: (ref) => shiftedPeriod(ref, 'day', shift),
+        ...(word === 'tonight' ? { part: 'NI' as const } : {}),
+      };
     },
   },
   {
     rule: 'times/deictic-unit',
-    regex: /\b(last|next|this|past|coming|previous)\s+(week|month|year)\b/gi,
+    // "the previous year", "the last year": TimeML keeps the article in the span.
+    regex: /\b(?:the\s+(?=last|previous))?(last|next|this|past|coming|previous)\s+(week|month|year)\b/gi,
     make: (m) => {
       const which = m[1]!.toLowerCase();
       const shift = /last|past|previous/.test(which) ? -1 : /next|coming/.test(which) ? 1 : 0;
@@ -86,8 +116,42 @@ const PATTERNS: Pattern[] = [
   },
   {
     rule: 'times/duration',
-    regex: new RegExp(String.raw`\b((?:the\s+)?(?:last|past|next|previous|coming|first)\s+)?${NUM}\s+(?:straight\s+|consecutive\s+|more\s+)?${UNITS}\b(?!\s+ago)`, 'gi'),
-    make: (m) => ({ type: 'DURATION', fields: {}, value: duration(amount(m[2]!), m[3]!) }),
+    regex: new RegExp(
+      String.raw`\b((?:the\s+)?(?:last|past|next|previous|coming|first)\s+)?${DURATION_MOD}${NUM}\s+` +
+        String.raw`(?:straight\s+|consecutive\s+|more\s+|trading\s+|business\s+|working\s+)?${UNITS}\b(?!\s+ago)`,
+      'gi',
+    ),
+    make: (m) => {
+      if (/^an?$/i.test(m[2]!) && !m[1] && AFTER_AMOUNT.test(m.input.slice(0, m.index))) return null;
+      return { type: 'DURATION', fields: {}, value: duration(amount(m[2]!), m[3]!) };
+    },
+  },
+  {
+    rule: 'times/duration-vague',
+    // "several days", "the past several months", "recent years", "over the years": TimeML's `PXD`, `PXM`, `PXY`.
+    regex: new RegExp(
+      String.raw`\b(?:(?:the\s+)?(?:last|past|next|previous|coming)\s+${VAGUE_AMOUNT}|${VAGUE_AMOUNT}|recent|over\s+the)` +
+        String.raw`\s+(years|months|weeks|days|hours|minutes|decades)\b`,
+      'gi',
+    ),
+    make: (m) => ({ type: 'DURATION', fields: {}, value: duration(null, m[1]!) }),
+  },
+  {
+    rule: 'times/duration-vague',
+    // A bare plural unit after "in", "for", "within" ("in minutes", "for years", "highest in years") or
+    // before "later", "after" ("days after the vote") is a stretch of unknown length; elsewhere it is
+    // mostly a period of history ("his student days", "the days of the Cold War").
+    regex: /(?<=\b(?:in|for|within|over|took|take|takes|lasted|spent|just)\s+)(years|months|weeks|days|hours|minutes|decades)\b(?!-)|\b(years|months|weeks|days|hours|minutes|decades)(?=\s+(?:later|earlier|after|before|in\s+the\s+making)\b)/gi,
+    make: (m) => ({ type: 'DURATION', fields: {}, value: duration(null, (m[1] ?? m[2])!) }),
+  },
+  {
+    rule: 'times/duration-compound',
+    // "a 27-year contract", "12-year lows", "a sixteen-month high", "decades-long": a duration as a modifier.
+    regex: new RegExp(String.raw`\b(\d+|${NUMBER_WORD}|decades)-(year|month|week|day|hour|minute|decade)s?(?:-long)?\b(?!-old)`, 'gi'),
+    make: (m) => {
+      const n = m[1]!.toLowerCase() === 'decades' ? null : amount(m[1]!);
+      return { type: 'DURATION', fields: {}, value: n === null ? 'PXDE' : duration(n, m[2]!) };
+    },
   },
   {
     rule: 'times/duration',
@@ -97,16 +161,21 @@ const PATTERNS: Pattern[] = [
   },
   {
     rule: 'times/set',
-    regex: /\b(every|each|per)\s+(year|month|week|day|hour|quarter)\b|\b(annually|annual|yearly|monthly|weekly|daily|hourly)\b/gi,
+    // "every year" is a period with a quantifier (P1Y, EVERY); "annually" a calendar pattern (XXXX, once).
+    // "15 a year" is a rate: a set too. The adjectives ("annual", "weekly") name the period.
+    regex: /\b(every|each|per)\s+(year|month|week|day|hour|quarter)\b|(?<=\d[\d,.]*%?\s+(?:[a-z]+\s+){0,2})(a)\s+(year|month|week|day)\b|\b(annually|annual|yearly|monthly|weekly|daily|hourly|quarterly)\b/gi,
     make: (m) => {
-      const word = (m[2] ?? m[3]!).toLowerCase();
+      const word = (m[2] ?? m[4] ?? m[5]!).toLowerCase();
       const unit = word.startsWith('ann') || word.startsWith('year') ? 'Y' : word.startsWith('month') ? 'M' : word.startsWith('week') ? 'W' : word.startsWith('hour') ? 'H' : word.startsWith('quarter') ? 'Q' : 'D';
-      return { type: 'SET', fields: {}, value: unit === 'H' ? 'PT1H' : unit === 'Q' ? 'P3M' : `P1${unit}` };
+      const period = unit === 'H' ? 'PT1H' : unit === 'Q' ? 'P3M' : `P1${unit}`;
+      if (m[1]) return { type: 'SET', fields: {}, value: period, ...(/every|each/i.test(m[1]) ? { quant: 'EVERY' } : {}) };
+      if (word === 'annually') return { type: 'SET', fields: {}, value: 'XXXX', freq: '1X' };
+      return { type: 'SET', fields: {}, value: period };
     },
   },
   {
     rule: 'times/vague',
-    regex: /\b(recently|recent|lately|in recent (?:years|months|weeks|days)|currently|at present|nowadays|now|at the moment|in the future|in the coming (?:years|months|weeks)|soon|the past|in the past|formerly|previously)\b/gi,
+    regex: /\b(?:(?:very|more|most)\s+)?(recently|recent|lately|currently|at present|nowadays|now|at the moment|in the future|in the coming (?:years|months|weeks)|soon|the past|in the past|formerly|previously)\b/gi,
     make: (m) => {
       const w = m[0].toLowerCase();
       const value = /recent|lately|past|formerly|previously/.test(w) ? 'PAST_REF' : /future|coming|soon/.test(w) ? 'FUTURE_REF' : 'PRESENT_REF';
@@ -154,10 +223,138 @@ const PATTERNS: Pattern[] = [
     },
   },
   {
+    rule: 'times/year-range',
+    // "from 2009 to 2011", "between 2014 and 2016", "2009-2010", "1957-58": TimeML reads a span of years as a duration.
+    regex: /\b(?:(from|between)\s+)?((?:19|20)\d{2})(?:\s*[-–]\s*|\s+(?:to|and|through)\s+)((?:19|20)\d{2}|\d{2})\b(?![-/.]\d)/gi,
+    make: (m) => {
+      const first = Number(m[2]);
+      const last = m[3]!.length === 2 ? Math.floor(first / 100) * 100 + Number(m[3]) : Number(m[3]);
+      // "2009 and 2014" without "between" is two years; "2009-10" after a hyphen is October 2009.
+      if (last <= first || (!m[1] && /and/i.test(m[0])) || (m[1]?.toLowerCase() === 'between' && !/and/i.test(m[0]))) return null;
+      if (m[3]!.length === 2 && Number(m[3]) <= 12 && !m[0].includes('–')) return null;
+      return { type: 'DURATION', fields: {}, value: `P${last - first}Y` };
+    },
+  },
+  {
+    rule: 'times/year-part',
+    // "early 2009", "late 2006", "mid-2011": the modifier belongs to the expression.
+    regex: /\b(?:early|late|mid)(?:\s+|-)((?:19|20)\d{2})\b(?![-/]\d)/gi,
+    make: (m) => ({ type: 'DATE', fields: { year: Number(m[1]) }, value: m[1]! }),
+  },
+  {
+    rule: 'times/decade',
+    // "the 80s", "the 1990s": TimeML writes a decade as its first three digits.
+    // A bare "40s" only in a list or after "the": "her 30s" is an age.
+    regex: /(?<![\d.,$])\b(?:(19|20)|'|(?<=\b(?:the|and|or)\s+))(\d)0'?s\b/gi,
+    make: (m) => ({ type: 'DATE', fields: {}, value: `${m[1] ?? '19'}${m[2]}` }),
+  },
+  {
+    rule: 'times/year-short',
+    // "since '82": a year with its century left out, the latest one not after the reference year.
+    regex: /(?<=\b(?:since|in|of|from|until)\s+)['’](\d{2})\b/gi,
+    make: (m) => ({
+      type: 'DATE',
+      fields: {},
+      value: null,
+      relative: (ref) => String(Math.floor(ref.year / 100) * 100 + Number(m[1]) - (Number(m[1]) > ref.year % 100 ? 100 : 0)),
+    }),
+  },
+  {
+    rule: 'times/month-shift',
+    // "last May", "next June", "this March": the nearest such month before or after the reference date.
+    regex: /\b(last|next|this|early|late|mid)(?:\s+|-)(January|February|March|April|May|June|July|August|September|October|November|December)\b/gi,
+    make: (m) => {
+      const month = MONTHS.indexOf(m[2]!.toLowerCase()) + 1;
+      const which = m[1]!.toLowerCase();
+      if (!/^[A-Z]/.test(m[2]!)) return null;
+      if (which === 'early' || which === 'late' || which === 'mid') return { type: 'DATE', fields: { month }, value: null };
+      return {
+        type: 'DATE',
+        fields: { month },
+        value: null,
+        relative: (ref) => {
+          const year = which === 'last' ? (month < ref.month ? ref.year : ref.year - 1) : which === 'next' ? (month > ref.month ? ref.year : ref.year + 1) : ref.year;
+          return `${year}-${String(month).padStart(2, '0')}`;
+        },
+      };
+    },
+  },
+  {
+    rule: 'times/month-of-year',
+    // "in May last year", "October of next year": TimeML marks the month and the year apart; the year
+    // the month is in comes from the words after it, not from the tense.
+    regex: /\b(January|February|March|April|May|June|July|August|September|October|November|December)(?=\s+(?:of\s+)?(last|next|this)\s+year\b)/g,
+    make: (m) => {
+      const month = MONTHS.indexOf(m[1]!.toLowerCase()) + 1;
+      const shift = m[2]!.toLowerCase() === 'last' ? -1 : m[2]!.toLowerCase() === 'next' ? 1 : 0;
+      return { type: 'DATE', fields: { month }, value: null, relative: (ref) => formatMonth(ref.year + shift, month) };
+    },
+  },
+  {
+    rule: 'times/part-of-day',
+    // "Friday afternoon", "this morning", "last night": a day and a part of it, TimeML's `TAF`, `TMO`, `TNI`.
+    regex: /\b(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|today|yesterday|tomorrow|this|last)\s+(morning|afternoon|evening|night)\b/gi,
+    make: (m) => {
+      const day = m[1]!.toLowerCase();
+      const part = PARTS[m[2]!.toLowerCase()]!;
+      const weekday = WEEKDAYS.indexOf(day);
+      if (weekday >= 0) {
+        if (!/^[A-Z]/.test(m[1]!)) return null;
+        return { type: 'TIME', fields: { weekday }, value: null, part };
+      }
+      // "last night" is the night before; "last morning" is no English.
+      if (day === 'last' && part !== 'NI') return null;
+      const shift = day === 'yesterday' || day === 'last' ? -1 : day === 'tomorrow' ? 1 : 0;
+      return { type: 'TIME', fields: {}, value: null, part, relative: (ref) => shiftedPeriod(ref, 'day', shift) };
+    },
+  },
+  {
+    rule: 'times/part-of-period',
+    // "the end of the year", "the start of this year", "the end of last year": the period itself.
+    regex: /\b(?:the\s+)?(?:very\s+)?(?:end|start|beginning|middle|close|rest)\s+of\s+(?:(this|last|next|the)\s+)(year|month|week)\b/gi,
+    make: (m) => {
+      const which = m[1]!.toLowerCase();
+      const shift = which === 'last' ? -1 : which === 'next' ? 1 : 0;
+      const unit = m[2]!.toLowerCase() as 'year' | 'month' | 'week';
+      return { type: 'DATE', fields: {}, value: null, relative: (ref: Ymd) => shiftedPeriod(ref, unit, shift) };
+    },
+  },
+  {
+    rule: 'times/same-day',
+    // A day named by reference to the one the story is about: "the same day", "to end the day", "for the day".
+    regex: /\b(?:(?:end|ended|ending|ends|finish|finished|start|started|close|closed)\s+|for\s+)(the\s+day)\b|\b((?:the\s+)?(?:start|end|close)\s+of\s+the\s+day|the\s+same\s+day|late\s+in\s+the\s+day)\b/gi,
+    group: [1, 2],
+    make: () => ({ type: 'DATE', fields: {}, value: null, anaphoric: true, relative: (ref) => shiftedPeriod(ref, 'day', 0) }),
+  },
+  {
+    rule: 'times/weekend',
+    regex: /\b(this|last|next|the)\s+weekend\b/gi,
+    make: (m) => {
+      const which = m[1]!.toLowerCase();
+      const shift = which === 'last' ? -1 : which === 'next' ? 1 : 0;
+      return { type: 'DATE', fields: {}, value: null, relative: (ref) => `${shiftedPeriod(ref, 'week', shift)}-WE` };
+    },
+  },
+  {
+    rule: 'times/race-time',
+    // "finished in 3:07:35": hours, minutes and seconds without a.m./p.m. are an elapsed time, not a clock time.
+    regex: /(?<!\bat\s+)\b(\d{1,2}):([0-5]\d):([0-5]\d)(?:\.\d+)?\b(?!\s*(?:[ap]\.?m\b|UTC|GMT))/gi,
+    make: (m) => {
+      const [h, min, sec] = [Number(m[1]), Number(m[2]), Number(m[3])];
+      return { type: 'DURATION', fields: {}, value: `PT${h ? `${h}H` : ''}${min ? `${min}M` : ''}${sec ? `${sec}S` : ''}` };
+    },
+  },
+  {
+    rule: 'times/clock-utc',
+    // "0800 UTC": a four-digit clock time, read only with its zone so that "1500 troops" stays a number.
+    regex: /\b([01]\d|2[0-3])([0-5]\d)\s+(UTC|GMT)\b/g,
+    make: (m) => ({ type: 'TIME', fields: { hour: Number(m[1]), minute: Number(m[2]) }, value: null, utc: m[3] === 'UTC' }),
+  },
+  {
     rule: 'times/year',
     // A bare year after a preposition or as a modifier ("in 2017", "the 2018 Games", "since 1950",
     // "between 2009 and 2014", "mid-2011").
-    regex: /\b(in|since|by|until|from|to|of|before|after|during|through|between|the|early|late|mid|(?<=\bbetween\s+(?:19|20)\d{2}\s+)and)(?:\s+|(?<=mid)-)((?:19|20)\d{2})\b(?![-/]\d)/gi,
+    regex: /\b(in|since|by|until|from|to|of|before|after|during|through|between|the|a|an|its|their|his|her|this|that|early|late|mid|(?<=\bbetween\s+(?:19|20)\d{2}\s+)and)(?:\s+|(?<=mid)-)((?:19|20)\d{2})\b(?![-/]\d)/gi,
     group: 2,
     make: (m) => ({ type: 'DATE', fields: { year: Number(m[2]) }, value: m[2]! }),
   },
@@ -171,8 +368,9 @@ export function findPatterns(s: TimeSentence): TimeCandidate[] {
     for (let m = pattern.regex.exec(s.sentence.text); m; m = pattern.regex.exec(s.sentence.text)) {
       const made = pattern.make(m);
       if (!made) continue;
-      let text = pattern.group ? m[pattern.group]! : m[0];
-      let offset = pattern.group ? m.index + m[0].lastIndexOf(text) : m.index;
+      const group = pattern.group === undefined ? 0 : [pattern.group].flat().find((g) => m[g] !== undefined) ?? 0;
+      let text = m[group]!;
+      let offset = m.index + m[0].lastIndexOf(text);
       // TimeML leaves the preposition out: "in the future" → "the future".
       const lead = /^(?:in|at|on|for|during)\s+/i.exec(text);
       if (lead && text.length > lead[0].length + 3) {

@@ -3,7 +3,12 @@ import { addDays, formatDay, formatMonth, weekdayOf, type Ymd } from './calendar
 import type { Tense, TimeCandidate } from './state.js';
 
 /** Rules whose own reading beats chrono-node's where the two overlap. */
-const OWN_RULES = new Set(['times/duration', 'times/ago', 'times/set', 'times/quarter', 'times/season', 'times/earlier-this', 'times/vague']);
+const OWN_RULES = new Set([
+  'times/duration', 'times/duration-vague', 'times/duration-compound', 'times/ago', 'times/set', 'times/quarter',
+  'times/season', 'times/earlier-this', 'times/vague', 'times/year-range', 'times/year-part', 'times/decade',
+  'times/year-short', 'times/month-shift', 'times/month-of-year', 'times/part-of-day', 'times/part-of-period', 'times/same-day',
+  'times/weekend', 'times/race-time', 'times/clock-utc',
+]);
 
 /**
  * Resolves overlaps: our own patterns win over chrono-node where they overlap (chrono joins
@@ -88,5 +93,8 @@ export function resolveValue(c: TimeCandidate, ref: Ymd | null, tense: Tense, te
     if (ref) inferred.push('day:reference');
   } else value = 'XXXX-XX-XX';
   if (c.type === 'TIME' && f.hour !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(value)) value += `T${pad(f.hour)}:${pad(f.minute ?? 0)}${c.utc ? 'Z' : ''}`;
-  return { start: c.start, end: c.end, text: text.slice(c.start, c.end), sentence, type: c.type, value, stated, inferred, anchor: ref ? formatDay(ref) : null, rule: c.rule };
+  else if (c.part && /^(?:\d{4}|XXXX)-(?:\d{2}-\d{2}|XX-XX|WXX-\d)$/.test(value)) value += `T${c.part}`;
+  const set = { ...(c.freq ? { freq: c.freq } : {}), ...(c.quant ? { quant: c.quant } : {}) };
+  const anchor = ref ? formatDay(ref) : null;
+  return { start: c.start, end: c.end, text: text.slice(c.start, c.end), sentence, type: c.type, value, stated, inferred, anchor, rule: c.rule, ...set };
 }

@@ -4,7 +4,8 @@ import type { Ymd } from './calendar.js';
 import { findDates } from './01-find-dates.js';
 import { findPatterns } from './02-find-patterns.js';
 import { mergeCandidates, resolveValue } from './03-resolve-values.js';
-import { tenseOf, type Tense, type TimeSentence } from './state.js';
+import { resolveAnaphora } from './04-resolve-anaphora.js';
+import { clauseTense, tenseOf, type Tense, type TimeSentence } from './state.js';
 
 /**
  * Finds and normalises the time expressions of one stretch of text. Order matters: chrono-node
@@ -15,14 +16,9 @@ export function timesOf(s: TimeSentence, text: string, ref: Ymd | null): TimeMen
   return mergeCandidates([...findDates(s), ...findPatterns(s)]).map((c) => resolveValue(c, ref, localTense(s, c.start, c.end), text, s.index));
 }
 
-/** How far either side of an expression its tense is read from, in characters: its own clause, roughly. */
-const TENSE_REACH = 60;
-
-/** The tense of the words around an expression, or the sentence's when there are none. */
+/** The tense of the clause around an expression, or the sentence's when the clause has no verb. */
 function localTense(s: TimeSentence, start: number, end: number): Tense {
-  const near = s.tokens.filter((t) => t.end > start - TENSE_REACH && t.start < end + TENSE_REACH);
-  const text = near.map((t) => t.text).join(' ');
-  return near.length ? tenseOf(text, near) : s.tense;
+  return clauseTense(s.tokens, start, end) ?? s.tense;
 }
 
 /**
@@ -38,10 +34,14 @@ export const timesStage = defineStage({
     const ref = ctx.reference?.day ?? null;
     if (!ref) ctx.report('warning', 'times/no-reference-date', 'the article has no publication date, so relative dates stay relative (XXXX-12); give one with --date');
     const caption = doc.part?.kind === 'caption';
-    const times = doc.sentences.flatMap((sentence, index) => {
-      const tokens = doc.tokens.slice(sentence.tokenStart, sentence.tokenEnd);
-      return timesOf({ index, sentence, tokens, tense: caption ? 'past' : tenseOf(sentence.text, tokens) }, doc.text, ref);
-    });
+    // Order matters: a day named by reference takes the last one told, so every sentence is resolved first.
+    const times = resolveAnaphora(
+      doc.sentences.flatMap((sentence, index) => {
+        const tokens = doc.tokens.slice(sentence.tokenStart, sentence.tokenEnd);
+        // Captions describe a photograph already taken: past tense.
+        return timesOf({ index, sentence, tokens, tense: caption ? 'past' : tenseOf(sentence.text, tokens) }, doc.text, ref);
+      }),
+    );
     return { times };
   },
 });

@@ -17,6 +17,13 @@ export interface TimeCandidate {
   relative?: (ref: Ymd) => string;
   /** A time given in UTC ("18:00 UTC"), written with a `Z`. */
   utc?: boolean;
+  /** A part of the day the text names with a day ("Friday afternoon"): TimeML's `MO`, `AF`, `EV`, `NI`. */
+  part?: 'MO' | 'AF' | 'EV' | 'NI';
+  /** A day named only by reference to one already told ("the same day", "end the day"): see 04-resolve-anaphora. */
+  anaphoric?: boolean;
+  /** For a SET: TimeML's `freq` and `quant`. */
+  freq?: string;
+  quant?: string;
   rule: string;
 }
 
@@ -46,4 +53,82 @@ export function tenseOf(text: string, tokens: readonly Token[]): Tense {
     if (IRREGULAR_PAST.has(word) || (word.endsWith('ed') && word !== t.lemma)) return 'past';
   }
   return 'present';
+}
+
+/** Words and marks that end a clause: the tense of a verb beyond them is another clause's. */
+const CLAUSE_BREAK = /^(?:[,;:()"“”—–]|that|which|who|whose|when|while|because|but|and|although|though|if)$/i;
+const MODAL = /^(?:will|shall|'ll|’ll|wo|would|may|might|should|must)$/i;
+const PERFECT = /^(?:has|have|'ve|’ve)$/i;
+const PAST_AUX = /^(?:was|were|had|did)$/i;
+/** Words in a clause that put it ahead whatever its verb: "the upcoming vote", "scheduled for". */
+const AHEAD = /^(?:next|upcoming|scheduled|due)$/i;
+
+const isVerb = (t: Token) => t.pos === 'VERB' || t.pos === 'AUX';
+const isPastForm = (t: Token) => {
+  const word = t.text.toLowerCase();
+  return IRREGULAR_PAST.has(word) || (word.endsWith('ed') && word !== t.lemma);
+};
+
+/** The tense of one verb group ("should be completed", "has continued to hold", "announced"). */
+function groupTense(group: readonly Token[]): Tense | null {
+  const verbs = group.filter(isVerb);
+  if (!verbs.length) return null;
+  // A modal or an infinitive looks ahead: "may be signed", "to be held", "is set to begin".
+  const infinitive = group.some((t, i) => t.text.toLowerCase() === 'to' && group[i + 1] && isVerb(group[i + 1]!));
+  if (group.some((t) => MODAL.test(t.text)) || infinitive) return 'future';
+  const going = group.findIndex((t) => t.text.toLowerCase() === 'going');
+  if (going >= 0 && group[going + 1]?.text.toLowerCase() === 'to') return 'future';
+  const finite = verbs[0]!;
+  if (PAST_AUX.test(finite.text) || (finite.pos === 'VERB' && isPastForm(finite))) return 'past';
+  if (PERFECT.test(finite.text) && verbs.length > 1) return 'past';
+  return 'present';
+}
+
+/**
+ * The tense of the clause an expression stands in, from the verb group nearest it within the
+ * clause: the one before it ("announced Friday", "should be completed in October"), else the one
+ * after it ("In June the plant will open"), else the nearest before the clause, else the next
+ * clause's ("On Friday, the index closed");
+ * null when the sentence has no verb there. "In June" in a future clause is ahead though the
+ * sentence says "announced"; "Friday" after "announced" is behind though the sentence says "will".
+ */
+export function clauseTense(tokens: readonly Token[], start: number, end: number): Tense | null {
+  const first = tokens.findIndex((t) => t.end > start);
+  if (first < 0) return null;
+  let last = first;
+  while (last + 1 < tokens.length && tokens[last + 1]!.start < end) last++;
+  const stops = (i: number) => CLAUSE_BREAK.test(tokens[i]!.text);
+  let from = first;
+  while (from > 0 && !stops(from - 1)) from--;
+  let to = last;
+  while (to + 1 < tokens.length && !stops(to + 1)) to++;
+  const clause = tokens.slice(from, to + 1);
+  if (clause.some((t) => AHEAD.test(t.text))) return 'future';
+  const groupAt = (v: number): Token[] => {
+    let a = v;
+    let b = v;
+    const inGroup = (t: Token | undefined) => t && (isVerb(t) || t.pos === 'PART' || t.pos === 'ADV' || t.text.toLowerCase() === 'to');
+    while (a > from && inGroup(tokens[a - 1])) a--;
+    while (b < to && inGroup(tokens[b + 1])) b++;
+    return tokens.slice(a, b + 1);
+  };
+  for (let i = first - 1; i >= from; i--) if (isVerb(tokens[i]!)) return groupTense(groupAt(i));
+  for (let i = last + 1; i <= to; i++) if (isVerb(tokens[i]!)) return groupTense(groupAt(i));
+  // No verb in the clause: the nearest verb before it ("wants to cut 789, or a quarter, by early June"),
+  // else the clause after it ("On Friday, the index closed").
+  for (let i = from - 1; i >= 0; i--) {
+    if (!isVerb(tokens[i]!)) continue;
+    let a = i;
+    while (a > 0 && (isVerb(tokens[a - 1]!) || tokens[a - 1]!.pos === 'PART' || tokens[a - 1]!.text === 'to')) a--;
+    return groupTense(tokens.slice(a, i + 1));
+  }
+  for (let i = to + 1; i < tokens.length; i++) {
+    if (!isVerb(tokens[i]!)) continue;
+    let a = i;
+    let b = i;
+    while (a > to + 1 && (isVerb(tokens[a - 1]!) || tokens[a - 1]!.pos === 'PART')) a--;
+    while (b + 1 < tokens.length && (isVerb(tokens[b + 1]!) || tokens[b + 1]!.pos === 'PART' || tokens[b + 1]!.text === 'to')) b++;
+    return groupTense(tokens.slice(a, b + 1));
+  }
+  return null;
 }
