@@ -68,8 +68,11 @@ export interface SourceParagraph {
   start: number;
   end: number;
   text: string;
-  /** A hint from the extractor: HTML figure captions arrive already marked. */
-  hint?: 'caption' | 'heading';
+  /**
+   * A hint from the extractor: HTML figure captions, headings, and list or table entries (`item`,
+   * lines that may repeat legitimately) arrive already marked.
+   */
+  hint?: 'caption' | 'heading' | 'item';
 }
 
 /** The plain text the extractor recovered from the input, split into paragraphs. */

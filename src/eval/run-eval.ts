@@ -5,13 +5,14 @@ import type { EvalRow, Scorer } from './scorer.js';
 import { actorsPetrarch } from './scorers/actors-petrarch.js';
 import { actorsPlover } from './scorers/actors-plover.js';
 import { eventsPetrarch, eventsPlover } from './scorers/events.js';
+import { extractionTrafilatura } from './scorers/extraction-trafilatura.js';
 import { quotesMeantime } from './scorers/quotes-meantime.js';
 import { sentencesMeantime } from './scorers/sentences-meantime.js';
 import { timesMeantime } from './scorers/times-meantime.js';
 import { findSharedDir } from './shared-data.js';
 
 /** Every scorer, layer by layer, in pipeline order. Later stages add theirs here. */
-const SCORERS: readonly Scorer[] = [sentencesMeantime, actorsPlover, actorsPetrarch, timesMeantime, quotesMeantime, eventsPlover, eventsPetrarch];
+const SCORERS: readonly Scorer[] = [extractionTrafilatura, sentencesMeantime, actorsPlover, actorsPetrarch, timesMeantime, quotesMeantime, eventsPlover, eventsPetrarch];
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -19,7 +20,7 @@ const pct = (v: number): string => `${(v * 100).toFixed(1)}%`;
 
 function printTable(rows: readonly EvalRow[]): void {
   const header = ['layer', 'yardstick', 'metric', 'value', 'n', 'reference'];
-  const cells = rows.map((r) => [r.layer, r.yardstick, r.metric, pct(r.value), String(r.n), r.reference ?? '']);
+  const cells = rows.map((r) => [r.layer, r.yardstick, r.metric, r.unit === 'count' ? String(r.value) : pct(r.value), String(r.n), r.reference ?? '']);
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
   const line = (c: string[]) => c.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd();
   console.log(line(header));
@@ -35,7 +36,9 @@ async function main(): Promise<void> {
   }
   const rows: EvalRow[] = [];
   const missLines: string[] = [];
-  for (const scorer of SCORERS) {
+  // `npm run eval -- extraction` scores only the layers named, for a quicker loop while working on one.
+  const only = process.argv.slice(2);
+  for (const scorer of SCORERS.filter((s) => !only.length || only.includes(s.layer))) {
     const started = performance.now();
     const result = await scorer.score(shared);
     rows.push(...result.rows);

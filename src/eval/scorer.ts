@@ -8,6 +8,8 @@ export interface EvalRow {
   n: number;
   /** A published figure to compare against, if any. */
   reference?: string;
+  /** `count` when `value` is a number of items rather than a share (printed as a percentage). */
+  unit?: 'count';
 }
 
 /** A scorer: reads one yardstick from the shared folder and scores the engine on it. */

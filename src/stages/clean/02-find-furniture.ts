@@ -2,10 +2,17 @@ import { agencyName, remove, type CleanParagraph, type CleanStep } from './state
 
 /** A short line that only marks where a photo or video sat ("Epoch Times Photo", "Photo:"). */
 const PHOTO_MARKER = /^\[?(?:[\p{L}.&' ]{0,30}\s)?(?:photo|image|picture|video|graphic|gallery|slideshow)s?\]?:?$/iu;
-/** A parenthesised credit naming a photographer or agency ("(STR/AFP/Getty Images)"). */
-const CREDIT = String.raw`\((?:(?:photo|image|picture|file photo|video)(?:\s+by|:)?\s+[^()]+|[^()]*\/[^()]+|[^()]*\b(?:Getty Images|AFP|Reuters|AP Photo|Associated Press|EPA|Xinhua|Yonhap|Shutterstock|Pool)\b[^()]*)\)`;
-const CREDIT_ONLY = new RegExp(`^${CREDIT}$`, 'i');
-const ENDS_WITH_CREDIT = new RegExp(`\\s${CREDIT}\\.?$`, 'i');
+/** A parenthesised credit naming a photographer or agency ("(Photo by Jane Doe)", "(AFP)"). */
+const CREDIT_AGENCY = 'Getty Images|AFP|Reuters|AP Photo|Associated Press|EPA|Xinhua|Yonhap|Shutterstock|Pool';
+const NAMED_CREDIT = String.raw`\((?:(?:photo|image|picture|file photo|video)(?:\s+by|:)?\s+[^()]+|[^()]*\b(?:${CREDIT_AGENCY})\b[^()]*)\)`;
+/** A credit of slash-separated names ("(Aris Messinis/AFP)"), which a text aside can look like too. */
+const SLASH_CREDIT = String.raw`\([^()]*\/[^()]+\)`;
+const CREDIT_ONLY = new RegExp(`^(?:${NAMED_CREDIT}|${SLASH_CREDIT})$`, 'i');
+/**
+ * A caption ends with its credit: a named one, or slash-separated names after the caption's last
+ * sentence ("... on Monday. (Aris Messinis/AFP)"); "moderated (whitelist/blacklist)." is prose.
+ */
+const ENDS_WITH_CREDIT = new RegExp(`(?:\\s${NAMED_CREDIT}|[.!?]["”’]?\\s+${SLASH_CREDIT})\\.?$`, 'i');
 /** Credit lines written without parentheses ("Photo: Reuters", "Credit: AFP"). */
 const CREDIT_LINE = /^(?:photo|image|picture)?\s*(?:credits?|courtesy)\s*:|^(?:photo|image|picture)\s*:\s*\S/i;
 /** A promotion heading; when nothing follows the colon, the next short line is its title. */
@@ -19,6 +26,22 @@ const BOILERPLATE = /^(?:©|\(c\)|copyright\b)|all rights reserved|^share (?:thi
 const PROMO_TITLE_MAX_WORDS = 16;
 
 const wordCount = (s: string): number => s.split(/\s+/).filter(Boolean).length;
+
+/** Fewest words of an unpunctuated paragraph that reads as the story's text rather than a label or a date. */
+const BODY_WORDS = 8;
+
+/** A paragraph still in the body that reads as prose: a sentence, or a long line. */
+const isProse = (p: CleanParagraph): boolean =>
+  !p.removed && p.hint !== 'heading' && (wordCount(p.text) >= BODY_WORDS || /\p{L}[.!?]["”’]?$/u.test(p.text));
+
+/**
+ * True when `paragraphs[i]` is the first paragraph of the story's text: long enough to be prose, with
+ * no prose paragraph left before it. Caption rules never take it: a story may open right after a
+ * photo marker, and its lead may end with an aside in parentheses.
+ */
+function isFirstBody(paragraphs: readonly CleanParagraph[], i: number): boolean {
+  return isProse(paragraphs[i]!) && !paragraphs.slice(0, i).some(isProse);
+}
 
 function isPromoTitle(p: CleanParagraph | undefined): p is CleanParagraph {
   return p !== undefined && !p.removed && wordCount(p.text) <= PROMO_TITLE_MAX_WORDS && !/[.!?]["”’]?$/.test(p.text);
@@ -48,14 +71,16 @@ export const findFurniture: CleanStep = (state) => {
       remove(p, 'photo-marker', 'clean/photo-marker');
       // The paragraph right after a marker is its caption, unless it is only a credit.
       const next = paragraphs[i + 1];
-      if (next && !next.removed && !CREDIT_ONLY.test(next.text) && !PHOTO_MARKER.test(next.text) && next.text.length <= 400) {
+      const isCaption = (n: CleanParagraph) => !CREDIT_ONLY.test(n.text) && !PHOTO_MARKER.test(n.text) && n.text.length <= 400;
+      if (next && !next.removed && isCaption(next) && !isFirstBody(paragraphs, i + 1)) {
         remove(next, 'caption', 'clean/caption-after-photo-marker');
       }
       return;
     }
-    if (short && CREDIT_LINE.test(text) && wordCount(text) > 8) return remove(p, 'caption', 'clean/caption-with-credit');
+    const isCaptionWithCredit = short && CREDIT_LINE.test(text) && wordCount(text) > 8;
+    if (isCaptionWithCredit && !isFirstBody(paragraphs, i)) return remove(p, 'caption', 'clean/caption-with-credit');
     if (CREDIT_ONLY.test(text) || (short && CREDIT_LINE.test(text))) return remove(p, 'credit', 'clean/photo-credit');
-    if (text.length <= 400 && ENDS_WITH_CREDIT.test(text)) return remove(p, 'caption', 'clean/caption-with-credit');
+    if (text.length <= 400 && ENDS_WITH_CREDIT.test(text) && !isFirstBody(paragraphs, i)) return remove(p, 'caption', 'clean/caption-with-credit');
     if (short && NEWSLETTER.test(text)) return remove(p, 'newsletter', 'clean/newsletter');
     const follow = short ? SOCIAL_FOLLOW.exec(text) : null;
     if (follow) {

@@ -1,4 +1,4 @@
-import { bodyParagraphs, remove, type CleanStep } from './state.js';
+import { bodyParagraphs, remove, type CleanParagraph, type CleanStep } from './state.js';
 
 /** Paragraphs shorter than this many words may repeat naturally ("He declined."), so they stay. */
 const MIN_WORDS = 5;
@@ -21,10 +21,29 @@ export function duplicateKey(text: string): string {
 /** A paragraph that is nothing but one quotation, as pull-quotes are set. */
 const WHOLLY_QUOTED = /^["“”„«‘’'][^"“”„«»]+["“”»‘’']$/;
 
+/** A line of a list as plain text writes it: a bullet, or a number and a stop ("- 200 g flour", "2. Stir"). */
+const LIST_MARK = /^(?:[-*•·▪◦–]|\d{1,3}[.)])\s/;
+/** A line with at least this many words holding digits, and this share of its words, is a row of figures. */
+const FIGURES_MIN = 3;
+const FIGURES_SHARE = 0.25;
+
 /**
- * Removes body paragraphs that repeat an earlier one (a repeated pull-quote paragraph), even
+ * True for lines that may repeat on purpose, so the duplicate rule leaves them: list entries and
+ * table cells (marked by the extractor, or bulleted in plain text), and rows of figures (results,
+ * scores, quantities). A repeated pull-quote or teaser is prose.
+ */
+function mayRepeat(p: CleanParagraph): boolean {
+  if (p.hint === 'item' || LIST_MARK.test(p.text)) return true;
+  const words = p.text.split(/\s+/);
+  const figures = words.filter((w) => /\d/.test(w)).length;
+  return figures >= FIGURES_MIN && figures >= FIGURES_SHARE * words.length;
+}
+
+/**
+ * Removes body paragraphs that repeat an earlier one (a repeated pull-quote or teaser), even
  * with other quotation marks, and pull-quotes set apart as a paragraph of their own whose words
- * also stand inside a longer body paragraph.
+ * also stand inside a longer body paragraph. List entries, table cells and rows of figures may
+ * repeat (two recipes needing the same step, two tables of results).
  */
 export const findDuplicates: CleanStep = (state) => {
   const body = bodyParagraphs(state).map(([p]) => p);
@@ -32,7 +51,7 @@ export const findDuplicates: CleanStep = (state) => {
   const seen = new Set<string>();
   body.forEach((p, i) => {
     const key = keys[i]!;
-    if (key.split(' ').length < MIN_WORDS) return;
+    if (key.split(' ').length < MIN_WORDS || mayRepeat(p)) return;
     if (seen.has(key)) remove(p, 'duplicate', 'clean/duplicate-paragraph');
     else seen.add(key);
   });

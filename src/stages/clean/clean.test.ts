@@ -136,3 +136,64 @@ describe('clean: bylines', () => {
     expect(doc.text).toContain(line);
   });
 });
+
+describe('clean: the duplicate rule takes repeated pull-quotes and teasers, not lines that repeat on purpose', () => {
+  it.each([
+    ['a repeated teaser', 'The dam will stay open until the river falls below its spring level.'],
+    ['a repeated pull-quote', '“We have never seen the reservoir rise this fast in a single week.”'],
+  ])('removes %s', (_kind, line) => {
+    const doc = clean(`${line}\n\nEngineers checked the gates twice a day during the storm.\n\n${line}`);
+    expect(doc.removed?.slice(1)).toEqual([expect.objectContaining({ kind: 'duplicate', text: line })]);
+  });
+
+  it.each([
+    ['bulleted list lines', '- Stir the sauce for two more minutes over a low heat'],
+    ['numbered steps', '2. Add the remaining butter and stir until it melts'],
+    ['rows of results', 'Northern Rovers 3 Harbour United 1 (2-0 at half time)'],
+    ['quantities', '200 g flour, 100 g sugar, 2 eggs, 50 ml milk'],
+  ])('keeps repeated %s', (_kind, line) => {
+    const doc = clean(`For the base:\n\n${line}\n\nFor the topping:\n\n${line}`);
+    expect(doc.removed?.filter((r) => r.kind === 'duplicate')).toEqual([]);
+  });
+
+  it('keeps repeated list entries of an HTML page', () => {
+    const engine = createEngine({ until: 'clean' });
+    const step = 'Whisk the eggs with the sugar until pale and thick';
+    const doc = engine.process({
+      origin: { source: 'recipe.html' },
+      format: 'html',
+      content: `<html><body><div><p>This cake comes in two layers, each made the same way, and takes an hour to bake.</p>
+        <h2>First layer</h2><ul><li>${step}</li><li>Fold in the flour gently with a spoon</li></ul>
+        <h2>Second layer</h2><ul><li>${step}</li><li>Fold in the cocoa and the flour together</li></ul></div></body></html>`,
+    });
+    expect(doc.text?.split(step)).toHaveLength(3);
+  });
+});
+
+describe('clean: the caption rules never take the first body paragraph', () => {
+  it('keeps the story that opens right after a photo marker', () => {
+    const lead = 'The river authority opened all four gates of the northern dam on Thursday.';
+    const doc = clean(`Photo:\n\n${lead}\n\nEngineers said the reservoir had risen by two metres.`);
+    expect(doc.text).toContain(lead);
+    expect(doc.removed?.map((r) => r.kind)).toEqual(['title', 'photo-marker']);
+  });
+
+  it('keeps a first paragraph that ends with a credit-like aside', () => {
+    const lead = 'Farmers in the valley moved their herds uphill on Thursday, the regional office said. (Reuters)';
+    expect(clean(`${lead}\n\nSchools stayed closed.`).text).toContain(lead);
+  });
+
+  it('takes a later caption that ends with its credit', () => {
+    const caption = 'Water pours through the opened gates on Thursday. (Ana Ruiz/AFP)';
+    const doc = clean(`The gates were opened on Thursday after heavy rain.\n\n${caption}\n\nSchools stayed closed.`);
+    expect(doc.removed).toContainEqual(expect.objectContaining({ kind: 'caption', text: caption }));
+  });
+
+  it.each([
+    'The board can be moderated live (whitelist/blacklist).',
+    'The team lost in the doubles to the pair from Lyon (France/Belgium), 3:6, 4:6.',
+  ])('does not take prose with slashed words in parentheses for a caption: %s', (line) => {
+    const doc = clean(`The gates were opened on Thursday after heavy rain.\n\n${line}\n\nSchools stayed closed.`);
+    expect(doc.text).toContain(line);
+  });
+});

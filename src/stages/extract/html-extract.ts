@@ -1,6 +1,6 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
-import type { SourceParagraph } from '../../document/types.js';
+import { collectBlocks, squash, type Block } from './collect-blocks.js';
 
 /** What the page itself says about the article, before the text is read. */
 export interface PageMeta {
@@ -17,7 +17,7 @@ export interface PageMeta {
 
 /** The article body of a page as paragraphs, with the page's metadata. */
 export interface ExtractedPage {
-  paragraphs: Array<Pick<SourceParagraph, 'text' | 'hint'>>;
+  paragraphs: Block[];
   meta: PageMeta;
 }
 
@@ -74,8 +74,6 @@ function withLightStyles<T>(document: { createElement(name: string): unknown }, 
     readingPage = false;
   }
 }
-
-const BLOCKS = new Set(['P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'BLOCKQUOTE', 'FIGCAPTION', 'PRE', 'TD', 'DT', 'DD']);
 
 function metaContent(document: Document, selectors: string[]): string | undefined {
   for (const selector of selectors) {
@@ -154,68 +152,115 @@ export function readPageMeta(document: Document): PageMeta {
   return meta;
 }
 
-/** Collapses the white space an HTML layout puts inside one block. */
-const squash = (text: string): string => text.replace(/\s+/g, ' ').trim();
+/** Elements that never hold article text. JSON-LD scripts go too, once the metadata is read. */
+const NEVER_TEXT = 'script, style, noscript, svg, template, iframe, object';
+/** Page chrome around the article: menus, sidebars, footers, forms. */
+const PAGE_CHROME = 'nav, aside, footer, form';
+/** Share of the page's paragraph text an element must hold to count as wrapping the article. */
+const WRAPS_ARTICLE = 0.5;
+/** Share of the page's paragraph text an `<article>` must hold before the page is cropped to it. */
+const ARTICLE_SHARE = 0.6;
+/** Fewest characters of paragraph text in an `<article>` the page may be cropped to. */
+const ARTICLE_MIN_CHARS = 250;
 
-function collectBlocks(root: Element, out: ExtractedPage['paragraphs']): void {
-  for (const child of Array.from(root.children)) {
-    const hasBlockChild = Array.from(child.querySelectorAll('*')).some((el) => BLOCKS.has(el.tagName));
-    if (BLOCKS.has(child.tagName) && !(child.tagName !== 'FIGCAPTION' && hasBlockChild && child.tagName !== 'P')) {
-      const text = squash(child.textContent ?? '');
-      if (!text) continue;
-      const hint = child.tagName === 'FIGCAPTION' ? 'caption' : /^H[1-6]$/.test(child.tagName) ? 'heading' : undefined;
-      out.push(hint ? { text, hint } : { text });
-    } else if (child.children.length > 0) {
-      collectBlocks(child, out);
-    } else {
-      const text = squash(child.textContent ?? '');
-      if (text) out.push({ text });
-    }
+/** Characters of text in the paragraphs (`<p>`) under `root`: what Readability scores content by. */
+function paragraphChars(root: Element): number {
+  let chars = 0;
+  for (const p of Array.from(root.querySelectorAll('p'))) chars += squash(p.textContent ?? '').length;
+  return chars;
+}
+
+/**
+ * Takes out, on the parsed page, what never is article text (scripts, styles, frames) and the page
+ * chrome around the article (menus, sidebars, footers, forms). A chrome element that wraps the
+ * article itself (an ASP.NET page is one `<form>`; some themes put the story in a `<footer>`) stays:
+ * it holds the page's `<main>` or `<h1>`, or half its paragraph text.
+ */
+function stripChrome(document: Document): void {
+  for (const el of Array.from(document.querySelectorAll(NEVER_TEXT))) el.remove();
+  const body = document.body;
+  if (!body) return;
+  const pageChars = paragraphChars(body);
+  for (const el of Array.from(body.querySelectorAll(PAGE_CHROME))) {
+    if (!el.isConnected) continue;
+    const wraps = el.querySelector('main, h1') !== null || (pageChars > 0 && paragraphChars(el) >= WRAPS_ARTICLE * pageChars);
+    if (!wraps) el.remove();
   }
 }
 
-/** Elements that never hold article text; JSON-LD scripts are kept for the metadata. */
-const NEVER_TEXT = /<(script|style|noscript|svg|template|iframe|object)\b(?![^>]*application\/ld\+json)[^>]*>[\s\S]*?<\/\1\s*>/gi;
-/** Page chrome around the article: menus, sidebars, footers, forms. */
-const PAGE_CHROME = /<(nav|aside|footer|form)\b[^>]*>[\s\S]*?<\/\1\s*>/gi;
-const COMMENT = /<!--[\s\S]*?-->/g;
-
 /**
- * Takes out what Readability would discard anyway before the page is parsed: scripts, styles,
- * comments, menus, sidebars and footers. Parsing a smaller page halves the time extraction takes.
+ * The `<article>` element the page may be cropped to: the one with the most paragraph text,
+ * when it holds most of the page's paragraph text. A teaser, an empty metadata `<article>` or
+ * one much shorter than the rest of the page is not the story, and the page is read whole.
  */
-export function stripPageChrome(html: string): string {
-  const stripped = html.replace(COMMENT, '').replace(NEVER_TEXT, '').replace(PAGE_CHROME, '');
-  // A page that marks its story up as one <article> needs no more than its head and that article:
-  // Readability still cleans inside it, on a much smaller document.
-  const open = stripped.search(/<article\b/i);
-  const close = stripped.toLowerCase().lastIndexOf('</article>');
-  if (open < 0 || close < open || stripped.slice(open + 8).search(/<article\b/i) >= 0) return stripped;
-  const head = /<head\b[\s\S]*?<\/head\s*>/i.exec(stripped)?.[0] ?? '';
-  const htmlTag = /<html\b[^>]*>/i.exec(stripped)?.[0] ?? '<html>';
-  return `${htmlTag}${head}<body>${stripped.slice(open, close + '</article>'.length)}</body></html>`;
+function findArticle(document: Document): Element | null {
+  const body = document.body;
+  const articles = body ? Array.from(body.querySelectorAll('article')) : [];
+  if (!body || !articles.length) return null;
+  let best: Element | null = null;
+  let bestChars = 0;
+  for (const article of articles) {
+    const chars = paragraphChars(article);
+    if (chars > bestChars) [best, bestChars] = [article, chars];
+  }
+  if (bestChars < ARTICLE_MIN_CHARS || bestChars < ARTICLE_SHARE * paragraphChars(body)) return null;
+  return best;
+}
+
+/** Han, kana and other scripts written without spaces between words. */
+const UNSPACED = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00-\u0e7f]/g;
+/** Characters of an unspaced script that count as much as a sentence of `MIN_BODY_WORDS` words. */
+const MIN_BODY_UNSPACED = 12;
+
+/** True when a paragraph reads as a sentence, not a menu entry, in spaced or unspaced scripts. */
+function isSentence(text: string): boolean {
+  return text.split(' ').length >= MIN_BODY_WORDS || (text.match(UNSPACED)?.length ?? 0) >= MIN_BODY_UNSPACED;
+}
+
+/** Readability's article body on `document`, read lightly (see `withLightStyles`), or null. */
+function readArticle(document: Document, charThreshold: number): ReturnType<Readability<Element>['parse']> {
+  return withLightStyles(document, () =>
+    new Readability<Element>(document, { serializer: (node) => node as Element, charThreshold }).parse(),
+  );
+}
+
+/** Paragraphs of Readability's result, when they hold at least one real sentence. */
+function bodyBlocks(article: ReturnType<Readability<Element>['parse']>): Block[] | null {
+  if (!article?.content) return null;
+  const blocks = collectBlocks(article.content);
+  // Navigation, menus and link lists are not an article: ask for at least one real sentence.
+  return blocks.some((b) => isSentence(b.text)) ? blocks : null;
 }
 
 /**
  * Extracts the article from an HTML page with Readability over linkedom, and the page's
  * metadata from its meta tags and JSON-LD (read before Readability, which rewrites the page).
+ * The page is parsed first and stripped by the DOM (never by patterns over the markup, where a
+ * malformed `</script` would swallow the body); a page whose story is one `<article>` is cropped
+ * to it. When that finds no article body, the whole page is read again, and last Readability
+ * as it comes, so that no page Readability can read is left empty.
  *
  * @returns null when the page has no article body.
  */
 export function extractHtml(html: string): ExtractedPage | null {
-  const { document } = parseHTML(stripPageChrome(html));
-  const meta = readPageMeta(document as unknown as Document);
-  const article = withLightStyles(document, () =>
-    new Readability<Element>(document as unknown as Document, {
-      serializer: (node) => node as Element,
-      charThreshold: 200,
-    }).parse(),
-  );
-  if (!article?.content) return null;
-  const paragraphs: ExtractedPage['paragraphs'] = [];
-  collectBlocks(article.content, paragraphs);
-  // Navigation, menus and link lists are not an article: ask for at least one real sentence.
-  if (!paragraphs.some((p) => p.text.split(' ').length >= MIN_BODY_WORDS)) return null;
+  const parsed = parseHTML(html).document as unknown as Document;
+  const meta = readPageMeta(parsed);
+  stripChrome(parsed);
+  const story = findArticle(parsed);
+  if (story) parsed.body.replaceChildren(story);
+  let article = readArticle(parsed, 200);
+  let blocks = bodyBlocks(article);
+  if (!blocks && story) {
+    const whole = parseHTML(html).document as unknown as Document;
+    stripChrome(whole);
+    article = readArticle(whole, 200);
+    blocks = bodyBlocks(article);
+  }
+  if (!blocks) {
+    article = readArticle(parseHTML(html).document as unknown as Document, 500);
+    blocks = bodyBlocks(article);
+  }
+  if (!article || !blocks?.length) return null;
   if (!meta.title && article.title) {
     meta.title = article.title;
     meta.provenance.title = 'html-meta';
@@ -224,5 +269,5 @@ export function extractHtml(html: string): ExtractedPage | null {
     meta.authors = [squash(article.byline).replace(/^by\s+/i, '')];
     meta.provenance.authors = 'html-meta';
   }
-  return { paragraphs, meta };
+  return { paragraphs: blocks, meta };
 }
