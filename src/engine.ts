@@ -112,6 +112,7 @@ export function createEngine(options: CreateEngineOptions = {}): Engine {
         yield { ok: false, failure: item.failure };
         continue;
       }
+      if ('skipped' in item) continue;
       try {
         yield { ok: true, doc: process(item.record) };
       } catch (error) {

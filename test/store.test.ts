@@ -192,7 +192,7 @@ describe('the store', () => {
     const store = await Store.open(db);
     try {
       const failures = await store.all('SELECT rule FROM failures ORDER BY rule');
-      expect(failures.map((f) => f.rule)).toEqual(['extract/no-article-body', 'ingest/corrupt-warc']);
+      expect(failures.map((f) => f.rule)).toEqual(['extract/no-article-body', 'ingest/truncated-record']);
       expect((await store.all('SELECT url FROM articles ORDER BY url')).map((r) => r.url)).toEqual(['https://news.example/0', 'https://news.example/1']);
     } finally {
       store.close();

@@ -55,6 +55,11 @@ export interface InputRecord {
   title?: string;
   /** Publication date the input gave, as written (ISO preferred). */
   date?: string;
+  /**
+   * When a crawler fetched the page (a WARC record's `WARC-Date`): the publication date of last
+   * resort, used only when neither the input nor the page states one.
+   */
+  fetchDate?: string;
   format: ContentFormat;
   /** The decoded content: plain text or an HTML page. */
   content: string;
@@ -96,7 +101,7 @@ export interface ArticleMeta {
   language: string;
   /** The dateline place ("SEOUL"), when the story has one. */
   dateline: string | null;
-  /** Which source each field came from, for provenance: `html-meta`, `json-ld`, `input`, `text`. */
+  /** Which source each field came from, for provenance: `html-meta`, `json-ld`, `input`, `text`, `fetch-date` (WARC-Date). */
   provenance: Partial<Record<'title' | 'published' | 'updated' | 'authors' | 'agency' | 'dateline', string>>;
 }
 

@@ -42,7 +42,7 @@ describe('readInputs', () => {
     const file = join(dir, 'feed.jsonl');
     writeFileSync(file, ['{"text":"one"}', '{not json', '', '[1,2]', '{"title":"no body"}', '{"text":"five"}'].join('\n'));
     const items = await collect(readInputs([file]));
-    const summary = items.map((i) => ('record' in i ? `ok:${i.record.origin.line}` : `${i.failure.diagnostic.rule}:${i.failure.origin.line}`));
+    const summary = items.map((i) => ('record' in i ? `ok:${i.record.origin.line}` : 'failure' in i ? `${i.failure.diagnostic.rule}:${i.failure.origin.line}` : 'skipped'));
     expect(summary).toEqual(['ok:1', 'ingest/invalid-json:2', 'ingest/jsonl-not-object:4', 'ingest/jsonl-missing-content:5', 'ok:6']);
     const bad = items[1] as { failure: { diagnostic: { reason: string } } };
     expect(bad.failure.diagnostic.reason).toContain(`${file}:2: invalid JSON`);

@@ -7,6 +7,7 @@ import type { ContentFormat, Diagnostic, InputRecord } from '../document/types.j
 import { DyadError, fatal } from '../pipeline/errors.js';
 import { decodeBytes } from './decode.js';
 import { readFeed } from './read-feed.js';
+import { gunzipBounded } from './inflate-stream.js';
 import { readWarc } from './read-warc.js';
 
 /** Default largest input, in bytes. */
@@ -18,8 +19,21 @@ export interface InputFailure {
   diagnostic: Diagnostic;
 }
 
-/** What reading inputs yields: a record to process, or a failure to report. */
-export type InputItem = { record: InputRecord } | { failure: InputFailure };
+/**
+ * Why an input was passed over without being read as news: a crawl's requests, metadata and
+ * revisit records, redirects, error pages and responses that are not HTML; README and LICENSE
+ * files in an input folder. Each is counted, so that nothing leaves a run without a word.
+ */
+export type SkipKind = 'request' | 'metadata' | 'revisit' | 'redirect' | 'error-status' | 'not-html' | 'readme' | 'license';
+
+/** An input passed over, and why. */
+export interface InputSkip {
+  source: string;
+  kind: SkipKind;
+}
+
+/** What reading inputs yields: a record to process, a failure to report, or an input passed over. */
+export type InputItem = { record: InputRecord } | { failure: InputFailure } | { skipped: InputSkip };
 
 export interface ReadOptions {
   maxBytes?: number;
@@ -169,7 +183,9 @@ async function* readFileItems(path: string, size: number, maxBytes: number, prog
   if (isWarc(path)) {
     const stream = createReadStream(path);
     progress?.streaming(stream);
-    yield* readWarc(stream, path, maxBytes);
+    // Gunzipped here, not by warcio: a member cut short then fails the record in hand, and a
+    // file that inflates without bound is refused.
+    yield* readWarc(/\.gz$/i.test(path) ? gunzipBounded(stream, path) : stream, path, maxBytes);
     return;
   }
   if (size > maxBytes) {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { IngestProgress } from '../store/ingest.js';
 import { formatDuration, progressLine, progressPrinter } from './progress.js';
 
-const at = (seconds: number, added: number, estimate: IngestProgress['estimate'] = null): IngestProgress => ({ added, skipped: 3, failed: 1, duplicates: 2, workers: 2, estimate, seconds });
+const at = (seconds: number, added: number, estimate: IngestProgress['estimate'] = null): IngestProgress => ({ added, skipped: 3, failed: 1, duplicates: 2, passedOver: {}, workers: 2, estimate, seconds });
 
 describe('ingest progress', () => {
   it('formats durations for people', () => {

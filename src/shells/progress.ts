@@ -25,8 +25,11 @@ export function progressLine(p: IngestProgress, kind: LineKind): string {
     const eta = `ETA ${p.estimate.etaSeconds === null ? '?' : formatDuration(p.estimate.etaSeconds)}`;
     estimate = kind === 'running' ? ` · ${Math.floor(p.estimate.share * 100)}% · ${eta}` : ` · ${eta}`;
   }
+  const passed = Object.entries(p.passedOver);
+  const total = passed.reduce((n, [, count]) => n + count, 0);
+  const passedOver = total ? ` · ${total} passed over as not news (${passed.map(([why, count]) => `${count} ${why}`).join(', ')})` : '';
   const coders = kind === 'done' && p.workers ? ` · coded on ${p.workers} worker thread${p.workers === 1 ? '' : 's'}` : '';
-  return `${p.added} articles stored · ${rate}/s${estimate} · ${p.skipped} already stored · ${p.duplicates} near-duplicates · ${p.failed} failed · ${p.seconds.toFixed(1)}s${coders}`;
+  return `${p.added} articles stored · ${rate}/s${estimate} · ${p.skipped} already stored · ${p.duplicates} near-duplicates · ${p.failed} failed${passedOver} · ${p.seconds.toFixed(1)}s${coders}`;
 }
 
 /** How often a plain progress line is written when standard error is not a terminal. */

@@ -4,7 +4,7 @@ import type { Readable } from 'node:stream';
 import type { InputRecord } from '../document/types.js';
 import { articleId } from '../document/article-id.js';
 import type { CreateEngineOptions } from '../engine.js';
-import { inputBytes, readInputs, ReadProgress } from '../ingest/read-inputs.js';
+import { inputBytes, readInputs, ReadProgress, type SkipKind } from '../ingest/read-inputs.js';
 import { codeRecords, type CodedBatch } from './code-records.js';
 import { ProgressEstimator, type RunEstimate } from './estimate.js';
 import type { ArticleRows } from './rows.js';
@@ -60,6 +60,8 @@ export interface IngestProgress {
   failed: number;
   /** Articles stored as near-duplicates of an earlier one. */
   duplicates: number;
+  /** Inputs passed over as not news (a crawl's images and redirects, README files), by kind. */
+  passedOver: Partial<Record<SkipKind, number>>;
   /** Worker threads started to code (0: coded in this thread); a small input needs only one. */
   workers: number;
   /**
@@ -94,7 +96,7 @@ export async function ingest(paths: readonly string[], options: IngestOptions): 
   }
   const total = await totalBytes;
   const started = performance.now();
-  const progress: IngestProgress = { added: 0, skipped: 0, failed: 0, duplicates: 0, workers: 0, estimate: null, seconds: 0 };
+  const progress: IngestProgress = { added: 0, skipped: 0, failed: 0, duplicates: 0, passedOver: {}, workers: 0, estimate: null, seconds: 0 };
   const reading = new ReadProgress();
   const estimator = new ProgressEstimator();
   let sent = 0;
@@ -128,7 +130,7 @@ export async function ingest(paths: readonly string[], options: IngestOptions): 
     progress.workers = pool?.started ?? 0;
     progress.seconds = (performance.now() - started) / 1000;
     progress.estimate = estimator.update(sent, coded, total ? reading.bytesRead / total : null, progress.seconds);
-    options.onProgress?.({ ...progress });
+    options.onProgress?.({ ...progress, passedOver: { ...progress.passedOver } });
   };
   const take = async (result: CodedBatch) => {
     coded += result.rows.length + result.failures.length;
@@ -156,6 +158,10 @@ export async function ingest(paths: readonly string[], options: IngestOptions): 
     for await (const item of readInputs(paths, readOptions)) {
       if ('failure' in item) {
         pendingFailures.push({ source: item.failure.origin.source, line: item.failure.origin.line ?? null, diagnostic: item.failure.diagnostic });
+        continue;
+      }
+      if ('skipped' in item) {
+        progress.passedOver[item.skipped.kind] = (progress.passedOver[item.skipped.kind] ?? 0) + 1;
         continue;
       }
       const id = articleId(item.record);

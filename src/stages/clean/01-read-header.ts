@@ -105,7 +105,7 @@ export const readHeader: CleanStep = (state) => {
       const updated = dates[2] ? isoDate(dates[2]) : null;
       if (!published && !updated) continue;
       remove(p, 'date-line', 'clean/date-line');
-      if (published && !meta.published) {
+      if (published && (!meta.published || meta.provenance.published === 'fetch-date')) {
         meta.published = published;
         meta.provenance.published = 'text';
       }

@@ -68,6 +68,12 @@ export const extractStage = defineStage({
       meta.provenance.published = 'input';
     }
     if (input.url) meta.url = input.url;
+    // The fetch time of a crawl only stands in for a publication date the page does not state
+    // (the text's own date line, read by the clean stage, still beats it).
+    if (!meta.published && input.fetchDate) {
+      meta.published = input.fetchDate;
+      meta.provenance.published = 'fetch-date';
+    }
     return { source, pageMeta: meta };
   },
 });
