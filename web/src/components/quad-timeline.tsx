@@ -11,6 +11,17 @@ export const QUADS = [
 ] as const;
 
 /**
+ * Names a chart as one image for screen readers. Plot labels its mark groups (`<g aria-label="bar">`),
+ * which ARIA does not allow on a group without a role, inside an image that already says it all.
+ */
+function asImage(svg: Element, label: string): Element {
+  for (const group of svg.querySelectorAll('g[aria-label]')) group.removeAttribute('aria-label');
+  svg.setAttribute('role', 'img');
+  svg.setAttribute('aria-label', label);
+  return svg;
+}
+
+/**
  * Events per period stacked by QuadClass (Observable Plot), with, when asked, the mean Goldstein
  * per period as a line in a panel below on the same periods.
  */
@@ -34,9 +45,7 @@ export function QuadTimeline({ rows, goldstein, title }: { rows: TimelineRow[]; 
       color: { domain: QUADS.map((q) => q.label), range: QUADS.map((q) => q.colour), legend: true },
       marks: [Plot.barY(long, { x: 'period', y: 'events', fill: 'quad', tip: true }), Plot.ruleY([0])],
     });
-    bars.setAttribute('aria-label', `${title}: events per period by QuadClass`);
-    bars.setAttribute('role', 'img');
-    node.replaceChildren(bars);
+    node.replaceChildren(asImage(bars, `${title}: events per period by QuadClass`));
     if (goldstein) {
       const line = Plot.plot({
         width,
@@ -51,9 +60,7 @@ export function QuadTimeline({ rows, goldstein, title }: { rows: TimelineRow[]; 
           Plot.dot(rows, { x: 'period', y: 'mean_goldstein', fill: (r: TimelineRow) => ((r.mean_goldstein ?? 0) < 0 ? '#c0392b' : '#2a9d8f'), tip: true }),
         ],
       });
-      line.setAttribute('aria-label', `${title}: mean Goldstein per period`);
-      line.setAttribute('role', 'img');
-      node.append(line);
+      node.append(asImage(line, `${title}: mean Goldstein per period`));
     }
   }, [rows, goldstein, title]);
   return <div class="chart" ref={ref} />;
