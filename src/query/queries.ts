@@ -29,7 +29,7 @@ export interface EventFilter {
 }
 
 /** Adds an inclusive ISO date range on `column` (a "to" date covers all of that day or month). */
-function dateRange(column: string, from: string | undefined, to: string | undefined, clauses: string[], params: DuckDBValue[]): void {
+export function dateRange(column: string, from: string | undefined, to: string | undefined, clauses: string[], params: DuckDBValue[]): void {
   if (from) {
     params.push(from);
     clauses.push(`${column} >= ?`);
@@ -41,7 +41,7 @@ function dateRange(column: string, from: string | undefined, to: string | undefi
 }
 
 /** Builds `WHERE` clauses and parameters from a filter; duplicates of an earlier article are left out. */
-function eventWhere(filter: EventFilter): { sql: string; params: DuckDBValue[] } {
+export function eventWhere(filter: EventFilter): { sql: string; params: DuckDBValue[] } {
   const clauses = ['a.dup_of IS NULL'];
   const params: DuckDBValue[] = [];
   const actor = (side: 'source' | 'target', value: string) => {
@@ -67,7 +67,7 @@ function eventWhere(filter: EventFilter): { sql: string; params: DuckDBValue[] }
   return { sql: clauses.join(' AND '), params };
 }
 
-const PERIOD: Record<NonNullable<EventFilter['by']>, string> = {
+export const PERIOD: Record<NonNullable<EventFilter['by']>, string> = {
   day: 'substr(e.date, 1, 10)',
   month: 'substr(e.date, 1, 7)',
   week: "strftime(CAST(substr(e.date, 1, 10) AS DATE), '%G-W%V')",

@@ -150,6 +150,19 @@ export function buildProgram(): Command {
       process.exitCode = result.failed > 0 ? EXIT_SOME_FAILED : EXIT_OK;
     });
 
+  program
+    .command('serve')
+    .description('serve the store: an HTTP API (JSON or CSV, OpenAPI at /docs) and a dashboard, read-only')
+    .option('--db <file>', 'the store', DEFAULT_DB)
+    .option('--port <n>', 'the port', (v: string) => parseCount(v), 8700)
+    .option('--host <address>', 'the address to listen on (127.0.0.1: this machine only)', '127.0.0.1')
+    .action(async (o: { db: string; port: number; host: string }) => {
+      const { serve } = await import('./server/serve.js');
+      await serve(o, (line) => process.stderr.write(`${line}\n`)).catch((error: Error) => {
+        throw new UsageError(error.message);
+      });
+    });
+
   const query = program.command('query').description('query the store (terminal table, or --csv / --json)');
   const withOutput = (command: Command) => command.option('--db <file>', 'the store', DEFAULT_DB).option('--csv', 'CSV output').option('--json', 'JSON Lines output').option('--limit <n>', 'most rows', (v: string) => parseCount(v));
   withOutput(query.command('events').description('events by source, target, code, QuadClass, date range and text; --by day|week|month for counts per period'))

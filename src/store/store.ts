@@ -87,6 +87,23 @@ export class Store {
   }
 
   /**
+   * Opens an existing store for reading only (`dyad serve`): nothing is created or written, and
+   * other readers may share it. Fails while a writer (an ingest) holds the file's lock.
+   */
+  static async openReadOnly(path: string): Promise<Store> {
+    const instance = await DuckDBInstance.create(path, { access_mode: 'READ_ONLY' });
+    const connection = await instance.connect();
+    try {
+      await checkVersion(connection, path);
+    } catch (error) {
+      connection.closeSync();
+      instance.closeSync();
+      throw error;
+    }
+    return new Store(instance, connection, path);
+  }
+
+  /**
    * Reads the ids of the stored articles and the SimHashes of the first copies, which writing
    * needs (to skip what is stored, to link near-duplicates) and queries do not: a store of a
    * million articles takes seconds and hundreds of megabytes to read in whole. Read chunk by chunk,
