@@ -11,6 +11,7 @@ import { DEFAULT_WORKER_MEMORY_MB, DEFAULT_WORKERS, ingest, type IngestProgress 
 import { Store } from '../store/store.js';
 import { explainSentences } from './explain.js';
 import { progressPrinter } from './progress.js';
+import { addStatusCommand, enqueueInputs, parseJobRecords } from './scale-commands.js';
 import { formatCsv, formatJsonLines, formatTable } from './table.js';
 import { summariseArticle } from './summary.js';
 
@@ -120,7 +121,13 @@ export function buildProgram(): Command {
     .option('--date <YYYY-MM-DD>', 'publication date for articles that give none', parseDate)
     .option('--max-bytes <size>', 'largest input accepted (default 20MB)', parseBytes)
     .option('--quiet', 'no progress, no summary')
-    .action(async (inputs: string[], options: { db: string; workers: number; workerMemory?: number; date?: string; maxBytes?: number; quiet?: boolean }) => {
+    .option('--queue <url>', 'enqueue the inputs as jobs on this queue (redis://HOST:PORT) for `dyad worker`s, instead of coding them')
+    .option('--job-records <n>', 'with --queue: JSON Lines records per job (default 500, at most 1000)', parseJobRecords)
+    .action(async (inputs: string[], options: { db: string; workers: number; workerMemory?: number; date?: string; maxBytes?: number; quiet?: boolean; queue?: string; jobRecords?: number }) => {
+      if (options.queue) {
+        process.exitCode = await enqueueInputs(inputs, { ...options, queue: options.queue });
+        return;
+      }
       const progress = progressPrinter(options.quiet ?? false);
       // For the benchmark: the memory of the whole process as the input goes by, every 1,000 articles.
       let reported = 0;
@@ -216,6 +223,8 @@ export function buildProgram(): Command {
         store.close();
       }
     });
+
+  addStatusCommand(program);
 
   program
     .command('explain')
