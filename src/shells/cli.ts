@@ -11,7 +11,7 @@ import { DEFAULT_WORKER_MEMORY_MB, DEFAULT_WORKERS, ingest, type IngestProgress 
 import { Store } from '../store/store.js';
 import { explainSentences } from './explain.js';
 import { progressPrinter } from './progress.js';
-import { addStatusCommand, enqueueInputs, parseJobRecords } from './scale-commands.js';
+import { addScaleCommands, enqueueInputs, parseJobRecords } from './scale-commands.js';
 import { formatCsv, formatJsonLines, formatTable } from './table.js';
 import { summariseArticle } from './summary.js';
 
@@ -224,7 +224,7 @@ export function buildProgram(): Command {
       }
     });
 
-  addStatusCommand(program);
+  addScaleCommands(program);
 
   program
     .command('explain')

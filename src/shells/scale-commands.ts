@@ -1,6 +1,8 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { PlanError, DEFAULT_JOB_RECORDS, MAX_JOB_RECORDS } from '../queue/plan-jobs.js';
 import { enqueue, queueStatus, type JobData } from '../queue/queue.js';
+import { startWorker } from '../queue/run-worker.js';
+import { PgStore, redact } from '../store/postgres/pg-store.js';
 
 /** Parses `--job-records`: JSON Lines records per job. */
 export function parseJobRecords(value: string): number {
@@ -34,8 +36,52 @@ export async function enqueueInputs(paths: readonly string[], options: { queue: 
   }
 }
 
-/** Registers `dyad status`. */
-export function addStatusCommand(program: Command): void {
+const parsePositive = (value: string): number => {
+  if (!/^[1-9]\d*$/.test(value)) throw new InvalidArgumentError('expected a whole number of at least 1');
+  return Number(value);
+};
+
+/** Registers `dyad status`, `dyad worker` and `dyad init`: the commands of a queue and a shared store. */
+export function addScaleCommands(program: Command): void {
+  program
+    .command('init')
+    .description('create the tables, monthly partitions and indexes of a PostgreSQL store (safe to run again)')
+    .requiredOption('--store <url>', 'the database (postgres://USER@HOST:PORT/DB)')
+    .action(async (o: { store: string }) => {
+      const store = await PgStore.connect(o.store, { create: true });
+      await store.close();
+      process.stdout.write(`store ready at ${redact(o.store)}\n`);
+    });
+  program
+    .command('worker')
+    .description('code queued jobs into a PostgreSQL store until stopped (SIGTERM or Ctrl-C: finish the jobs in hand, take no new ones)')
+    .requiredOption('--queue <url>', 'the queue (redis://HOST:PORT)')
+    .requiredOption('--store <url>', 'the store (postgres://...), created with dyad init')
+    .option('--concurrency <n>', 'jobs in hand at once (default 2)', parsePositive)
+    .option('--threads <n>', 'worker threads that code (default: one per core, at most 4)', parsePositive)
+    .option('--quiet', 'no line per job')
+    .action(async (o: { queue: string; store: string; concurrency?: number; threads?: number; quiet?: boolean }) => {
+      const log = (line: string) => {
+        if (!o.quiet) process.stderr.write(`${new Date().toISOString()} ${line}\n`);
+      };
+      const worker = await startWorker({
+        queue: o.queue,
+        store: o.store,
+        ...(o.concurrency ? { concurrency: o.concurrency } : {}),
+        ...(o.threads ? { threads: o.threads } : {}),
+        log,
+      });
+      log(`worker ${process.pid} taking jobs from ${o.queue}`);
+      await new Promise<void>((resolve) => {
+        const stop = (signal: string) => {
+          log(`${signal}: finishing the jobs in hand, taking no new ones`);
+          void worker.close().then(resolve);
+        };
+        process.once('SIGTERM', () => stop('SIGTERM'));
+        process.once('SIGINT', () => stop('SIGINT'));
+      });
+      log('worker stopped');
+    });
   program
     .command('status')
     .description('show a queue: jobs waiting, active, completed and failed, and the rate over the last minute')
