@@ -4,10 +4,7 @@ import { stat } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import { articleFiles } from '../ingest/read-inputs.js';
 
-/** JSON Lines records per job by default: a job of a few seconds on one core. */
-export const DEFAULT_JOB_RECORDS = 500;
-/** The most JSON Lines records a job may hold. */
-export const MAX_JOB_RECORDS = 1000;
+import { DEFAULT_JOB_RECORDS, MAX_JOB_RECORDS } from './job-size.js';
 
 /**
  * One unit of queued work: a whole input file (an article, a feed, a WARC file) or a byte range of

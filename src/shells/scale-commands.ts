@@ -1,8 +1,26 @@
 import { InvalidArgumentError, type Command } from 'commander';
-import { PlanError, DEFAULT_JOB_RECORDS, MAX_JOB_RECORDS } from '../queue/plan-jobs.js';
-import { enqueue, queueStatus, type JobData } from '../queue/queue.js';
-import { startWorker } from '../queue/run-worker.js';
-import { PgStore, redact } from '../store/postgres/pg-store.js';
+import type { ExportPartition } from '../query/export.js';
+import { DEFAULT_JOB_RECORDS, MAX_JOB_RECORDS } from '../queue/job-size.js';
+import { fatal } from '../pipeline/errors.js';
+import type { JobData } from '../queue/queue.js';
+
+/*
+ * The queue and PostgreSQL clients are imported by the commands that use them, so that every
+ * other command starts without loading them.
+ */
+
+
+/** Checks `--partition`: by month, for a Parquet export of events or quotes. */
+export function checkPartition(table: string, format: string, partition: string | undefined): ExportPartition | undefined {
+  if (partition === undefined) return undefined;
+  // Errors of the command's own checks are DyadErrors: the CLI prints them (an InvalidArgumentError
+  // thrown by an action, not an option parser, is swallowed by commander's exit override).
+  const bad = (reason: string) => fatal('export', 'export/bad-partition', reason);
+  if (partition !== 'month') throw bad(`unknown partition "${partition}" (month)`);
+  if (format !== 'parquet') throw bad('--partition month is for --format parquet');
+  if (table === 'actors') throw bad('--partition month is for events and quotes (actors have no date)');
+  return partition;
+}
 
 /** Parses `--job-records`: JSON Lines records per job. */
 export function parseJobRecords(value: string): number {
@@ -19,6 +37,8 @@ const describeJob = (job: JobData) =>
  * the exit code. Enqueuing the same inputs again adds nothing.
  */
 export async function enqueueInputs(paths: readonly string[], options: { queue: string; jobRecords?: number; quiet?: boolean }): Promise<number> {
+  const { enqueue } = await import('../queue/queue.js');
+  const { PlanError } = await import('../queue/plan-jobs.js');
   try {
     const result = await enqueue(options.queue, paths, options.jobRecords ?? DEFAULT_JOB_RECORDS, (job, added) => {
       if (!options.quiet && added) process.stdout.write(`queued ${job.id} ${describeJob(job)}\n`);
@@ -31,7 +51,7 @@ export async function enqueueInputs(paths: readonly string[], options: { queue: 
     );
     return 0;
   } catch (error) {
-    if (error instanceof PlanError) throw new InvalidArgumentError(error.message);
+    if (error instanceof PlanError) throw fatal('queue', 'queue/bad-input', error.message);
     throw error;
   }
 }
@@ -48,6 +68,7 @@ export function addScaleCommands(program: Command): void {
     .description('create the tables, monthly partitions and indexes of a PostgreSQL store (safe to run again)')
     .requiredOption('--store <url>', 'the database (postgres://USER@HOST:PORT/DB)')
     .action(async (o: { store: string }) => {
+      const { PgStore, redact } = await import('../store/postgres/pg-store.js');
       const store = await PgStore.connect(o.store, { create: true });
       await store.close();
       process.stdout.write(`store ready at ${redact(o.store)}\n`);
@@ -64,6 +85,7 @@ export function addScaleCommands(program: Command): void {
       const log = (line: string) => {
         if (!o.quiet) process.stderr.write(`${new Date().toISOString()} ${line}\n`);
       };
+      const { startWorker } = await import('../queue/run-worker.js');
       const worker = await startWorker({
         queue: o.queue,
         store: o.store,
@@ -88,6 +110,7 @@ export function addScaleCommands(program: Command): void {
     .requiredOption('--queue <url>', 'the queue (redis://HOST:PORT)')
     .option('--json', 'one JSON object')
     .action(async (o: { queue: string; json?: boolean }) => {
+      const { queueStatus } = await import('../queue/queue.js');
       const status = await queueStatus(o.queue);
       if (o.json) {
         process.stdout.write(JSON.stringify(status) + '\n');

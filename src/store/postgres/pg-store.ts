@@ -1,7 +1,8 @@
+import { createWriteStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
+import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { fatal } from '../../pipeline/errors.js';
 import type { ArticleRows } from '../rows.js';
 import { STORE_VERSION } from '../schema.js';
@@ -246,6 +247,17 @@ export class PgStore {
     let n = 0;
     const text = sql.replace(/\?/g, () => `$${++n}`);
     return (await this.pool.query(text, params as unknown[])).rows as Array<Record<string, unknown>>;
+  }
+
+  /** Writes a table's columns to a CSV file with a header (NULL unquoted and empty, all else quoted). */
+  async copyToCsv(table: string, columns: readonly string[], path: string): Promise<void> {
+    const client = await this.connectClient();
+    try {
+      const stream = client.query(copyTo(`COPY (SELECT ${columns.join(', ')} FROM ${table}) TO STDOUT (FORMAT csv, HEADER, FORCE_QUOTE *)`));
+      await pipeline(stream, createWriteStream(path));
+    } finally {
+      client.release();
+    }
   }
 
   async close(): Promise<void> {
