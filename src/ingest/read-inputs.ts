@@ -100,7 +100,7 @@ function isArticleFile(name: string, path: string): boolean {
 }
 
 /** The article files under a directory, recursively, in name order; hidden entries are left out. */
-async function* articleFiles(dir: string): AsyncGenerator<string> {
+export async function* articleFiles(dir: string): AsyncGenerator<string> {
   const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
   for (const entry of entries) {
     if (entry.name.startsWith('.')) continue;
@@ -252,9 +252,13 @@ export function recordFromJson(value: unknown, source: string, line: number): In
   return record;
 }
 
-async function* readJsonLines(stream: Readable, source: string, maxBytes: number, progress?: ReadProgress): AsyncGenerator<InputItem> {
+/**
+ * Reads JSON Lines records from a stream, one item per non-blank line. `firstLine` is the number
+ * of the stream's first line in its file: a queue job reads a byte range from the middle of one.
+ */
+export async function* readJsonLines(stream: Readable, source: string, maxBytes: number, progress?: ReadProgress, firstLine = 1): AsyncGenerator<InputItem> {
   const lines = createInterface({ input: stream, crlfDelay: Infinity });
-  let lineNo = 0;
+  let lineNo = firstLine - 1;
   try {
     for await (const raw of lines) {
       lineNo++;
@@ -281,5 +285,5 @@ async function* readJsonLines(stream: Readable, source: string, maxBytes: number
   } catch (error) {
     yield failure(source, error);
   }
-  if (lineNo === 0) yield failure(source, fatal('ingest', 'ingest/empty-input', `${source} is empty`));
+  if (lineNo === firstLine - 1) yield failure(source, fatal('ingest', 'ingest/empty-input', `${source} is empty`));
 }

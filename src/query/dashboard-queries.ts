@@ -1,6 +1,6 @@
-import type { DuckDBValue } from '@duckdb/node-api';
 import type { Store } from '../store/store.js';
-import { dateRange, eventWhere, PERIOD, queryArticle, queryNetwork, type EventFilter, type QueryResult } from './queries.js';
+import { DUCKDB } from './dialect.js';
+import { dateRange, eventWhere, PERIOD, queryArticle, queryNetwork, type EventFilter, type Param, type QueryResult } from './queries.js';
 
 /**
  * The queries the HTTP API and the dashboard need beyond the CLI's: pages of events with their
@@ -23,7 +23,7 @@ export interface DashboardFilter extends Omit<EventFilter, 'by' | 'limit'> {
 export const QUAD_COLUMNS = ['verbal_coop', 'material_coop', 'verbal_conflict', 'material_conflict'] as const;
 
 /** WHERE clause and parameters for a dashboard filter, built from `eventWhere` (one home for the filter SQL). */
-function dashboardWhere(filter: DashboardFilter): { sql: string; params: DuckDBValue[] } {
+function dashboardWhere(filter: DashboardFilter): { sql: string; params: Param[] } {
   const { root, actor, undirected, ...base } = filter;
   let { sql, params } = eventWhere(base);
   if (undirected && base.source && base.target) {
@@ -77,7 +77,7 @@ export async function queryTimeline(store: Store, filter: DashboardFilter, by: N
   const precision = by === 'month' ? 7 : 10;
   const quads = QUAD_COLUMNS.map((name, i) => `count(*) FILTER (WHERE e.quad_class = ${i + 1}) AS ${name}`).join(', ');
   const rows = await store.all(
-    `SELECT ${PERIOD[by]} AS period, count(*) AS events, ${quads}, round(avg(e.goldstein), 2) AS mean_goldstein
+    `SELECT ${PERIOD[by](DUCKDB)} AS period, count(*) AS events, ${quads}, round(avg(e.goldstein), 2) AS mean_goldstein
        FROM events e JOIN articles a ON a.id = e.article_id
       WHERE ${sql} AND length(e.date) >= ? AND regexp_matches(e.date, '^[0-9]{4}-')
       GROUP BY period ORDER BY period LIMIT ?`,
@@ -137,10 +137,10 @@ export async function searchActors(store: Store, search: string, limit: number):
 /** Totals, top dyads and top speakers for a period (the whole store without one). */
 export async function queryOverview(store: Store, period: { from?: string; to?: string }): Promise<Record<string, QueryResult>> {
   const eventClauses: string[] = ['a.dup_of IS NULL'];
-  const eventParams: DuckDBValue[] = [];
+  const eventParams: Param[] = [];
   dateRange('e.date', period.from, period.to, eventClauses, eventParams);
   const quoteClauses: string[] = ['a.dup_of IS NULL'];
-  const quoteParams: DuckDBValue[] = [];
+  const quoteParams: Param[] = [];
   dateRange('q.date', period.from, period.to, quoteClauses, quoteParams);
   const totals = await store.all(
     `SELECT (SELECT count(*) FROM events e JOIN articles a ON a.id = e.article_id WHERE ${eventClauses.join(' AND ')}) AS events,

@@ -60,15 +60,42 @@ const TABLE_SQL: Record<ExportTable, string> = {
 
 const quoteLiteral = (path: string) => `'${path.replace(/'/g, "''")}'`;
 
+/** How an export may be split into a folder of parts: by the month of each row's date. */
+export type ExportPartition = 'month';
+
+/**
+ * A row's month for a partitioned export: `2018-02`, or `undated` for a row without one (no
+ * date, or a year or week only).
+ */
+const MONTH_SQL = "CASE WHEN regexp_matches(date, '^[0-9]{4}-[0-9]{2}') THEN substr(date, 1, 7) ELSE 'undated' END";
+
 /**
  * Writes a table to a file with DuckDB's COPY: CSV with a header, JSON Lines, Parquet, or
- * (events only) GDELT 2.0's tab-delimited event table without a header, as GDELT ships it.
+ * (events only) GDELT 2.0's tab-delimited event table without a header, as GDELT ships it. With
+ * `partition` (Parquet, events or quotes), `out` is a folder of Hive partitions
+ * (`month=2018-02/data_0.parquet`) that DuckDB, Spark or Trino read as one table.
  */
-export async function exportTable(store: Store, table: ExportTable, format: ExportFormat, out: string): Promise<number> {
+export async function exportTable(store: Store, table: ExportTable, format: ExportFormat, out: string, partition?: ExportPartition): Promise<number> {
   if (format === 'gdelt' && table !== 'events') throw new Error('the GDELT format is for events only');
   const sql = format === 'gdelt' ? GDELT_SQL : TABLE_SQL[table];
   const options = { csv: "(FORMAT CSV, HEADER true)", jsonl: '(FORMAT JSON)', parquet: '(FORMAT PARQUET)', gdelt: "(FORMAT CSV, DELIMITER '\t', HEADER false, QUOTE '')" }[format];
-  await store.connection.run(`COPY (${sql}) TO ${quoteLiteral(out)} ${options}`);
+  if (partition) {
+    const parts = `SELECT *, ${MONTH_SQL} AS month FROM (${sql})`;
+    await store.connection.run(`COPY (${parts}) TO ${quoteLiteral(out)} (FORMAT PARQUET, PARTITION_BY (month), OVERWRITE_OR_IGNORE true)`);
+  } else {
+    await store.connection.run(`COPY (${sql}) TO ${quoteLiteral(out)} ${options}`);
+  }
   const [row] = await store.all(`SELECT count(*) AS n FROM (${sql})`);
   return Number(row?.n ?? 0);
+}
+
+/**
+ * Exports from a PostgreSQL store: the table (and the article columns the GDELT table reads) is
+ * copied into a temporary DuckDB file through PostgreSQL's COPY, then written by `exportTable`, so
+ * that both stores give the same files. Memory stays bounded (both sides stream); the temporary
+ * file takes about the table's size on disk and is removed.
+ */
+export async function exportFromPostgres(url: string, table: ExportTable, format: ExportFormat, out: string, partition?: ExportPartition): Promise<number> {
+  const { copyPostgresToDuckdb } = await import('../store/postgres/pg-to-duckdb.js');
+  return copyPostgresToDuckdb(url, ['articles', table], (store) => exportTable(store, table, format, out, partition));
 }

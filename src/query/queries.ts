@@ -1,7 +1,11 @@
 import { gunzipSync } from 'node:zlib';
-import type { DuckDBBlobValue, DuckDBValue } from '@duckdb/node-api';
+import type { DuckDBBlobValue } from '@duckdb/node-api';
 import { loadEventKnowledge } from '../knowledge/event-patterns.js';
-import type { Store } from '../store/store.js';
+import type { SqlDialect } from './dialect.js';
+import { dialectOf, type QuerySource } from './source.js';
+
+/** A query parameter: both stores take text and numbers. */
+export type Param = string | number;
 
 /** A table of results: column names and rows, for terminal tables, CSV or JSON. */
 export interface QueryResult {
@@ -29,7 +33,7 @@ export interface EventFilter {
 }
 
 /** Adds an inclusive ISO date range on `column` (a "to" date covers all of that day or month). */
-export function dateRange(column: string, from: string | undefined, to: string | undefined, clauses: string[], params: DuckDBValue[]): void {
+export function dateRange(column: string, from: string | undefined, to: string | undefined, clauses: string[], params: Param[]): void {
   if (from) {
     params.push(from);
     clauses.push(`${column} >= ?`);
@@ -41,9 +45,9 @@ export function dateRange(column: string, from: string | undefined, to: string |
 }
 
 /** Builds `WHERE` clauses and parameters from a filter; duplicates of an earlier article are left out. */
-export function eventWhere(filter: EventFilter): { sql: string; params: DuckDBValue[] } {
+export function eventWhere(filter: EventFilter): { sql: string; params: Param[] } {
   const clauses = ['a.dup_of IS NULL'];
-  const params: DuckDBValue[] = [];
+  const params: Param[] = [];
   const actor = (side: 'source' | 'target', value: string) => {
     params.push(value, value, `%${value}%`);
     clauses.push(`(e.${side}_code = ? OR e.${side}_country = ? OR e.${side}_name ILIKE ?)`);
@@ -67,10 +71,10 @@ export function eventWhere(filter: EventFilter): { sql: string; params: DuckDBVa
   return { sql: clauses.join(' AND '), params };
 }
 
-export const PERIOD: Record<NonNullable<EventFilter['by']>, string> = {
-  day: 'substr(e.date, 1, 10)',
-  month: 'substr(e.date, 1, 7)',
-  week: "strftime(CAST(substr(e.date, 1, 10) AS DATE), '%G-W%V')",
+export const PERIOD: Record<NonNullable<EventFilter['by']>, (dialect: SqlDialect) => string> = {
+  day: () => 'substr(e.date, 1, 10)',
+  month: () => 'substr(e.date, 1, 7)',
+  week: (dialect) => dialect.isoWeek('substr(e.date, 1, 10)'),
 };
 
 /**
@@ -78,20 +82,19 @@ export const PERIOD: Record<NonNullable<EventFilter['by']>, string> = {
  * Goldstein, and the share of each QuadClass — the "how did US–North Korea relations move month by
  * month" table. Periods need dates of that precision (a year-only date has no month).
  */
-export async function queryEvents(store: Store, filter: EventFilter = {}): Promise<QueryResult> {
+export async function queryEvents(store: QuerySource, filter: EventFilter = {}): Promise<QueryResult> {
   const { sql, params } = eventWhere(filter);
   if (filter.by) {
-    const period = PERIOD[filter.by];
+    const dialect = dialectOf(store);
+    const period = PERIOD[filter.by](dialect);
     const precision = filter.by === 'month' ? 7 : 10;
+    const share = (quad: number) => dialect.roundedMean(`CASE WHEN e.quad_class = ${quad} THEN 1 ELSE 0 END`, 3);
     const rows = await store.all(
       `SELECT ${period} AS period, count(*) AS events, sum(e.mentions) AS mentions, count(DISTINCT e.article_id) AS articles,
-              round(avg(e.goldstein), 2) AS mean_goldstein,
-              round(avg(CASE WHEN e.quad_class = 1 THEN 1 ELSE 0 END), 3) AS verbal_coop,
-              round(avg(CASE WHEN e.quad_class = 2 THEN 1 ELSE 0 END), 3) AS material_coop,
-              round(avg(CASE WHEN e.quad_class = 3 THEN 1 ELSE 0 END), 3) AS verbal_conflict,
-              round(avg(CASE WHEN e.quad_class = 4 THEN 1 ELSE 0 END), 3) AS material_conflict
+              ${dialect.roundedMean('e.goldstein', 2)} AS mean_goldstein,
+              ${share(1)} AS verbal_coop, ${share(2)} AS material_coop, ${share(3)} AS verbal_conflict, ${share(4)} AS material_conflict
          FROM events e JOIN articles a ON a.id = e.article_id
-        WHERE ${sql} AND length(e.date) >= ${precision} AND e.date SIMILAR TO '[0-9]{4}.*'
+        WHERE ${sql} AND length(e.date) >= ${precision} AND ${dialect.matches('e.date', '^[0-9]{4}')}
         GROUP BY period ORDER BY period`,
       params,
     );
@@ -116,9 +119,9 @@ export interface QuoteFilter {
 }
 
 /** Quotations by speaker (name, code or the words that named them), text and date range. */
-export async function queryQuotes(store: Store, filter: QuoteFilter = {}): Promise<QueryResult> {
+export async function queryQuotes(store: QuerySource, filter: QuoteFilter = {}): Promise<QueryResult> {
   const clauses = ['a.dup_of IS NULL'];
-  const params: DuckDBValue[] = [];
+  const params: Param[] = [];
   if (filter.speaker) {
     params.push(`%${filter.speaker}%`, filter.speaker, `%${filter.speaker}%`);
     clauses.push('(q.speaker_name ILIKE ? OR q.speaker_code = ? OR q.speaker_mention ILIKE ?)');
@@ -137,10 +140,14 @@ export async function queryQuotes(store: Store, filter: QuoteFilter = {}): Promi
   return { columns: ['date', 'speaker', 'code', 'kind', 'cue', 'via', 'text', 'article'], rows };
 }
 
-/** The most active actors: mentions, articles, and events as source or target. */
-export async function queryActors(store: Store, limit = 25): Promise<QueryResult> {
+/**
+ * The most active actors: mentions, articles, and events as source or target. An actor's name,
+ * code and kind are the least of its tallies' (`min`, not `any_value`): the same answer on every
+ * run and on both stores.
+ */
+export async function queryActors(store: QuerySource, limit = 25): Promise<QueryResult> {
   const rows = await store.all(
-    `WITH m AS (SELECT actor_id, any_value(code) AS code, any_value(name) AS name, any_value(kind) AS kind, sum(mentions) AS mentions, count(DISTINCT article_id) AS articles
+    `WITH m AS (SELECT actor_id, min(code) AS code, min(name) AS name, min(kind) AS kind, sum(mentions) AS mentions, count(DISTINCT article_id) AS articles
                   FROM actors WHERE code IS NOT NULL AND kind NOT IN ('media', 'city', 'place') GROUP BY actor_id),
           s AS (SELECT source_name AS name, source_code AS code, count(*) AS n FROM events GROUP BY 1, 2),
           t AS (SELECT target_name AS name, target_code AS code, count(*) AS n FROM events WHERE target_code IS NOT NULL GROUP BY 1, 2)
@@ -152,10 +159,10 @@ export async function queryActors(store: Store, limit = 25): Promise<QueryResult
 }
 
 /** Weighted actor–actor edges for a period: events between each pair, and their mean Goldstein. */
-export async function queryNetwork(store: Store, filter: Pick<EventFilter, 'from' | 'to' | 'limit'> = {}): Promise<QueryResult> {
+export async function queryNetwork(store: QuerySource, filter: Pick<EventFilter, 'from' | 'to' | 'limit'> = {}): Promise<QueryResult> {
   const { sql, params } = eventWhere({ ...(filter.from ? { from: filter.from } : {}), ...(filter.to ? { to: filter.to } : {}) });
   const rows = await store.all(
-    `SELECT e.source_code AS source, e.target_code AS target, count(*) AS events, sum(e.mentions) AS mentions, round(avg(e.goldstein), 2) AS mean_goldstein
+    `SELECT e.source_code AS source, e.target_code AS target, count(*) AS events, sum(e.mentions) AS mentions, ${dialectOf(store).roundedMean('e.goldstein', 2)} AS mean_goldstein
        FROM events e JOIN articles a ON a.id = e.article_id
       WHERE ${sql} AND e.target_code IS NOT NULL
       GROUP BY 1, 2 ORDER BY events DESC, source, target LIMIT ${Math.max(1, filter.limit ?? 100)}`,
@@ -165,15 +172,17 @@ export async function queryNetwork(store: Store, filter: Pick<EventFilter, 'from
 }
 
 /** One stored article with all its layers (its `dyad/1` record), or null. */
-export async function queryArticle(store: Store, id: string): Promise<Record<string, unknown> | null> {
+export async function queryArticle(store: QuerySource, id: string): Promise<Record<string, unknown> | null> {
   const [row] = await store.all('SELECT record_gz, dup_of FROM articles WHERE id = ?', [id]);
   if (!row) return null;
-  const record = JSON.parse(gunzipSync((row.record_gz as DuckDBBlobValue).bytes).toString('utf8')) as Record<string, unknown>;
+  // DuckDB gives a blob value, PostgreSQL a Buffer.
+  const bytes = row.record_gz instanceof Uint8Array ? row.record_gz : (row.record_gz as DuckDBBlobValue).bytes;
+  const record = JSON.parse(gunzipSync(bytes).toString('utf8')) as Record<string, unknown>;
   return { ...record, duplicateOf: row.dup_of ?? null };
 }
 
 /** What a store holds: counts, events by root, top dyads and top speakers. */
-export async function summarise(store: Store): Promise<Record<string, QueryResult>> {
+export async function summarise(store: QuerySource): Promise<Record<string, QueryResult>> {
   const counts = await store.all(
     `SELECT (SELECT count(*) FROM articles) AS articles, (SELECT count(*) FROM articles WHERE dup_of IS NOT NULL) AS duplicates,
             (SELECT count(*) FROM events) AS events, (SELECT count(*) FROM quotes) AS quotes, (SELECT count(*) FROM failures) AS failures`,
@@ -186,7 +195,7 @@ export async function summarise(store: Store): Promise<Record<string, QueryResul
   }));
   const dyads = await queryNetwork(store, { limit: 10 });
   const speakers = await store.all(
-    `SELECT speaker_name AS speaker, any_value(speaker_code) AS code, count(*) AS quotes FROM quotes WHERE speaker_name IS NOT NULL GROUP BY 1 ORDER BY quotes DESC, speaker LIMIT 10`,
+    `SELECT speaker_name AS speaker, min(speaker_code) AS code, count(*) AS quotes FROM quotes WHERE speaker_name IS NOT NULL GROUP BY 1 ORDER BY quotes DESC, speaker LIMIT 10`,
   );
   return {
     totals: { columns: ['articles', 'duplicates', 'events', 'quotes', 'failures'], rows: counts },

@@ -5,12 +5,14 @@ import { formatDiagnostic, toDyadRecord, ENGINE_VERSION } from '../output/dyad-j
 import { KnowledgeError } from '../knowledge/parse-entries.js';
 import { DyadError, PipelineError } from '../pipeline/errors.js';
 import { existsSync } from 'node:fs';
-import { exportTable, type ExportFormat, type ExportTable } from '../query/export.js';
+import { exportFromPostgres, exportTable, type ExportFormat, type ExportTable } from '../query/export.js';
 import { queryActors, queryArticle, queryEvents, queryNetwork, queryQuotes, summarise, type QueryResult } from '../query/queries.js';
 import { DEFAULT_WORKER_MEMORY_MB, DEFAULT_WORKERS, ingest, type IngestProgress } from '../store/ingest.js';
 import { Store } from '../store/store.js';
 import { explainSentences } from './explain.js';
 import { progressPrinter } from './progress.js';
+import { addScaleCommands, checkPartition, enqueueInputs, parseJobRecords } from './scale-commands.js';
+import { duckdbSource, isPostgresUrl, openPostgresSource, type OpenQuerySource, type QuerySource } from '../query/source.js';
 import { formatCsv, formatJsonLines, formatTable } from './table.js';
 import { summariseArticle } from './summary.js';
 
@@ -120,7 +122,13 @@ export function buildProgram(): Command {
     .option('--date <YYYY-MM-DD>', 'publication date for articles that give none', parseDate)
     .option('--max-bytes <size>', 'largest input accepted (default 20MB)', parseBytes)
     .option('--quiet', 'no progress, no summary')
-    .action(async (inputs: string[], options: { db: string; workers: number; workerMemory?: number; date?: string; maxBytes?: number; quiet?: boolean }) => {
+    .option('--queue <url>', 'enqueue the inputs as jobs on this queue (redis://HOST:PORT) for `dyad worker`s, instead of coding them')
+    .option('--job-records <n>', 'with --queue: JSON Lines records per job (default 500, at most 1000)', parseJobRecords)
+    .action(async (inputs: string[], options: { db: string; workers: number; workerMemory?: number; date?: string; maxBytes?: number; quiet?: boolean; queue?: string; jobRecords?: number }) => {
+      if (options.queue) {
+        process.exitCode = await enqueueInputs(inputs, { ...options, queue: options.queue });
+        return;
+      }
       const progress = progressPrinter(options.quiet ?? false);
       // For the benchmark: the memory of the whole process as the input goes by, every 1,000 articles.
       let reported = 0;
@@ -197,7 +205,7 @@ export function buildProgram(): Command {
     .argument('<id>', 'the article id')
     .option('--db <file>', 'the store', DEFAULT_DB)
     .action(async (id: string, o: { db: string }) => {
-      const store = await openExisting(o.db);
+      const store = await openQuery(o.db);
       try {
         const article = await queryArticle(store, id);
         if (!article) {
@@ -207,7 +215,7 @@ export function buildProgram(): Command {
         }
         process.stdout.write(JSON.stringify(article, null, 2) + '\n');
       } finally {
-        store.close();
+        await store.close();
       }
     });
 
@@ -217,18 +225,27 @@ export function buildProgram(): Command {
     .argument('<table>', 'events, quotes or actors')
     .requiredOption('--format <format>', 'csv, jsonl, parquet or gdelt')
     .requiredOption('--out <file>', 'the file to write')
-    .option('--db <file>', 'the store', DEFAULT_DB)
-    .action(async (table: string, o: { format: string; out: string; db: string }) => {
+    .option('--db <file>', 'the store: a DuckDB file, or postgres://... for a PostgreSQL store', DEFAULT_DB)
+    .option('--partition <by>', 'with --format parquet: write a Hive-partitioned folder, one part per month (month)')
+    .action(async (table: string, o: { format: string; out: string; db: string; partition?: string }) => {
       if (!['events', 'quotes', 'actors'].includes(table)) throw new InvalidArgumentError(`unknown table "${table}" (events, quotes or actors)`);
       if (!['csv', 'jsonl', 'parquet', 'gdelt'].includes(o.format)) throw new InvalidArgumentError(`unknown format "${o.format}" (csv, jsonl, parquet or gdelt)`);
+      const partition = checkPartition(table, o.format, o.partition);
+      if (isPostgresUrl(o.db)) {
+        const rows = await exportFromPostgres(o.db, table as ExportTable, o.format as ExportFormat, o.out, partition);
+        process.stderr.write(`${rows} rows written to ${o.out}\n`);
+        return;
+      }
       const store = await openExisting(o.db);
       try {
-        const rows = await exportTable(store, table as ExportTable, o.format as ExportFormat, o.out);
+        const rows = await exportTable(store, table as ExportTable, o.format as ExportFormat, o.out, partition);
         process.stderr.write(`${rows} rows written to ${o.out}\n`);
       } finally {
         store.close();
       }
     });
+
+  addScaleCommands(program);
 
   program
     .command('explain')
@@ -287,13 +304,18 @@ async function openExisting(db: string): Promise<Store> {
   return Store.open(db);
 }
 
-async function runQuery(options: QueryOptions, run: (store: Store) => Promise<QueryResult>): Promise<void> {
-  const store = await openExisting(options.db);
+/** Opens a store for queries: a DuckDB file, or a PostgreSQL store given as postgres://... */
+async function openQuery(db: string): Promise<OpenQuerySource> {
+  return isPostgresUrl(db) ? openPostgresSource(db) : duckdbSource(await openExisting(db));
+}
+
+async function runQuery(options: QueryOptions, run: (store: QuerySource) => Promise<QueryResult>): Promise<void> {
+  const store = await openQuery(options.db);
   try {
     const result = await run(store);
     process.stdout.write((options.csv ? formatCsv(result) : options.json ? formatJsonLines(result) : formatTable(result)) + '\n');
   } finally {
-    store.close();
+    await store.close();
   }
 }
 

@@ -11,7 +11,7 @@ import type { ArticleRows } from './rows.js';
 import { Store, type BatchResult, type FailureRow } from './store.js';
 
 /** How many records a worker is sent at a time. */
-const CHUNK = 16;
+export const CHUNK = 16;
 /** How many chunks may wait per worker: enough to keep it busy, few enough to bound memory. */
 const IN_FLIGHT_PER_WORKER = 4;
 /**
@@ -233,7 +233,7 @@ interface PoolWorker {
  * and the chunks it held are sent again, so that only an article that kills a worker is recorded
  * as a failure (the next run tries it again); the rest of the run goes on.
  */
-class WorkerPool {
+export class WorkerPool {
   private readonly workers: PoolWorker[];
   private readonly outstanding = new Set<Promise<void>>();
   private closing = false;

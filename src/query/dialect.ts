@@ -1,0 +1,29 @@
+/**
+ * What differs between the SQL of the two stores, in one place: the queries are written once, in
+ * the SQL both engines share, and call these for the rest.
+ */
+export interface SqlDialect {
+  name: 'duckdb' | 'postgres';
+  /** The ISO week (`2018-W07`) of a `YYYY-MM-DD` text expression. */
+  isoWeek(dateText: string): string;
+  /** The mean of an expression rounded to `digits` decimals, as a double. */
+  roundedMean(expression: string, digits: number): string;
+  /** True when a text expression matches a POSIX regular expression (`SIMILAR TO` differs: `.` is literal in PostgreSQL's). */
+  matches(text: string, regex: string): string;
+}
+
+/** DuckDB, the embedded store. */
+export const DUCKDB: SqlDialect = {
+  name: 'duckdb',
+  isoWeek: (date) => `strftime(CAST(${date} AS DATE), '%G-W%V')`,
+  roundedMean: (expression, digits) => `round(avg(${expression}), ${digits})`,
+  matches: (text, regex) => `regexp_matches(${text}, '${regex}')`,
+};
+
+/** PostgreSQL, the shared store: `round` takes a numeric there, and weeks are formatted by `to_char`. */
+export const POSTGRES: SqlDialect = {
+  name: 'postgres',
+  isoWeek: (date) => `to_char(CAST(${date} AS date), 'IYYY-"W"IW')`,
+  roundedMean: (expression, digits) => `CAST(round(CAST(avg(${expression}) AS numeric), ${digits}) AS double precision)`,
+  matches: (text, regex) => `${text} ~ '${regex}'`,
+};

@@ -1,0 +1,96 @@
+import { SCHEMA, STORE_VERSION } from '../schema.js';
+
+/** A column of a store table, in the embedded store's SQL type. */
+export interface ColumnSpec {
+  name: string;
+  /** The DuckDB type (`VARCHAR`, `UBIGINT`, ...), mapped to PostgreSQL's by `pgType`. */
+  type: string;
+  primaryKey: boolean;
+}
+
+/**
+ * The tables of the store as the embedded store declares them, read from its `SCHEMA`, so that the
+ * PostgreSQL tables are the same tables, column for column.
+ */
+export function storeTables(): Map<string, ColumnSpec[]> {
+  const tables = new Map<string, ColumnSpec[]>();
+  for (const statement of SCHEMA) {
+    const match = /CREATE TABLE IF NOT EXISTS (\w+) \(([\s\S]*)\)\s*$/.exec(statement);
+    if (!match) throw new Error(`unexpected table statement: ${statement.slice(0, 60)}`);
+    const columns = match[2]!
+      .split(',')
+      .map((line) => line.trim().split(/\s+/))
+      .map(([name, type, ...rest]) => ({ name: name!, type: type!, primaryKey: rest.join(' ') === 'PRIMARY KEY' }));
+    tables.set(match[1]!, columns);
+  }
+  return tables;
+}
+
+/**
+ * PostgreSQL's type for a DuckDB type. Text is compared byte by byte (`COLLATE "C"`), as DuckDB
+ * compares it, so that both stores sort and range-filter dates and names alike; PostgreSQL has no
+ * unsigned 64-bit integer, so the SimHash is a 20-digit numeric.
+ */
+export function pgType(duckdbType: string): string {
+  const types: Record<string, string> = {
+    VARCHAR: 'text COLLATE "C"',
+    INTEGER: 'integer',
+    TINYINT: 'smallint',
+    UBIGINT: 'numeric(20, 0)',
+    DOUBLE: 'double precision',
+    BOOLEAN: 'boolean',
+    BLOB: 'bytea',
+    TIMESTAMP: 'timestamp',
+  };
+  const type = types[duckdbType];
+  if (!type) throw new Error(`no PostgreSQL type for the store type ${duckdbType}`);
+  return type;
+}
+
+/** Tables whose rows a queue job writes, each with the job's id in `batch` (to rewrite them whole). */
+export const JOB_TABLES = ['articles', 'events', 'quotes', 'actors', 'failures'] as const;
+
+/**
+ * The PostgreSQL schema: the embedded store's tables, plus what only a shared store needs: the job
+ * that wrote each row (`batch`), an article's place in the input order (`seq`, `pos`: the order in
+ * which near-duplicates resolve), monthly partitions of `events` (on its ISO date; undated events,
+ * or dated by year or week only, go to a default partition), and the indexes the queries use.
+ */
+export function pgSchema(): string[] {
+  const statements: string[] = [];
+  for (const [table, columns] of storeTables()) {
+    const defs = columns.map((c) => `${c.name} ${pgType(c.type)}${c.primaryKey ? ' PRIMARY KEY' : ''}`);
+    if ((JOB_TABLES as readonly string[]).includes(table)) defs.push('batch text COLLATE "C"');
+    if (table === 'articles') defs.push('seq integer', 'pos integer');
+    const partition = table === 'events' ? ' PARTITION BY RANGE (date)' : '';
+    statements.push(`CREATE TABLE IF NOT EXISTS ${table} (${defs.join(', ')})${partition}`);
+  }
+  statements.push(
+    'CREATE TABLE IF NOT EXISTS events_undated PARTITION OF events DEFAULT',
+    `INSERT INTO store_info VALUES ('version', '${STORE_VERSION}') ON CONFLICT DO NOTHING`,
+    'CREATE INDEX IF NOT EXISTS events_dyad_date ON events (source_code, target_code, date)',
+    'CREATE INDEX IF NOT EXISTS events_target_date ON events (target_code, date)',
+    'CREATE INDEX IF NOT EXISTS events_article ON events (article_id, idx)',
+    'CREATE INDEX IF NOT EXISTS actors_actor ON actors (actor_id)',
+    'CREATE INDEX IF NOT EXISTS actors_code ON actors (code)',
+    'CREATE INDEX IF NOT EXISTS actors_article ON actors (article_id)',
+    'CREATE INDEX IF NOT EXISTS quotes_article ON quotes (article_id, idx)',
+    "CREATE INDEX IF NOT EXISTS quotes_text ON quotes USING gin (to_tsvector('simple', text))",
+    'CREATE INDEX IF NOT EXISTS articles_order ON articles (seq, pos, id)',
+  );
+  for (const table of JOB_TABLES) statements.push(`CREATE INDEX IF NOT EXISTS ${table}_batch ON ${table} (batch)`);
+  return statements;
+}
+
+/** The name and bounds of the partition of `events` for a month (`2018-02`). */
+export function monthPartition(month: string): { name: string; from: string; to: string } {
+  const year = Number(month.slice(0, 4));
+  const m = Number(month.slice(5, 7));
+  const next = m === 12 ? `${String(year + 1).padStart(4, '0')}-01` : `${month.slice(0, 4)}-${String(m + 1).padStart(2, '0')}`;
+  return { name: `events_${month.replace('-', '_')}`, from: month, to: next };
+}
+
+/** The month of an ISO date (`2018-02-12` → `2018-02`), or null for one without a month. */
+export function monthOf(date: unknown): string | null {
+  return typeof date === 'string' && /^\d{4}-(0[1-9]|1[0-2])/.test(date) ? date.slice(0, 7) : null;
+}

@@ -1,0 +1,45 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Store } from '../store.js';
+import { storeTables } from './pg-schema.js';
+import { PgStore } from './pg-store.js';
+
+/** Columns not copied: the compressed records, which no export reads. */
+const NOT_COPIED = new Set(['record_gz']);
+
+/**
+ * Copies tables of a PostgreSQL store into a temporary DuckDB store (through CSV files, streamed
+ * on both sides), runs `use` on it, and removes it: what DuckDB writes well (Parquet, partitioned
+ * folders, the GDELT table) is then written the same way from either store.
+ */
+export async function copyPostgresToDuckdb<T>(url: string, tables: readonly string[], use: (store: Store) => Promise<T>): Promise<T> {
+  const dir = mkdtempSync(join(tmpdir(), 'dyad-export-'));
+  try {
+    const source = await PgStore.connect(url);
+    let store: Store;
+    try {
+      store = await Store.open(join(dir, 'copy.duckdb'));
+      try {
+        for (const table of tables) {
+          const columns = storeTables().get(table)!.map((c) => c.name).filter((name) => !NOT_COPIED.has(name));
+          const csv = join(dir, `${table}.csv`);
+          await source.copyToCsv(table, columns, csv);
+          await store.connection.run(`COPY ${table} (${columns.join(', ')}) FROM '${csv.replace(/'/g, "''")}' (FORMAT CSV, HEADER true, ALLOW_QUOTED_NULLS false)`);
+        }
+      } catch (error) {
+        store.close();
+        throw error;
+      }
+    } finally {
+      await source.close();
+    }
+    try {
+      return await use(store);
+    } finally {
+      store.close();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

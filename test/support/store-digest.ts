@@ -1,0 +1,38 @@
+import { createHash } from 'node:crypto';
+import { storeTables } from '../../src/store/postgres/pg-schema.js';
+
+/** A store that answers SQL with `?` parameters: the DuckDB `Store` or the `PgStore`. */
+interface Source {
+  all(sql: string, params?: never[]): Promise<Array<Record<string, unknown>>>;
+}
+
+/** Row counts and a checksum per table, to tell whether two stores hold the same rows. */
+export interface StoreDigest {
+  counts: Record<string, number>;
+  checksums: Record<string, string>;
+  /** Rows that appear more than once in a table (0 in a sound store). */
+  repeated: Record<string, number>;
+}
+
+/** Columns left out: when a row was written, and the compressed record (its bytes depend on zlib). */
+const SKIPPED = new Set(['ingested_at', 'failed_at', 'record_gz']);
+
+/**
+ * Digests the articles, events, quotes and actors of a store: every stored column but the times of
+ * writing, each row hashed, the hashes sorted (the order rows are read in does not count) and
+ * hashed together. The SimHash is read as text (an unsigned 64-bit number is no JS number).
+ */
+export async function storeDigest(store: Source): Promise<StoreDigest> {
+  const tables = storeTables();
+  const digest: StoreDigest = { counts: {}, checksums: {}, repeated: {} };
+  for (const table of ['articles', 'events', 'quotes', 'actors']) {
+    const columns = tables.get(table)!.filter((c) => !SKIPPED.has(c.name));
+    const select = columns.map((c) => (c.type === 'UBIGINT' ? `CAST(${c.name} AS VARCHAR) AS ${c.name}` : c.name)).join(', ');
+    const rows = await store.all(`SELECT ${select} FROM ${table}`);
+    const hashes = rows.map((row) => createHash('sha1').update(JSON.stringify(columns.map((c) => row[c.name] ?? null))).digest('hex')).sort();
+    digest.counts[table] = rows.length;
+    digest.repeated[table] = hashes.filter((h, i) => i > 0 && hashes[i - 1] === h).length;
+    digest.checksums[table] = createHash('sha256').update(hashes.join('\n')).digest('hex').slice(0, 16);
+  }
+  return digest;
+}
