@@ -2,6 +2,7 @@ import type { ActorMention, CodedEvent, EventDate, EventParty, EventPlace, Layer
 import type { ActorEntry } from '../../knowledge/actor-kb.js';
 import type { CameoCode, EventKnowledge } from '../../knowledge/event-patterns.js';
 import { defineStage } from '../../pipeline/stage.js';
+import { wordSet } from '../../knowledge/word-sets.js';
 import { dateOfSentence } from '../../document/date-of.js';
 import { analyseVerb, canBeParty, subjectOf, type VerbGroup } from './01-analyse-clauses.js';
 import { actorsFrom, matchPattern, type PatternMatch } from './02-match-patterns.js';
@@ -19,8 +20,6 @@ const INTENT_CODES: Record<string, string> = {
 const REFUSAL_CODES: Record<string, string> = { '03': '125', '04': '125', '05': '120', '06': '121', '07': '122', '08': '124' };
 /** Sports results are not political events ("Japan beat South Korea 2-1"). */
 const SPORTS = /\b\d+\s*[-–]\s*\d+\b.*\b(beat|defeat|won|win|lost|draw|match|game|final|goal|score|cup|league|tournament)|\b(beat|defeated|won|lost)\b.*\b(match|game|final|cup|championship|tournament|league|medal)\b/i;
-/** Verbs of speech: the quotes layer holds them; they only mark reported intent ("said X would"). */
-const SPEECH = new Set(['say', 'tell', 'add', 'note', 'state', 'announce', 'report', 'claim', 'write']);
 
 /** Subjects that name two parties just mentioned, acting together ("the two leaders discussed"). */
 const JOINT_PHRASE = '(?:the|both)(?: two)? (leaders|presidents|ministers|sides|countries|governments|delegations|nations)';
@@ -116,14 +115,23 @@ export const eventsStage = defineStage({
     const reference = ctx.reference?.iso ?? null;
     const trace: SentenceTrace[] = [];
     const { countries } = ctx.knowledge;
-    const drafts = codeSentences(doc.tokens, doc.sentences, doc.actors, knowledge, ctx.options.explain ? trace : null);
+    // Verbs of speech mark reported intent ("said X would"); the quotes layer holds what was said.
+    const speech = wordSet(ctx.knowledge, 'speech-verbs');
+    const drafts = codeSentences(doc.tokens, doc.sentences, doc.actors, knowledge, speech, ctx.options.explain ? trace : null);
     const events = buildEvents(drafts, { text: doc.text, tokens: doc.tokens, sentences: doc.sentences, actors: doc.actors, times: doc.times }, knowledge, countries, reference);
     return { events, eventTrace: trace };
   },
 });
 
 /** Codes every sentence: verbs and nouns with patterns, matched, sourced and targeted. */
-function codeSentences(tokens: readonly Token[], sentences: readonly Sentence[], actors: readonly ActorMention[], knowledge: EventKnowledge, trace: SentenceTrace[] | null): Draft[] {
+function codeSentences(
+  tokens: readonly Token[],
+  sentences: readonly Sentence[],
+  actors: readonly ActorMention[],
+  knowledge: EventKnowledge,
+  speech: ReadonlySet<string>,
+  trace: SentenceTrace[] | null,
+): Draft[] {
   const drafts: Draft[] = [];
   // Which sentence each word was last seen in: one map for the article, not a set per sentence.
   const seenIn = new Map<string, number>();
@@ -166,7 +174,7 @@ function codeSentences(tokens: readonly Token[], sentences: readonly Sentence[],
       const stem = isVerb && !byHead!.has(t.lemma) ? regularStems(t.text).find((candidate) => byHead!.has(candidate)) : undefined;
       const patterns = byHead?.get(stem ?? t.lemma);
       if (!patterns?.length) continue;
-      const group = isVerb ? analyseVerb(tokens, i, sentence.tokenStart, limit, SPEECH) : null;
+      const group = isVerb ? analyseVerb(tokens, i, sentence.tokenStart, limit, speech) : null;
       if (group && record) record.verbs.push({ text: t.text, lemma: t.lemma, negated: group.negated, intent: group.intent, passive: group.passive, mood: group.mood });
       let best: PatternMatch | null = null;
       for (const pattern of patterns) {
@@ -205,7 +213,7 @@ function codeSentences(tokens: readonly Token[], sentences: readonly Sentence[],
         if (best.pattern.targetAt === 0 || !targets.length) targets = subjectOf(tokens, here, group.groupStart, sentence.tokenStart);
       } else if (group?.governor !== null && group?.governor !== undefined) {
         // "Biden met Zelenskyy to discuss the war": the governing verb's subject acts.
-        const governing = analyseVerb(tokens, group.governor, sentence.tokenStart, limit, SPEECH);
+        const governing = analyseVerb(tokens, group.governor, sentence.tokenStart, limit, speech);
         sources = subjectOf(tokens, here, governing.groupStart, sentence.tokenStart);
       } else {
         sources = subjectOf(tokens, here, group?.groupStart ?? i, sentence.tokenStart);
