@@ -5,15 +5,20 @@ import { findDates } from './01-find-dates.js';
 import { findPatterns } from './02-find-patterns.js';
 import { mergeCandidates, resolveValue } from './03-resolve-values.js';
 import { resolveAnaphora } from './04-resolve-anaphora.js';
-import { clauseTense, tenseOf, type Tense, type TimeSentence } from './state.js';
+import { clauseTense, tenseOf, type Tense, type TimeCandidate, type TimeSentence } from './state.js';
+
+/** The finders, in order: each proposes candidates for one sentence (chrono-node, then our patterns). */
+const FINDERS: ReadonlyArray<(s: TimeSentence) => TimeCandidate[]> = [findDates, findPatterns];
 
 /**
- * Finds and normalises the time expressions of one stretch of text. Order matters: chrono-node
- * and our patterns both propose, the merge keeps our reading where they overlap, and only then
- * are values resolved against the reference date.
+ * Finds and normalises the time expressions of one stretch of text. Order matters: the finders
+ * all propose, the merge keeps our reading where they overlap, and only then are values resolved
+ * against the reference date.
  */
 export function timesOf(s: TimeSentence, text: string, ref: Ymd | null): TimeMention[] {
-  return mergeCandidates([...findDates(s), ...findPatterns(s)]).map((c) => resolveValue(c, ref, localTense(s, c.start, c.end), text, s.index));
+  const candidates: TimeCandidate[] = [];
+  for (const find of FINDERS) candidates.push(...find(s));
+  return mergeCandidates(candidates).map((c) => resolveValue(c, ref, localTense(s, c.start, c.end), text, s.index));
 }
 
 /** The tense of the clause around an expression, or the sentence's when the clause has no verb. */
