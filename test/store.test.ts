@@ -74,6 +74,18 @@ describe('the store', () => {
     reopened.close();
   });
 
+  it('refuses a version 3 store, whose SimHash near-duplicate keys no longer compare, saying so', async () => {
+    const db = join(tmp(), 'simhash.duckdb');
+    const instance = await DuckDBInstance.create(db);
+    const connection = await instance.connect();
+    await connection.run('CREATE TABLE articles (id VARCHAR PRIMARY KEY, simhash UBIGINT)');
+    await connection.run('CREATE TABLE store_info (key VARCHAR PRIMARY KEY, value VARCHAR)');
+    await connection.run("INSERT INTO store_info VALUES ('version', '3')");
+    connection.closeSync();
+    instance.closeSync();
+    await expect(Store.open(db)).rejects.toThrow(/simhash\.duckdb: the store has layout version 3 \(its near-duplicate keys are SimHashes/);
+  });
+
   it('refuses a store written in another layout, naming the file, and leaves it untouched', async () => {
     const db = join(tmp(), 'old.duckdb');
     const instance = await DuckDBInstance.create(db);
@@ -82,7 +94,7 @@ describe('the store', () => {
     await connection.run("INSERT INTO articles VALUES ('x', '{}')");
     connection.closeSync();
     instance.closeSync();
-    await expect(Store.open(db)).rejects.toThrow(/old\.duckdb: the store has layout version 1; this Dyad reads and writes version 3/);
+    await expect(Store.open(db)).rejects.toThrow(/old\.duckdb: the store has layout version 1; this Dyad reads and writes version 4/);
     // Ingest starts its workers before it opens the store: refused, it must stop them and exit.
     const refused = spawnSync(process.execPath, [CLI, 'ingest', corpus(tmp()), '--db', db, '--workers', '1', '--quiet'], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 30_000 });
     expect(refused.signal).toBeNull();

@@ -5,7 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { WARCRecord, WARCSerializer } from 'warcio';
 import { queryEvents } from '../query/queries.js';
-import { SimhashIndex, hamming, NEAR_DUPLICATE_BITS } from '../store/simhash.js';
+import { MinhashIndex, NEAR_DUPLICATE_SIMILARITY, SIGNATURE_SIZE, similarity } from '../store/minhash.js';
 import { Store } from '../store/store.js';
 import { generateCorpus } from './corpus.js';
 
@@ -13,7 +13,7 @@ import { generateCorpus } from './corpus.js';
  * `npm run bench` (second part): ingest of a generated corpus into a store with one and with two
  * worker threads, alternating, each run in its own process so its peak memory is its own; then
  * the latency of a dyad-by-month aggregation over a million stored events, the time to open a
- * large store, and near-duplicate lookups against a million stored hashes. Writes
+ * large store, and near-duplicate lookups against a million stored signatures. Writes
  * `.bench/ingest.json`.
  */
 const ARTICLES = Number(process.env.DYAD_BENCH_INGEST ?? 20_000);
@@ -125,28 +125,36 @@ async function storeOpening(): Promise<{ articles: number; openMilliseconds: num
 }
 
 /**
- * Near-duplicate lookup against a large store: the SimHash index holding a million articles' hashes,
- * against the baseline of comparing the new hash with every stored one (in the same process).
+ * Near-duplicate lookup against a large store: the MinHash index holding a million articles'
+ * signatures, against the baseline of comparing the new signature with every stored one (in the
+ * same process).
  */
 function nearDuplicateLookup(): { stored: number; indexMicroseconds: number; scanMicroseconds: number; agree: boolean } {
   let state = 0x2545f491;
-  const random32 = () => {
+  const random16 = () => {
     state ^= state << 13;
     state ^= state >>> 17;
     state ^= state << 5;
-    return BigInt(state >>> 0);
+    return (state >>> 0) & 0xffff;
   };
-  const hashes = Array.from({ length: STORED_HASHES }, () => (random32() << 32n) | random32());
-  const index = new SimhashIndex();
-  hashes.forEach((hash, i) => index.add(String(i), hash));
-  // Half the probes are stored hashes with two bits flipped (found), half are new (not found).
-  const probes = Array.from({ length: 2000 }, (_, i) => (i % 2 ? (random32() << 32n) | random32() : hashes[(i * 7919) % hashes.length]! ^ (1n << BigInt(i % 64)) ^ (1n << BigInt((i * 3 + 1) % 64))));
+  const randomSignature = () => Uint16Array.from({ length: SIGNATURE_SIZE }, random16);
+  const signatures = Array.from({ length: STORED_HASHES }, randomSignature);
+  const index = new MinhashIndex();
+  signatures.forEach((signature, i) => index.add(String(i), signature));
+  // Half the probes are stored signatures with a quarter of their values changed (a copy with a
+  // paragraph added: found), half are new (not found).
+  const probes = Array.from({ length: 2000 }, (_, i) => {
+    if (i % 2) return randomSignature();
+    const copy = signatures[(i * 7919) % signatures.length]!.slice();
+    for (let k = 0; k < SIGNATURE_SIZE / 4; k++) copy[(k * 5 + i) % SIGNATURE_SIZE] = random16();
+    return copy;
+  });
   let started = performance.now();
   const found = probes.map((probe) => index.find(probe) !== null);
   const indexMicroseconds = ((performance.now() - started) * 1000) / probes.length;
   const scanned = probes.slice(0, 100);
   started = performance.now();
-  const foundByScan = scanned.map((probe) => hashes.some((hash) => hamming(hash, probe) <= NEAR_DUPLICATE_BITS));
+  const foundByScan = scanned.map((probe) => signatures.some((s) => similarity(s, probe) >= NEAR_DUPLICATE_SIMILARITY));
   const scanMicroseconds = ((performance.now() - started) * 1000) / scanned.length;
   return { stored: STORED_HASHES, indexMicroseconds, scanMicroseconds, agree: foundByScan.every((f, i) => f === found[i]) };
 }
@@ -231,7 +239,7 @@ console.log(
 );
 const lookup = nearDuplicateLookup();
 console.log(
-  `near-duplicate lookup against ${lookup.stored.toLocaleString('en')} stored articles: ${lookup.indexMicroseconds.toFixed(1)} µs with the band index, ${(lookup.scanMicroseconds / 1000).toFixed(1)} ms comparing with every hash (${(lookup.scanMicroseconds / lookup.indexMicroseconds).toFixed(0)}× faster${lookup.agree ? ', same answers' : '; ANSWERS DIFFER'})`,
+  `near-duplicate lookup against ${lookup.stored.toLocaleString('en')} stored articles: ${lookup.indexMicroseconds.toFixed(1)} µs with the band index, ${(lookup.scanMicroseconds / 1000).toFixed(1)} ms comparing with every signature (${(lookup.scanMicroseconds / lookup.indexMicroseconds).toFixed(0)}× faster${lookup.agree ? ', same answers' : '; ANSWERS DIFFER'})`,
 );
 mkdirSync(join(repoRoot, '.bench'), { recursive: true });
 writeFileSync(join(repoRoot, '.bench', 'ingest.json'), JSON.stringify({ date: new Date().toISOString(), articles: ARTICLES, corpusMiB: bytes / 2 ** 20, runs, one, two, speedup, roundRatios, medianRoundRatio, pooledRatio, hostScaling, memory, aggregation, opening, lookup }, null, 2) + '\n');

@@ -6,13 +6,25 @@ import { actorsPetrarch } from './scorers/actors-petrarch.js';
 import { actorsPlover } from './scorers/actors-plover.js';
 import { eventsPetrarch, eventsPlover } from './scorers/events.js';
 import { extractionTrafilatura } from './scorers/extraction-trafilatura.js';
+import { nearDuplicatesWikinews } from './scorers/near-duplicates.js';
 import { quotesMeantime } from './scorers/quotes-meantime.js';
 import { sentencesMeantime } from './scorers/sentences-meantime.js';
 import { timesMeantime } from './scorers/times-meantime.js';
 import { findSharedDir } from './shared-data.js';
 
 /** Every scorer, layer by layer, in pipeline order. Later stages add theirs here. */
-const SCORERS: readonly Scorer[] = [extractionTrafilatura, sentencesMeantime, actorsPlover, actorsPetrarch, timesMeantime, quotesMeantime, eventsPlover, eventsPetrarch];
+const SCORERS: readonly Scorer[] = [
+  extractionTrafilatura,
+  sentencesMeantime,
+  actorsPlover,
+  actorsPetrarch,
+  timesMeantime,
+  quotesMeantime,
+  eventsPlover,
+  eventsPetrarch,
+  // The store's near-duplicate index, over the cleaned text the pipeline gives it.
+  nearDuplicatesWikinews,
+];
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 

@@ -1,6 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import type { DyadRecord } from '../output/dyad-json.js';
-import { simhash } from './simhash.js';
+import { minhash, signatureBytes } from './minhash.js';
 import { ACTORS, cellsOf, EVENTS, QUOTES, type ActorTally, type Cell } from './tables.js';
 
 /** One article flattened into the rows of the store's tables. */
@@ -13,8 +13,8 @@ export interface ArticleRows {
   source: string;
   agency: string | null;
   authors: string;
-  /** SimHash of the cleaned text, as a decimal string (it crosses thread boundaries). */
-  simhash: string;
+  /** MinHash signature of the cleaned text, as stored (64 bytes; see `minhash.ts`). */
+  minhash: Uint8Array;
   /**
    * The whole `dyad/1` record as gzip-compressed JSON: about a fifth of the bytes to send to the
    * writer and to store (a record is ten times its article's text), for ~0.3 ms on the worker.
@@ -52,7 +52,7 @@ export function toRows(record: DyadRecord): ArticleRows {
     source: record.source.input,
     agency: record.meta.agency,
     authors: record.meta.authors.join('; '),
-    simhash: simhash(record.text).toString(),
+    minhash: signatureBytes(minhash(record.text)),
     recordGz: gzipSync(JSON.stringify(record), { level: 1 }),
     events,
     quotes,

@@ -3,9 +3,10 @@ import { createTableSql, TABLES } from './tables.js';
 /**
  * The store's layout version, kept in `store_info`. A store of another version is refused with a
  * clear message rather than half-read: 2 keeps the article record gzip-compressed (`record_gz`); 3
- * adds `events.target_from` (a target taken from the act's place).
+ * adds `events.target_from` (a target taken from the act's place); 4 keeps a MinHash signature
+ * (`minhash`) for finding near-duplicates, where 3 kept a SimHash that no longer compares.
  */
-export const STORE_VERSION = '3';
+export const STORE_VERSION = '4';
 
 /**
  * The tables of a Dyad store, as DuckDB statements derived from the column lists of `tables.ts`.

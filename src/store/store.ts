@@ -1,9 +1,9 @@
-import { DuckDBInstance, type DuckDBAppender, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import { DuckDBBlobValue, DuckDBInstance, type DuckDBAppender, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 import type { Diagnostic } from '../document/types.js';
 import { fatal } from '../pipeline/errors.js';
 import type { ArticleRows } from './rows.js';
 import { SCHEMA, STORE_VERSION } from './schema.js';
-import { SimhashIndex } from './simhash.js';
+import { MinhashIndex, signatureFromBytes } from './minhash.js';
 import { ARTICLES, cellsOf, FAILURES, type Cell } from './tables.js';
 
 /** A failed input, as the store records it. */
@@ -45,7 +45,9 @@ async function checkVersion(connection: DuckDBConnection, path: string): Promise
   if (!tables.has('articles')) return;
   const version = tables.has('store_info') ? String((await connection.runAndReadAll("SELECT value FROM store_info WHERE key = 'version'")).getRows()[0]?.[0] ?? '1') : '1';
   if (version !== STORE_VERSION) {
-    throw fatal('store', 'store/version-mismatch', `${path}: the store has layout version ${version}; this Dyad reads and writes version ${STORE_VERSION}. Ingest the inputs into a new store file.`);
+    // Version 3 keyed near-duplicates by SimHash, which a MinHash signature cannot be compared with.
+    const why = version === '3' ? ' (its near-duplicate keys are SimHashes, which this version no longer compares)' : '';
+    throw fatal('store', 'store/version-mismatch', `${path}: the store has layout version ${version}${why}; this Dyad reads and writes version ${STORE_VERSION}. Ingest the inputs into a new store file.`);
   }
 }
 
@@ -57,8 +59,8 @@ async function checkVersion(connection: DuckDBConnection, path: string): Promise
  */
 export class Store {
   private readonly known = new Set<string>();
-  private readonly simhashes = new SimhashIndex();
-  /** Set once the ids and SimHashes of the stored articles have been read (writers only). */
+  private readonly signatures = new MinhashIndex();
+  /** Set once the ids and MinHash signatures of the stored articles have been read (writers only). */
   private loading: Promise<void> | null = null;
   private loaded = false;
 
@@ -103,22 +105,21 @@ export class Store {
   }
 
   /**
-   * Reads the ids of the stored articles and the SimHashes of the first copies, which writing
+   * Reads the ids of the stored articles and the MinHash signatures of the first copies, which writing
    * needs (to skip what is stored, to link near-duplicates) and queries do not: a store of a
    * million articles takes seconds and hundreds of megabytes to read in whole. Read chunk by chunk,
    * once; `writeBatch` calls it itself, `has` needs it called first.
    */
   loadStored(): Promise<void> {
     this.loading ??= (async () => {
-      // The hash comes as two 32-bit halves: JS numbers, where a BigInt would be allocated per row.
-      const result = await this.connection.stream(
-        'SELECT id, CAST(simhash >> 32 AS UINTEGER) AS high, CAST(simhash & 4294967295 AS UINTEGER) AS low, dup_of IS NULL AS first FROM articles',
-      );
+      // Only first copies are indexed: a later copy is linked to the first, never to another copy.
+      const result = await this.connection.stream('SELECT id, CASE WHEN dup_of IS NULL THEN minhash END FROM articles');
       for await (const rows of result.yieldRows()) {
-        for (const [id, high, low, first] of rows) {
+        for (const [id, blob] of rows) {
           const key = String(id);
           this.known.add(key);
-          if (first === true && typeof high === 'number' && typeof low === 'number') this.simhashes.addHalves(key, high, low);
+          const signature = blob instanceof DuckDBBlobValue ? signatureFromBytes(blob.bytes) : null;
+          if (signature) this.signatures.add(key, signature);
         }
       }
       this.loaded = true;
@@ -139,7 +140,7 @@ export class Store {
   async writeBatch(articles: readonly ArticleRows[], failures: readonly FailureRow[] = []): Promise<BatchResult> {
     await this.loadStored();
     const result: BatchResult = { added: 0, skipped: 0, duplicates: 0 };
-    const fresh: Array<ArticleRows & { dupOf: string | null; hash: bigint }> = [];
+    const fresh: Array<ArticleRows & { dupOf: string | null }> = [];
     const inBatch = new Set<string>();
     for (const a of articles) {
       if (this.known.has(a.id) || inBatch.has(a.id)) {
@@ -147,11 +148,11 @@ export class Store {
         continue;
       }
       inBatch.add(a.id);
-      const hash = BigInt(a.simhash);
-      const dupOf = this.simhashes.find(hash);
+      const signature = signatureFromBytes(a.minhash);
+      const dupOf = signature && this.signatures.find(signature);
       if (dupOf) result.duplicates++;
-      else this.simhashes.add(a.id, hash);
-      fresh.push({ ...a, dupOf, hash });
+      else if (signature) this.signatures.add(a.id, signature);
+      fresh.push({ ...a, dupOf: dupOf ?? null });
     }
     const now = new Date().toISOString().replace('T', ' ').slice(0, 19);
     await this.connection.run('BEGIN TRANSACTION');

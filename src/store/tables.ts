@@ -44,7 +44,8 @@ export interface ArticleCells {
   agency: string | null;
   authors: string;
   dupOf: string | null;
-  hash: bigint;
+  /** MinHash signature of the cleaned text (see `minhash.ts`). */
+  minhash: Uint8Array;
   nEvents: number;
   nQuotes: number;
   recordGz: Uint8Array;
@@ -83,7 +84,7 @@ export const ARTICLES: Table<ArticleCells> = {
     { name: 'agency', type: 'text', value: (a) => a.agency },
     { name: 'authors', type: 'text', value: (a) => a.authors },
     { name: 'dup_of', type: 'text', value: (a) => a.dupOf },
-    { name: 'simhash', type: 'hash64', value: (a) => a.hash },
+    { name: 'minhash', type: 'bytes', value: (a) => a.minhash },
     { name: 'n_events', type: 'integer', value: (a) => a.nEvents },
     { name: 'n_quotes', type: 'integer', value: (a) => a.nQuotes },
     { name: 'record_gz', type: 'bytes', value: (a) => a.recordGz },

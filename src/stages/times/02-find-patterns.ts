@@ -11,11 +11,12 @@ const UNIT: Record<string, string> = {
   year: 'Y', month: 'M', week: 'W', day: 'D', hour: 'H', minute: 'M', decade: 'Y', century: 'Y', quarter: 'Q',
 };
 const UNIT_SCALE: Record<string, number> = { decade: 10, century: 100 };
-const NUMBER_WORD = String.raw`one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred`;
+const NUMBER_WORD = Object.keys(NUMBER_WORDS).filter((w) => !/^(?:an?|couple)$/.test(w)).join('|');
 const NUM = String.raw`((?:\d+(?:\.\d+)?|a|an|${NUMBER_WORD}|couple(?: of)?)(?:\s+and\s+a\s+half)?)`;
 const UNITS = String.raw`(years?|months?|weeks?|days?|hours?|minutes?|quarters?|decades?|centuries|century)`;
 /** Amounts TimeML leaves unknown: "several days" is `PXD`. */
 const VAGUE_AMOUNT = String.raw`(?:several|a few|few|many|some)`;
+const PLURAL_UNITS = String.raw`(years|months|weeks|days|hours|minutes|decades)`;
 /** Words TimeML keeps in a duration's span ("nearly five months", "over a decade"). */
 const DURATION_MOD = String.raw`(?:(?:almost|nearly|over|about|around|roughly|approximately)\s+)?`;
 
@@ -24,7 +25,8 @@ interface Pattern {
   rule: string;
   regex: RegExp;
   make(match: RegExpExecArray): Omit<TimeCandidate, 'start' | 'end' | 'rule'> | null;
-  /** Which group is the expression (the rest is context, such as a leading preposition); of several, the first matched. */
+  /** Which group is the expression (the rest is context, such as a leading preposition);
+   * of several, the first one matched. */
   group?: number | number[];
 }
 
@@ -64,6 +66,9 @@ const shiftYear = (ref: Ymd, which: string | undefined) => ref.year + (/last|pas
  */
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 const MONTHS = 'january february march april may june july august september october november december'.split(' ');
+/** Month and weekday names as written, capitalised: "may" and "march" in lower case are mostly verbs. */
+const MONTH_NAME = MONTHS.map((m) => m[0]!.toUpperCase() + m.slice(1)).join('|');
+const WEEKDAY_NAME = WEEKDAYS.map((d) => d[0]!.toUpperCase() + d.slice(1)).join('|');
 const PARTS: Record<string, 'MO' | 'AF' | 'EV' | 'NI'> = { morning: 'MO', afternoon: 'AF', evening: 'EV', night: 'NI' };
 
 const PATTERNS: Pattern[] = [
@@ -130,8 +135,8 @@ const PATTERNS: Pattern[] = [
     rule: 'times/duration-vague',
     // "several days", "the past several months", "recent years", "over the years": TimeML's `PXD`, `PXM`, `PXY`.
     regex: new RegExp(
-      String.raw`\b(?:(?:the\s+)?(?:last|past|next|previous|coming)\s+${VAGUE_AMOUNT}|${VAGUE_AMOUNT}|recent|over\s+the)` +
-        String.raw`\s+(years|months|weeks|days|hours|minutes|decades)\b`,
+      String.raw`\b(?:(?:the\s+)?(?:last|past|next|previous|coming)\s+${VAGUE_AMOUNT}|${VAGUE_AMOUNT}|recent` +
+        String.raw`|over\s+the)\s+(years|months|weeks|days|hours|minutes|decades)\b`,
       'gi',
     ),
     make: (m) => ({ type: 'DURATION', fields: {}, value: duration(null, m[1]!) }),
@@ -141,13 +146,20 @@ const PATTERNS: Pattern[] = [
     // A bare plural unit after "in", "for", "within" ("in minutes", "for years", "highest in years") or
     // before "later", "after" ("days after the vote") is a stretch of unknown length; elsewhere it is
     // mostly a period of history ("his student days", "the days of the Cold War").
-    regex: /(?<=\b(?:in|for|within|over|took|take|takes|lasted|spent|just)\s+)(years|months|weeks|days|hours|minutes|decades)\b(?!-)|\b(years|months|weeks|days|hours|minutes|decades)(?=\s+(?:later|earlier|after|before|in\s+the\s+making)\b)/gi,
+    regex: new RegExp(
+      String.raw`(?<=\b(?:in|for|within|over|took|take|takes|lasted|spent|just)\s+)${PLURAL_UNITS}\b(?!-)` +
+        String.raw`|\b${PLURAL_UNITS}(?=\s+(?:later|earlier|after|before|in\s+the\s+making)\b)`,
+      'gi',
+    ),
     make: (m) => ({ type: 'DURATION', fields: {}, value: duration(null, (m[1] ?? m[2])!) }),
   },
   {
     rule: 'times/duration-compound',
     // "a 27-year contract", "12-year lows", "a sixteen-month high", "decades-long": a duration as a modifier.
-    regex: new RegExp(String.raw`\b(\d+|${NUMBER_WORD}|decades)-(year|month|week|day|hour|minute|decade)s?(?:-long)?\b(?!-old)`, 'gi'),
+    regex: new RegExp(
+      String.raw`\b(\d+|${NUMBER_WORD}|decades)-(year|month|week|day|hour|minute|decade)s?(?:-long)?\b(?!-old)`,
+      'gi',
+    ),
     make: (m) => {
       const n = m[1]!.toLowerCase() === 'decades' ? null : amount(m[1]!);
       return { type: 'DURATION', fields: {}, value: n === null ? 'PXDE' : duration(n, m[2]!) };
@@ -163,7 +175,12 @@ const PATTERNS: Pattern[] = [
     rule: 'times/set',
     // "every year" is a period with a quantifier (P1Y, EVERY); "annually" a calendar pattern (XXXX, once).
     // "15 a year" is a rate: a set too. The adjectives ("annual", "weekly") name the period.
-    regex: /\b(every|each|per)\s+(year|month|week|day|hour|quarter)\b|(?<=\d[\d,.]*%?\s+(?:[a-z]+\s+){0,2})(a)\s+(year|month|week|day)\b|\b(annually|annual|yearly|monthly|weekly|daily|hourly|quarterly)\b/gi,
+    regex: new RegExp(
+      String.raw`\b(every|each|per)\s+(year|month|week|day|hour|quarter)\b` +
+        String.raw`|(?<=\d[\d,.]*%?\s+(?:[a-z]+\s+){0,2})(a)\s+(year|month|week|day)\b` +
+        String.raw`|\b(annually|annual|yearly|monthly|weekly|daily|hourly|quarterly)\b`,
+      'gi',
+    ),
     make: (m) => {
       const word = (m[2] ?? m[4] ?? m[5]!).toLowerCase();
       const unit = word.startsWith('ann') || word.startsWith('year') ? 'Y' : word.startsWith('month') ? 'M' : word.startsWith('week') ? 'W' : word.startsWith('hour') ? 'H' : word.startsWith('quarter') ? 'Q' : 'D';
@@ -175,7 +192,12 @@ const PATTERNS: Pattern[] = [
   },
   {
     rule: 'times/vague',
-    regex: /\b(?:(?:very|more|most)\s+)?(recently|recent|lately|currently|at present|nowadays|now|at the moment|in the future|in the coming (?:years|months|weeks)|soon|the past|in the past|formerly|previously)\b/gi,
+    regex: new RegExp(
+      String.raw`\b(?:(?:very|more|most)\s+)?(recently|recent|lately|currently|at present|nowadays|now` +
+        String.raw`|at the moment|in the future|in the coming (?:years|months|weeks)|soon|the past|in the past` +
+        String.raw`|formerly|previously)\b`,
+      'gi',
+    ),
     make: (m) => {
       const w = m[0].toLowerCase();
       const value = /recent|lately|past|formerly|previously/.test(w) ? 'PAST_REF' : /future|coming|soon/.test(w) ? 'FUTURE_REF' : 'PRESENT_REF';
@@ -225,7 +247,11 @@ const PATTERNS: Pattern[] = [
   {
     rule: 'times/year-range',
     // "from 2009 to 2011", "between 2014 and 2016", "2009-2010", "1957-58": TimeML reads a span of years as a duration.
-    regex: /\b(?:(from|between)\s+)?((?:19|20)\d{2})(?:\s*[-–]\s*|\s+(?:to|and|through)\s+)((?:19|20)\d{2}|\d{2})\b(?![-/.]\d)/gi,
+    regex: new RegExp(
+      String.raw`\b(?:(from|between)\s+)?((?:19|20)\d{2})(?:\s*[-–]\s*|\s+(?:to|and|through)\s+)` +
+        String.raw`((?:19|20)\d{2}|\d{2})\b(?![-/.]\d)`,
+      'gi',
+    ),
     make: (m) => {
       const first = Number(m[2]);
       const last = m[3]!.length === 2 ? Math.floor(first / 100) * 100 + Number(m[3]) : Number(m[3]);
@@ -262,7 +288,7 @@ const PATTERNS: Pattern[] = [
   {
     rule: 'times/month-shift',
     // "last May", "next June", "this March": the nearest such month before or after the reference date.
-    regex: /\b(last|next|this|early|late|mid)(?:\s+|-)(January|February|March|April|May|June|July|August|September|October|November|December)\b/gi,
+    regex: new RegExp(String.raw`\b(last|next|this|early|late|mid)(?:\s+|-)(${MONTH_NAME})\b`, 'gi'),
     make: (m) => {
       const month = MONTHS.indexOf(m[2]!.toLowerCase()) + 1;
       const which = m[1]!.toLowerCase();
@@ -283,7 +309,7 @@ const PATTERNS: Pattern[] = [
     rule: 'times/month-of-year',
     // "in May last year", "October of next year": TimeML marks the month and the year apart; the year
     // the month is in comes from the words after it, not from the tense.
-    regex: /\b(January|February|March|April|May|June|July|August|September|October|November|December)(?=\s+(?:of\s+)?(last|next|this)\s+year\b)/g,
+    regex: new RegExp(String.raw`\b(${MONTH_NAME})(?=\s+(?:of\s+)?(last|next|this)\s+year\b)`, 'g'),
     make: (m) => {
       const month = MONTHS.indexOf(m[1]!.toLowerCase()) + 1;
       const shift = m[2]!.toLowerCase() === 'last' ? -1 : m[2]!.toLowerCase() === 'next' ? 1 : 0;
@@ -293,7 +319,10 @@ const PATTERNS: Pattern[] = [
   {
     rule: 'times/part-of-day',
     // "Friday afternoon", "this morning", "last night": a day and a part of it, TimeML's `TAF`, `TMO`, `TNI`.
-    regex: /\b(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|today|yesterday|tomorrow|this|last)\s+(morning|afternoon|evening|night)\b/gi,
+    regex: new RegExp(
+      String.raw`\b(${WEEKDAY_NAME}|today|yesterday|tomorrow|this|last)\s+(morning|afternoon|evening|night)\b`,
+      'gi',
+    ),
     make: (m) => {
       const day = m[1]!.toLowerCase();
       const part = PARTS[m[2]!.toLowerCase()]!;
@@ -311,7 +340,11 @@ const PATTERNS: Pattern[] = [
   {
     rule: 'times/part-of-period',
     // "the end of the year", "the start of this year", "the end of last year": the period itself.
-    regex: /\b(?:the\s+)?(?:very\s+)?(?:end|start|beginning|middle|close|rest)\s+of\s+(?:(this|last|next|the)\s+)(year|month|week)\b/gi,
+    regex: new RegExp(
+      String.raw`\b(?:the\s+)?(?:very\s+)?(?:end|start|beginning|middle|close|rest)\s+of\s+` +
+        String.raw`(?:(this|last|next|the)\s+)(year|month|week)\b`,
+      'gi',
+    ),
     make: (m) => {
       const which = m[1]!.toLowerCase();
       const shift = which === 'last' ? -1 : which === 'next' ? 1 : 0;
@@ -322,7 +355,11 @@ const PATTERNS: Pattern[] = [
   {
     rule: 'times/same-day',
     // A day named by reference to the one the story is about: "the same day", "to end the day", "for the day".
-    regex: /\b(?:(?:end|ended|ending|ends|finish|finished|start|started|close|closed)\s+|for\s+)(the\s+day)\b|\b((?:the\s+)?(?:start|end|close)\s+of\s+the\s+day|the\s+same\s+day|late\s+in\s+the\s+day)\b/gi,
+    regex: new RegExp(
+      String.raw`\b(?:(?:end|ended|ending|ends|finish|finished|start|started|close|closed)\s+|for\s+)(the\s+day)\b` +
+        String.raw`|\b((?:the\s+)?(?:start|end|close)\s+of\s+the\s+day|the\s+same\s+day|late\s+in\s+the\s+day)\b`,
+      'gi',
+    ),
     group: [1, 2],
     make: () => ({ type: 'DATE', fields: {}, value: null, anaphoric: true, relative: (ref) => shiftedPeriod(ref, 'day', 0) }),
   },
@@ -354,7 +391,12 @@ const PATTERNS: Pattern[] = [
     rule: 'times/year',
     // A bare year after a preposition or as a modifier ("in 2017", "the 2018 Games", "since 1950",
     // "between 2009 and 2014", "mid-2011").
-    regex: /\b(in|since|by|until|from|to|of|before|after|during|through|between|the|a|an|its|their|his|her|this|that|early|late|mid|(?<=\bbetween\s+(?:19|20)\d{2}\s+)and)(?:\s+|(?<=mid)-)((?:19|20)\d{2})\b(?![-/]\d)/gi,
+    regex: new RegExp(
+      String.raw`\b(in|since|by|until|from|to|of|before|after|during|through|between|the|a|an|its|their|his|her` +
+        String.raw`|this|that|early|late|mid|(?<=\bbetween\s+(?:19|20)\d{2}\s+)and)(?:\s+|(?<=mid)-)` +
+        String.raw`((?:19|20)\d{2})\b(?![-/]\d)`,
+      'gi',
+    ),
     group: 2,
     make: (m) => ({ type: 'DATE', fields: { year: Number(m[2]) }, value: m[2]! }),
   },
