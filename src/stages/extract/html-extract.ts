@@ -1,6 +1,7 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { collectBlocks, squash, type Block } from './collect-blocks.js';
+import { pruneBoilerplate } from './prune-boilerplate.js';
 
 /** What the page itself says about the article, before the text is read. */
 export interface PageMeta {
@@ -220,13 +221,14 @@ function isSentence(text: string): boolean {
 /** Readability's article body on `document`, read lightly (see `withLightStyles`), or null. */
 function readArticle(document: Document, charThreshold: number): ReturnType<Readability<Element>['parse']> {
   return withLightStyles(document, () =>
-    new Readability<Element>(document, { serializer: (node) => node as Element, charThreshold }).parse(),
+    new Readability<Element>(document, { serializer: (node) => node as Element, charThreshold, keepClasses: true }).parse(),
   );
 }
 
 /** Paragraphs of Readability's result, when they hold at least one real sentence. */
 function bodyBlocks(article: ReturnType<Readability<Element>['parse']>): Block[] | null {
   if (!article?.content) return null;
+  pruneBoilerplate(article.content);
   const blocks = collectBlocks(article.content);
   // Navigation, menus and link lists are not an article: ask for at least one real sentence.
   return blocks.some((b) => isSentence(b.text)) ? blocks : null;
