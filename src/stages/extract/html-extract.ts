@@ -164,10 +164,17 @@ const ARTICLE_SHARE = 0.6;
 /** Fewest characters of paragraph text in an `<article>` the page may be cropped to. */
 const ARTICLE_MIN_CHARS = 250;
 
-/** Characters of text in the paragraphs (`<p>`) under `root`: what Readability scores content by. */
+/**
+ * Characters of text in the paragraphs (`<p>`) under `root`, what Readability scores content by,
+ * less the text of links: a teaser list's paragraphs are links to other stories.
+ */
 function paragraphChars(root: Element): number {
   let chars = 0;
-  for (const p of Array.from(root.querySelectorAll('p'))) chars += squash(p.textContent ?? '').length;
+  for (const p of Array.from(root.querySelectorAll('p'))) {
+    if (p.closest('a')) continue;
+    chars += squash(p.textContent ?? '').length;
+    for (const link of Array.from(p.querySelectorAll('a'))) chars -= squash(link.textContent ?? '').length;
+  }
   return chars;
 }
 
