@@ -57,12 +57,31 @@ export function collectBlocks(root: Element): Block[] {
   return out;
 }
 
+/** Share of a block's characters inside links from which the block is a link, not text. */
+const LINK_SHARE = 0.9;
+
+/** A web or e-mail address written out. */
+const ADDRESS = /^(?:https?:\/\/|www\.)\S+$|^\S+@\S+\.\w+$/i;
+
+/** Characters of link text in `el` (all of it when `el` sits inside a link). */
+function linkChars(el: Element): number {
+  if (el.tagName === 'A' || el.closest('a')) return squash(el.textContent ?? '').length;
+  let chars = 0;
+  for (const link of Array.from(el.querySelectorAll('a'))) chars += squash(link.textContent ?? '').length;
+  return chars;
+}
+
 function walk(container: Element, holdsBlock: ReadonlySet<Element>, out: Block[]): void {
   let run = '';
+  let runLinks = 0;
+  // A paragraph that is nothing but a link points elsewhere: a related story, "back", "read more".
+  // A written-out address (a URL, an e-mail) is text the story gives its reader.
+  const isLink = (text: string, links: number) => links >= LINK_SHARE * text.length && !ADDRESS.test(text);
   const flush = () => {
     const text = squash(run);
-    if (text) out.push({ text });
+    if (text && !isLink(text, runLinks)) out.push({ text });
     run = '';
+    runLinks = 0;
   };
   for (const node of Array.from(container.childNodes)) {
     if (node.nodeType === TEXT_NODE) {
@@ -79,13 +98,14 @@ function walk(container: Element, holdsBlock: ReadonlySet<Element>, out: Block[]
     const nested = holdsBlock.has(el);
     if (INLINE.has(tag) && !nested) {
       run += blockText(el);
+      runLinks += linkChars(el);
       continue;
     }
     flush();
     if (BLOCKS.has(tag) && (!nested || tag === 'P' || tag === 'FIGCAPTION')) {
       const text = squash(blockText(el));
       const hint = hintOf(tag);
-      if (text) out.push(hint ? { text, hint } : { text });
+      if (text && !isLink(text, linkChars(el))) out.push(hint ? { text, hint } : { text });
     } else {
       walk(el, holdsBlock, out);
     }

@@ -1,6 +1,7 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { collectBlocks, squash, type Block } from './collect-blocks.js';
+import { pruneBoilerplate } from './prune-boilerplate.js';
 
 /** What the page itself says about the article, before the text is read. */
 export interface PageMeta {
@@ -163,10 +164,17 @@ const ARTICLE_SHARE = 0.6;
 /** Fewest characters of paragraph text in an `<article>` the page may be cropped to. */
 const ARTICLE_MIN_CHARS = 250;
 
-/** Characters of text in the paragraphs (`<p>`) under `root`: what Readability scores content by. */
+/**
+ * Characters of text in the paragraphs (`<p>`) under `root`, what Readability scores content by,
+ * less the text of links: a teaser list's paragraphs are links to other stories.
+ */
 function paragraphChars(root: Element): number {
   let chars = 0;
-  for (const p of Array.from(root.querySelectorAll('p'))) chars += squash(p.textContent ?? '').length;
+  for (const p of Array.from(root.querySelectorAll('p'))) {
+    if (p.closest('a')) continue;
+    chars += squash(p.textContent ?? '').length;
+    for (const link of Array.from(p.querySelectorAll('a'))) chars -= squash(link.textContent ?? '').length;
+  }
   return chars;
 }
 
@@ -220,13 +228,14 @@ function isSentence(text: string): boolean {
 /** Readability's article body on `document`, read lightly (see `withLightStyles`), or null. */
 function readArticle(document: Document, charThreshold: number): ReturnType<Readability<Element>['parse']> {
   return withLightStyles(document, () =>
-    new Readability<Element>(document, { serializer: (node) => node as Element, charThreshold }).parse(),
+    new Readability<Element>(document, { serializer: (node) => node as Element, charThreshold, keepClasses: true }).parse(),
   );
 }
 
 /** Paragraphs of Readability's result, when they hold at least one real sentence. */
 function bodyBlocks(article: ReturnType<Readability<Element>['parse']>): Block[] | null {
   if (!article?.content) return null;
+  pruneBoilerplate(article.content);
   const blocks = collectBlocks(article.content);
   // Navigation, menus and link lists are not an article: ask for at least one real sentence.
   return blocks.some((b) => isSentence(b.text)) ? blocks : null;

@@ -1,0 +1,65 @@
+/**
+ * Words in a class or id that name page furniture (sharing bars, comment threads, author boxes,
+ * related links, newsletters ...), after the lists trafilatura and Readability keep. Matched as
+ * parts of a name: `post-share-bar`, `commentlist`, `authorBox`.
+ */
+const FURNITURE_PART = new RegExp(
+  [
+    'comment', 'share', 'sharing', 'social', 'sociable', 'related', 'newsletter', 'breadcrumb', 'byline', 'author',
+    'cookie', 'consent', 'sidebar', '^widget', 'banner', 'advert', 'sponsor', 'subscri', 'rating', 'outbrain',
+    'taboola', 'disqus', 'recommend', 'respond', 'reply', 'akismet', 'pagination', 'pager', 'postnav', 'post-nav',
+    'next-post', 'prev-post', 'most-popular', 'mostpopular', 'further-reading', 'see-also', 'tagcloud',
+  ].join('|'),
+  'i',
+);
+/** Short words that name furniture only as a whole part of a name (`tags`, not `stage`). */
+const FURNITURE_WORD = new Set([
+  'ad', 'ads', 'tag', 'tags', 'meta', 'metadata', 'footer', 'nav', 'menu', 'button', 'btn', 'icons', 'login', 'signup',
+  'follow', 'donate', 'toolbar', 'skip',
+]);
+/**
+ * Parts of a name that describe, not name, an element: WordPress's taxonomy classes on a post
+ * (`tag-elections`, `category-social-media`), and modifiers (`Section--Ads`: a section with ads in it).
+ */
+const DESCRIPTIVE = /(?:^|\s)(?:tag|category|post|format|status|type)-\S+|--\S+/g;
+/** Largest share of the article's text one pruned element may hold: more than that, it is the story. */
+const MAX_SHARE = 0.4;
+
+/** Largest share of the article's text all pruned elements together may hold. */
+const MAX_PRUNED = 0.6;
+
+function isFurniture(el: Element): boolean {
+  const name = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.replace(DESCRIPTIVE, ' ').trim();
+  if (name.length < 2) return false;
+  if (FURNITURE_PART.test(name)) return true;
+  return name.toLowerCase().split(/[\s-]+/).some((word) => FURNITURE_WORD.has(word));
+}
+
+/**
+ * Takes out of Readability's article body the furniture its classes and ids name, which
+ * Readability keeps when it sits among the story's paragraphs: share bars, author boxes,
+ * comment threads, tag lists, related links. An element holding much of the text is the story
+ * itself (a WordPress post's classes name its tags), and stays.
+ */
+export function pruneBoilerplate(content: Element): void {
+  const total = (content.textContent ?? '').length;
+  if (!total) return;
+  // Furniture-named elements kept as the story: what they hold is the story's own furniture-named parts.
+  const kept: Element[] = [];
+  const pruned: Element[] = [];
+  let prunedChars = 0;
+  for (const el of Array.from(content.querySelectorAll('[class], [id]'))) {
+    if (!isFurniture(el) || [...kept, ...pruned].some((k) => k.contains(el))) continue;
+    const chars = (el.textContent ?? '').length;
+    if (chars > MAX_SHARE * total) {
+      kept.push(el);
+    } else {
+      pruned.push(el);
+      prunedChars += chars;
+    }
+  }
+  // When the furniture would be most of the page, the page is made of it (a forum thread of
+  // "comments"): Readability chose it as the article, so it stays.
+  if (prunedChars > MAX_PRUNED * total) return;
+  for (const el of pruned) el.remove();
+}
