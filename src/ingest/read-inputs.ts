@@ -1,5 +1,5 @@
 import { createReadStream, type ReadStream } from 'node:fs';
-import { open, readdir, stat } from 'node:fs/promises';
+import { open, readdir, realpath, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
@@ -92,21 +92,66 @@ function failure(source: string, error: unknown, line?: number): { failure: Inpu
   return { failure: { origin: line === undefined ? { source } : { source, line }, diagnostic } };
 }
 
-/** Whether a file found in a directory is read as an article source: README files describe, they do not report. */
+/** Whether a file found in a directory is read as an article source, by its name. */
 function isArticleFile(name: string, path: string): boolean {
   const ext = extname(name).toLowerCase();
-  if (!TEXT_EXTENSIONS.has(ext) && !HTML_EXTENSIONS.has(ext) && !JSONL_EXTENSIONS.has(ext) && !FEED_EXTENSIONS.has(ext) && !isWarc(path)) return false;
-  return !/^readme\b/i.test(name);
+  return TEXT_EXTENSIONS.has(ext) || HTML_EXTENSIONS.has(ext) || JSONL_EXTENSIONS.has(ext) || FEED_EXTENSIONS.has(ext) || isWarc(path);
 }
 
-/** The article files under a directory, recursively, in name order; hidden entries are left out. */
-export async function* articleFiles(dir: string): AsyncGenerator<string> {
-  const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
+/** README and LICENSE files describe a folder; they are not news. */
+function notNews(name: string): SkipKind | null {
+  if (/^readme\b/i.test(name)) return 'readme';
+  if (/^(licen[cs]e|copying)\b/i.test(name)) return 'license';
+  return null;
+}
+
+/** What walking a directory finds: an article file, or an entry passed over or failed. */
+export type Found = { file: string } | { skipped: InputSkip } | { failure: InputFailure };
+
+/**
+ * The article files under a directory, recursively, in name order; hidden entries are left out.
+ * Symbolic links are followed; a link back into a folder already being walked is reported as a
+ * loop. A folder that cannot be read fails on its own, and the walk goes on.
+ */
+export async function* articleFiles(dir: string, ancestors: ReadonlySet<string> = new Set()): AsyncGenerator<Found> {
+  let entries;
+  let real: string;
+  try {
+    real = await realpath(dir);
+    entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    yield failure(dir, fatal('ingest', 'ingest/unreadable-directory', `${dir}: the folder cannot be read (${code})`));
+    return;
+  }
+  if (ancestors.has(real)) {
+    yield failure(dir, fatal('ingest', 'ingest/symlink-loop', `${dir}: a symbolic link loops back to ${real}, which is already being read`));
+    return;
+  }
+  const inside = new Set(ancestors).add(real);
   for (const entry of entries) {
     if (entry.name.startsWith('.')) continue;
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) yield* articleFiles(path);
-    else if (entry.isFile() && isArticleFile(entry.name, path)) yield path;
+    let isDirectory = entry.isDirectory();
+    let isFile = entry.isFile();
+    if (entry.isSymbolicLink()) {
+      try {
+        const target = await stat(path);
+        isDirectory = target.isDirectory();
+        isFile = target.isFile();
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        const why = code === 'ELOOP' ? 'the link loops on itself' : code === 'ENOENT' ? 'the link points nowhere' : `the link cannot be followed (${code})`;
+        yield failure(path, fatal('ingest', 'ingest/broken-symlink', `${path}: ${why}`));
+        continue;
+      }
+    }
+    if (isDirectory) yield* articleFiles(path, inside);
+    else if (isFile) {
+      const kind = notNews(entry.name);
+      if (kind) yield { skipped: { source: path, kind } };
+      else if (isArticleFile(entry.name, path)) yield { file: path };
+    }
   }
 }
 
@@ -123,7 +168,7 @@ export async function inputBytes(paths: readonly string[]): Promise<number | nul
       const info = await stat(path).catch(() => null);
       if (!info) continue;
       if (!info.isDirectory()) total += info.size;
-      else for await (const file of articleFiles(path)) total += (await stat(file)).size;
+      else for await (const found of articleFiles(path)) if ('file' in found) total += (await stat(found.file)).size;
     }
   } catch {
     return null;
@@ -162,7 +207,20 @@ export async function* readInputs(paths: readonly string[], options: ReadOptions
 }
 
 async function* readDirectory(dir: string, maxBytes: number, progress?: ReadProgress): AsyncGenerator<InputItem> {
-  for await (const path of articleFiles(dir)) yield* readFile(path, (await stat(path)).size, maxBytes, progress);
+  for await (const found of articleFiles(dir)) {
+    if (!('file' in found)) {
+      yield found;
+      continue;
+    }
+    let size: number;
+    try {
+      size = (await stat(found.file)).size;
+    } catch (error) {
+      yield failure(found.file, fatal('ingest', 'ingest/not-found', `${found.file} cannot be read (${(error as NodeJS.ErrnoException).code})`));
+      continue;
+    }
+    yield* readFile(found.file, size, maxBytes, progress);
+  }
 }
 
 async function* readFile(path: string, size: number, maxBytes: number, progress?: ReadProgress): AsyncGenerator<InputItem> {

@@ -52,7 +52,12 @@ export async function* planJobs(paths: readonly string[], recordsPerJob = DEFAUL
     const info = await stat(path).catch(() => null);
     if (!info) throw new PlanError(`${path} does not exist`);
     if (info.isDirectory()) {
-      for await (const file of articleFiles(path)) yield* planFile(resolve(file), recordsPerJob);
+      for await (const found of articleFiles(path)) {
+        // README and LICENSE files are passed over; an unreadable folder or a link loop is refused
+        // before anything is enqueued, rather than leaving part of the tree out unsaid.
+        if ('failure' in found) throw new PlanError(found.failure.diagnostic.reason);
+        if ('file' in found) yield* planFile(resolve(found.file), recordsPerJob);
+      }
     } else {
       yield* planFile(resolve(path), recordsPerJob);
     }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Readable } from 'node:stream';
@@ -5,6 +6,7 @@ import type { InputRecord } from '../document/types.js';
 import { articleId } from '../document/article-id.js';
 import type { CreateEngineOptions } from '../engine.js';
 import { inputBytes, readInputs, ReadProgress, type SkipKind } from '../ingest/read-inputs.js';
+import { fatal } from '../pipeline/errors.js';
 import { codeRecords, type CodedBatch } from './code-records.js';
 import { ProgressEstimator, type RunEstimate } from './estimate.js';
 import type { ArticleRows } from './rows.js';
@@ -142,7 +144,9 @@ export async function ingest(paths: readonly string[], options: IngestOptions): 
   // The pipeline is loaded here only to code in this thread: workers load their own.
   const local = pool ? null : (await import('../engine.js')).createEngine(options.engine ?? {});
   let chunk: InputRecord[] = [];
-  const seen = new Set<string>();
+  // The articles of this run by id: a hash of the text and where it was read, to tell a
+  // repeated article (skipped) from a different one reusing its id (reported, not stored).
+  const seen = new Map<string, { hash: string; where: string }>();
   const send = async () => {
     const records = chunk;
     chunk = [];
@@ -165,12 +169,21 @@ export async function ingest(paths: readonly string[], options: IngestOptions): 
         continue;
       }
       const id = articleId(item.record);
-      // Already stored (a re-run or a resumed run), or twice in this input: no work at all.
-      if (store.has(id) || seen.has(id)) {
+      const where = `${item.record.origin.source}${item.record.origin.line ? `:${item.record.origin.line}` : ''}`;
+      const hash = createHash('sha1').update(item.record.content).digest('base64');
+      const first = seen.get(id);
+      if (first && first.hash !== hash) {
+        const reason = `${where}: the id "${id}" was already given to a different article (${first.where}); this one is not stored (give it an id of its own)`;
+        pendingFailures.push({ source: item.record.origin.source, line: item.record.origin.line ?? null, diagnostic: fatal('ingest', 'ingest/duplicate-id', reason).diagnostic });
+        continue;
+      }
+      // Already stored (a re-run or a resumed run: the stored version stands), or twice in this
+      // input with the same text: no work at all.
+      if (store.has(id) || first) {
         progress.skipped++;
         continue;
       }
-      seen.add(id);
+      seen.set(id, { hash, where });
       chunk.push(item.record);
       if (chunk.length >= CHUNK) await send();
     }
