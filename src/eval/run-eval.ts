@@ -7,11 +7,12 @@ import { actorsPlover } from './scorers/actors-plover.js';
 import { eventsPetrarch, eventsPlover } from './scorers/events.js';
 import { quotesMeantime } from './scorers/quotes-meantime.js';
 import { sentencesMeantime } from './scorers/sentences-meantime.js';
+import { syntaxEwt } from './scorers/syntax-ewt.js';
 import { timesMeantime } from './scorers/times-meantime.js';
 import { findSharedDir } from './shared-data.js';
 
 /** Every scorer, layer by layer, in pipeline order. Later stages add theirs here. */
-const SCORERS: readonly Scorer[] = [sentencesMeantime, actorsPlover, actorsPetrarch, timesMeantime, quotesMeantime, eventsPlover, eventsPetrarch];
+const SCORERS: readonly Scorer[] = [sentencesMeantime, syntaxEwt, actorsPlover, actorsPetrarch, timesMeantime, quotesMeantime, eventsPlover, eventsPetrarch];
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
