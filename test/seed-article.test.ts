@@ -227,6 +227,8 @@ describe.skipIf(!HAVE_SHARED)('the seed article: events', () => {
   it('explains a sentence that codes and one that does not', () => {
     const coding = spawnSync(process.execPath, [CLI, 'explain', SEED_ARTICLE, '--sentence', '22'], { encoding: 'utf8' });
     expect(coding.stdout).toContain('verb group: visit (lemma visit) — intent');
+    // One line per token from the syntax stage: index, word, Dyad's tag, head, relation.
+    expect(coding.stdout).toMatch(/ {2}syntax:\n {4} +0 {2}\S+ +[A-Z]+ +(root|→ \d+ \S+) +[a-z:]+\n/);
     expect(coding.stdout).toMatch(/⇒ event 036 .*NGOIOC \(Thomas Bach\) → PRK \(North Korea\), intent/);
     const none = spawnSync(process.execPath, [CLI, 'explain', SEED_ARTICLE, '--sentence', '20'], { encoding: 'utf8' });
     expect(none.stdout).toContain('⇒ no event');

@@ -2,7 +2,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createEngine, type Engine } from '../engine.js';
+import { createEngine, DEFAULT_STAGES, type Engine } from '../engine.js';
+import { getSyntaxModel, parseTokens } from '../nlp/syntax/index.js';
 import { getNlp } from '../nlp/wink.js';
 import { generateCorpus } from './corpus.js';
 
@@ -21,6 +22,10 @@ const full = createEngine({ defaultDate: '2020-01-01' });
 /** Pipelines to time: each cut after a stage, up to the whole. */
 const cuts: Array<{ name: string; engine: Engine }> = [
   ...['sentences'].filter((stage) => stage !== full.stages.at(-1)).map((stage) => ({ name: `until ${stage}`, engine: createEngine({ defaultDate: '2020-01-01', until: stage }) })),
+  {
+    name: 'full without syntax',
+    engine: createEngine({ defaultDate: '2020-01-01', stages: DEFAULT_STAGES.filter((stage) => stage.name !== 'syntax') }),
+  },
   { name: `full (${full.stages.join(', ')})`, engine: full },
 ];
 const nlp = getNlp();
@@ -68,12 +73,30 @@ function timeBaseline(): Round {
   return { seconds: cpuSeconds() - started, tokens, stageMs: {} };
 }
 
+// The parser alone (tagging and parsing, one core) on the corpus's own sentences.
+const syntaxModel = getSyntaxModel();
+const sentenceTokens = corpus.slice(0, 500).flatMap((record) => {
+  const doc = full.process(record);
+  return (doc.sentences ?? []).map((s) => doc.tokens!.slice(s.tokenStart, s.tokenEnd));
+});
+function timeParser(): Round {
+  let tokens = 0;
+  const started = cpuSeconds();
+  for (const sentence of sentenceTokens) {
+    parseTokens(syntaxModel, sentence);
+    tokens += sentence.length;
+  }
+  return { seconds: cpuSeconds() - started, tokens, stageMs: {} };
+}
+
 // Alternate everything so that no side gets a warmer machine; keep each one's best round.
 const best = (a: Round | undefined, b: Round): Round => (a && a.seconds <= b.seconds ? a : b);
 let baseline: Round | undefined;
+let parser: Round | undefined;
 const pipelines = new Map<string, Round>();
 for (let round = 0; round < ROUNDS; round++) {
   baseline = best(baseline, timeBaseline());
+  parser = best(parser, timeParser());
   for (const cut of cuts) pipelines.set(cut.name, best(pipelines.get(cut.name), timePipeline(cut.engine)));
 }
 
@@ -84,6 +107,7 @@ const result = {
   articles: corpus.length,
   articlesByFormat: { text: corpus.filter((r) => r.format === 'text').length, html: corpus.filter((r) => r.format === 'html').length },
   baseline: { what: 'wink-nlp readDoc + POS over the same cleaned text', ...perSecond(baseline!) },
+  parser: { what: 'syntax model alone: tagging + parsing of the pipeline tokens of 500 articles', wordsPerSecond: parser!.tokens / parser!.seconds, words: parser!.tokens },
   pipelines: Object.fromEntries(
     [...pipelines].map(([name, r]) => [name, { ...perSecond(r), ratio: baseline!.seconds / r.seconds, stageMsByFormat: r.stageMs }]),
   ),
@@ -96,6 +120,10 @@ console.log(`baseline: ${result.baseline.articlesPerSecond.toFixed(0)} articles/
 for (const [name, p] of Object.entries(result.pipelines)) {
   console.log(`pipeline ${name}: ${p.articlesPerSecond.toFixed(0)} articles/s, ${p.tokensPerSecond.toFixed(0)} tokens/s, ratio to baseline ${(p.ratio * 100).toFixed(1)}%`);
 }
+console.log(`parser: ${result.parser.wordsPerSecond.toFixed(0)} words/s (${result.parser.what}, ${result.parser.words} words)`);
+const withSyntax = Object.values(result.pipelines).at(-1)!;
+const withoutSyntax = result.pipelines['full without syntax']!;
+console.log(`syntax stage: full pipeline at ${((withSyntax.articlesPerSecond / withoutSyntax.articlesPerSecond) * 100).toFixed(1)}% of its speed without it`);
 const last = Object.values(result.pipelines).at(-1)!;
 for (const [format, stages] of Object.entries(last.stageMsByFormat)) {
   const n = result.articlesByFormat[format as 'text' | 'html'];

@@ -173,6 +173,20 @@ export interface Token extends Span {
 }
 
 /**
+ * Dependency syntax of the document's tokens (`syntax` stage): three arrays parallel to
+ * `doc.tokens`, so token `i` has tag `upos[i]`, head `heads[i]` and relation `deprels[i]`.
+ * Arcs never leave a sentence.
+ */
+export interface TokenSyntax {
+  /** Universal POS tag from Dyad's own tagger (wink-nlp's stays in `Token.pos`). */
+  upos: string[];
+  /** Index in `doc.tokens` of the token's head, or -1 for the root of its sentence. */
+  heads: Int32Array;
+  /** Universal Dependencies relation to the head, subtype included (`nsubj:pass`, `acl:relcl`, `root`). */
+  deprels: string[];
+}
+
+/**
  * A segment of the offset map: cleaned text `[start, end)` was copied from `source.text`
  * starting at `sourceStart`. Cleaning only copies and joins, so one offset per segment suffices.
  */
@@ -362,6 +376,7 @@ export interface Layers {
   offsetMap: OffsetSegment[];
   sentences: Sentence[];
   tokens: Token[];
+  syntax: TokenSyntax;
   actors: ActorMention[];
   quotes: Quote[];
   quotedPhrases: QuotedPhrase[];

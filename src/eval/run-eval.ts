@@ -9,6 +9,7 @@ import { extractionTrafilatura } from './scorers/extraction-trafilatura.js';
 import { nearDuplicatesWikinews } from './scorers/near-duplicates.js';
 import { quotesMeantime } from './scorers/quotes-meantime.js';
 import { sentencesMeantime } from './scorers/sentences-meantime.js';
+import { syntaxEwt } from './scorers/syntax-ewt.js';
 import { timesMeantime } from './scorers/times-meantime.js';
 import { findSharedDir } from './shared-data.js';
 
@@ -16,6 +17,7 @@ import { findSharedDir } from './shared-data.js';
 const SCORERS: readonly Scorer[] = [
   extractionTrafilatura,
   sentencesMeantime,
+  syntaxEwt,
   actorsPlover,
   actorsPetrarch,
   timesMeantime,

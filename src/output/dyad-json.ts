@@ -63,7 +63,11 @@ export interface DyadRecord {
   paragraphs: Array<{ start: number; end: number }>;
   removed: Removed[];
   sentences: Array<{ start: number; end: number; text: string }>;
-  tokens?: Array<Pick<Token, 'start' | 'end' | 'text' | 'pos' | 'lemma'>>;
+  /**
+   * With `--tokens`: each token with wink's tag (`pos`) and lemma and, after the `syntax` stage,
+   * Dyad's tag (`upos`), its head (index into this array, -1 for a sentence root) and relation.
+   */
+  tokens?: Array<Pick<Token, 'start' | 'end' | 'text' | 'pos' | 'lemma'> & { upos?: string; head?: number; deprel?: string }>;
   actors: ActorMention[];
   furnitureActors: FurnitureMention[];
   times: TimeMention[];
@@ -109,7 +113,12 @@ export function toDyadRecord(doc: ArticleDocument, options: RecordOptions = {}):
   };
   if (doc.input.origin.line !== undefined) record.source.line = doc.input.origin.line;
   if (doc.input.encoding) record.source.encoding = doc.input.encoding;
-  if (options.tokens && doc.tokens) record.tokens = doc.tokens.map(({ start, end, text, pos, lemma }) => ({ start, end, text, pos, lemma }));
+  if (options.tokens && doc.tokens) {
+    const syntax = doc.syntax;
+    record.tokens = doc.tokens.map(({ start, end, text, pos, lemma }, i) =>
+      syntax ? { start, end, text, pos, lemma, upos: syntax.upos[i]!, head: syntax.heads[i]!, deprel: syntax.deprels[i]! } : { start, end, text, pos, lemma },
+    );
+  }
   return record;
 }
 

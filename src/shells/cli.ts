@@ -275,6 +275,15 @@ export function buildProgram(): Command {
         return;
       }
     });
+  program
+    .command('parse')
+    .description('tag and parse a CoNLL-U file on its own words (or, with --text, raw text as the pipeline reads it) and print CoNLL-U')
+    .argument('<file>', 'a CoNLL-U file, or a text file with --text')
+    .option('--text', 'the file is raw text')
+    .action(async (file: string, options: { text?: boolean }) => {
+      const { runParse } = await import('./parse.js');
+      process.stdout.write(await runParse(file, options));
+    });
   return program;
 }
 

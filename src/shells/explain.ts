@@ -1,7 +1,26 @@
 import type { ArticleDocument } from '../document/types.js';
 
 /**
- * Prints, for each sentence asked for, why it was or was not coded: its tokens with their tags,
+ * The dependency parse of one sentence, a token a line: index in the sentence, word, Dyad's tag,
+ * head (index in the sentence, or `root`) and relation.
+ */
+function syntaxLines(doc: ArticleDocument, from: number, to: number): string[] {
+  const syntax = doc.syntax!;
+  const tokens = doc.tokens ?? [];
+  const width = Math.max(4, ...tokens.slice(from, to).map((t) => t.text.length));
+  const lines = ['  syntax:'];
+  for (let t = from; t < to; t++) {
+    const head = syntax.heads[t]!;
+    const headText = head < 0 ? 'root' : `→ ${head - from} ${tokens[head]!.text}`;
+    const word = tokens[t]!.text.padEnd(width);
+    lines.push(`    ${String(t - from).padStart(3)}  ${word}  ${syntax.upos[t]!.padEnd(5)}  ${headText.padEnd(width + 7)}  ${syntax.deprels[t]}`);
+  }
+  return lines;
+}
+
+/**
+ * Prints, for each sentence asked for, why it was or was not coded: its tokens with their tags
+ * and dependency parse,
  * the actors in it, the verb groups (negation, intent, voice, mood), every candidate pattern with
  * its outcome, and the events chosen.
  */
@@ -13,6 +32,7 @@ export function explainSentences(doc: ArticleDocument, only?: number): string {
     lines.push(`sentence ${index}: ${sentence.text}`);
     const tokens = (doc.tokens ?? []).slice(sentence.tokenStart, sentence.tokenEnd);
     lines.push(`  tokens: ${tokens.map((t) => `${t.text}/${t.pos}`).join(' ')}`);
+    if (doc.syntax) lines.push(...syntaxLines(doc, sentence.tokenStart, sentence.tokenEnd));
     const actors = (doc.actors ?? []).filter((a) => a.sentence === index);
     lines.push(`  actors: ${actors.length ? actors.map((a) => `${a.text} = ${a.actor.code ?? '?'} (${a.actor.kind}, ${a.via.split(' ')[0]})`).join('; ') : 'none'}`);
     const trace = doc.eventTrace?.find((t) => t.sentence === index);

@@ -1,0 +1,180 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { fatal } from '../../pipeline/errors.js';
+import { hashString } from './hash.js';
+import { Parser } from './parser.js';
+import { FrozenTable } from './tables.js';
+import { Tagger } from './tagger.js';
+import { encodeWords, normaliseWord } from './words.js';
+
+/** The shipped model, relative to the repository (or package) root. */
+export const MODEL_FILE = join('data', 'syntax', 'en-ewt.model');
+/** Default location of the shipped model. */
+export const DEFAULT_MODEL_PATH = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', MODEL_FILE);
+
+const MAGIC = 'DYADSYN1';
+
+/** The analysis of one sentence's words. */
+export interface WordAnalysis {
+  /** Universal POS tag of each word. */
+  upos: string[];
+  /** Head of each word: -1 for the root, else the 0-based index of the head word. */
+  heads: Int32Array;
+  /** Universal Dependencies relation of each word, subtype included (`nsubj:pass`). */
+  deprels: string[];
+  lemmas: string[];
+}
+
+/** What the model file's header records besides the weight tables. */
+interface Header {
+  tagset: string[];
+  labels: string[];
+  /** `lowercase word \t UPOS` → lemma, where the lemma is not the default one. */
+  lemmas: Record<string, string>;
+  tables: Array<{ name: string; classes: number; scale: number; count: number; entries: number }>;
+  /** How it was trained and how it scored on dev, for the record. */
+  provenance: Record<string, unknown>;
+}
+
+/**
+ * A trained tagger and parser with its lemma table: UD words in, tags, heads, relations and
+ * lemmas out. Stateless between calls; one instance serves a whole process.
+ */
+export class SyntaxModel {
+  private readonly lemmaTable: Map<string, string>;
+
+  constructor(
+    readonly tagger: Tagger,
+    readonly parser: Parser,
+    lemmas: Record<string, string>,
+    readonly provenance: Record<string, unknown> = {},
+  ) {
+    this.lemmaTable = new Map(Object.entries(lemmas));
+    this.uposOf = tagger.tagset.map((t) => t.split('|')[0]!);
+  }
+
+  /** The tagger's tags are `UPOS|XPOS` pairs; this is the UPOS of each. */
+  private readonly uposOf: string[];
+
+  /** The lemma of a word with its tag: the treebank's most frequent one, else the word itself. */
+  lemma(word: string, upos: string): string {
+    const lower = word.replace(/[\u2018\u2019]/g, "'").toLowerCase();
+    return this.lemmaTable.get(`${lower}\t${upos}`) ?? (upos === 'PROPN' ? word : lower);
+  }
+
+  /**
+   * Tags and parses one sentence of UD-style words.
+   * @param wink wink-nlp's tag of each word (one more feature of the tagger), or null.
+   */
+  analyse(words: readonly string[], wink: readonly string[] | null): WordAnalysis {
+    const encoded = encodeWords(words, wink);
+    const tagIds = this.tagger.tag(encoded);
+    const upos = Array.from(tagIds, (t) => this.uposOf[t]!);
+    const lemmas = words.map((w, i) => this.lemma(w, upos[i]!));
+    const lemma = Int32Array.from(lemmas, (l) => hashString(normaliseWord(l)));
+    const parse = this.parser.parse({ n: words.length, form: encoded.form, tag: tagIds, lemma, suffix: encoded.suffix3, wink: encoded.wink });
+    return { upos, heads: parse.heads, deprels: Array.from(parse.labels, (l) => this.parser.labels[l]!), lemmas };
+  }
+
+  /** The model as one binary file: magic, header length, checksum, JSON header, weight tables. */
+  serialise(): Uint8Array {
+    const tables: Array<[string, FrozenTable]> = [
+      ['tagger', this.tagger.table],
+      ['actions', this.parser.actions],
+      ['left', this.parser.left],
+      ['right', this.parser.right],
+    ];
+    const header: Header = {
+      tagset: [...this.tagger.tagset],
+      labels: [...this.parser.labels],
+      lemmas: Object.fromEntries(this.lemmaTable),
+      tables: tables.map(([name, t]) => ({ name, classes: t.classes, scale: t.scale, count: t.keys.length, entries: t.entries.length })),
+      provenance: this.provenance,
+    };
+    const json = new TextEncoder().encode(JSON.stringify(header));
+    const pad4 = (n: number) => (n + 3) & ~3;
+    let size = 16 + pad4(json.length);
+    for (const [, t] of tables) size += t.keys.byteLength + t.entries.byteLength + pad4(t.lens.byteLength);
+    const bytes = new Uint8Array(size);
+    const view = new DataView(bytes.buffer);
+    bytes.set(new TextEncoder().encode(MAGIC), 0);
+    view.setUint32(8, json.length, true);
+    bytes.set(json, 16);
+    let at = 16 + pad4(json.length);
+    for (const [, t] of tables) {
+      for (const part of [t.keys, t.entries, t.lens]) {
+        bytes.set(new Uint8Array(part.buffer, part.byteOffset, part.byteLength), at);
+        at += pad4(part.byteLength);
+      }
+    }
+    view.setUint32(12, checksum(bytes, 16), true);
+    return bytes;
+  }
+
+  /**
+   * Reads a model from the bytes `serialise` wrote.
+   * @throws Error saying what is wrong (bad magic, checksum, truncated table).
+   */
+  static deserialise(bytes: Uint8Array): SyntaxModel {
+    if (bytes.length < 16 || new TextDecoder().decode(bytes.subarray(0, 8)) !== MAGIC) throw new Error('not a Dyad syntax model (bad magic number)');
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const jsonLength = view.getUint32(8, true);
+    if (checksum(bytes, 16) !== view.getUint32(12, true)) throw new Error('checksum mismatch (truncated or damaged file)');
+    const header = JSON.parse(new TextDecoder().decode(bytes.subarray(16, 16 + jsonLength))) as Header;
+    const pad4 = (n: number) => (n + 3) & ~3;
+    let at = bytes.byteOffset + 16 + pad4(jsonLength);
+    const aligned = bytes.byteOffset % 4 === 0 ? bytes : bytes.slice();
+    const base = aligned === bytes ? 0 : -bytes.byteOffset;
+    const tables = new Map<string, FrozenTable>();
+    for (const t of header.tables) {
+      const keys = new Uint32Array(aligned.buffer, at + base, t.count);
+      at += t.count * 4;
+      const entries = new Int32Array(aligned.buffer, at + base, t.entries);
+      at += t.entries * 4;
+      const lens = new Uint8Array(aligned.buffer, at + base, t.count);
+      at += pad4(t.count);
+      tables.set(t.name, new FrozenTable(t.classes, t.scale, keys, lens, entries));
+    }
+    const table = (name: string): FrozenTable => {
+      const t = tables.get(name);
+      if (!t) throw new Error(`no ${name} table`);
+      return t;
+    };
+    const tagger = new Tagger(header.tagset, table('tagger'));
+    const parser = new Parser(header.labels, table('actions'), table('left'), table('right'));
+    return new SyntaxModel(tagger, parser, header.lemmas, header.provenance);
+  }
+}
+
+/** A checksum over the file after its first 16 bytes (a multiply-xor over 32-bit words). */
+function checksum(bytes: Uint8Array, from: number): number {
+  let h = 0x811c9dc5;
+  const words = Math.floor((bytes.length - from) / 4);
+  const view = new DataView(bytes.buffer, bytes.byteOffset + from, words * 4);
+  for (let i = 0; i < words; i++) h = Math.imul(h ^ view.getUint32(i * 4, true), 0x01000193);
+  for (let i = from + words * 4; i < bytes.length; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193);
+  return h >>> 0;
+}
+
+const loaded = new Map<string, SyntaxModel>();
+
+/**
+ * The syntax model, read once per process (and per worker thread) on first use, then shared.
+ * @throws DyadError (rule `syntax/model-missing` or `syntax/model-corrupt`) naming the file.
+ */
+export function getSyntaxModel(path = DEFAULT_MODEL_PATH): SyntaxModel {
+  const cached = loaded.get(path);
+  if (cached) return cached;
+  if (!existsSync(path)) {
+    throw fatal('syntax', 'syntax/model-missing', `syntax model ${path} not found (train it with: npm run train:parser)`);
+  }
+  let model: SyntaxModel;
+  try {
+    model = SyntaxModel.deserialise(readFileSync(path));
+  } catch (error) {
+    throw fatal('syntax', 'syntax/model-corrupt', `syntax model ${path} cannot be read: ${(error as Error).message}`);
+  }
+  loaded.set(path, model);
+  return model;
+}

@@ -1,0 +1,131 @@
+import { key3, seededRandom, shuffle } from './hash.js';
+import { FrozenTable, TrainTable } from './tables.js';
+import type { EncodedWords } from './words.js';
+
+/** Features per word; the array is reused. */
+const MAX_FEATURES = 40;
+const NONE = 0x5f5f5f5f;
+const START = 0x3c533e00;
+
+/**
+ * Fills `keys` with the features of word `i`: the word, its affixes and shape, two words either
+ * side, the two tags already predicted before it, and wink-nlp's tag.
+ * @returns how many features were written.
+ */
+function taggerFeatures(w: EncodedWords, tags: Int32Array, i: number, keys: Uint32Array): number {
+  const f = (j: number): number => (j < 0 ? START : j >= w.n ? NONE : w.form[j]!);
+  const t1 = i > 0 ? tags[i - 1]! : -1;
+  const t2 = i > 1 ? tags[i - 2]! : -1;
+  const word = w.form[i]!;
+  let k = 0;
+  keys[k++] = key3(1, 0, 0, 0);
+  keys[k++] = key3(2, word, 0, 0);
+  keys[k++] = key3(3, w.exact[i]!, 0, 0);
+  keys[k++] = key3(4, w.suffix3[i]!, 0, 0);
+  keys[k++] = key3(5, w.suffix2[i]!, 0, 0);
+  keys[k++] = key3(6, w.prefix[i]!, 0, 0);
+  keys[k++] = key3(7, w.shape[i]!, 0, 0);
+  keys[k++] = key3(8, w.shape[i]!, i === 0 ? 1 : 0, 0);
+  keys[k++] = key3(9, f(i - 1), 0, 0);
+  keys[k++] = key3(10, f(i - 2), 0, 0);
+  keys[k++] = key3(11, f(i + 1), 0, 0);
+  keys[k++] = key3(12, f(i + 2), 0, 0);
+  keys[k++] = key3(13, i > 0 ? w.suffix3[i - 1]! : START, 0, 0);
+  keys[k++] = key3(14, i + 1 < w.n ? w.suffix3[i + 1]! : NONE, 0, 0);
+  keys[k++] = key3(15, i + 1 < w.n ? w.shape[i + 1]! : NONE, 0, 0);
+  keys[k++] = key3(16, t1, 0, 0);
+  keys[k++] = key3(17, t1, t2, 0);
+  keys[k++] = key3(18, t1, word, 0);
+  keys[k++] = key3(19, word, f(i + 1), 0);
+  keys[k++] = key3(20, f(i - 1), word, 0);
+  keys[k++] = key3(21, w.wink[i]!, 0, 0);
+  keys[k++] = key3(22, w.wink[i]!, word, 0);
+  keys[k++] = key3(23, w.wink[i]!, w.suffix3[i]!, 0);
+  keys[k++] = key3(24, i > 0 ? w.wink[i - 1]! : START, w.wink[i]!, i + 1 < w.n ? w.wink[i + 1]! : NONE);
+  keys[k++] = key3(25, t1, w.wink[i]!, 0);
+  keys[k++] = key3(26, w.suffix3[i]!, f(i + 1), 0);
+  keys[k++] = key3(27, w.suffix4[i]!, 0, 0);
+  keys[k++] = key3(28, w.prefix3[i]!, 0, 0);
+  keys[k++] = key3(29, i + 1 < w.n ? w.wink[i + 1]! : NONE, word, 0);
+  keys[k++] = key3(30, i > 0 ? w.wink[i - 1]! : START, word, 0);
+  keys[k++] = key3(31, f(i - 1), word, f(i + 1));
+  return k;
+}
+
+/** A trained part-of-speech tagger: Universal POS tags, greedy left to right. */
+export class Tagger {
+  private readonly keys = new Uint32Array(MAX_FEATURES);
+  private readonly scores: Int32Array;
+
+  constructor(
+    readonly tagset: readonly string[],
+    readonly table: FrozenTable,
+  ) {
+    this.scores = new Int32Array(tagset.length);
+  }
+
+  /** The tag ids (indexes into `tagset`) of a sentence's words. */
+  tag(words: EncodedWords): Int32Array {
+    const tags = new Int32Array(words.n);
+    const C = this.tagset.length;
+    for (let i = 0; i < words.n; i++) {
+      const n = taggerFeatures(words, tags, i, this.keys);
+      this.table.score(this.keys, n, this.scores);
+      let best = 0;
+      for (let c = 1; c < C; c++) if (this.scores[c]! > this.scores[best]!) best = c;
+      tags[i] = best;
+    }
+    return tags;
+  }
+}
+
+/** A training sentence for the tagger: encoded words and their gold tag ids. */
+export interface TaggedSentence {
+  words: EncodedWords;
+  gold: Int32Array;
+}
+
+/**
+ * Trains a tagger with the averaged perceptron, sentences shuffled each epoch with the seed.
+ * @param onEpoch called after each epoch with the tagger so far (to score it on dev).
+ */
+export function trainTagger(
+  tagset: readonly string[],
+  sentences: readonly TaggedSentence[],
+  epochs: number,
+  seed: number,
+  onEpoch?: (epoch: number, tagger: Tagger) => void,
+): Tagger {
+  const table = new TrainTable(tagset.length);
+  const keys = new Uint32Array(MAX_FEATURES);
+  const scores = new Float64Array(tagset.length);
+  const random = seededRandom(seed);
+  const order = sentences.map((_, i) => i);
+  let step = 1;
+  let tagger: Tagger | null = null;
+  for (let epoch = 0; epoch < epochs; epoch++) {
+    shuffle(order, random);
+    for (const index of order) {
+      const { words, gold } = sentences[index]!;
+      const tags = new Int32Array(words.n);
+      for (let i = 0; i < words.n; i++) {
+        const n = taggerFeatures(words, tags, i, keys);
+        table.score(keys, n, scores);
+        let best = 0;
+        for (let c = 1; c < tagset.length; c++) if (scores[c]! > scores[best]!) best = c;
+        if (best !== gold[i]) {
+          table.update(keys, n, gold[i]!, 1, step);
+          table.update(keys, n, best, -1, step);
+        }
+        step++;
+        // The gold tag is the history during training: the model is updated at every error anyway.
+        tags[i] = gold[i]!;
+      }
+    }
+    if (onEpoch || epoch === epochs - 1) {
+      tagger = new Tagger(tagset, table.freeze(step));
+      onEpoch?.(epoch, tagger);
+    }
+  }
+  return tagger!;
+}
