@@ -1,8 +1,10 @@
+import { spawnSync } from 'node:child_process';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../src/shells/server/app.js';
 import { StoreHandle } from '../src/shells/server/store-handle.js';
 import { Store } from '../src/store/store.js';
+import { CLI } from './support/paths.js';
 import { exampleStore, HOSTILE_ID, HOSTILE_TEXT } from './support/web-store.js';
 
 let app: FastifyInstance;
@@ -167,5 +169,13 @@ describe('dyad serve: a store locked by a writer', () => {
     } finally {
       store.close();
     }
+  });
+});
+
+describe('dyad serve: the command', () => {
+  it('refuses a store that does not exist in one sentence, with exit code 2', () => {
+    const run = spawnSync(process.execPath, [CLI, 'serve', '--db', '/nonexistent/dyad.duckdb'], { encoding: 'utf8', timeout: 30_000 });
+    expect(run.status).toBe(2);
+    expect(run.stderr.trim()).toBe('dyad: no store at /nonexistent/dyad.duckdb (create one with: dyad ingest ... --db /nonexistent/dyad.duckdb)');
   });
 });

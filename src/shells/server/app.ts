@@ -20,6 +20,8 @@ import { formatCsv } from '../table.js';
 import { explainStoredSentence, ExplainError } from './explain-stored.js';
 import * as S from './schemas.js';
 import { StoreBusyError, StoreHandle } from './store-handle.js';
+import { watchFolder, type FolderWatch } from './watch.js';
+import { Store } from '../../store/store.js';
 
 /** Options of `buildServer`. */
 export interface ServerOptions {
@@ -29,8 +31,14 @@ export interface ServerOptions {
   idleCloseMs?: number;
   /** The built dashboard (`npm run build` writes `dist/web`). */
   webRoot?: string;
-  /** A store handle to use instead of opening `db` read-only (`--watch` shares its writer's). */
+  /** A store handle to use instead of opening `db` read-only. */
   handle?: StoreHandle;
+  /** Ingest every file that lands in this folder (`--watch`); the store is created when missing. */
+  watch?: string;
+  /** Worker threads the watcher codes on (default: as `dyad ingest`; 0 codes in this thread). */
+  watchWorkers?: number;
+  /** Where the watcher reports its runs (default: nowhere). */
+  log?: (line: string) => void;
 }
 
 /** The built dashboard: `dist/web` from the repository root (this file is three folders down in `src/` and in `dist/`). */
@@ -114,7 +122,17 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     reply.header('X-Frame-Options', 'DENY');
     return payload;
   });
-  app.addHook('onClose', async () => handle.close());
+  let watcher: FolderWatch | null = null;
+  if (options.watch) {
+    if (!existsSync(options.db)) (await Store.open(options.db)).close();
+    watcher = watchFolder(options.watch, handle, options.log ?? (() => {}), {
+      ...(options.watchWorkers === undefined ? {} : { workers: options.watchWorkers }),
+    });
+  }
+  app.addHook('onClose', async () => {
+    await watcher?.close();
+    handle.close();
+  });
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error.validation) {
@@ -151,10 +169,18 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(fastifySwaggerUi, { routePrefix: '/docs', staticCSP: true });
 
   const errors = { 400: S.ErrorReply, 404: S.ErrorReply, 503: S.ErrorReply };
-  app.get('/api/health', { schema: { summary: 'Is the store readable?', response: { 200: S.HealthReply, 503: S.ErrorReply } } }, async () => {
-    await handle.use(async () => undefined);
-    return { status: 'ok', store: handle.path };
-  });
+  app.get('/api/health', { schema: { summary: 'Is the store readable? What has the watched folder added?', response: { 200: S.HealthReply, 503: S.ErrorReply } } },
+    async () => {
+      await handle.use(async () => undefined);
+      const last = watcher?.state.last;
+      return {
+        status: 'ok',
+        store: handle.path,
+        generation: handle.generation,
+        watching: watcher ? { dir: watcher.state.dir, runs: watcher.state.runs, added: last?.added ?? 0, skipped: last?.skipped ?? 0,
+          failed: last?.failed ?? 0, error: watcher.state.error } : null,
+      };
+    });
 
   app.get('/api/overview', { schema: { summary: 'Totals, top dyads and top speakers for a period', querystring: S.OverviewQuery, response: { 200: S.OverviewReply, ...errors } } },
     async (request) => {

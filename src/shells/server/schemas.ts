@@ -157,4 +157,12 @@ export const ErrorReply = Type.Object({
   parameter: Type.Optional(Type.String()),
 });
 
-export const HealthReply = Type.Object({ status: Type.String(), store: Type.String() });
+export const HealthReply = Type.Object({
+  status: Type.String(),
+  store: Type.String(),
+  /** Goes up after every ingest of the watched folder: the dashboard reloads when it changes. */
+  generation: Type.Integer(),
+  watching: Nullable(Type.Object({
+    dir: Type.String(), runs: Type.Integer(), added: Type.Integer(), skipped: Type.Integer(), failed: Type.Integer(), error: Str,
+  })),
+});

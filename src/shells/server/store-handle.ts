@@ -20,6 +20,10 @@ export class StoreHandle {
   private opening: Promise<Store> | null = null;
   private inUse = 0;
   private idleTimer: NodeJS.Timeout | null = null;
+  /** A writer's turn (`--watch` ingesting): requests wait for it to end rather than fail. */
+  private writerTurn: Promise<void> | null = null;
+  /** Counts the writes made through `exclusive`, so the dashboard can tell when to reload. */
+  generation = 0;
 
   /**
    * @param path the DuckDB file (it must exist)
@@ -45,6 +49,7 @@ export class StoreHandle {
 
   /** Runs `work` with the open store. */
   async use<T>(work: (store: Store) => Promise<T>): Promise<T> {
+    while (this.writerTurn) await this.writerTurn;
     if (this.idleTimer) clearTimeout(this.idleTimer);
     this.idleTimer = null;
     this.inUse++;
@@ -53,6 +58,26 @@ export class StoreHandle {
     } finally {
       this.inUse--;
       this.scheduleClose();
+    }
+  }
+
+  /**
+   * Gives the file to a writer in this process (`--watch` runs `ingest`, which opens it for
+   * writing): waits for the requests under way, closes the reader, runs `write`, and lets the
+   * requests that arrived meanwhile go on with the store reopened.
+   */
+  async exclusive<T>(write: () => Promise<T>): Promise<T> {
+    while (this.writerTurn) await this.writerTurn;
+    let release = () => {};
+    this.writerTurn = new Promise<void>((resolve) => (release = resolve));
+    try {
+      while (this.inUse > 0) await new Promise((resolve) => setTimeout(resolve, 10));
+      this.close();
+      return await write();
+    } finally {
+      this.generation++;
+      this.writerTurn = null;
+      release();
     }
   }
 
