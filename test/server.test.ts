@@ -123,6 +123,7 @@ describe('dyad serve: HTTP API', () => {
     expect(article.text).toContain('<script>window.__pwned = 1</script>');
     expect(article.text).toContain('<img src="x" onerror="window.__pwned = 2">');
     expect(HOSTILE_TEXT).toContain(article.text.slice(0, 30));
+    expect(article.url).toBe('javascript:window.__pwned = 3');
     expect(response.headers['content-type']).toMatch(/^application\/json/);
   });
 

@@ -117,6 +117,7 @@ describe.skipIf(skip !== null)('dashboard in a browser', () => {
     expect(text).toContain('<script>window.__pwned = 1</script>');
     expect(text).toContain('<img src="x" onerror="window.__pwned = 2">');
     expect(await page.locator('[data-testid="article-text"] img, [data-testid="article-text"] script').count()).toBe(0);
+    expect(await page.locator('a[href^="javascript"]').count()).toBe(0);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
   });
 

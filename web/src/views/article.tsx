@@ -84,7 +84,8 @@ function ArticleBody({ view, params }: { view: ArticleView; params: Record<strin
       <h2 id="article-title">{view.title ?? view.id}</h2>
       <p class="meta">
         {[view.published ?? 'undated', view.source ?? '', view.duplicateOf ? `near-duplicate of ${view.duplicateOf}` : ''].filter(Boolean).join(' · ')}
-        {view.url && <> · <a href={view.url} rel="noreferrer noopener">original</a></>}
+        {/* Only web addresses become links: an article's own metadata could carry a javascript: URL. */}
+        {view.url && /^https?:\/\//i.test(view.url) && <> · <a href={view.url} rel="noreferrer noopener">original</a></>}
       </p>
       <fieldset class="layers">
         <legend>Highlight</legend>
