@@ -139,7 +139,15 @@ describe('dyad serve: HTTP API', () => {
   it('serves an OpenAPI 3.1 document listing every route', async () => {
     const doc = (await get('/docs/json')).json();
     expect(doc.openapi).toBe('3.1.0');
-    for (const path of ['/api/events', '/api/timeline', '/api/network', '/api/quotes', '/api/actors', '/api/articles/{id}', '/api/explain/{article}/{sentence}']) {
+    for (const path of [
+      '/api/events',
+      '/api/timeline',
+      '/api/network',
+      '/api/quotes',
+      '/api/actors',
+      '/api/articles/{id}',
+      '/api/explain/{article}/{sentence}',
+    ]) {
       expect(Object.keys(doc.paths)).toContain(path);
     }
   });
@@ -163,7 +171,7 @@ describe('dyad serve: a store locked by a writer', () => {
     }
   });
 
-  it('opens the store read-only: a write through the server\'s connection fails', async () => {
+  it("opens the store read-only: a write through the server's connection fails", async () => {
     const store = await Store.openReadOnly(db);
     try {
       await expect(store.all('CREATE TABLE scratch (x INTEGER)')).rejects.toThrow(/read-only/i);
@@ -175,8 +183,13 @@ describe('dyad serve: a store locked by a writer', () => {
 
 describe('dyad serve: the command', () => {
   it('refuses a store that does not exist in one sentence, with exit code 2', () => {
-    const run = spawnSync(process.execPath, [CLI, 'serve', '--db', '/nonexistent/dyad.duckdb'], { encoding: 'utf8', timeout: 30_000 });
+    const run = spawnSync(process.execPath, [CLI, 'serve', '--db', '/nonexistent/dyad.duckdb'], {
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
     expect(run.status).toBe(2);
-    expect(run.stderr.trim()).toBe('dyad: no store at /nonexistent/dyad.duckdb (create one with: dyad ingest ... --db /nonexistent/dyad.duckdb)');
+    expect(run.stderr.trim()).toBe(
+      'dyad: no store at /nonexistent/dyad.duckdb (create one with: dyad ingest ... --db /nonexistent/dyad.duckdb)',
+    );
   });
 });

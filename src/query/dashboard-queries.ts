@@ -1,6 +1,14 @@
 import type { DuckDBValue } from '@duckdb/node-api';
 import type { Store } from '../store/store.js';
-import { dateRange, eventWhere, PERIOD, queryArticle, queryNetwork, type EventFilter, type QueryResult } from './queries.js';
+import {
+  dateRange,
+  eventWhere,
+  PERIOD,
+  queryArticle,
+  queryNetwork,
+  type EventFilter,
+  type QueryResult,
+} from './queries.js';
 
 /**
  * The queries the HTTP API and the dashboard need beyond the CLI's: pages of events with their
@@ -9,7 +17,7 @@ import { dateRange, eventWhere, PERIOD, queryArticle, queryNetwork, type EventFi
  * value from the user is a parameter, never part of the SQL text.
  */
 
-/** Filters of the event list and the timeline: the CLI's, plus a bare root, an actor on either side and a paging window. */
+/** Filters of the event list and the timeline: the CLI's, plus a bare root and an actor on either side. */
 export interface DashboardFilter extends Omit<EventFilter, 'by' | 'limit'> {
   /** CAMEO root only (`16`), where `code` matches a code or a root. */
   root?: string;
@@ -24,7 +32,8 @@ export interface DashboardFilter extends Omit<EventFilter, 'by' | 'limit'> {
  * joined only to the articles that are near-duplicates (few), where a join to every article made
  * the dashboard's queries 1.5× slower on a million events.
  */
-const EVENTS_FROM = 'FROM events e LEFT JOIN (SELECT id, dup_of FROM articles WHERE dup_of IS NOT NULL) a ON a.id = e.article_id';
+const EVENTS_FROM =
+  'FROM events e LEFT JOIN (SELECT id, dup_of FROM articles WHERE dup_of IS NOT NULL) a ON a.id = e.article_id';
 
 /** The quad classes by number, as the timeline's columns name them. */
 export const QUAD_COLUMNS = ['verbal_coop', 'material_coop', 'verbal_conflict', 'material_conflict'] as const;
@@ -58,7 +67,12 @@ export interface EventPage extends QueryResult {
  * One page of events matching a filter, each with its article and its index in that article's
  * `events[]` (`idx`), so the dashboard can open the evidence sentence.
  */
-export async function queryEventPage(store: Store, filter: DashboardFilter, limit: number, offset: number): Promise<EventPage> {
+export async function queryEventPage(
+  store: Store,
+  filter: DashboardFilter,
+  limit: number,
+  offset: number,
+): Promise<EventPage> {
   const { sql, params } = dashboardWhere(filter);
   const [count] = await store.all(`SELECT count(*) AS n ${EVENTS_FROM} WHERE ${sql}`, params);
   const rows = await store.all(
@@ -68,8 +82,24 @@ export async function queryEventPage(store: Store, filter: DashboardFilter, limi
        ${EVENTS_FROM} WHERE ${sql} ORDER BY e.date, e.article_id, e.idx LIMIT ? OFFSET ?`,
     [...params, limit, offset],
   );
-  const columns = ['date', 'source', 'source_name', 'target', 'target_name', 'code', 'name', 'goldstein', 'quad', 'negated', 'intent',
-    'mentions', 'place', 'article', 'idx', 'evidence'];
+  const columns = [
+    'date',
+    'source',
+    'source_name',
+    'target',
+    'target_name',
+    'code',
+    'name',
+    'goldstein',
+    'quad',
+    'negated',
+    'intent',
+    'mentions',
+    'place',
+    'article',
+    'idx',
+    'evidence',
+  ];
   return { columns, rows, total: Number(count?.n ?? 0) };
 }
 
@@ -78,7 +108,12 @@ export async function queryEventPage(store: Store, filter: DashboardFilter, limi
  * what a stacked timeline of cooperation and conflict draws. Events dated coarser than the period
  * (a year only) are left out, as in `queryEvents`.
  */
-export async function queryTimeline(store: Store, filter: DashboardFilter, by: NonNullable<EventFilter['by']>, limit: number): Promise<QueryResult> {
+export async function queryTimeline(
+  store: Store,
+  filter: DashboardFilter,
+  by: NonNullable<EventFilter['by']>,
+  limit: number,
+): Promise<QueryResult> {
   const { sql, params } = dashboardWhere(filter);
   const precision = by === 'month' ? 7 : 10;
   const quads = QUAD_COLUMNS.map((name, i) => `count(*) FILTER (WHERE e.quad_class = ${i + 1}) AS ${name}`).join(', ');
@@ -107,7 +142,10 @@ export async function queryNetworkGraph(
   store: Store,
   filter: { from?: string; to?: string; minWeight: number; limit: number },
 ): Promise<{ nodes: NetworkNode[]; edges: QueryResult }> {
-  const { sql, params } = eventWhere({ ...(filter.from ? { from: filter.from } : {}), ...(filter.to ? { to: filter.to } : {}) });
+  const { sql, params } = eventWhere({
+    ...(filter.from ? { from: filter.from } : {}),
+    ...(filter.to ? { to: filter.to } : {}),
+  });
   const rows = await store.all(
     `SELECT e.source_code AS source, e.target_code AS target, count(*) AS events, sum(e.mentions) AS mentions,
             round(avg(e.goldstein), 2) AS mean_goldstein
@@ -118,9 +156,12 @@ export async function queryNetworkGraph(
   );
   const weight = new Map<string, number>();
   for (const r of rows) {
-    for (const side of [r.source, r.target]) weight.set(String(side), (weight.get(String(side)) ?? 0) + Number(r.events));
+    for (const side of [r.source, r.target])
+      weight.set(String(side), (weight.get(String(side)) ?? 0) + Number(r.events));
   }
-  const nodes = [...weight].map(([id, events]) => ({ id, events })).sort((a, b) => b.events - a.events || a.id.localeCompare(b.id));
+  const nodes = [...weight]
+    .map(([id, events]) => ({ id, events }))
+    .sort((a, b) => b.events - a.events || a.id.localeCompare(b.id));
   return { nodes, edges: { columns: ['source', 'target', 'events', 'mentions', 'mean_goldstein'], rows } };
 }
 
@@ -131,14 +172,19 @@ export async function queryNetworkGraph(
 export async function searchActors(store: Store, search: string, limit: number): Promise<QueryResult> {
   const pattern = `%${search}%`;
   const rows = await store.all(
-    `WITH m AS (SELECT code, arg_max(name, mentions) AS name, arg_max(kind, mentions) AS kind, sum(mentions) AS mentions,
+    `WITH m AS (SELECT code, arg_max(name, mentions) AS name, arg_max(kind, mentions) AS kind,
+                       sum(mentions) AS mentions,
                        count(DISTINCT article_id) AS articles
                   FROM actors WHERE code IS NOT NULL AND (name ILIKE ? OR code ILIKE ?) GROUP BY code
                  ORDER BY mentions DESC, code LIMIT ?),
-          s AS (SELECT source_code AS code, count(*) AS n FROM events WHERE source_code IN (SELECT code FROM m) GROUP BY 1),
-          t AS (SELECT target_code AS code, count(*) AS n FROM events WHERE target_code IN (SELECT code FROM m) GROUP BY 1),
-          q AS (SELECT speaker_code AS code, count(*) AS n FROM quotes WHERE speaker_code IN (SELECT code FROM m) GROUP BY 1)
-     SELECT m.code, m.name, m.kind, m.mentions, m.articles, coalesce(s.n, 0) AS as_source, coalesce(t.n, 0) AS as_target,
+          s AS (SELECT source_code AS code, count(*) AS n FROM events
+                 WHERE source_code IN (SELECT code FROM m) GROUP BY 1),
+          t AS (SELECT target_code AS code, count(*) AS n FROM events
+                 WHERE target_code IN (SELECT code FROM m) GROUP BY 1),
+          q AS (SELECT speaker_code AS code, count(*) AS n FROM quotes
+                 WHERE speaker_code IN (SELECT code FROM m) GROUP BY 1)
+     SELECT m.code, m.name, m.kind, m.mentions, m.articles, coalesce(s.n, 0) AS as_source,
+            coalesce(t.n, 0) AS as_target,
             coalesce(q.n, 0) AS quotes
        FROM m LEFT JOIN s USING (code) LEFT JOIN t USING (code) LEFT JOIN q USING (code)
       ORDER BY m.mentions DESC, m.code`,
@@ -148,7 +194,10 @@ export async function searchActors(store: Store, search: string, limit: number):
 }
 
 /** Totals, top dyads and top speakers for a period (the whole store without one). */
-export async function queryOverview(store: Store, period: { from?: string; to?: string }): Promise<Record<string, QueryResult>> {
+export async function queryOverview(
+  store: Store,
+  period: { from?: string; to?: string },
+): Promise<Record<string, QueryResult>> {
   const eventClauses: string[] = ['a.dup_of IS NULL'];
   const eventParams: DuckDBValue[] = [];
   dateRange('e.date', period.from, period.to, eventClauses, eventParams);
@@ -156,10 +205,12 @@ export async function queryOverview(store: Store, period: { from?: string; to?: 
   const quoteParams: DuckDBValue[] = [];
   dateRange('q.date', period.from, period.to, quoteClauses, quoteParams);
   const totals = await store.all(
-    `SELECT (SELECT count(*) FROM events e JOIN articles a ON a.id = e.article_id WHERE ${eventClauses.join(' AND ')}) AS events,
+    `SELECT (SELECT count(*) FROM events e JOIN articles a ON a.id = e.article_id
+              WHERE ${eventClauses.join(' AND ')}) AS events,
             (SELECT count(DISTINCT e.article_id) FROM events e JOIN articles a ON a.id = e.article_id
               WHERE ${eventClauses.join(' AND ')}) AS articles,
-            (SELECT count(*) FROM quotes q JOIN articles a ON a.id = q.article_id WHERE ${quoteClauses.join(' AND ')}) AS quotes`,
+            (SELECT count(*) FROM quotes q JOIN articles a ON a.id = q.article_id
+              WHERE ${quoteClauses.join(' AND ')}) AS quotes`,
     [...eventParams, ...eventParams, ...quoteParams],
   );
   const dyads = await queryNetwork(store, { ...period, limit: 10 });
@@ -251,15 +302,31 @@ export async function queryArticleView(store: Store, id: string): Promise<Articl
   const events = list<RecordEvent>('events');
   const spans: ArticleSpan[] = [
     ...list<RecordActor>('actors').map((a, index) => ({
-      layer: 'actor' as const, start: a.start, end: a.end, index, label: `${a.actor.name} (${a.actor.code ?? a.actor.kind})`,
+      layer: 'actor' as const,
+      start: a.start,
+      end: a.end,
+      index,
+      label: `${a.actor.name} (${a.actor.code ?? a.actor.kind})`,
     })),
-    ...list<RecordTime>('times').map((t, index) => ({ layer: 'time' as const, start: t.start, end: t.end, index, label: `${t.type} ${t.value}` })),
+    ...list<RecordTime>('times').map((t, index) => ({
+      layer: 'time' as const,
+      start: t.start,
+      end: t.end,
+      index,
+      label: `${t.type} ${t.value}`,
+    })),
     ...list<RecordQuote>('quotes').map((q, index) => ({
-      layer: 'quote' as const, start: q.start, end: q.end, index,
+      layer: 'quote' as const,
+      start: q.start,
+      end: q.end,
+      index,
       label: `${q.kind} quote: ${q.speaker?.actor?.name ?? q.speaker?.mention.text ?? 'unknown speaker'}`,
     })),
     ...events.map((e, index) => ({
-      layer: 'event' as const, start: e.evidence.start, end: e.evidence.end, index,
+      layer: 'event' as const,
+      start: e.evidence.start,
+      end: e.evidence.end,
+      index,
       label: `${e.code} ${e.name}: ${e.source.actor.code ?? '?'} → ${e.target?.actor.code ?? 'no target'}`,
     })),
   ].sort((a, b) => a.start - b.start || b.end - a.end);
@@ -274,9 +341,22 @@ export async function queryArticleView(store: Store, id: string): Promise<Articl
     sentences: list<Span>('sentences').map((s) => ({ start: s.start, end: s.end })),
     spans,
     events: events.map((e, idx) => ({
-      idx, code: e.code, name: e.name, source: e.source.actor.code, target: e.target?.actor.code ?? null, goldstein: e.goldstein,
-      quad: e.quadClass, sentence: e.sentence, evidenceStart: e.evidence.start, evidenceEnd: e.evidence.end, trigger: e.text,
+      idx,
+      code: e.code,
+      name: e.name,
+      source: e.source.actor.code,
+      target: e.target?.actor.code ?? null,
+      goldstein: e.goldstein,
+      quad: e.quadClass,
+      sentence: e.sentence,
+      evidenceStart: e.evidence.start,
+      evidenceEnd: e.evidence.end,
+      trigger: e.text,
     })),
-    removed: list<{ kind: string; rule: string; text: string }>('removed').map((r) => ({ kind: r.kind, rule: r.rule, text: r.text })),
+    removed: list<{ kind: string; rule: string; text: string }>('removed').map((r) => ({
+      kind: r.kind,
+      rule: r.rule,
+      text: r.text,
+    })),
   };
 }

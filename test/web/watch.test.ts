@@ -9,7 +9,12 @@ import { browserSkipReason, launchBrowser } from './browser.js';
 // The tests code in this thread (`watchWorkers: 0`): ingest's worker script exists only in dist/.
 
 const ARTICLES = [
-  { id: 'live-1', title: 'Talks', date: '2021-06-07', text: 'The Russian government condemned Ukraine on Monday over the border incident.' },
+  {
+    id: 'live-1',
+    title: 'Talks',
+    date: '2021-06-07',
+    text: 'The Russian government condemned Ukraine on Monday over the border incident.',
+  },
   { id: 'live-2', title: 'Aid', date: '2021-06-08', text: 'Japan sent aid to Nepal on Tuesday after the floods.' },
 ];
 

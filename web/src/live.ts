@@ -23,7 +23,9 @@ export function useLive(): Health | null {
       getJson<Health>('health').then(
         (h) => {
           if (!live) return;
-          setHealth((old) => (old && old.generation === h.generation && old.watching?.runs === h.watching?.runs ? old : h));
+          setHealth((old) =>
+            old && old.generation === h.generation && old.watching?.runs === h.watching?.runs ? old : h,
+          );
           if (h.watching) timer = setTimeout(poll, 3000);
         },
         () => live && (timer = setTimeout(poll, 5000)),

@@ -43,7 +43,9 @@ function App() {
             {`Live: watching ${health.watching.dir} (last run: ${health.watching.added} added)`}
           </span>
         )}
-        <a class="docs" href="/docs">API</a>
+        <a class="docs" href="/docs">
+          API
+        </a>
       </header>
       {/* A new generation (the watched folder added articles) mounts the view again, which fetches again. */}
       <main data-view={view} key={health?.generation ?? 0}>

@@ -36,7 +36,7 @@ export class StoreHandle {
     private readonly open: (path: string) => Promise<Store> = (p) => Store.openReadOnly(p),
   ) {}
 
-  /** Opens the store once now, to report a missing or locked file at start-up; returns the sentence to print, or null. */
+  /** Opens the store once now, to report a missing or locked file at start-up: the sentence to print, or null. */
   async check(): Promise<string | null> {
     try {
       await this.use(async () => undefined);
@@ -98,14 +98,17 @@ export class StoreHandle {
   }
 
   private async openOnce(): Promise<Store> {
-    if (!existsSync(this.path)) throw new Error(`no store at ${this.path} (create one with: dyad ingest ... --db ${this.path})`);
+    if (!existsSync(this.path))
+      throw new Error(`no store at ${this.path} (create one with: dyad ingest ... --db ${this.path})`);
     try {
       this.store = await this.open(this.path);
       return this.store;
     } catch (error) {
       const message = (error as Error).message;
       if (LOCKED.test(message)) {
-        throw new StoreBusyError(`${this.path} is locked by another process (an ingest?); the API answers 503 until it is done`);
+        throw new StoreBusyError(
+          `${this.path} is locked by another process (an ingest?); the API answers 503 until it is done`,
+        );
       }
       throw error;
     }

@@ -51,10 +51,15 @@ export function watchFolder(
     if (!files.length) return;
     running = running.then(async () => {
       try {
-        const progress = await handle.exclusive(() => ingest(files, { db: handle.path, ...(options.workers === undefined ? {} : { workers: options.workers }) }));
+        const progress = await handle.exclusive(() =>
+          ingest(files, { db: handle.path, ...(options.workers === undefined ? {} : { workers: options.workers }) }),
+        );
         state.last = progress;
         state.error = null;
-        log(`dyad serve: ingested ${files.length} file(s) from ${dir}: ${progress.added} added, ${progress.skipped} already stored, ${progress.failed} failed`);
+        log(
+          `dyad serve: ingested ${files.length} file(s) from ${dir}: ${progress.added} added, ` +
+            `${progress.skipped} already stored, ${progress.failed} failed`,
+        );
       } catch (error) {
         state.error = (error as Error).message;
         log(`dyad serve: ingesting from ${dir} failed: ${state.error}`);
