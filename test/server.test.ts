@@ -1,8 +1,10 @@
+import { spawnSync } from 'node:child_process';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../src/shells/server/app.js';
 import { StoreHandle } from '../src/shells/server/store-handle.js';
 import { Store } from '../src/store/store.js';
+import { CLI } from './support/paths.js';
 import { exampleStore, HOSTILE_ID, HOSTILE_TEXT } from './support/web-store.js';
 
 let app: FastifyInstance;
@@ -121,6 +123,7 @@ describe('dyad serve: HTTP API', () => {
     expect(article.text).toContain('<script>window.__pwned = 1</script>');
     expect(article.text).toContain('<img src="x" onerror="window.__pwned = 2">');
     expect(HOSTILE_TEXT).toContain(article.text.slice(0, 30));
+    expect(article.url).toBe('javascript:window.__pwned = 3');
     expect(response.headers['content-type']).toMatch(/^application\/json/);
   });
 
@@ -136,7 +139,15 @@ describe('dyad serve: HTTP API', () => {
   it('serves an OpenAPI 3.1 document listing every route', async () => {
     const doc = (await get('/docs/json')).json();
     expect(doc.openapi).toBe('3.1.0');
-    for (const path of ['/api/events', '/api/timeline', '/api/network', '/api/quotes', '/api/actors', '/api/articles/{id}', '/api/explain/{article}/{sentence}']) {
+    for (const path of [
+      '/api/events',
+      '/api/timeline',
+      '/api/network',
+      '/api/quotes',
+      '/api/actors',
+      '/api/articles/{id}',
+      '/api/explain/{article}/{sentence}',
+    ]) {
       expect(Object.keys(doc.paths)).toContain(path);
     }
   });
@@ -160,12 +171,25 @@ describe('dyad serve: a store locked by a writer', () => {
     }
   });
 
-  it('opens the store read-only: a write through the server\'s connection fails', async () => {
+  it("opens the store read-only: a write through the server's connection fails", async () => {
     const store = await Store.openReadOnly(db);
     try {
       await expect(store.all('CREATE TABLE scratch (x INTEGER)')).rejects.toThrow(/read-only/i);
     } finally {
       store.close();
     }
+  });
+});
+
+describe('dyad serve: the command', () => {
+  it('refuses a store that does not exist in one sentence, with exit code 2', () => {
+    const run = spawnSync(process.execPath, [CLI, 'serve', '--db', '/nonexistent/dyad.duckdb'], {
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect(run.status).toBe(2);
+    expect(run.stderr.trim()).toBe(
+      'dyad: no store at /nonexistent/dyad.duckdb (create one with: dyad ingest ... --db /nonexistent/dyad.duckdb)',
+    );
   });
 });

@@ -8,6 +8,7 @@ import { queryEvents } from '../query/queries.js';
 import { MinhashIndex, NEAR_DUPLICATE_SIMILARITY, SIGNATURE_SIZE, similarity } from '../store/minhash.js';
 import { Store } from '../store/store.js';
 import { generateCorpus } from './corpus.js';
+import { fillSyntheticEvents } from './synthetic-events.js';
 
 /**
  * `npm run bench` (second part): ingest of a generated corpus into a store with one and with two
@@ -86,16 +87,7 @@ function ingestRun(corpus: string, workers: number, articles = ARTICLES): Ingest
 async function aggregationLatency(): Promise<{ events: number; milliseconds: number; months: number }> {
   const store = await Store.open(join(work, 'million.duckdb'));
   try {
-    await store.connection.run(`INSERT INTO articles (id, published, dup_of) SELECT 'a' || i, '2018-01-01', NULL FROM range(${Math.ceil(EVENTS / 10)}) t(i)`);
-    await store.connection.run(`
-      INSERT INTO events (article_id, idx, date, source_code, source_name, source_country, target_code, target_name, target_country, code, root, name, goldstein, quad_class, negated, intent, mentions, evidence)
-      SELECT 'a' || (i // 10), i % 10,
-             strftime(DATE '2010-01-01' + CAST(i % 5000 AS INTEGER), '%Y-%m-%d'),
-             ['USA', 'PRK', 'KOR', 'CHN', 'RUS', 'JPN'][1 + i % 6], 'x', ['USA', 'PRK', 'KOR', 'CHN', 'RUS', 'JPN'][1 + i % 6],
-             ['PRK', 'USA', 'JPN', 'KOR', 'UKR', 'CHN'][1 + (i // 6) % 6], 'y', ['PRK', 'USA', 'JPN', 'KOR', 'UKR', 'CHN'][1 + (i // 6) % 6],
-             ['042', '163', '190', '036', '112'][1 + i % 5], substr(['042', '163', '190', '036', '112'][1 + i % 5], 1, 2), 'n',
-             [1.9, -8.0, -10.0, 4.0, -2.0][1 + i % 5], [1, 4, 4, 1, 3][1 + i % 5], false, false, 1, 'evidence'
-        FROM range(${EVENTS}) t(i)`);
+    await fillSyntheticEvents(store, EVENTS);
     await queryEvents(store, { source: 'USA', target: 'PRK', by: 'month' }); // warm
     const rounds = 5;
     const started = performance.now();

@@ -164,7 +164,8 @@ export function buildProgram(): Command {
     .option('--db <file>', 'the store', DEFAULT_DB)
     .option('--port <n>', 'the port', (v: string) => parseCount(v), 8700)
     .option('--host <address>', 'the address to listen on (127.0.0.1: this machine only)', '127.0.0.1')
-    .action(async (o: { db: string; port: number; host: string }) => {
+    .option('--watch <dir>', 'ingest every file that lands in this folder (the store is created when missing)')
+    .action(async (o: { db: string; port: number; host: string; watch?: string }) => {
       const { serve } = await import('./server/serve.js');
       await serve(o, (line) => process.stderr.write(`${line}\n`)).catch((error: Error) => {
         throw new UsageError(error.message);

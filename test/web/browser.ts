@@ -9,8 +9,10 @@ export const CHROMIUM = process.env.DYAD_CHROMIUM ?? '/usr/bin/chromium';
 
 /** Why the browser tests cannot run here, or null when they can. */
 export function browserSkipReason(): string | null {
-  if (!existsSync(CHROMIUM)) return `${CHROMIUM} not found (apt-get install chromium): the dashboard's browser tests are skipped`;
-  if (!existsSync(join(DEFAULT_WEB_ROOT, 'index.html'))) return `${DEFAULT_WEB_ROOT} not built (npm run build): the dashboard's browser tests are skipped`;
+  if (!existsSync(CHROMIUM))
+    return `${CHROMIUM} not found (apt-get install chromium): the dashboard's browser tests are skipped`;
+  if (!existsSync(join(DEFAULT_WEB_ROOT, 'index.html')))
+    return `${DEFAULT_WEB_ROOT} not built (npm run build): the dashboard's browser tests are skipped`;
   return null;
 }
 
@@ -26,8 +28,14 @@ export async function launchBrowser(): Promise<{ context: BrowserContext; close:
     acceptDownloads: true,
     viewport: { width: 1280, height: 900 },
     args: [
-      '--headless', '--no-sandbox', '--disable-gpu', '--enable-unsafe-swiftshader', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--no-first-run',
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--enable-unsafe-swiftshader',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
     ],
   });
   return {

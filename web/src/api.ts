@@ -133,7 +133,10 @@ export function queryString(params: Record<string, string | number | boolean | u
 }
 
 /** GETs an API path and returns its JSON, or throws an `ApiError` with the server's message. */
-export async function getJson<T>(path: string, params: Record<string, string | number | boolean | undefined | null> = {}): Promise<T> {
+export async function getJson<T>(
+  path: string,
+  params: Record<string, string | number | boolean | undefined | null> = {},
+): Promise<T> {
   const response = await fetch(`/api/${path}${queryString(params)}`, { headers: { accept: 'application/json' } });
   if (!response.ok) {
     let message = `the API answered ${response.status}`;

@@ -4,6 +4,7 @@ import { Dyad } from './views/dyad';
 import { Network } from './views/network';
 import { Overview } from './views/overview';
 import { Quotes } from './views/quotes';
+import { useLive } from './live';
 import { href, useRoute, type View } from './router';
 import './style.css';
 
@@ -18,6 +19,7 @@ const NAV: Array<{ view: View; label: string }> = [
 /** The dashboard: a header with the views, and the view the URL names. */
 function App() {
   const { view, params } = useRoute();
+  const health = useLive();
   const body = {
     overview: <Overview params={params} />,
     dyad: <Dyad params={params} />,
@@ -36,9 +38,19 @@ function App() {
             </a>
           ))}
         </nav>
-        <a class="docs" href="/docs">API</a>
+        {health?.watching && (
+          <span class="live" role="status" data-generation={health.generation}>
+            {`Live: watching ${health.watching.dir} (last run: ${health.watching.added} added)`}
+          </span>
+        )}
+        <a class="docs" href="/docs">
+          API
+        </a>
       </header>
-      <main data-view={view}>{body}</main>
+      {/* A new generation (the watched folder added articles) mounts the view again, which fetches again. */}
+      <main data-view={view} key={health?.generation ?? 0}>
+        {body}
+      </main>
     </>
   );
 }

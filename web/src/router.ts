@@ -20,7 +20,8 @@ export function parseHash(hash: string): Route {
 /** The address of a view with its state. */
 export function href(view: View, params: Record<string, string | number | undefined | null> = {}): string {
   const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
+  for (const [key, value] of Object.entries(params))
+    if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
   const text = search.toString();
   return `#/${view}${text ? `?${text}` : ''}`;
 }

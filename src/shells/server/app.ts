@@ -20,6 +20,8 @@ import { formatCsv } from '../table.js';
 import { explainStoredSentence, ExplainError } from './explain-stored.js';
 import * as S from './schemas.js';
 import { StoreBusyError, StoreHandle } from './store-handle.js';
+import { watchFolder, type FolderWatch } from './watch.js';
+import { Store } from '../../store/store.js';
 
 /** Options of `buildServer`. */
 export interface ServerOptions {
@@ -29,11 +31,17 @@ export interface ServerOptions {
   idleCloseMs?: number;
   /** The built dashboard (`npm run build` writes `dist/web`). */
   webRoot?: string;
-  /** A store handle to use instead of opening `db` read-only (`--watch` shares its writer's). */
+  /** A store handle to use instead of opening `db` read-only. */
   handle?: StoreHandle;
+  /** Ingest every file that lands in this folder (`--watch`); the store is created when missing. */
+  watch?: string;
+  /** Worker threads the watcher codes on (default: as `dyad ingest`; 0 codes in this thread). */
+  watchWorkers?: number;
+  /** Where the watcher reports its runs (default: nowhere). */
+  log?: (line: string) => void;
 }
 
-/** The built dashboard: `dist/web` from the repository root (this file is three folders down in `src/` and in `dist/`). */
+/** The built dashboard: `dist/web` at the repository root (this file is three folders down, in `src/` or `dist/`). */
 export const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../../dist/web/', import.meta.url));
 
 /** No inline script anywhere; styles may be inline (charts set style attributes); everything from this origin. */
@@ -57,8 +65,10 @@ class NotFoundError extends Error {}
 function badParameter(error: FastifyError): string | undefined {
   const first = error.validation?.[0];
   if (!first) return undefined;
-  const missing = (first.params as { missingProperty?: string; additionalProperty?: string } | undefined);
-  return missing?.missingProperty ?? missing?.additionalProperty ?? (first.instancePath.replace(/^\//, '') || undefined);
+  const missing = first.params as { missingProperty?: string; additionalProperty?: string } | undefined;
+  return (
+    missing?.missingProperty ?? missing?.additionalProperty ?? (first.instancePath.replace(/^\//, '') || undefined)
+  );
 }
 
 /** True when the client asked for CSV (`?format=csv` or an `Accept` preferring text/csv). */
@@ -72,7 +82,14 @@ function wantsCsv(request: FastifyRequest, format: string | undefined): boolean 
  * Sends a table as CSV when asked, else the JSON object given. Typed `never` because the rows come
  * from SQL as plain records: the route's response schema checks and serialises them.
  */
-function sendTable(request: FastifyRequest, reply: FastifyReply, format: string | undefined, table: QueryResult, json: unknown, name: string): never {
+function sendTable(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  format: string | undefined,
+  table: QueryResult,
+  json: unknown,
+  name: string,
+): never {
   if (!wantsCsv(request, format)) return json as never;
   return reply
     .type('text/csv; charset=utf-8')
@@ -114,26 +131,53 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     reply.header('X-Frame-Options', 'DENY');
     return payload;
   });
-  app.addHook('onClose', async () => handle.close());
+  let watcher: FolderWatch | null = null;
+  if (options.watch) {
+    if (!existsSync(options.db)) (await Store.open(options.db)).close();
+    watcher = watchFolder(options.watch, handle, options.log ?? (() => {}), {
+      ...(options.watchWorkers === undefined ? {} : { workers: options.watchWorkers }),
+    });
+  }
+  app.addHook('onClose', async () => {
+    await watcher?.close();
+    handle.close();
+  });
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error.validation) {
       const parameter = badParameter(error);
       const detail = error.validation[0]?.message ?? 'is not valid';
       const message = parameter ? `bad parameter "${parameter}": ${detail}` : `bad request: ${error.message}`;
-      return reply.code(400).send({ statusCode: 400, error: 'Bad Request', message, ...(parameter ? { parameter } : {}) });
+      return reply
+        .code(400)
+        .send({ statusCode: 400, error: 'Bad Request', message, ...(parameter ? { parameter } : {}) });
     }
     if (error instanceof StoreBusyError) {
-      return reply.code(503).header('Retry-After', String(error.retryAfter)).send({ statusCode: 503, error: 'Service Unavailable', message: error.message });
+      return reply
+        .code(503)
+        .header('Retry-After', String(error.retryAfter))
+        .send({ statusCode: 503, error: 'Service Unavailable', message: error.message });
     }
-    if (error instanceof NotFoundError) return reply.code(404).send({ statusCode: 404, error: 'Not Found', message: error.message });
-    if (error instanceof ExplainError) return reply.code(error.status).send({ statusCode: error.status, error: 'Unprocessable', message: error.message });
+    if (error instanceof NotFoundError)
+      return reply.code(404).send({ statusCode: 404, error: 'Not Found', message: error.message });
+    if (error instanceof ExplainError)
+      return reply
+        .code(error.status)
+        .send({ statusCode: error.status, error: 'Unprocessable', message: error.message });
     if (error.statusCode && error.statusCode < 500) {
-      return reply.code(error.statusCode).send({ statusCode: error.statusCode, error: 'Bad Request', message: error.message });
+      return reply
+        .code(error.statusCode)
+        .send({ statusCode: error.statusCode, error: 'Bad Request', message: error.message });
     }
     // Never a stack trace to the client; the reason goes to the server's log.
     process.stderr.write(`dyad serve: ${request.method} ${request.url}: ${error.message}\n`);
-    return reply.code(500).send({ statusCode: 500, error: 'Internal Server Error', message: 'the query failed; the server log has the reason' });
+    return reply
+      .code(500)
+      .send({
+        statusCode: 500,
+        error: 'Internal Server Error',
+        message: 'the query failed; the server log has the reason',
+      });
   });
   app.setNotFoundHandler((request, reply) => {
     const message = request.url.startsWith('/api/')
@@ -145,82 +189,197 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'Dyad API', version: ENGINE_VERSION, description: 'Events, timelines, networks, quotations, actors and articles from a Dyad store.' },
+      info: {
+        title: 'Dyad API',
+        version: ENGINE_VERSION,
+        description: 'Events, timelines, networks, quotations, actors and articles from a Dyad store.',
+      },
     },
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/docs', staticCSP: true });
 
   const errors = { 400: S.ErrorReply, 404: S.ErrorReply, 503: S.ErrorReply };
-  app.get('/api/health', { schema: { summary: 'Is the store readable?', response: { 200: S.HealthReply, 503: S.ErrorReply } } }, async () => {
-    await handle.use(async () => undefined);
-    return { status: 'ok', store: handle.path };
-  });
+  app.get(
+    '/api/health',
+    {
+      schema: {
+        summary: 'Is the store readable? What has the watched folder added?',
+        response: { 200: S.HealthReply, 503: S.ErrorReply },
+      },
+    },
+    async () => {
+      await handle.use(async () => undefined);
+      const last = watcher?.state.last;
+      return {
+        status: 'ok',
+        store: handle.path,
+        generation: handle.generation,
+        watching: watcher
+          ? {
+              dir: watcher.state.dir,
+              runs: watcher.state.runs,
+              added: last?.added ?? 0,
+              skipped: last?.skipped ?? 0,
+              failed: last?.failed ?? 0,
+              error: watcher.state.error,
+            }
+          : null,
+      };
+    },
+  );
 
-  app.get('/api/overview', { schema: { summary: 'Totals, top dyads and top speakers for a period', querystring: S.OverviewQuery, response: { 200: S.OverviewReply, ...errors } } },
+  app.get(
+    '/api/overview',
+    {
+      schema: {
+        summary: 'Totals, top dyads and top speakers for a period',
+        querystring: S.OverviewQuery,
+        response: { 200: S.OverviewReply, ...errors },
+      },
+    },
     async (request) => {
       const result = await handle.use((store) => queryOverview(store, request.query));
       const totals = result.totals!.rows[0] as { events: number; articles: number; quotes: number };
       return { totals, dyads: result.dyads!, speakers: result.speakers! } as never;
-    });
+    },
+  );
 
-  app.get('/api/events', { schema: { summary: 'Events by actor, code, QuadClass, period and words, a page at a time', querystring: S.EventsQuery, response: { 200: S.EventsReply, ...errors } } },
+  app.get(
+    '/api/events',
+    {
+      schema: {
+        summary: 'Events by actor, code, QuadClass, period and words, a page at a time',
+        querystring: S.EventsQuery,
+        response: { 200: S.EventsReply, ...errors },
+      },
+    },
     async (request, reply) => {
       const q = request.query;
       const page = await handle.use((store) => queryEventPage(store, filterOf(q), q.limit, q.offset));
       return sendTable(request, reply, q.format, page, { ...page, limit: q.limit, offset: q.offset }, 'events');
-    });
+    },
+  );
 
-  app.get('/api/timeline', { schema: { summary: 'Events per day, week or month by QuadClass, with the mean Goldstein', querystring: S.TimelineQuery, response: { 200: S.TimelineReply, ...errors } } },
+  app.get(
+    '/api/timeline',
+    {
+      schema: {
+        summary: 'Events per day, week or month by QuadClass, with the mean Goldstein',
+        querystring: S.TimelineQuery,
+        response: { 200: S.TimelineReply, ...errors },
+      },
+    },
     async (request, reply) => {
       const q = request.query;
       const table = await handle.use((store) => queryTimeline(store, filterOf(q), q.by, q.limit));
       return sendTable(request, reply, q.format, table, table, 'timeline');
-    });
+    },
+  );
 
-  app.get('/api/network', { schema: { summary: 'Actors and weighted dyads for a period', querystring: S.NetworkQuery, response: { 200: S.NetworkReply, ...errors } } },
+  app.get(
+    '/api/network',
+    {
+      schema: {
+        summary: 'Actors and weighted dyads for a period',
+        querystring: S.NetworkQuery,
+        response: { 200: S.NetworkReply, ...errors },
+      },
+    },
     async (request, reply) => {
       const q = request.query;
-      const graph = await handle.use((store) => queryNetworkGraph(store, { ...(q.from ? { from: q.from } : {}), ...(q.to ? { to: q.to } : {}), minWeight: q.minWeight, limit: q.limit }));
+      const graph = await handle.use((store) =>
+        queryNetworkGraph(store, {
+          ...(q.from ? { from: q.from } : {}),
+          ...(q.to ? { to: q.to } : {}),
+          minWeight: q.minWeight,
+          limit: q.limit,
+        }),
+      );
       return sendTable(request, reply, q.format, graph.edges, graph, 'network');
-    });
+    },
+  );
 
-  app.get('/api/quotes', { schema: { summary: 'Quotations by speaker, words and period', querystring: S.QuotesQuery, response: { 200: S.QuotesReply, ...errors } } },
+  app.get(
+    '/api/quotes',
+    {
+      schema: {
+        summary: 'Quotations by speaker, words and period',
+        querystring: S.QuotesQuery,
+        response: { 200: S.QuotesReply, ...errors },
+      },
+    },
     async (request, reply) => {
       const { format, ...q } = request.query;
       const table = await handle.use((store) => queryQuotes(store, q));
       return sendTable(request, reply, format, table, table, 'quotes');
-    });
+    },
+  );
 
-  app.get('/api/actors', { schema: { summary: 'Actors by name or code, with their roles and counts', querystring: S.ActorsQuery, response: { 200: S.ActorsReply, ...errors } } },
+  app.get(
+    '/api/actors',
+    {
+      schema: {
+        summary: 'Actors by name or code, with their roles and counts',
+        querystring: S.ActorsQuery,
+        response: { 200: S.ActorsReply, ...errors },
+      },
+    },
     async (request, reply) => {
       const q = request.query;
       const table = await handle.use((store) => searchActors(store, q.q ?? '', q.limit));
       return sendTable(request, reply, q.format, table, table, 'actors');
-    });
+    },
+  );
 
-  app.get('/api/articles/:id', { schema: { summary: 'An article: cleaned text, spans by layer, events and removed furniture', params: S.ArticleParams, response: { 200: S.ArticleReply, ...errors } } },
+  app.get(
+    '/api/articles/:id',
+    {
+      schema: {
+        summary: 'An article: cleaned text, spans by layer, events and removed furniture',
+        params: S.ArticleParams,
+        response: { 200: S.ArticleReply, ...errors },
+      },
+    },
     async (request) => {
       const view = await handle.use((store) => queryArticleView(store, request.params.id));
       if (!view) throw new NotFoundError(`no article "${request.params.id}" in the store`);
       return view;
-    });
+    },
+  );
 
-  app.get('/api/explain/:article/:sentence', { schema: { summary: 'Why a sentence of a stored article was coded, or not', params: S.ExplainParams, response: { 200: S.ExplainReply, ...errors, 422: S.ErrorReply } } },
+  app.get(
+    '/api/explain/:article/:sentence',
+    {
+      schema: {
+        summary: 'Why a sentence of a stored article was coded, or not',
+        params: S.ExplainParams,
+        response: { 200: S.ExplainReply, ...errors, 422: S.ErrorReply },
+      },
+    },
     async (request) => {
       const { article, sentence } = request.params;
       const view = await handle.use((store) => queryArticleView(store, article));
       if (!view) throw new NotFoundError(`no article "${article}" in the store`);
       const stored = view.sentences[sentence];
-      if (!stored) throw new NotFoundError(`article "${article}" has ${view.sentences.length} sentences (0-${view.sentences.length - 1}); there is no sentence ${sentence}`);
+      if (!stored)
+        throw new NotFoundError(
+          `article "${article}" has ${view.sentences.length} sentences (0-${view.sentences.length - 1}); ` +
+            `there is no sentence ${sentence}`,
+        );
       return explainStoredSentence(view, sentence);
-    });
+    },
+  );
 
   const webRoot = options.webRoot ?? DEFAULT_WEB_ROOT;
   if (existsSync(webRoot)) {
     await app.register(fastifyStatic, { root: webRoot, prefix: '/', index: ['index.html'] });
   } else {
     app.get('/', { schema: { hide: true } }, async (_request, reply) =>
-      reply.code(404).type('text/plain').send(`The dashboard is not built (${webRoot} is missing): run npm run build. The API is at /api and /docs.\n`));
+      reply
+        .code(404)
+        .type('text/plain')
+        .send(`The dashboard is not built (${webRoot} is missing): run npm run build. The API is at /api and /docs.\n`),
+    );
   }
   return app;
 }

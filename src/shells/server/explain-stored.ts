@@ -21,7 +21,10 @@ function loadEngine(): Promise<Engine> {
 }
 
 /** Explains sentence `index` of a stored article: its tokens, actors, verb groups, candidate patterns and events. */
-export async function explainStoredSentence(view: ArticleView, index: number): Promise<{ article: string; sentence: number; text: string; explanation: string }> {
+export async function explainStoredSentence(
+  view: ArticleView,
+  index: number,
+): Promise<{ article: string; sentence: number; text: string; explanation: string }> {
   const span = view.sentences[index];
   if (!span) throw new ExplainError(`article "${view.id}" has no sentence ${index}`);
   const text = view.text.slice(span.start, span.end);
@@ -33,6 +36,7 @@ export async function explainStoredSentence(view: ArticleView, index: number): P
     ...(view.published ? { date: view.published } : {}),
   });
   const again = (doc.sentences ?? []).findIndex((s) => s.text === text);
-  if (again < 0) throw new ExplainError(`sentence ${index} of "${view.id}" could not be found again when its text was re-coded`);
+  if (again < 0)
+    throw new ExplainError(`sentence ${index} of "${view.id}" could not be found again when its text was re-coded`);
   return { article: view.id, sentence: index, text, explanation: explainSentences(doc, again) };
 }

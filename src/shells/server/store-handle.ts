@@ -20,6 +20,10 @@ export class StoreHandle {
   private opening: Promise<Store> | null = null;
   private inUse = 0;
   private idleTimer: NodeJS.Timeout | null = null;
+  /** A writer's turn (`--watch` ingesting): requests wait for it to end rather than fail. */
+  private writerTurn: Promise<void> | null = null;
+  /** Counts the writes made through `exclusive`, so the dashboard can tell when to reload. */
+  generation = 0;
 
   /**
    * @param path the DuckDB file (it must exist)
@@ -32,7 +36,7 @@ export class StoreHandle {
     private readonly open: (path: string) => Promise<Store> = (p) => Store.openReadOnly(p),
   ) {}
 
-  /** Opens the store once now, to report a missing or locked file at start-up; returns the sentence to print, or null. */
+  /** Opens the store once now, to report a missing or locked file at start-up: the sentence to print, or null. */
   async check(): Promise<string | null> {
     try {
       await this.use(async () => undefined);
@@ -45,6 +49,7 @@ export class StoreHandle {
 
   /** Runs `work` with the open store. */
   async use<T>(work: (store: Store) => Promise<T>): Promise<T> {
+    while (this.writerTurn) await this.writerTurn;
     if (this.idleTimer) clearTimeout(this.idleTimer);
     this.idleTimer = null;
     this.inUse++;
@@ -53,6 +58,26 @@ export class StoreHandle {
     } finally {
       this.inUse--;
       this.scheduleClose();
+    }
+  }
+
+  /**
+   * Gives the file to a writer in this process (`--watch` runs `ingest`, which opens it for
+   * writing): waits for the requests under way, closes the reader, runs `write`, and lets the
+   * requests that arrived meanwhile go on with the store reopened.
+   */
+  async exclusive<T>(write: () => Promise<T>): Promise<T> {
+    while (this.writerTurn) await this.writerTurn;
+    let release = () => {};
+    this.writerTurn = new Promise<void>((resolve) => (release = resolve));
+    try {
+      while (this.inUse > 0) await new Promise((resolve) => setTimeout(resolve, 10));
+      this.close();
+      return await write();
+    } finally {
+      this.generation++;
+      this.writerTurn = null;
+      release();
     }
   }
 
@@ -73,14 +98,17 @@ export class StoreHandle {
   }
 
   private async openOnce(): Promise<Store> {
-    if (!existsSync(this.path)) throw new Error(`no store at ${this.path} (create one with: dyad ingest ... --db ${this.path})`);
+    if (!existsSync(this.path))
+      throw new Error(`no store at ${this.path} (create one with: dyad ingest ... --db ${this.path})`);
     try {
       this.store = await this.open(this.path);
       return this.store;
     } catch (error) {
       const message = (error as Error).message;
       if (LOCKED.test(message)) {
-        throw new StoreBusyError(`${this.path} is locked by another process (an ingest?); the API answers 503 until it is done`);
+        throw new StoreBusyError(
+          `${this.path} is locked by another process (an ingest?); the API answers 503 until it is done`,
+        );
       }
       throw error;
     }

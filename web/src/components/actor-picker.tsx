@@ -28,8 +28,15 @@ export function ActorPicker({ label, name, value }: { label: string; name: strin
   return (
     <label for={id}>
       {label}
-      <input id={id} name={name} list={`${id}-list`} value={text} autocomplete="off" placeholder="code or name, e.g. RUS"
-        onInput={(e) => setText((e.target as HTMLInputElement).value)} />
+      <input
+        id={id}
+        name={name}
+        list={`${id}-list`}
+        value={text}
+        autocomplete="off"
+        placeholder="code or name, e.g. RUS"
+        onInput={(e) => setText((e.target as HTMLInputElement).value)}
+      />
       <datalist id={`${id}-list`}>
         {options.map((a) => (
           <option value={a.code}>{`${a.name ?? a.code} (${a.kind ?? 'actor'}, ${a.mentions} mentions)`}</option>

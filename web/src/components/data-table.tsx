@@ -8,7 +8,11 @@ export function toCsv(keys: string[], rows: object[]): string {
     const text = value === null || value === undefined ? '' : String(value);
     return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
   };
-  return [keys.join(','), ...rows.map((row) => keys.map((k) => quote((row as Record<string, unknown>)[k])).join(','))].join('\n') + '\n';
+  return (
+    [keys.join(','), ...rows.map((row) => keys.map((k) => quote((row as Record<string, unknown>)[k])).join(','))].join(
+      '\n',
+    ) + '\n'
+  );
 }
 
 /** A column: its heading and how a row shows in it (text unless a cell is given). */
@@ -35,7 +39,10 @@ export function DataTable<Row extends object>(props: {
 }) {
   const { caption, columns, rows, csv, csvKeys, empty, footer } = props;
   const local = useMemo(
-    () => (csv ? null : URL.createObjectURL(new Blob([toCsv(csvKeys ?? columns.map((c) => c.key), rows)], { type: 'text/csv' }))),
+    () =>
+      csv
+        ? null
+        : URL.createObjectURL(new Blob([toCsv(csvKeys ?? columns.map((c) => c.key), rows)], { type: 'text/csv' })),
     [csv, rows],
   );
   const file = `${caption.toLowerCase().replace(/[^a-z0-9]+/g, '-')}.csv`;
@@ -64,7 +71,9 @@ export function DataTable<Row extends object>(props: {
             {rows.map((row) => (
               <tr>
                 {columns.map((c) => (
-                  <td class={c.numeric ? 'num' : undefined}>{c.cell ? c.cell(row) : String((row as Record<string, unknown>)[c.key] ?? '')}</td>
+                  <td class={c.numeric ? 'num' : undefined}>
+                    {c.cell ? c.cell(row) : String((row as Record<string, unknown>)[c.key] ?? '')}
+                  </td>
                 ))}
               </tr>
             ))}

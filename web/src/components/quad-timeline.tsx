@@ -57,7 +57,12 @@ export function QuadTimeline({ rows, goldstein, title }: { rows: TimelineRow[]; 
         marks: [
           Plot.ruleY([0], { stroke: '#888' }),
           Plot.lineY(rows, { x: 'period', y: 'mean_goldstein', stroke: '#333' }),
-          Plot.dot(rows, { x: 'period', y: 'mean_goldstein', fill: (r: TimelineRow) => ((r.mean_goldstein ?? 0) < 0 ? '#c0392b' : '#2a9d8f'), tip: true }),
+          Plot.dot(rows, {
+            x: 'period',
+            y: 'mean_goldstein',
+            fill: (r: TimelineRow) => ((r.mean_goldstein ?? 0) < 0 ? '#c0392b' : '#2a9d8f'),
+            tip: true,
+          }),
         ],
       });
       node.append(asImage(line, `${title}: mean Goldstein per period`));

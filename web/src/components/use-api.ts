@@ -5,7 +5,10 @@ import { getJson } from '../api';
 export type Loaded<T> = { state: 'loading' } | { state: 'error'; error: unknown } | { state: 'ok'; data: T };
 
 /** Fetches `path` with `params` whenever they change (`path` null: nothing to fetch yet). */
-export function useApi<T>(path: string | null, params: Record<string, string | number | boolean | undefined | null> = {}): Loaded<T> {
+export function useApi<T>(
+  path: string | null,
+  params: Record<string, string | number | boolean | undefined | null> = {},
+): Loaded<T> {
   const [loaded, setLoaded] = useState<Loaded<T>>({ state: 'loading' });
   const key = JSON.stringify([path, params]);
   useEffect(() => {

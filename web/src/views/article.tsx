@@ -25,7 +25,11 @@ interface Segment {
  * Cuts the text at every boundary of the shown spans and of the selected event's evidence, so each
  * run of text knows which layers cover it. The text stays text: it is never parsed as HTML.
  */
-export function segment(view: ArticleView, shown: Set<string>, selected: { start: number; end: number } | null): Segment[] {
+export function segment(
+  view: ArticleView,
+  shown: Set<string>,
+  selected: { start: number; end: number } | null,
+): Segment[] {
   const spans: ArticleSpan[] = view.spans.filter((s) => shown.has(s.layer));
   const cuts = new Set<number>([0, view.text.length]);
   for (const s of spans) cuts.add(s.start).add(s.end);
@@ -40,7 +44,9 @@ export function segment(view: ArticleView, shown: Set<string>, selected: { start
     while (sentence + 1 < view.sentences.length && view.sentences[sentence]!.end <= start) sentence++;
     const covering = spans.filter((s) => s.start <= start && s.end >= end);
     segments.push({
-      start, end, sentence,
+      start,
+      end,
+      sentence,
       layers: new Set(covering.map((s) => s.layer)),
       labels: covering.map((s) => s.label),
       selected: selected !== null && selected.start <= start && selected.end >= end,
@@ -49,10 +55,11 @@ export function segment(view: ArticleView, shown: Set<string>, selected: { start
   return segments;
 }
 
-/** One article: its cleaned text with spans by layer, its events, an explanation on request, and the furniture taken out. */
+/** One article: its cleaned text with spans by layer, its events, `explain` on request, and the furniture taken out. */
 export function Article({ params }: { params: Record<string, string> }) {
   const article = useApi<ArticleView>(params.id ? `articles/${encodeURIComponent(params.id)}` : null);
-  if (!params.id) return <Message kind="empty">No article chosen: open one from an event in the Dyad view or a quotation.</Message>;
+  if (!params.id)
+    return <Message kind="empty">No article chosen: open one from an event in the Dyad view or a quotation.</Message>;
   return <Load loaded={article}>{(view) => <ArticleBody view={view} params={params} />}</Load>;
 }
 
@@ -61,7 +68,11 @@ function ArticleBody({ view, params }: { view: ArticleView; params: Record<strin
   const chosen = params.event !== undefined ? view.events[Number(params.event)] : undefined;
   const selected = chosen ? { start: chosen.evidenceStart, end: chosen.evidenceEnd } : null;
   const segments = segment(view, shown, selected);
-  const [explained, setExplained] = useState<{ sentence: number; result: Explanation | null; error: string | null } | null>(null);
+  const [explained, setExplained] = useState<{
+    sentence: number;
+    result: Explanation | null;
+    error: string | null;
+  } | null>(null);
   const selectedRef = useRef<HTMLSpanElement>(null);
   useEffect(() => selectedRef.current?.scrollIntoView({ block: 'center' }), [params.event]);
 
@@ -76,15 +87,36 @@ function ArticleBody({ view, params }: { view: ArticleView; params: Record<strin
     const next = new Set(shown);
     if (next.has(layer)) next.delete(layer);
     else next.add(layer);
-    navigate('article', { ...params, layers: LAYERS.map((l) => l.key).filter((k) => next.has(k)).join(',') || 'none' });
+    navigate('article', {
+      ...params,
+      layers:
+        LAYERS.map((l) => l.key)
+          .filter((k) => next.has(k))
+          .join(',') || 'none',
+    });
   };
   let firstSelected = true;
   return (
     <section aria-labelledby="article-title" class="article">
       <h2 id="article-title">{view.title ?? view.id}</h2>
       <p class="meta">
-        {[view.published ?? 'undated', view.source ?? '', view.duplicateOf ? `near-duplicate of ${view.duplicateOf}` : ''].filter(Boolean).join(' · ')}
-        {view.url && <> · <a href={view.url} rel="noreferrer noopener">original</a></>}
+        {[
+          view.published ?? 'undated',
+          view.source ?? '',
+          view.duplicateOf ? `near-duplicate of ${view.duplicateOf}` : '',
+        ]
+          .filter(Boolean)
+          .join(' · ')}
+        {/* Only web addresses become links: an article's own metadata could carry a javascript: URL. */}
+        {view.url && /^https?:\/\//i.test(view.url) && (
+          <>
+            {' '}
+            ·{' '}
+            <a href={view.url} rel="noreferrer noopener">
+              original
+            </a>
+          </>
+        )}
       </p>
       <fieldset class="layers">
         <legend>Highlight</legend>
@@ -103,8 +135,13 @@ function ArticleBody({ view, params }: { view: ArticleView; params: Record<strin
             if (s.selected) classes.push('selected');
             const ref = s.selected && firstSelected ? ((firstSelected = false), selectedRef) : undefined;
             return (
-              <span class={classes.join(' ')} title={s.labels.join('\n') || undefined} data-sentence={s.sentence} ref={ref}
-                onClick={() => explain(s.sentence)}>
+              <span
+                class={classes.join(' ')}
+                title={s.labels.join('\n') || undefined}
+                data-sentence={s.sentence}
+                ref={ref}
+                onClick={() => explain(s.sentence)}
+              >
                 {text}
               </span>
             );
@@ -118,11 +155,19 @@ function ArticleBody({ view, params }: { view: ArticleView; params: Record<strin
             <ol class="event-list">
               {view.events.map((e) => (
                 <li class={chosen === e ? 'current' : undefined}>
-                  <a href={href('article', { ...params, event: e.idx })} aria-current={chosen === e ? 'true' : undefined}>
+                  <a
+                    href={href('article', { ...params, event: e.idx })}
+                    aria-current={chosen === e ? 'true' : undefined}
+                  >
                     {`${e.code} ${e.name}`}
                   </a>
-                  <span class="meta">{`${e.source ?? '?'} → ${e.target ?? 'no target'} · Goldstein ${e.goldstein} · “${e.trigger}”`}</span>
-                  <button type="button" onClick={() => explain(e.sentence)}>Explain sentence {e.sentence}</button>
+                  <span class="meta">
+                    {`${e.source ?? '?'} → ${e.target ?? 'no target'} · ` +
+                      `Goldstein ${e.goldstein} · “${e.trigger}”`}
+                  </span>
+                  <button type="button" onClick={() => explain(e.sentence)}>
+                    Explain sentence {e.sentence}
+                  </button>
                 </li>
               ))}
             </ol>
@@ -142,7 +187,9 @@ function ArticleBody({ view, params }: { view: ArticleView; params: Record<strin
         </aside>
       </div>
       <details class="furniture">
-        <summary>{`Removed furniture (${view.removed.length}): title, bylines, captions and other text taken out of the body`}</summary>
+        <summary>
+          {`Removed furniture (${view.removed.length}): title, bylines, captions and other text taken out of the body`}
+        </summary>
         {view.removed.length === 0 ? (
           <p>Nothing was removed.</p>
         ) : (

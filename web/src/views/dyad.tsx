@@ -24,7 +24,11 @@ export function Dyad({ params }: { params: Record<string, string> }) {
   const filter = dyadFilter(params);
   const chosen = Boolean(params.a || params.b);
   const timeline = useApi<Table<TimelineRow>>(chosen ? 'timeline' : null, { ...filter, by });
-  const events = useApi<Table<EventRow> & { total: number }>(chosen ? 'events' : null, { ...filter, limit: PAGE, offset });
+  const events = useApi<Table<EventRow> & { total: number }>(chosen ? 'events' : null, {
+    ...filter,
+    limit: PAGE,
+    offset,
+  });
   const title = params.a && params.b ? `${params.a} and ${params.b}` : params.a || params.b || '';
   return (
     <section aria-labelledby="dyad-title">
@@ -51,25 +55,41 @@ export function Dyad({ params }: { params: Record<string, string> }) {
               table.rows.length ? (
                 <QuadTimeline rows={table.rows} goldstein title={title} />
               ) : (
-                <Message kind="empty">No dated events between {title}. Check the codes (the type-ahead lists them), or widen the period.</Message>
+                <Message kind="empty">
+                  No dated events between {title}. Check the codes (the type-ahead lists them), or widen the period.
+                </Message>
               )
             }
           </Load>
           <Load loaded={events}>
             {(page) => (
-              <DataTable caption="Events" rows={page.rows} csv={csvUrl('events', { ...filter, limit: 1000 })}
+              <DataTable
+                caption="Events"
+                rows={page.rows}
+                csv={csvUrl('events', { ...filter, limit: 1000 })}
                 empty={`No events between ${title}: try one actor alone, or widen the period.`}
                 columns={[
                   { key: 'date', label: 'Date' },
                   { key: 'source', label: 'Source', cell: (r) => <abbr title={r.source_name ?? ''}>{r.source}</abbr> },
                   { key: 'code', label: 'Event', cell: (r) => `${r.code} ${r.name}` },
-                  { key: 'target', label: 'Target', cell: (r) => <abbr title={r.target_name ?? ''}>{r.target ?? '—'}</abbr> },
+                  {
+                    key: 'target',
+                    label: 'Target',
+                    cell: (r) => <abbr title={r.target_name ?? ''}>{r.target ?? '—'}</abbr>,
+                  },
                   { key: 'goldstein', label: 'Goldstein', numeric: true },
-                  { key: 'evidence', label: 'Evidence', cell: (r) => (
-                    <a class="evidence" href={href('article', { id: r.article, event: r.idx })}>{r.evidence ?? 'open the article'}</a>
-                  ) },
+                  {
+                    key: 'evidence',
+                    label: 'Evidence',
+                    cell: (r) => (
+                      <a class="evidence" href={href('article', { id: r.article, event: r.idx })}>
+                        {r.evidence ?? 'open the article'}
+                      </a>
+                    ),
+                  },
                 ]}
-                footer={<Pager total={page.total} offset={offset} params={params} />} />
+                footer={<Pager total={page.total} offset={offset} params={params} />}
+              />
             )}
           </Load>
         </>

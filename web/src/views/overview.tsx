@@ -29,12 +29,23 @@ export function Overview({ params }: { params: Record<string, string> }) {
         {(data) => (
           <>
             <dl class="totals">
-              <div><dt>Events</dt><dd data-total="events">{data.totals.events}</dd></div>
-              <div><dt>Articles with events</dt><dd>{data.totals.articles}</dd></div>
-              <div><dt>Quotations</dt><dd>{data.totals.quotes}</dd></div>
+              <div>
+                <dt>Events</dt>
+                <dd data-total="events">{data.totals.events}</dd>
+              </div>
+              <div>
+                <dt>Articles with events</dt>
+                <dd>{data.totals.articles}</dd>
+              </div>
+              <div>
+                <dt>Quotations</dt>
+                <dd>{data.totals.quotes}</dd>
+              </div>
             </dl>
             {data.totals.events === 0 && (
-              <Message kind="empty">No events in this period. Clear the dates, or ingest articles with: dyad ingest FILES --db STORE.</Message>
+              <Message kind="empty">
+                No events in this period. Clear the dates, or ingest articles with: dyad ingest FILES --db STORE.
+              </Message>
             )}
           </>
         )}
@@ -52,24 +63,42 @@ export function Overview({ params }: { params: Record<string, string> }) {
       <div class="columns">
         <Load loaded={overview}>
           {(data) => (
-            <DataTable caption="Top dyads" rows={data.dyads.rows} csv={csvUrl('network', { ...period, limit: 10 })}
+            <DataTable
+              caption="Top dyads"
+              rows={data.dyads.rows}
+              csv={csvUrl('network', { ...period, limit: 10 })}
               empty="No dyads in this period: widen the dates."
               columns={[
-                { key: 'dyad', label: 'Dyad', cell: (r) => <a href={href('dyad', { a: r.source, b: r.target, ...period })}>{`${r.source} → ${r.target}`}</a> },
+                {
+                  key: 'dyad',
+                  label: 'Dyad',
+                  cell: (r) => (
+                    <a href={href('dyad', { a: r.source, b: r.target, ...period })}>{`${r.source} → ${r.target}`}</a>
+                  ),
+                },
                 { key: 'events', label: 'Events', numeric: true },
                 { key: 'mean_goldstein', label: 'Mean Goldstein', numeric: true },
-              ]} />
+              ]}
+            />
           )}
         </Load>
         <Load loaded={overview}>
           {(data) => (
-            <DataTable caption="Top speakers" rows={data.speakers.rows} csvKeys={['speaker', 'code', 'quotes']}
+            <DataTable
+              caption="Top speakers"
+              rows={data.speakers.rows}
+              csvKeys={['speaker', 'code', 'quotes']}
               empty="No quotations in this period: widen the dates."
               columns={[
-                { key: 'speaker', label: 'Speaker', cell: (r) => <a href={href('quotes', { speaker: r.speaker, ...period })}>{r.speaker}</a> },
+                {
+                  key: 'speaker',
+                  label: 'Speaker',
+                  cell: (r) => <a href={href('quotes', { speaker: r.speaker, ...period })}>{r.speaker}</a>,
+                },
                 { key: 'code', label: 'Code' },
                 { key: 'quotes', label: 'Quotations', numeric: true },
-              ]} />
+              ]}
+            />
           )}
         </Load>
       </div>

@@ -23,7 +23,12 @@ export function Quotes({ params }: { params: Record<string, string> }) {
       </FilterForm>
       <Load loaded={quotes}>
         {(table) => {
-          if (!table.rows.length) return <Message kind="empty">No quotation matches: try fewer words, part of the speaker's name, or no period.</Message>;
+          if (!table.rows.length)
+            return (
+              <Message kind="empty">
+                No quotation matches: try fewer words, part of the speaker's name, or no period.
+              </Message>
+            );
           const groups = new Map<string, QuoteRow[]>();
           for (const q of table.rows) {
             const key = q.speaker ?? 'Unattributed';
@@ -33,13 +38,22 @@ export function Quotes({ params }: { params: Record<string, string> }) {
           return (
             <>
               <p class="table-head">
-                <span>{`${table.rows.length} quotations by ${groups.size} speakers`}</span>
-                <a class="csv" href={csvUrl('quotes', query)} download>Download CSV<span class="visually-hidden"> of quotations</span></a>
+                <span>
+                  {`${table.rows.length} quotation${table.rows.length === 1 ? '' : 's'} by ` +
+                    `${groups.size} speaker${groups.size === 1 ? '' : 's'}`}
+                </span>
+                <a class="csv" href={csvUrl('quotes', query)} download>
+                  Download CSV<span class="visually-hidden"> of quotations</span>
+                </a>
               </p>
               {ordered.map(([speaker, list]) => (
                 <section class="speaker" aria-label={speaker}>
                   <h3>
-                    {speaker} <span class="count">{`${list.length} quotation${list.length === 1 ? '' : 's'}`}{list[0]?.code ? ` · ${list[0].code}` : ''}</span>
+                    {speaker}{' '}
+                    <span class="count">
+                      {`${list.length} quotation${list.length === 1 ? '' : 's'}`}
+                      {list[0]?.code ? ` · ${list[0].code}` : ''}
+                    </span>
                   </h3>
                   <ul>
                     {list.map((q) => (
