@@ -1,5 +1,5 @@
 import { articleId } from './document/article-id.js';
-import type { ArticleDocument, Diagnostic, InputRecord } from './document/types.js';
+import type { ArticleDocument, Diagnostic, InputRecord, LayerName, RemovedKind } from './document/types.js';
 import { readInputs, type InputFailure, type ReadOptions } from './ingest/read-inputs.js';
 import type { EngineOptions, EngineResources } from './pipeline/context.js';
 import type { KnowledgeBase } from './knowledge/actor-kb.js';
@@ -18,6 +18,33 @@ import { eventsStage } from './stages/events/index.js';
 
 /** The stages of a full run, in order. */
 export const DEFAULT_STAGES: readonly AnyStage[] = [extractStage, cleanStage, sentencesStage, actorsStage, timesStage, quotesStage, eventsStage];
+
+/**
+ * Removed furniture read as a small document of its own, and the last stage it goes through:
+ * captions report events ("Pence talks to Moon Jae-in at the Games"), credits and contribution
+ * lines name the agencies behind the story.
+ */
+const PART_UNTIL: Partial<Record<RemovedKind, string>> = { caption: 'events', credit: 'actors', contribution: 'actors' };
+/** The layers a caption or credit arrives with: its text as one paragraph, and the article's date and metadata. */
+const PART_GIVEN: readonly LayerName[] = ['text', 'paragraphs', 'offsetMap', 'reference', 'meta'];
+/** The stage after which captions and credits are read apart: cleaning is what sets them apart. */
+const PARTS_AFTER = 'clean';
+
+/**
+ * The pipelines captions and credits run through, by kind: the stages after `clean`, up to the
+ * kind's last stage or `until`, whichever comes first (none when `until` stops at `clean` or before).
+ */
+function partPipelines(until: string | undefined): Map<RemovedKind, Pipeline> {
+  const names = DEFAULT_STAGES.map((stage) => stage.name);
+  const first = names.indexOf(PARTS_AFTER) + 1;
+  const stop = until === undefined ? names.length - 1 : names.indexOf(until);
+  const pipelines = new Map<RemovedKind, Pipeline>();
+  for (const [kind, last] of Object.entries(PART_UNTIL) as Array<[RemovedKind, string]>) {
+    const end = Math.min(stop, names.indexOf(last));
+    if (end >= first) pipelines.set(kind, Pipeline.build(DEFAULT_STAGES.slice(first, end + 1), undefined, PART_GIVEN));
+  }
+  return pipelines;
+}
 
 /** Options of `createEngine`. */
 export interface CreateEngineOptions extends EngineOptions {
@@ -56,6 +83,7 @@ export { articleId };
 export function createEngine(options: CreateEngineOptions = {}): Engine {
   const { until, ...engineOptions } = options;
   const pipeline = Pipeline.build(DEFAULT_STAGES, until);
+  const parts = partPipelines(until);
   let knowledge: KnowledgeBase | null = null;
   let events: EventKnowledge | null = null;
   const resources: EngineResources = {
@@ -65,7 +93,16 @@ export function createEngine(options: CreateEngineOptions = {}): Engine {
 
   const process = (input: string | InputRecord): ArticleDocument => {
     const record: InputRecord = typeof input === 'string' ? { origin: { source: '<text>' }, format: 'text', content: input } : input;
-    return pipeline.run(record, articleId(record), engineOptions, resources).doc;
+    const doc = pipeline.run(record, articleId(record), engineOptions, resources).doc;
+    if (parts.size && doc.removed) {
+      const captions: ArticleDocument[] = [];
+      doc.removed.forEach((r, removed) => {
+        const partPipeline = parts.get(r.kind);
+        if (partPipeline) captions.push(partPipeline.runPart(doc, { removed, kind: r.kind, base: r.sourceStart }, engineOptions, resources));
+      });
+      doc.captions = captions;
+    }
+    return doc;
   };
 
   async function* processInputs(paths: readonly string[], readOptions: ReadOptions = {}): AsyncGenerator<ProcessResult> {

@@ -5,7 +5,7 @@
 export { createEngine, articleId } from './engine.js';
 export type { Engine, CreateEngineOptions, ProcessResult } from './engine.js';
 export { toDyadRecord, formatDiagnostic, SCHEMA_ID, ENGINE_VERSION } from './output/dyad-json.js';
-export type { DyadRecord, RecordOptions } from './output/dyad-json.js';
+export type { DyadRecord, FurnitureEvent, FurnitureMention, FurnitureTime, RecordOptions } from './output/dyad-json.js';
 export { checkInvariants } from './document/invariants.js';
 export type { InvariantViolation } from './document/invariants.js';
 export { toSourceOffset } from './document/offset-map.js';

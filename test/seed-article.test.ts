@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkInvariants, createEngine } from '../src/index.js';
+import { checkInvariants, createEngine, toDyadRecord } from '../src/index.js';
 import { newsPage, type PageParts } from './support/html-page.js';
 import { CLI, HAVE_SHARED, SEED_ARTICLE } from './support/paths.js';
 
@@ -101,14 +101,14 @@ describe.skipIf(!HAVE_SHARED)('the seed article: actors', () => {
     const he = doc.actors!.filter((m) => m.text === 'he');
     expect(he.length).toBe(2);
     expect(he.every((m) => m.actor.name === 'Mike Pence')).toBe(true);
-    expect(doc.furnitureActors!.find((m) => m.text === 'Moon Jae-in')?.actor.code).toBe('KORGOV');
+    expect(toDyadRecord(doc).furnitureActors.find((m) => m.text === 'Moon Jae-in')?.actor.code).toBe('KORGOV');
   });
 
   it('codes news media and photo agencies as media, never as political actors', () => {
     const media = (list: Array<{ text: string; actor: { kind: string; code: string | null } }>) =>
       Object.fromEntries(list.filter((m) => m.actor.kind === 'media').map((m) => [m.text, m.actor.code]));
     expect(media(doc.actors!)).toEqual({ 'The Washington Post': 'USAMED', Reuters: 'GBRMED', 'Wall Street Journal': 'USAMED' });
-    expect(media(doc.furnitureActors!)).toMatchObject({ AFP: 'FRAMED', 'Getty Images': 'USAMED', Reuters: 'GBRMED' });
+    expect(media(toDyadRecord(doc).furnitureActors)).toMatchObject({ AFP: 'FRAMED', 'Getty Images': 'USAMED', Reuters: 'GBRMED' });
     expect(checkInvariants(doc)).toEqual([]);
   });
 });
@@ -168,7 +168,7 @@ describe.skipIf(!HAVE_SHARED)('the seed article: times', () => {
   const doc = HAVE_SHARED ? engine.process({ origin: { source: SEED_ARTICLE }, format: 'text', content: raw }) : undefined!;
 
   it('normalises every date expression against the publication date', () => {
-    const value = (text: string) => [...doc.times!, ...doc.furnitureTimes!].filter((t) => t.text === text).map((t) => t.value);
+    const value = (text: string) => [...doc.times!, ...toDyadRecord(doc).furnitureTimes].filter((t) => t.text === text).map((t) => t.value);
     expect(value('Feb. 11')).toEqual(['2018-02-11']);
     expect(value('Last year')).toEqual(['2017']);
     expect(value('December')).toEqual(['2017-12']);
@@ -213,7 +213,7 @@ describe.skipIf(!HAVE_SHARED)('the seed article: events', () => {
   });
 
   it('codes Pence meeting Moon Jae-in from the photo caption', () => {
-    const meeting = doc.furnitureEvents!.map((f) => f.event).find((e) => e.root === '04');
+    const meeting = toDyadRecord(doc).furnitureEvents.map((f) => f.event).find((e) => e.root === '04');
     expect(meeting).toMatchObject({ source: { actor: { name: 'Mike Pence' } }, target: { actor: { name: 'Moon Jae-in', code: 'KORGOV' } }, date: { value: '2018-02-10' } });
     expect(checkInvariants(doc)).toEqual([]);
   });

@@ -53,6 +53,11 @@ export function checkInvariants(doc: ArticleDocument): InvariantViolation[] {
     visit(layer, key);
   }
 
+  // A caption or credit is a document of its own: its spans point into its own text.
+  doc.captions?.forEach((caption, i) => {
+    for (const v of checkInvariants(caption)) violations.push({ path: `captions[${i}].${v.path}`, reason: v.reason });
+  });
+
   if (doc.source) {
     doc.source.paragraphs.forEach((p, i) => {
       if (doc.source!.text.slice(p.start, p.end) !== p.text) {
@@ -64,14 +69,11 @@ export function checkInvariants(doc: ArticleDocument): InvariantViolation[] {
         violations.push({ path: `removed[${i}]`, reason: 'removed text differs from the source slice' });
       }
     });
-    doc.furnitureTimes?.forEach((m, i) => {
-      if (doc.source!.text.slice(m.sourceStart, m.sourceEnd) !== m.text) {
-        violations.push({ path: `furnitureTimes[${i}]`, reason: 'time text differs from the source slice' });
-      }
-    });
-    doc.furnitureActors?.forEach((m, i) => {
-      if (doc.source!.text.slice(m.sourceStart, m.sourceEnd) !== m.text) {
-        violations.push({ path: `furnitureActors[${i}]`, reason: 'mention text differs from the source slice' });
+    doc.captions?.forEach((caption, i) => {
+      const base = caption.part?.base ?? -1;
+      const captionText = caption.text ?? '';
+      if (doc.source!.text.slice(base, base + captionText.length) !== captionText) {
+        violations.push({ path: `captions[${i}]`, reason: 'caption text differs from the source slice at its base' });
       }
     });
     doc.offsetMap?.forEach((seg, i) => {

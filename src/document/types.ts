@@ -97,6 +97,27 @@ export interface ArticleMeta {
   provenance: Partial<Record<'title' | 'published' | 'updated' | 'authors' | 'agency' | 'dateline', string>>;
 }
 
+/** A calendar day, as numbers (month and day 1-based). */
+export interface Ymd {
+  year: number;
+  month: number;
+  day: number;
+}
+
+/**
+ * The article's reference date: its publication date, read once by the `clean` stage from the
+ * input, the page, the text or the engine's `defaultDate`, in that order. Stages that anchor
+ * relative dates, date roles or date statements read only this (`ctx.reference`).
+ */
+export interface Reference {
+  /** The day as numbers, for calendar arithmetic. */
+  day: Ymd;
+  /** The same day as ISO `YYYY-MM-DD`. */
+  iso: string;
+  /** Where the date came from: `input` (JSON Lines), `html-meta`, `json-ld`, `text` or `option`. */
+  source: string;
+}
+
 /** Kinds of page furniture the cleaner removes from the body. */
 export type RemovedKind =
   | 'title'
@@ -186,17 +207,6 @@ export interface ActorMention extends Span {
   antecedent?: Span;
 }
 
-/** An actor named in removed page furniture (captions, credits), with offsets into `source.text`. */
-export interface FurnitureMention {
-  /** Index into `removed`. */
-  removed: number;
-  sourceStart: number;
-  sourceEnd: number;
-  text: string;
-  actor: ResolvedActor;
-  via: string;
-}
-
 /** Who said a quotation: the words that name the speaker, and the actor they resolve to. */
 export interface QuoteSpeaker {
   /** The resolved actor, or null when the speaker is not an actor Dyad knows (an unnamed critic). */
@@ -235,7 +245,7 @@ export interface QuotedPhrase extends Span {
 
 /** A time expression normalised to a TimeML value. */
 export interface TimeMention extends Span {
-  /** Index of the sentence it is in (or -1 in furniture). */
+  /** Index of the sentence it is in. */
   sentence: number;
   type: 'DATE' | 'TIME' | 'DURATION' | 'SET';
   /** TimeML/ISO value at the granularity the text gives: `2017`, `2017-12`, `2018-02-11`, `2018-W06`, `2018-Q3`, `P20Y`, `PRESENT_REF`, `XXXX-12` when no reference date is known. */
@@ -248,13 +258,6 @@ export interface TimeMention extends Span {
   anchor: string | null;
   /** The finder or refiner that produced it (`times/chrono`, `times/duration`, `times/month-past` ...). */
   rule: string;
-}
-
-/** A time expression in removed furniture (captions), with offsets into `source.text`. */
-export interface FurnitureTime extends Omit<TimeMention, 'start' | 'end' | 'sentence'> {
-  removed: number;
-  sourceStart: number;
-  sourceEnd: number;
 }
 
 /** When a quote or event happened: the date its sentence states, or the publication date. */
@@ -325,16 +328,6 @@ export interface CodedEvent extends Span, CameoFacts {
   repeats?: Span[];
 }
 
-/** An event coded in a removed caption; its spans are offsets into that caption's text. */
-export interface FurnitureEvent {
-  /** Index into `removed`. */
-  removed: number;
-  /** The trigger's offsets in `source.text`. */
-  sourceStart: number;
-  sourceEnd: number;
-  event: CodedEvent;
-}
-
 /** Why a sentence was or was not coded: what `dyad explain` prints. */
 export interface SentenceTrace {
   sentence: number;
@@ -349,6 +342,8 @@ export interface Layers {
   pageMeta: ArticleMeta;
   /** The article's metadata after cleaning recovered what the text says. */
   meta: ArticleMeta;
+  /** The publication date every later stage reads (also `ctx.reference`); null when none is known. */
+  reference: Reference | null;
   text: string;
   paragraphs: Paragraph[];
   removed: Removed[];
@@ -356,14 +351,11 @@ export interface Layers {
   sentences: Sentence[];
   tokens: Token[];
   actors: ActorMention[];
-  furnitureActors: FurnitureMention[];
   quotes: Quote[];
   quotedPhrases: QuotedPhrase[];
   times: TimeMention[];
-  furnitureTimes: FurnitureTime[];
   events: CodedEvent[];
   eventTrace: SentenceTrace[];
-  furnitureEvents: FurnitureEvent[];
 }
 
 /** The name of a layer. */
@@ -375,12 +367,32 @@ export interface StageTiming {
   ms: number;
 }
 
+/**
+ * A caption or credit the cleaner removed, read as a small document of its own: its text is the
+ * removed text, so its spans are offsets into that text, and `base` is where the text starts in
+ * the article's `source.text`.
+ */
+export interface DocumentPart {
+  /** Index of the removal in the article's `removed`. */
+  removed: number;
+  kind: RemovedKind;
+  /** Offset of the part's text in the article's `source.text`. */
+  base: number;
+}
+
 /** An article as it moves through the pipeline: the input, diagnostics, and the layers so far. */
 export type ArticleDocument = {
   id: string;
   input: InputRecord;
   diagnostics: Diagnostic[];
   timings: StageTiming[];
+  /** Set on a caption or credit read as a document of its own (see `captions`). */
+  part?: DocumentPart;
+  /**
+   * The article's captions and credits, each run as a small document through the stages it needs
+   * (captions through events, credits through actors), in the order of `removed`.
+   */
+  captions?: ArticleDocument[];
 } & Partial<Layers>;
 
 /** A document that is known to hold the layers `K`. */

@@ -1,3 +1,4 @@
+import { composeCode } from './actor-code.js';
 import { KnowledgeError, parseEntries, splitList, type RawEntry, type RawField } from './parse-entries.js';
 import { caseRuleOf, foldToken, tokenisePhrase, type CaseRule } from './tokens.js';
 
@@ -202,7 +203,7 @@ export class KnowledgeBuilder {
         id: `${type}:${raw.name}`,
         type,
         name: raw.name,
-        code: type === 'media' ? code ?? (country && country !== '---' ? `${country}MED` : 'MED') : code,
+        code: type === 'media' ? code ?? composeCode(country && country !== '---' ? country : null, 'MED') : code,
         country: country === '---' ? null : country,
         roles,
         gender: (genderField?.value as 'male' | 'female' | undefined) ?? null,

@@ -1,5 +1,3 @@
-import type { Token } from '../document/types.js';
-
 /**
  * Tokenising and folding dictionary phrases so that they meet the text's tokens.
  *
@@ -30,18 +28,6 @@ export interface PhraseToken {
   text: string;
   start: number;
   end: number;
-}
-
-/**
- * Tokens of a short text no tagger reads (a caption, a credit), in the `Token` shape of the
- * sentences stage: every token object then has one layout, which keeps the stages' compiled code
- * from being thrown away each time a caption's tokens come by.
- */
-export function untaggedTokens(text: string): Token[] {
-  // A loop, not `map`, for one array shape throughout a run (see `foldTokens`).
-  const tokens: Token[] = [];
-  for (const t of tokeniseWithOffsets(text)) tokens.push({ start: t.start, end: t.end, text: t.text, pos: 'X', lemma: t.text.toLowerCase() });
-  return tokens;
 }
 
 /**

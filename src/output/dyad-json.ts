@@ -1,10 +1,57 @@
-import type { ActorMention, ArticleDocument, ArticleMeta, CodedEvent, Diagnostic, FurnitureEvent, FurnitureMention, FurnitureTime, Quote, QuotedPhrase, Removed, TimeMention, Token } from '../document/types.js';
+import type { ActorMention, ArticleDocument, ArticleMeta, CodedEvent, Diagnostic, Quote, QuotedPhrase, Removed, ResolvedActor, TimeMention, Token } from '../document/types.js';
 
 /** The schema id of Dyad's article record. Documented field by field in `docs/schema.md`. */
 export const SCHEMA_ID = 'dyad/1';
 
 /** The engine version written into every record's provenance. */
 export const ENGINE_VERSION = '0.1.0';
+
+/** An actor named in removed page furniture (captions, credits), with offsets into `source.text`. */
+export interface FurnitureMention {
+  /** Index into `removed`. */
+  removed: number;
+  sourceStart: number;
+  sourceEnd: number;
+  text: string;
+  actor: ResolvedActor;
+  via: string;
+}
+
+/** A time expression in removed furniture (captions), with offsets into `source.text`. */
+export interface FurnitureTime extends Omit<TimeMention, 'start' | 'end' | 'sentence'> {
+  removed: number;
+  sourceStart: number;
+  sourceEnd: number;
+}
+
+/** An event coded in a removed caption; its spans are offsets into that caption's text. */
+export interface FurnitureEvent {
+  /** Index into `removed`. */
+  removed: number;
+  /** The trigger's offsets in `source.text`. */
+  sourceStart: number;
+  sourceEnd: number;
+  event: CodedEvent;
+}
+
+/** The layers of the article's captions and credits, as the record's `furniture*` fields give them. */
+function furnitureOf(captions: readonly ArticleDocument[]) {
+  const actors: FurnitureMention[] = [];
+  const times: FurnitureTime[] = [];
+  const events: FurnitureEvent[] = [];
+  for (const caption of captions) {
+    if (!caption.part) continue;
+    const { removed, base } = caption.part;
+    for (const m of caption.actors ?? []) {
+      actors.push({ removed, sourceStart: base + m.start, sourceEnd: base + m.end, text: m.text, actor: m.actor, via: m.via });
+    }
+    for (const { start, end, sentence: _sentence, ...time } of caption.times ?? []) {
+      times.push({ ...time, removed, sourceStart: base + start, sourceEnd: base + end });
+    }
+    for (const event of caption.events ?? []) events.push({ removed, sourceStart: base + event.start, sourceEnd: base + event.end, event });
+  }
+  return { actors, times, events };
+}
 
 /** One article as Dyad prints it (`dyad code`), schema `dyad/1`. */
 export interface DyadRecord {
@@ -37,6 +84,7 @@ export interface RecordOptions {
 /** Turns a processed document into its `dyad/1` record. */
 export function toDyadRecord(doc: ArticleDocument, options: RecordOptions = {}): DyadRecord {
   const meta = doc.meta ?? doc.pageMeta;
+  const furniture = furnitureOf(doc.captions ?? []);
   const record: DyadRecord = {
     schema: SCHEMA_ID,
     id: doc.id,
@@ -49,13 +97,13 @@ export function toDyadRecord(doc: ArticleDocument, options: RecordOptions = {}):
     removed: doc.removed ?? [],
     sentences: (doc.sentences ?? []).map(({ start, end, text }) => ({ start, end, text })),
     actors: doc.actors ?? [],
-    furnitureActors: doc.furnitureActors ?? [],
+    furnitureActors: furniture.actors,
     times: doc.times ?? [],
-    furnitureTimes: doc.furnitureTimes ?? [],
+    furnitureTimes: furniture.times,
     quotes: doc.quotes ?? [],
     quotedPhrases: doc.quotedPhrases ?? [],
     events: doc.events ?? [],
-    furnitureEvents: doc.furnitureEvents ?? [],
+    furnitureEvents: furniture.events,
     diagnostics: doc.diagnostics,
     provenance: { engine: `dyad ${ENGINE_VERSION}`, stages: doc.timings.map((t) => ({ stage: t.stage, ms: Math.round(t.ms * 1000) / 1000 })) },
   };

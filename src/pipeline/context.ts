@@ -1,6 +1,7 @@
-import type { Diagnostic, Severity } from '../document/types.js';
+import type { Diagnostic, Reference, Severity } from '../document/types.js';
 import type { KnowledgeBase } from '../knowledge/actor-kb.js';
 import type { EventKnowledge } from '../knowledge/event-patterns.js';
+import { PipelineError } from './errors.js';
 
 /** Options every stage may read. */
 export interface EngineOptions {
@@ -38,6 +39,13 @@ export interface StageContext {
   readonly knowledge: KnowledgeBase;
   /** The CAMEO codebook and event patterns, compiled once per engine. */
   readonly eventKnowledge: EventKnowledge;
+  /**
+   * The article's reference date (its publication date), or null when none is known: settled once
+   * by the `clean` stage (its `reference` layer), and the only date later stages read. A stage that
+   * reads it needs the `reference` layer.
+   * @throws PipelineError when read before `clean` provided it.
+   */
+  readonly reference: Reference | null;
 }
 
 /** A context that collects diagnostics and debug lines for one document and one stage at a time. */
@@ -45,11 +53,22 @@ export class DocumentContext implements StageContext {
   stage = '';
   readonly diagnostics: Diagnostic[] = [];
   readonly trace: string[] = [];
+  private settled: { reference: Reference | null } | null = null;
 
   constructor(
     readonly options: Readonly<EngineOptions>,
     private readonly resources: EngineResources,
   ) {}
+
+  get reference(): Reference | null {
+    if (!this.settled) throw new PipelineError(`stage "${this.stage}" read ctx.reference before the clean stage settled it`);
+    return this.settled.reference;
+  }
+
+  /** Sets the reference date once a stage provided the `reference` layer (the pipeline does this). */
+  settle(reference: Reference | null): void {
+    this.settled = { reference };
+  }
 
   get knowledge(): KnowledgeBase {
     return this.resources.knowledge();

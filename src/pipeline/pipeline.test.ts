@@ -44,3 +44,42 @@ describe('Pipeline.build', () => {
     expect(doc.sentences).toBeUndefined();
   });
 });
+
+describe('Pipeline: the reference date and given layers', () => {
+  it('accepts layers the documents arrive with as provided', () => {
+    expect(Pipeline.build([needText], undefined, ['text']).stageNames).toEqual(['sentences']);
+  });
+
+  it('refuses to give ctx.reference to a stage that runs before clean settled it', () => {
+    const early = defineStage({ name: 'early', needs: [], provides: ['text'], run: (_doc, ctx) => ({ text: String(ctx.reference) }) });
+    const pipeline = Pipeline.build([early]);
+    const resources = { knowledge: () => { throw new Error('unused'); }, events: () => { throw new Error('unused'); } };
+    expect(() => pipeline.run({ origin: { source: 'x' }, format: 'text', content: '' }, 'x', {}, resources)).toThrow(
+      new PipelineError('stage "early" read ctx.reference before the clean stage settled it'),
+    );
+  });
+});
+
+describe('captions and credits as documents of their own', () => {
+  const body = 'Moon Jae-in met Mike Pence in Seoul on Friday.\n\nEpoch Times Photo\n' +
+    'Mike Pence talks to Moon Jae-in in Seoul on Feb. 9, 2018.\n(STR/AFP/Getty Images)\n\nThe talks went on for an hour.';
+
+  it('runs a caption through events and a credit through actors, with its offset in the source', () => {
+    const doc = createEngine({ defaultDate: '2018-02-12' }).process(`A Headline\n\n${body}`);
+    const [caption, credit] = doc.captions!;
+    const source = doc.source!.text;
+    expect(caption!.part).toEqual({ removed: doc.removed!.findIndex((r) => r.kind === 'caption'), kind: 'caption', base: source.indexOf('Mike Pence talks') });
+    expect(caption!.timings.map((t) => t.stage)).toEqual(['sentences', 'actors', 'times', 'quotes', 'events']);
+    expect(caption!.reference).toEqual(doc.reference);
+    expect(caption!.events!.map((e) => [e.source.actor.code, e.code, e.target?.actor.code, e.date?.value])).toEqual([['USAGOV', '040', 'KORGOV', '2018-02-09']]);
+    expect(credit!.part).toMatchObject({ kind: 'credit', base: source.indexOf('(STR/AFP') });
+    expect(credit!.timings.map((t) => t.stage)).toEqual(['sentences', 'actors']);
+    expect(credit!.actors!.map((a) => a.text)).toEqual(['AFP', 'Getty Images']);
+  });
+
+  it('stops them where the article stops', () => {
+    expect(createEngine({ until: 'clean' }).process(`A Headline\n\n${body}`).captions).toBeUndefined();
+    const doc = createEngine({ until: 'sentences' }).process(`A Headline\n\n${body}`);
+    expect(doc.captions!.map((c) => c.timings.map((t) => t.stage))).toEqual([['sentences'], ['sentences']]);
+  });
+});

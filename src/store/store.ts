@@ -4,6 +4,7 @@ import { fatal } from '../pipeline/errors.js';
 import type { ArticleRows } from './rows.js';
 import { SCHEMA, STORE_VERSION } from './schema.js';
 import { SimhashIndex } from './simhash.js';
+import { ARTICLES, cellsOf, FAILURES, type Cell } from './tables.js';
 
 /** A failed input, as the store records it. */
 export interface FailureRow {
@@ -18,8 +19,6 @@ export interface BatchResult {
   skipped: number;
   duplicates: number;
 }
-
-type Cell = string | number | boolean | null | bigint | Uint8Array;
 
 function appendCell(appender: DuckDBAppender, cell: Cell | undefined): void {
   if (cell === null || cell === undefined) appender.appendNull();
@@ -146,12 +145,12 @@ export class Store {
       const actorsAppender = await this.connection.createAppender('actors');
       const failuresAppender = await this.connection.createAppender('failures');
       for (const a of fresh) {
-        append(articlesAppender, [a.id, a.url, a.title, a.published, a.updated, a.source, a.agency, a.authors, a.dupOf, a.hash, a.events.length, a.quotes.length, a.recordGz, now]);
+        append(articlesAppender, cellsOf(ARTICLES, { ...a, nEvents: a.events.length, nQuotes: a.quotes.length, ingestedAt: now }));
         for (const row of a.events) append(eventsAppender, row, a.id);
         for (const row of a.quotes) append(quotesAppender, row, a.id);
         for (const row of a.actors) append(actorsAppender, row, a.id);
       }
-      for (const f of failures) append(failuresAppender, [f.source, f.line, f.diagnostic.rule, f.diagnostic.reason, now]);
+      for (const f of failures) append(failuresAppender, cellsOf(FAILURES, { source: f.source, line: f.line, rule: f.diagnostic.rule, reason: f.diagnostic.reason, failedAt: now }));
       for (const appender of [articlesAppender, eventsAppender, quotesAppender, actorsAppender, failuresAppender]) appender.closeSync();
       await this.connection.run('COMMIT');
     } catch (error) {

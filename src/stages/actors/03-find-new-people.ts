@@ -1,3 +1,5 @@
+import { composeCode } from '../../knowledge/actor-code.js';
+import { wordSet } from '../../knowledge/word-sets.js';
 import { byPosition, honorificBefore, isCapitalised, type ActorState, type ActorStep, type WorkingMention } from './state.js';
 
 /** Capitalised words that begin sentences or headings but never names. */
@@ -6,8 +8,6 @@ const NOT_NAMES = new Set(
 );
 /** Most words a person's name may have. */
 const MAX_NAME_WORDS = 4;
-/** Reporting verbs that follow a speaker's name ("Kenji Morimoto said"). */
-const SPEECH_LEMMAS = new Set(['say', 'tell', 'add', 'note', 'state', 'warn', 'write', 'announce', 'insist', 'argue', 'explain', 'confirm', 'deny', 'claim']);
 
 /**
  * Finds people the knowledge base does not hold: runs of two to four capitalised words (joined
@@ -18,6 +18,8 @@ const SPEECH_LEMMAS = new Set(['say', 'tell', 'add', 'note', 'state', 'warn', 'w
  */
 export const findNewPeople: ActorStep = (state) => {
   const { tokens, sentences, kb } = state;
+  // Reporting verbs that follow a speaker's name ("Kenji Morimoto said").
+  const speechVerbs = wordSet(kb, 'speaker-verbs');
   const covered = new Uint8Array(tokens.length);
   for (const m of state.mentions) covered.fill(1, m.tokenStart, m.tokenEnd);
   // Role nouns are titles, never part of a name ("President Francois Mitterand").
@@ -58,7 +60,7 @@ export const findNewPeople: ActorStep = (state) => {
       const givenName = kb.givenNames.has(state.folded[i]!);
       const next = tokens[j];
       const appositive = next?.text === ',' ? findAppositive(state, j + 1, sentence.tokenEnd) : null;
-      const speaks = next !== undefined && SPEECH_LEMMAS.has(next.lemma) && tokens.slice(i, j).every((t) => t.pos === 'PROPN' || t.text === '-');
+      const speaks = next !== undefined && speechVerbs.has(next.lemma) && tokens.slice(i, j).every((t) => t.pos === 'PROPN' || t.text === '-');
       if (!honorific && !title && !givenName && !appositive && !speaks) {
         i = j;
         continue;
@@ -74,7 +76,7 @@ export const findNewPeople: ActorStep = (state) => {
         titleCountry = countryAfter(state, j) ?? onlyCountryInSentence(state, sentence.tokenStart, sentence.tokenEnd);
         inferred = titleCountry !== null;
       }
-      const code = titleCountry && titleAgent ? `${titleCountry}${titleAgent}` : appositive?.code ?? null;
+      const code = titleCountry && titleAgent ? composeCode(titleCountry, titleAgent) : appositive?.code ?? null;
       found.push({
         tokenStart: i,
         tokenEnd: j,
@@ -128,12 +130,12 @@ function findAppositive(state: ActorState, from: number, sentenceEnd: number): {
   const actor = inside[0];
   if (!actor && !agent) return null;
   const title = state.text.slice(state.tokens[from]!.start, state.tokens[to - 1]!.end);
-  if (actor?.kind === 'compound') return { code: `${actor.country ?? ''}${actor.agent?.code ?? ''}`, country: actor.country ?? null, agent: actor.agent?.code ?? null, title };
+  if (actor?.kind === 'compound') return { code: composeCode(actor.country, actor.agent?.code), country: actor.country ?? null, agent: actor.agent?.code ?? null, title };
   const entry = actor?.entry;
   if (entry && entry.type !== 'person' && entry.type !== 'media') {
     const country = entry.country;
     const entryCode = actor.kind === 'entry' && entry.type !== 'country' ? entry.code : null;
-    const code = entryCode ?? (country ? `${country}${agent?.code ?? ''}` : null);
+    const code = entryCode ?? (country ? composeCode(country, agent?.code) : null);
     return { code, country, agent: agent?.code ?? null, title };
   }
   return agent ? { code: null, country: null, agent: agent.code, title } : null;

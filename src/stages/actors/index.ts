@@ -5,7 +5,6 @@ import { combineAgents } from './02-combine-agents.js';
 import { findNewPeople } from './03-find-new-people.js';
 import { resolveCoreference } from './04-resolve-coreference.js';
 import { assignCodes } from './05-assign-codes.js';
-import { findFurnitureActors } from './furniture.js';
 import { markQuoted } from './quoted.js';
 import type { ActorState, ActorStep } from './state.js';
 
@@ -19,16 +18,23 @@ import type { ActorState, ActorStep } from './state.js';
 const STEPS: readonly ActorStep[] = [matchDictionary, admitCandidates, combineAgents, findNewPeople, resolveCoreference];
 
 /**
+ * The steps for a caption or credit read as a document of its own: a line, not a story, so only
+ * the dictionary is trusted there ("Reporting by Jane Doe" names a reporter, not an actor; the
+ * rules for new people, agents and pronouns read running prose).
+ */
+const PART_STEPS: readonly ActorStep[] = [matchDictionary, admitCandidates];
+
+/**
  * Stage `actors`: every mention of a person, organisation, country, place, group or medium,
  * resolved to a canonical actor with a CAMEO-style code on the article's date, with the rule that
  * found it and, for surnames, pronouns and descriptions, the mention it refers back to.
  */
 export const actorsStage = defineStage({
   name: 'actors',
-  needs: ['text', 'paragraphs', 'sentences', 'tokens', 'meta', 'removed', 'source'],
-  provides: ['actors', 'furnitureActors'],
+  needs: ['text', 'paragraphs', 'sentences', 'tokens', 'reference'],
+  provides: ['actors'],
   run(doc, ctx) {
-    const date = doc.meta.published?.slice(0, 10) ?? ctx.options.defaultDate ?? null;
+    const date = ctx.reference?.iso ?? null;
     const { folded, sentenceOf } = tokenIndex(doc.tokens, doc.sentences);
     const state: ActorState = {
       text: doc.text,
@@ -43,10 +49,10 @@ export const actorsStage = defineStage({
       mentions: [],
       ctx,
     };
-    for (const step of STEPS) step(state);
+    for (const step of doc.part ? PART_STEPS : STEPS) step(state);
     if (!date && state.mentions.some((m) => m.entry?.type === 'person')) {
       ctx.report('warning', 'actors/no-date', 'the article has no publication date, so people are coded by the latest office they held (give one with --date)');
     }
-    return { actors: assignCodes(state), furnitureActors: findFurnitureActors(doc.source.text, doc.removed, state) };
+    return { actors: assignCodes(state) };
   },
 });

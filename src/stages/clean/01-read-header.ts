@@ -10,6 +10,8 @@ const DATE_LINE = new RegExp(
   'i',
 );
 const DATE_ANYWHERE = new RegExp(DATE, 'i');
+/** A whole string that is one written date ("Monday, February 12, 2018", "12 Feb 2018 at 9:00"). */
+export const WRITTEN_DATE = new RegExp(`^${DATE}$`, 'i');
 const DATE_OR_STAMP = new RegExp(`\\s(?:(?:Published|Posted|Updated)\\b|${DATE})`, 'i');
 const PERSON_NAME = /^[A-Z][\p{L}.'’-]*(?:\s+(?:[A-Z][\p{L}.'’-]*|de|da|van|von|bin|al-\p{L}+)){0,4}$/u;
 

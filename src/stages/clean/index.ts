@@ -5,15 +5,18 @@ import { findFurniture } from './02-find-furniture.js';
 import { findDuplicates } from './03-find-duplicates.js';
 import { stripDateline } from './04-strip-dateline.js';
 import { buildText } from './05-build-text.js';
+import { readGivenDate } from './00-read-given-date.js';
+import { settleReference } from './06-settle-reference.js';
 import type { CleanStep } from './state.js';
 
 /**
- * The cleaning steps, in order. Order matters: the header is read before furniture so a title
+ * The cleaning steps, in order. Order matters: a date the input or the page gave is read first,
+ * so that an unreadable one is set aside before the header may supply another; the header is read before furniture so a title
  * is never taken for a promotion title; duplicates are sought among body paragraphs only, after
  * furniture (a repeated "Epoch Times Photo" is furniture, not a duplicate); the dateline is
  * stripped from whatever paragraph is first once the rest is settled.
  */
-const STEPS: readonly CleanStep[] = [readHeader, findFurniture, findDuplicates, stripDateline];
+const STEPS: readonly CleanStep[] = [readGivenDate, readHeader, findFurniture, findDuplicates, stripDateline];
 
 /**
  * Stage `clean`: decides which paragraphs are body text, removes page furniture (each removal
@@ -23,7 +26,7 @@ const STEPS: readonly CleanStep[] = [readHeader, findFurniture, findDuplicates, 
 export const cleanStage = defineStage({
   name: 'clean',
   needs: ['source', 'pageMeta'],
-  provides: ['text', 'paragraphs', 'removed', 'offsetMap', 'meta'],
+  provides: ['text', 'paragraphs', 'removed', 'offsetMap', 'meta', 'reference'],
   run(doc, ctx) {
     // Copied in a loop, not with `map`, for one array shape throughout a run (see `foldTokens`).
     const paragraphs: SourceParagraph[] = [];
@@ -32,14 +35,13 @@ export const cleanStage = defineStage({
       paragraphs,
       meta: { ...doc.pageMeta, authors: [...doc.pageMeta.authors], provenance: { ...doc.pageMeta.provenance } },
       sourceText: doc.source.text,
+      record: doc.input.id ? `${doc.input.origin.source} (record "${doc.input.id}")` : doc.input.origin.source,
     };
     for (const step of STEPS) step(state, ctx);
     const built = buildText(state);
     if (!built.text) ctx.report('warning', 'clean/no-body', 'every paragraph was page furniture; the article has no body text');
-    if (!state.meta.published && ctx.options.defaultDate) {
-      state.meta.published = ctx.options.defaultDate;
-      state.meta.provenance.published = 'option';
-    }
-    return { ...built, meta: state.meta };
+    // Last, once the input, the page and the header have all had their say.
+    const reference = settleReference(state, ctx);
+    return { ...built, meta: state.meta, reference };
   },
 });

@@ -14,6 +14,8 @@ export interface CleanState {
   paragraphs: CleanParagraph[];
   meta: ArticleMeta;
   sourceText: string;
+  /** The article as messages name it (`file.jsonl`, with the record's id when it has one). */
+  record: string;
 }
 
 /** A cleaning step: reads and refines the state; steps run in the order `index.ts` lists them. */

@@ -1,9 +1,9 @@
-import type { ActorMention, CodedEvent, EventDate, EventParty, EventPlace, FurnitureEvent, Layers, Sentence, SentenceTrace, Token } from '../../document/types.js';
-import { tokenise } from '../sentences/01-tokenise.js';
+import type { ActorMention, CodedEvent, EventDate, EventParty, EventPlace, Layers, Sentence, SentenceTrace, Token } from '../../document/types.js';
 import type { ActorEntry } from '../../knowledge/actor-kb.js';
 import type { CameoCode, EventKnowledge } from '../../knowledge/event-patterns.js';
 import { defineStage } from '../../pipeline/stage.js';
-import { dateOfSentence } from '../times/date-of.js';
+import { wordSet } from '../../knowledge/word-sets.js';
+import { dateOfSentence } from '../../document/date-of.js';
 import { analyseVerb, canBeParty, subjectOf, type VerbGroup } from './01-analyse-clauses.js';
 import { actorsFrom, matchPattern, type PatternMatch } from './02-match-patterns.js';
 import { findPlace } from './03-find-place.js';
@@ -20,8 +20,6 @@ const INTENT_CODES: Record<string, string> = {
 const REFUSAL_CODES: Record<string, string> = { '03': '125', '04': '125', '05': '120', '06': '121', '07': '122', '08': '124' };
 /** Sports results are not political events ("Japan beat South Korea 2-1"). */
 const SPORTS = /\b\d+\s*[-–]\s*\d+\b.*\b(beat|defeat|won|win|lost|draw|match|game|final|goal|score|cup|league|tournament)|\b(beat|defeated|won|lost)\b.*\b(match|game|final|cup|championship|tournament|league|medal)\b/i;
-/** Verbs of speech: the quotes layer holds them; they only mark reported intent ("said X would"). */
-const SPEECH = new Set(['say', 'tell', 'add', 'note', 'state', 'announce', 'report', 'claim', 'write']);
 
 /** Subjects that name two parties just mentioned, acting together ("the two leaders discussed"). */
 const JOINT_PHRASE = '(?:the|both)(?: two)? (leaders|presidents|ministers|sides|countries|governments|delegations|nations)';
@@ -110,43 +108,30 @@ function better(a: PatternMatch, b: PatternMatch): boolean {
  */
 export const eventsStage = defineStage({
   name: 'events',
-  needs: ['text', 'sentences', 'tokens', 'actors', 'times', 'meta', 'removed', 'furnitureActors', 'furnitureTimes'],
-  provides: ['events', 'eventTrace', 'furnitureEvents'],
+  needs: ['text', 'sentences', 'tokens', 'actors', 'times', 'reference'],
+  provides: ['events', 'eventTrace'],
   run(doc, ctx) {
     const knowledge: EventKnowledge = ctx.eventKnowledge;
-    const published = doc.meta.published ?? ctx.options.defaultDate ?? null;
+    const reference = ctx.reference?.iso ?? null;
     const trace: SentenceTrace[] = [];
     const { countries } = ctx.knowledge;
-    const drafts = codeSentences(doc.tokens, doc.sentences, doc.actors, knowledge, ctx.options.explain ? trace : null);
-    const events = buildEvents(drafts, { text: doc.text, tokens: doc.tokens, sentences: doc.sentences, actors: doc.actors, times: doc.times }, knowledge, countries, published);
-    // Captions report events too ("Pence talks to Moon Jae-in at the Games"): coded apart, since
-    // their text is not in the body.
-    const furnitureEvents: FurnitureEvent[] = [];
-    doc.removed.forEach((r, removed) => {
-      if (r.kind !== 'caption') return;
-      // Loops, not filter-and-map, for one array shape throughout a run (see `foldTokens`).
-      const actors: ActorMention[] = [];
-      for (const m of doc.furnitureActors) {
-        if (m.removed === removed) actors.push({ start: m.sourceStart - r.sourceStart, end: m.sourceEnd - r.sourceStart, text: m.text, sentence: 0, actor: m.actor, via: m.via });
-      }
-      if (!actors.some(canBeParty)) return;
-      const { tokens } = tokenise(r.text, ctx);
-      const sentences = [{ start: 0, end: r.text.length, text: r.text, paragraph: 0, tokenStart: 0, tokenEnd: tokens.length }];
-      const times: Layers['times'] = [];
-      for (const t of doc.furnitureTimes) {
-        if (t.removed === removed) times.push({ ...t, start: t.sourceStart - r.sourceStart, end: t.sourceEnd - r.sourceStart, sentence: 0 });
-      }
-      const captionDrafts = codeSentences(tokens, sentences, actors, knowledge, null);
-      for (const event of buildEvents(captionDrafts, { text: r.text, tokens, sentences, actors, times }, knowledge, countries, published)) {
-        furnitureEvents.push({ removed, sourceStart: r.sourceStart + event.start, sourceEnd: r.sourceStart + event.end, event });
-      }
-    });
-    return { events, eventTrace: trace, furnitureEvents };
+    // Verbs of speech mark reported intent ("said X would"); the quotes layer holds what was said.
+    const speech = wordSet(ctx.knowledge, 'speech-verbs');
+    const drafts = codeSentences(doc.tokens, doc.sentences, doc.actors, knowledge, speech, ctx.options.explain ? trace : null);
+    const events = buildEvents(drafts, { text: doc.text, tokens: doc.tokens, sentences: doc.sentences, actors: doc.actors, times: doc.times }, knowledge, countries, reference);
+    return { events, eventTrace: trace };
   },
 });
 
 /** Codes every sentence: verbs and nouns with patterns, matched, sourced and targeted. */
-function codeSentences(tokens: readonly Token[], sentences: readonly Sentence[], actors: readonly ActorMention[], knowledge: EventKnowledge, trace: SentenceTrace[] | null): Draft[] {
+function codeSentences(
+  tokens: readonly Token[],
+  sentences: readonly Sentence[],
+  actors: readonly ActorMention[],
+  knowledge: EventKnowledge,
+  speech: ReadonlySet<string>,
+  trace: SentenceTrace[] | null,
+): Draft[] {
   const drafts: Draft[] = [];
   // Which sentence each word was last seen in: one map for the article, not a set per sentence.
   const seenIn = new Map<string, number>();
@@ -189,7 +174,7 @@ function codeSentences(tokens: readonly Token[], sentences: readonly Sentence[],
       const stem = isVerb && !byHead!.has(t.lemma) ? regularStems(t.text).find((candidate) => byHead!.has(candidate)) : undefined;
       const patterns = byHead?.get(stem ?? t.lemma);
       if (!patterns?.length) continue;
-      const group = isVerb ? analyseVerb(tokens, i, sentence.tokenStart, limit, SPEECH) : null;
+      const group = isVerb ? analyseVerb(tokens, i, sentence.tokenStart, limit, speech) : null;
       if (group && record) record.verbs.push({ text: t.text, lemma: t.lemma, negated: group.negated, intent: group.intent, passive: group.passive, mood: group.mood });
       let best: PatternMatch | null = null;
       for (const pattern of patterns) {
@@ -228,7 +213,7 @@ function codeSentences(tokens: readonly Token[], sentences: readonly Sentence[],
         if (best.pattern.targetAt === 0 || !targets.length) targets = subjectOf(tokens, here, group.groupStart, sentence.tokenStart);
       } else if (group?.governor !== null && group?.governor !== undefined) {
         // "Biden met Zelenskyy to discuss the war": the governing verb's subject acts.
-        const governing = analyseVerb(tokens, group.governor, sentence.tokenStart, limit, SPEECH);
+        const governing = analyseVerb(tokens, group.governor, sentence.tokenStart, limit, speech);
         sources = subjectOf(tokens, here, governing.groupStart, sentence.tokenStart);
       } else {
         sources = subjectOf(tokens, here, group?.groupStart ?? i, sentence.tokenStart);
@@ -343,7 +328,7 @@ function buildEvents(
   doc: Pick<Layers, 'text' | 'sentences' | 'tokens' | 'actors' | 'times'>,
   knowledge: EventKnowledge,
   countries: ReadonlyMap<string, ActorEntry>,
-  published: string | null,
+  reference: string | null,
 ): CodedEvent[] {
   const events: CodedEvent[] = [];
   const byKey = new Map<string, CodedEvent>();
@@ -361,7 +346,7 @@ function buildEvents(
       // Material acts and meetings happen somewhere; statements are about places.
       const lenient = cameo.quadClass === 2 || cameo.quadClass === 4 || cameo.root === '04';
       const event = { trigger: head, parties: [...d.sources, ...d.targets], lenient };
-      where = { place: findPlace(doc.text, sentence, doc.tokens, doc.actors, event), date: dateOfSentence(doc.times, d.sentence, published) };
+      where = { place: findPlace(doc.text, sentence, doc.tokens, doc.actors, event), date: dateOfSentence(doc.times, d.sentence, reference) };
       setting.set(head, where);
     }
     const { place, date } = where;

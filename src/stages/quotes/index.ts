@@ -8,7 +8,7 @@ import { attributeDirect } from './03-attribute-direct.js';
 import { findIndirect } from './04-find-indirect.js';
 import { carrySpeakers } from './05-carry-speakers.js';
 import { resolveSpeakers } from './06-resolve-speakers.js';
-import { dateOfSentence } from '../times/date-of.js';
+import { dateOfSentence } from '../../document/date-of.js';
 import { tokenAt, type QuoteLexicon, type QuoteState } from './state.js';
 
 const lexicons = new WeakMap<KnowledgeBase, QuoteLexicon>();
@@ -47,7 +47,7 @@ function quoteLexicon(kb: KnowledgeBase): QuoteLexicon {
  */
 export const quotesStage = defineStage({
   name: 'quotes',
-  needs: ['text', 'paragraphs', 'sentences', 'tokens', 'actors', 'times', 'meta'],
+  needs: ['text', 'paragraphs', 'sentences', 'tokens', 'actors', 'times', 'reference'],
   provides: ['quotes', 'quotedPhrases'],
   run(doc, ctx) {
     const { folded, sentenceOf } = tokenIndex(doc.tokens, doc.sentences);
@@ -73,10 +73,10 @@ export const quotesStage = defineStage({
     const quotes = resolveSpeakers(state);
     // Date each statement by its own sentence ("in a Jan. 11 press briefing"); a continuation keeps
     // the date of the quote it continues.
-    const published = doc.meta.published ?? ctx.options.defaultDate ?? null;
+    const reference = ctx.reference?.iso ?? null;
     quotes.forEach((q, i) => {
       const cueSentence = q.cue ? state.sentenceOf[tokenAt(state, q.cue.start)]! : q.sentence;
-      const date = q.continuation && i > 0 ? quotes[i - 1]!.date ?? null : dateOfSentence(doc.times, cueSentence, published, { start: q.start, end: q.end });
+      const date = q.continuation && i > 0 ? quotes[i - 1]!.date ?? null : dateOfSentence(doc.times, cueSentence, reference, { start: q.start, end: q.end });
       if (date) q.date = date;
     });
     return { quotes, quotedPhrases: state.phrases };

@@ -1,15 +1,7 @@
 /** Small calendar arithmetic on ISO dates (`YYYY-MM-DD`), in UTC so no time zone moves a day. */
+import type { Ymd } from '../../document/types.js';
 
-export interface Ymd {
-  year: number;
-  month: number;
-  day: number;
-}
-
-export function parseYmd(iso: string): Ymd | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
-  return m ? { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) } : null;
-}
+export type { Ymd };
 
 const toDate = (d: Ymd) => new Date(Date.UTC(d.year, d.month - 1, d.day));
 const fromDate = (d: Date): Ymd => ({ year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() });
@@ -35,16 +27,6 @@ export function isoWeek(d: Ymd): string {
   const firstThursday = new Date(Date.UTC(date.getUTCFullYear(), 0, 4));
   const week = 1 + Math.round(((date.getTime() - firstThursday.getTime()) / 86400000 - 3 + ((firstThursday.getUTCDay() + 6) % 7)) / 7);
   return `${date.getUTCFullYear()}-W${pad(week)}`;
-}
-
-/** Normalises the reference dates seen in the wild (`2018-02-12`, `2018-02-12T09:00:00Z`, `03-02-2009`). */
-export function referenceDay(date: string | null | undefined): Ymd | null {
-  if (!date) return null;
-  const iso = parseYmd(date);
-  if (iso) return iso;
-  const dmy = /^(\d{2})-(\d{2})-(\d{4})$/.exec(date);
-  // Month first, as in the US sources where this form turns up.
-  return dmy ? { year: Number(dmy[3]), month: Number(dmy[1]), day: Number(dmy[2]) } : null;
 }
 
 /** The period `n` units from the reference date, at that unit's granularity (`2017`, `2018-01`, `2018-W05`, `2018-02-09`). */

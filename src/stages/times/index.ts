@@ -1,7 +1,6 @@
-import type { FurnitureTime, TimeMention } from '../../document/types.js';
-import { untaggedTokens } from '../../knowledge/tokens.js';
+import type { TimeMention } from '../../document/types.js';
 import { defineStage } from '../../pipeline/stage.js';
-import { referenceDay, type Ymd } from './calendar.js';
+import type { Ymd } from './calendar.js';
 import { findDates } from './01-find-dates.js';
 import { findPatterns } from './02-find-patterns.js';
 import { mergeCandidates, resolveValue } from './03-resolve-values.js';
@@ -28,31 +27,21 @@ function localTense(s: TimeSentence, start: number, end: number): Tense {
 
 /**
  * Stage `times`: every date and time expression, with its TimeML type and value resolved against
- * the publication date (or `--date`), what the text stated and what was inferred; captions too,
- * since they date photographs of events.
+ * the publication date (or `--date`), what the text stated and what was inferred. A caption, read
+ * as a document of its own, describes a photograph already taken: its tense is the past.
  */
 export const timesStage = defineStage({
   name: 'times',
-  needs: ['text', 'sentences', 'tokens', 'meta', 'removed', 'source'],
-  provides: ['times', 'furnitureTimes'],
+  needs: ['text', 'sentences', 'tokens', 'reference'],
+  provides: ['times'],
   run(doc, ctx) {
-    const ref = referenceDay(doc.meta.published) ?? referenceDay(ctx.options.defaultDate);
+    const ref = ctx.reference?.day ?? null;
     if (!ref) ctx.report('warning', 'times/no-reference-date', 'the article has no publication date, so relative dates stay relative (XXXX-12); give one with --date');
+    const caption = doc.part?.kind === 'caption';
     const times = doc.sentences.flatMap((sentence, index) => {
       const tokens = doc.tokens.slice(sentence.tokenStart, sentence.tokenEnd);
-      return timesOf({ index, sentence, tokens, tense: tenseOf(sentence.text, tokens) }, doc.text, ref);
+      return timesOf({ index, sentence, tokens, tense: caption ? 'past' : tenseOf(sentence.text, tokens) }, doc.text, ref);
     });
-    const furnitureTimes: FurnitureTime[] = [];
-    doc.removed.forEach((r, removed) => {
-      if (r.kind !== 'caption') return;
-      // Captions describe a photograph already taken: past tense.
-      const tense: Tense = 'past';
-      const sentence = { start: 0, end: r.text.length, text: r.text };
-      const tokens = untaggedTokens(r.text);
-      for (const { start, end, sentence: _sentence, ...time } of timesOf({ index: -1, sentence, tokens, tense }, r.text, ref)) {
-        furnitureTimes.push({ ...time, removed, sourceStart: r.sourceStart + start, sourceEnd: r.sourceStart + end });
-      }
-    });
-    return { times, furnitureTimes };
+    return { times };
   },
 });

@@ -1,4 +1,4 @@
-import type { EventDate, TimeMention } from '../../document/types.js';
+import type { EventDate, TimeMention } from './types.js';
 
 /** Values precise enough to date a statement or an event: a day, a month or a year. */
 const DATE_VALUE = /^\d{4}(?:-\d{2}(?:-\d{2})?)?(?:T[\d:]+Z?)?$/;
@@ -6,12 +6,14 @@ const DATE_VALUE = /^\d{4}(?:-\d{2}(?:-\d{2})?)?(?:T[\d:]+Z?)?$/;
 /**
  * The date a sentence gives to what it reports: the first date or time expression in it that is
  * not inside `exclude` (a quotation's own words), and precise to a year or finer; else the
- * publication date, marked as such; null when there is neither.
+ * reference (publication) date, marked as such; null when there is neither. Shared by the quotes
+ * and events stages, which date what they report the same way.
+ * @param reference the ISO day of `ctx.reference`, or null.
  */
-export function dateOfSentence(times: readonly TimeMention[], sentence: number, published: string | null, exclude?: { start: number; end: number }): EventDate | null {
+export function dateOfSentence(times: readonly TimeMention[], sentence: number, reference: string | null, exclude?: { start: number; end: number }): EventDate | null {
   const stated = times.find(
     (t) => t.sentence === sentence && (t.type === 'DATE' || t.type === 'TIME') && DATE_VALUE.test(t.value) && !(exclude && t.start >= exclude.start && t.end <= exclude.end),
   );
   if (stated) return { value: stated.value, source: 'text', time: { start: stated.start, end: stated.end, text: stated.text } };
-  return published ? { value: published.slice(0, 10), source: 'publication' } : null;
+  return reference ? { value: reference, source: 'publication' } : null;
 }
