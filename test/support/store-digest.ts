@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { storeTables } from '../../src/store/postgres/pg-schema.js';
+import { TABLES } from '../../src/store/tables.js';
 
 /** A store that answers SQL with `?` parameters: the DuckDB `Store` or the `PgStore`. */
 interface Source {
@@ -23,11 +23,11 @@ const SKIPPED = new Set(['ingested_at', 'failed_at', 'record_gz']);
  * hashed together. The SimHash is read as text (an unsigned 64-bit number is no JS number).
  */
 export async function storeDigest(store: Source): Promise<StoreDigest> {
-  const tables = storeTables();
   const digest: StoreDigest = { counts: {}, checksums: {}, repeated: {} };
   for (const table of ['articles', 'events', 'quotes', 'actors']) {
-    const columns = tables.get(table)!.filter((c) => !SKIPPED.has(c.name));
-    const select = columns.map((c) => (c.type === 'UBIGINT' ? `CAST(${c.name} AS VARCHAR) AS ${c.name}` : c.name)).join(', ');
+    const declared = TABLES.find((t) => t.name === table)!;
+    const columns = [...(declared.child ? [{ name: 'article_id', type: 'text' }] : []), ...declared.columns].filter((c) => !SKIPPED.has(c.name));
+    const select = columns.map((c) => (c.type === 'hash64' ? `CAST(${c.name} AS VARCHAR) AS ${c.name}` : c.name)).join(', ');
     const rows = await store.all(`SELECT ${select} FROM ${table}`);
     const hashes = rows.map((row) => createHash('sha1').update(JSON.stringify(columns.map((c) => row[c.name] ?? null))).digest('hex')).sort();
     digest.counts[table] = rows.length;

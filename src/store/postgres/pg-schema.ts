@@ -1,51 +1,29 @@
-import { SCHEMA, STORE_VERSION } from '../schema.js';
-
-/** A column of a store table, in the embedded store's SQL type. */
-export interface ColumnSpec {
-  name: string;
-  /** The DuckDB type (`VARCHAR`, `UBIGINT`, ...), mapped to PostgreSQL's by `pgType`. */
-  type: string;
-  primaryKey: boolean;
-}
+import { STORE_VERSION } from '../schema.js';
+import { EVENTS, TABLES, type ColumnType, type Table } from '../tables.js';
 
 /**
- * The tables of the store as the embedded store declares them, read from its `SCHEMA`, so that the
- * PostgreSQL tables are the same tables, column for column.
+ * PostgreSQL's type for each column type of `tables.ts`. Text is compared byte by byte
+ * (`COLLATE "C"`), as DuckDB compares it, so that both stores sort and range-filter dates and
+ * names alike; PostgreSQL has no unsigned 64-bit integer, so the SimHash is a 20-digit numeric.
  */
-export function storeTables(): Map<string, ColumnSpec[]> {
-  const tables = new Map<string, ColumnSpec[]>();
-  for (const statement of SCHEMA) {
-    const match = /CREATE TABLE IF NOT EXISTS (\w+) \(([\s\S]*)\)\s*$/.exec(statement);
-    if (!match) throw new Error(`unexpected table statement: ${statement.slice(0, 60)}`);
-    const columns = match[2]!
-      .split(',')
-      .map((line) => line.trim().split(/\s+/))
-      .map(([name, type, ...rest]) => ({ name: name!, type: type!, primaryKey: rest.join(' ') === 'PRIMARY KEY' }));
-    tables.set(match[1]!, columns);
-  }
-  return tables;
+const PG_TYPES: Record<ColumnType, string> = {
+  text: 'text COLLATE "C"',
+  integer: 'integer',
+  'small-integer': 'smallint',
+  double: 'double precision',
+  boolean: 'boolean',
+  hash64: 'numeric(20, 0)',
+  bytes: 'bytea',
+  timestamp: 'timestamp',
+};
+
+/** The names of a table's columns as stored: a child table's rows start with `article_id`. */
+export function columnNames(table: Table<never>): string[] {
+  return [...(table.child ? ['article_id'] : []), ...table.columns.map((c) => c.name)];
 }
 
-/**
- * PostgreSQL's type for a DuckDB type. Text is compared byte by byte (`COLLATE "C"`), as DuckDB
- * compares it, so that both stores sort and range-filter dates and names alike; PostgreSQL has no
- * unsigned 64-bit integer, so the SimHash is a 20-digit numeric.
- */
-export function pgType(duckdbType: string): string {
-  const types: Record<string, string> = {
-    VARCHAR: 'text COLLATE "C"',
-    INTEGER: 'integer',
-    TINYINT: 'smallint',
-    UBIGINT: 'numeric(20, 0)',
-    DOUBLE: 'double precision',
-    BOOLEAN: 'boolean',
-    BLOB: 'bytea',
-    TIMESTAMP: 'timestamp',
-  };
-  const type = types[duckdbType];
-  if (!type) throw new Error(`no PostgreSQL type for the store type ${duckdbType}`);
-  return type;
-}
+/** The index of the events' `date` among the cells of an event row (the partition key). */
+export const EVENT_DATE_CELL = EVENTS.columns.findIndex((c) => c.name === 'date');
 
 /** Tables whose rows a queue job writes, each with the job's id in `batch` (to rewrite them whole). */
 export const JOB_TABLES = ['articles', 'events', 'quotes', 'actors', 'failures'] as const;
@@ -58,12 +36,13 @@ export const JOB_TABLES = ['articles', 'events', 'quotes', 'actors', 'failures']
  */
 export function pgSchema(): string[] {
   const statements: string[] = [];
-  for (const [table, columns] of storeTables()) {
-    const defs = columns.map((c) => `${c.name} ${pgType(c.type)}${c.primaryKey ? ' PRIMARY KEY' : ''}`);
-    if ((JOB_TABLES as readonly string[]).includes(table)) defs.push('batch text COLLATE "C"');
-    if (table === 'articles') defs.push('seq integer', 'pos integer');
-    const partition = table === 'events' ? ' PARTITION BY RANGE (date)' : '';
-    statements.push(`CREATE TABLE IF NOT EXISTS ${table} (${defs.join(', ')})${partition}`);
+  for (const table of TABLES) {
+    const defs = table.columns.map((c) => `${c.name} ${PG_TYPES[c.type]}${c.key ? ' PRIMARY KEY' : ''}`);
+    if (table.child) defs.unshift(`article_id ${PG_TYPES.text}`);
+    if ((JOB_TABLES as readonly string[]).includes(table.name)) defs.push(`batch ${PG_TYPES.text}`);
+    if (table.name === 'articles') defs.push('seq integer', 'pos integer');
+    const partition = table.name === 'events' ? ' PARTITION BY RANGE (date)' : '';
+    statements.push(`CREATE TABLE IF NOT EXISTS ${table.name} (${defs.join(', ')})${partition}`);
   }
   statements.push(
     'CREATE TABLE IF NOT EXISTS events_undated PARTITION OF events DEFAULT',

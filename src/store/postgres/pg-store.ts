@@ -8,7 +8,8 @@ import type { ArticleRows } from '../rows.js';
 import { STORE_VERSION } from '../schema.js';
 import { SimhashIndex } from '../simhash.js';
 import type { FailureRow } from '../store.js';
-import { JOB_TABLES, monthOf, monthPartition, pgSchema, storeTables } from './pg-schema.js';
+import { ACTORS, ARTICLES, cellsOf, EVENTS, FAILURES, QUOTES, type Cell, type Table } from '../tables.js';
+import { columnNames, EVENT_DATE_CELL, JOB_TABLES, monthOf, monthPartition, pgSchema } from './pg-schema.js';
 
 /** An article of a job, with its place among the job's records (near-duplicates resolve in that order). */
 export type PlacedArticle = ArticleRows & { pos: number };
@@ -21,10 +22,8 @@ export interface JobWrite {
   failures: number;
 }
 
-type Cell = string | number | boolean | bigint | Uint8Array | null | undefined;
-
 /** One value as a CSV field of PostgreSQL's COPY: NULL is an empty unquoted field, text is quoted. */
-function csvCell(value: Cell): string {
+function csvCell(value: Cell | undefined): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'boolean') return value ? 't' : 'f';
   if (typeof value === 'number' || typeof value === 'bigint') return String(value);
@@ -32,7 +31,7 @@ function csvCell(value: Cell): string {
   return `"${value.replace(/"/g, '""')}"`;
 }
 
-const csvLine = (cells: readonly Cell[]) => cells.map(csvCell).join(',') + '\n';
+const csvLine = (cells: ReadonlyArray<Cell | undefined>) => cells.map(csvCell).join(',') + '\n';
 
 /** Advisory lock keys: one writer of new partitions at a time; one resolver of near-duplicates. */
 const PARTITION_LOCK = 4_242_001;
@@ -145,7 +144,7 @@ export class PgStore {
    * `resolveDuplicates`.
    */
   async writeJob(job: string, seq: number, articles: readonly PlacedArticle[], failures: readonly FailureRow[]): Promise<JobWrite> {
-    const months = articles.flatMap((a) => a.events.map((row) => monthOf(row[1])).filter((m): m is string => m !== null));
+    const months = articles.flatMap((a) => a.events.map((row) => monthOf(row[EVENT_DATE_CELL])).filter((m): m is string => m !== null));
     await this.ensurePartitions(months);
     for (let attempt = 1; ; attempt++) {
       try {
@@ -158,8 +157,6 @@ export class PgStore {
   }
 
   private async writeJobOnce(job: string, seq: number, articles: readonly PlacedArticle[], failures: readonly FailureRow[]): Promise<JobWrite> {
-    const tables = storeTables();
-    const columns = (table: string) => tables.get(table)!.map((c) => c.name);
     const client = await this.connectClient();
     try {
       await client.query('BEGIN');
@@ -169,22 +166,24 @@ export class PgStore {
       const taken = new Set(((await client.query('SELECT id FROM articles WHERE id = ANY($1)', [ids])).rows as Array<{ id: string }>).map((r) => r.id));
       const fresh = articles.filter((a) => !taken.has(a.id));
       const now = new Date().toISOString().replace('T', ' ').slice(0, 19);
-      const copy = async (table: string, extra: string[], lines: Iterable<string>) => {
-        const stream = client.query(copyFrom(`COPY ${table} (${[...columns(table), ...extra].join(', ')}) FROM STDIN (FORMAT csv)`));
+      const copy = async (table: Table<never>, extra: string[], lines: Iterable<string>) => {
+        const stream = client.query(copyFrom(`COPY ${table.name} (${[...columnNames(table), ...extra].join(', ')}) FROM STDIN (FORMAT csv)`));
         await pipeline(Readable.from(lines), stream);
       };
-      await copy('articles', ['batch', 'seq', 'pos'], (function* () {
+      await copy(ARTICLES as Table<never>, ['batch', 'seq', 'pos'], (function* () {
         for (const a of fresh) {
-          yield csvLine([a.id, a.url, a.title, a.published, a.updated, a.source, a.agency, a.authors, null, a.simhash, a.events.length, a.quotes.length, a.recordGz, now, job, seq, a.pos]);
+          const cells = cellsOf(ARTICLES, { ...a, dupOf: null, hash: BigInt(a.simhash), nEvents: a.events.length, nQuotes: a.quotes.length, ingestedAt: now });
+          yield csvLine([...cells, job, seq, a.pos]);
         }
       })());
-      for (const [table, rowsOf] of [['events', (a: PlacedArticle) => a.events], ['quotes', (a: PlacedArticle) => a.quotes], ['actors', (a: PlacedArticle) => a.actors]] as const) {
-        await copy(table, ['batch'], (function* () {
+      const children = [[EVENTS, (a: PlacedArticle) => a.events], [QUOTES, (a: PlacedArticle) => a.quotes], [ACTORS, (a: PlacedArticle) => a.actors]] as const;
+      for (const [table, rowsOf] of children) {
+        await copy(table as Table<never>, ['batch'], (function* () {
           for (const a of fresh) for (const row of rowsOf(a)) yield csvLine([a.id, ...row, job]);
         })());
       }
-      await copy('failures', ['batch'], (function* () {
-        for (const f of failures) yield csvLine([f.source, f.line, f.diagnostic.rule, f.diagnostic.reason, now, job]);
+      await copy(FAILURES as Table<never>, ['batch'], (function* () {
+        for (const f of failures) yield csvLine([...cellsOf(FAILURES, { source: f.source, line: f.line, rule: f.diagnostic.rule, reason: f.diagnostic.reason, failedAt: now }), job]);
       })());
       await client.query('COMMIT');
       return { articles: fresh.length, skipped: articles.length - fresh.length, failures: failures.length };

@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Store } from '../store.js';
-import { storeTables } from './pg-schema.js';
+import { TABLES } from '../tables.js';
+import { columnNames } from './pg-schema.js';
 import { PgStore } from './pg-store.js';
 
 /** Columns not copied: the compressed records, which no export reads. */
@@ -22,7 +23,7 @@ export async function copyPostgresToDuckdb<T>(url: string, tables: readonly stri
       store = await Store.open(join(dir, 'copy.duckdb'));
       try {
         for (const table of tables) {
-          const columns = storeTables().get(table)!.map((c) => c.name).filter((name) => !NOT_COPIED.has(name));
+          const columns = columnNames(TABLES.find((t) => t.name === table)!).filter((name) => !NOT_COPIED.has(name));
           const csv = join(dir, `${table}.csv`);
           await source.copyToCsv(table, columns, csv);
           await store.connection.run(`COPY ${table} (${columns.join(', ')}) FROM '${csv.replace(/'/g, "''")}' (FORMAT CSV, HEADER true, ALLOW_QUOTED_NULLS false)`);
