@@ -11,7 +11,7 @@ import type { CodedEvent, Quote } from '../document/types.js';
  * A column's type, abstract enough for any SQL back end: each back end maps it to its own type
  * (`sqlType` below for DuckDB).
  */
-export type ColumnType = 'text' | 'integer' | 'small-integer' | 'double' | 'boolean' | 'hash64' | 'bytes' | 'timestamp';
+export type ColumnType = 'text' | 'integer' | 'small-integer' | 'double' | 'boolean' | 'bytes' | 'timestamp';
 
 /** A cell as rows carry it across threads and to the appender. */
 export type Cell = string | number | boolean | null | bigint | Uint8Array;
@@ -197,7 +197,6 @@ const DUCKDB_TYPES: Record<ColumnType, string> = {
   'small-integer': 'TINYINT',
   double: 'DOUBLE',
   boolean: 'BOOLEAN',
-  hash64: 'UBIGINT',
   bytes: 'BLOB',
   timestamp: 'TIMESTAMP',
 };

@@ -30,6 +30,6 @@ describe('the PostgreSQL schema', () => {
       for (const column of table.columns) expect(create).toMatch(new RegExp(`[(\\s]${column.name} `));
     }
     expect(statements.find((s) => s.includes('TABLE IF NOT EXISTS events ('))).toContain('PARTITION BY RANGE (date)');
-    expect(statements.find((s) => s.includes('TABLE IF NOT EXISTS articles ('))).toContain('simhash numeric(20, 0)');
+    expect(statements.find((s) => s.includes('TABLE IF NOT EXISTS articles ('))).toContain('minhash bytea');
   });
 });

@@ -4,7 +4,7 @@ import { EVENTS, TABLES, type ColumnType, type Table } from '../tables.js';
 /**
  * PostgreSQL's type for each column type of `tables.ts`. Text is compared byte by byte
  * (`COLLATE "C"`), as DuckDB compares it, so that both stores sort and range-filter dates and
- * names alike; PostgreSQL has no unsigned 64-bit integer, so the SimHash is a 20-digit numeric.
+ * names alike.
  */
 const PG_TYPES: Record<ColumnType, string> = {
   text: 'text COLLATE "C"',
@@ -12,7 +12,6 @@ const PG_TYPES: Record<ColumnType, string> = {
   'small-integer': 'smallint',
   double: 'double precision',
   boolean: 'boolean',
-  hash64: 'numeric(20, 0)',
   bytes: 'bytea',
   timestamp: 'timestamp',
 };

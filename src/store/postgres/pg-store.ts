@@ -6,7 +6,7 @@ import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { fatal } from '../../pipeline/errors.js';
 import type { ArticleRows } from '../rows.js';
 import { STORE_VERSION } from '../schema.js';
-import { SimhashIndex } from '../simhash.js';
+import { MinhashIndex, signatureFromBytes } from '../minhash.js';
 import type { FailureRow } from '../store.js';
 import { ACTORS, ARTICLES, cellsOf, EVENTS, FAILURES, QUOTES, type Cell, type Table } from '../tables.js';
 import { columnNames, EVENT_DATE_CELL, JOB_TABLES, monthOf, monthPartition, pgSchema } from './pg-schema.js';
@@ -172,7 +172,7 @@ export class PgStore {
       };
       await copy(ARTICLES as Table<never>, ['batch', 'seq', 'pos'], (function* () {
         for (const a of fresh) {
-          const cells = cellsOf(ARTICLES, { ...a, dupOf: null, hash: BigInt(a.simhash), nEvents: a.events.length, nQuotes: a.quotes.length, ingestedAt: now });
+          const cells = cellsOf(ARTICLES, { ...a, dupOf: null, nEvents: a.events.length, nQuotes: a.quotes.length, ingestedAt: now });
           yield csvLine([...cells, job, seq, a.pos]);
         }
       })());
@@ -197,7 +197,7 @@ export class PgStore {
 
   /**
    * Links near-duplicates as one-machine ingest does, in input order (the jobs' order of
-   * enqueuing, then the records' order in each job): an article whose SimHash is near that of an
+   * enqueuing, then the records' order in each job): an article whose MinHash signature is near that of an
    * earlier first copy gets `dup_of`; the others are first copies. Jobs finish in any order, so
    * this runs over the whole store, under a lock, when the queue has drained; it changes only
    * the rows whose link differs. Returns the number of rows changed.
@@ -207,20 +207,20 @@ export class PgStore {
     const changes: Array<[string, string | null]> = [];
     try {
       await client.query('SELECT pg_advisory_lock($1)', [DUPLICATE_LOCK]);
-      const index = new SimhashIndex();
+      const index = new MinhashIndex();
       let after: unknown[] = [];
       for (;;) {
         const page = (
           await client.query(
-            `SELECT id, simhash::text AS simhash, dup_of, seq, pos FROM articles
+            `SELECT id, minhash, dup_of, seq, pos FROM articles
               ${after.length ? 'WHERE (seq, pos, id) > ($1, $2, $3)' : ''} ORDER BY seq, pos, id LIMIT 20000`,
             after,
           )
-        ).rows as Array<{ id: string; simhash: string; dup_of: string | null; seq: number; pos: number }>;
+        ).rows as Array<{ id: string; minhash: Buffer | null; dup_of: string | null; seq: number; pos: number }>;
         for (const row of page) {
-          const hash = BigInt(row.simhash);
-          const dupOf = index.find(hash);
-          if (!dupOf) index.add(row.id, hash);
+          const signature = row.minhash ? signatureFromBytes(new Uint8Array(row.minhash)) : null;
+          const dupOf = signature ? index.find(signature) : null;
+          if (!dupOf && signature) index.add(row.id, signature);
           if (dupOf !== row.dup_of) changes.push([row.id, dupOf]);
         }
         if (page.length < 20000) break;
