@@ -69,11 +69,11 @@ describe('captions and credits as documents of their own', () => {
     const [caption, credit] = doc.captions!;
     const source = doc.source!.text;
     expect(caption!.part).toEqual({ removed: doc.removed!.findIndex((r) => r.kind === 'caption'), kind: 'caption', base: source.indexOf('Mike Pence talks') });
-    expect(caption!.timings.map((t) => t.stage)).toEqual(['sentences', 'actors', 'times', 'quotes', 'events']);
+    expect(caption!.timings.map((t) => t.stage)).toEqual(['sentences', 'syntax', 'actors', 'times', 'quotes', 'events']);
     expect(caption!.reference).toEqual(doc.reference);
     expect(caption!.events!.map((e) => [e.source.actor.code, e.code, e.target?.actor.code, e.date?.value])).toEqual([['USAGOV', '040', 'KORGOV', '2018-02-09']]);
     expect(credit!.part).toMatchObject({ kind: 'credit', base: source.indexOf('(STR/AFP') });
-    expect(credit!.timings.map((t) => t.stage)).toEqual(['sentences', 'actors']);
+    expect(credit!.timings.map((t) => t.stage)).toEqual(['sentences', 'syntax', 'actors']);
     expect(credit!.actors!.map((a) => a.text)).toEqual(['AFP', 'Getty Images']);
   });
 
