@@ -13,6 +13,11 @@ const CREDIT_ONLY = new RegExp(`^(?:${NAMED_CREDIT}|${SLASH_CREDIT})$`, 'i');
  * sentence ("... on Monday. (Aris Messinis/AFP)"); "moderated (whitelist/blacklist)." is prose.
  */
 const ENDS_WITH_CREDIT = new RegExp(`(?:\\s${NAMED_CREDIT}|[.!?]["”’]?\\s+${SLASH_CREDIT})\\.?$`, 'i');
+/**
+ * A credit no story's lead ends with ("(Photo by Jane Doe/AFP via Getty Images)"): a paragraph that
+ * ends so is a caption even when it stands first, above the story.
+ */
+const ENDS_WITH_PHOTO_CREDIT = /\((?:photo|image|picture|file photo|video)\b[^()]*\)\.?$|\([^()]*\b(?:Getty Images|AP Photo|Shutterstock)\b[^()]*\)\.?$/i;
 /** Credit lines written without parentheses ("Photo: Reuters", "Credit: AFP"). */
 const CREDIT_LINE = /^(?:photo|image|picture)?\s*(?:credits?|courtesy)\s*:|^(?:photo|image|picture)\s*:\s*\S/i;
 /** A promotion heading; when nothing follows the colon, the next short line is its title. */
@@ -80,7 +85,10 @@ export const findFurniture: CleanStep = (state) => {
     const isCaptionWithCredit = short && CREDIT_LINE.test(text) && wordCount(text) > 8;
     if (isCaptionWithCredit && !isFirstBody(paragraphs, i)) return remove(p, 'caption', 'clean/caption-with-credit');
     if (CREDIT_ONLY.test(text) || (short && CREDIT_LINE.test(text))) return remove(p, 'credit', 'clean/photo-credit');
-    if (text.length <= 400 && ENDS_WITH_CREDIT.test(text) && !isFirstBody(paragraphs, i)) return remove(p, 'caption', 'clean/caption-with-credit');
+    const endsWithCredit = text.length <= 400 && ENDS_WITH_CREDIT.test(text);
+    if (endsWithCredit && (!isFirstBody(paragraphs, i) || ENDS_WITH_PHOTO_CREDIT.test(text))) {
+      return remove(p, 'caption', 'clean/caption-with-credit');
+    }
     if (short && NEWSLETTER.test(text)) return remove(p, 'newsletter', 'clean/newsletter');
     const follow = short ? SOCIAL_FOLLOW.exec(text) : null;
     if (follow) {

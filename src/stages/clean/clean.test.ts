@@ -183,6 +183,14 @@ describe('clean: the caption rules never take the first body paragraph', () => {
     expect(clean(`${lead}\n\nSchools stayed closed.`).text).toContain(lead);
   });
 
+  it('still takes a first paragraph that ends with a photographer\'s credit, which no lead does', () => {
+    const caption = 'The two ministers shake hands before their talks. (Photo by Ana Ruiz/AFP via Getty Images)';
+    const lead = 'The two ministers agreed on Thursday to reopen the border crossing.';
+    const doc = clean(`${caption}\n\n${lead}\n\nSchools stayed closed.`);
+    expect(doc.removed).toContainEqual(expect.objectContaining({ kind: 'caption', text: caption }));
+    expect(doc.text).toContain(lead);
+  });
+
   it('takes a later caption that ends with its credit', () => {
     const caption = 'Water pours through the opened gates on Thursday. (Ana Ruiz/AFP)';
     const doc = clean(`The gates were opened on Thursday after heavy rain.\n\n${caption}\n\nSchools stayed closed.`);
