@@ -22,7 +22,7 @@ const model = trainSyntaxModel({
   taggerEpochs: env('DYAD_TAGGER_EPOCHS', 8),
   parserEpochs: env('DYAD_PARSER_EPOCHS', 15),
   folds: 5,
-  prune: env('DYAD_PRUNE', 0),
+  prune: env('DYAD_PRUNE', 1),
   limit: env('DYAD_TRAIN_LIMIT', 0),
   log: (line) => console.error(line),
 });

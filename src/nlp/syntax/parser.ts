@@ -15,6 +15,8 @@ export const LEFT = 1;
 export const RIGHT = 2;
 const ACTIONS = 3;
 const MAX_FEATURES = 120;
+/** How many of the first features the relation tables read. */
+const LABEL_FEATURES = 39;
 
 /** What the parser reads of each word, all precomputed integers. */
 export interface ParserInput {
@@ -28,7 +30,11 @@ export interface ParserInput {
   wink: Int32Array;
 }
 
-/** A parser configuration: stack, buffer front, and the arcs built so far. */
+/**
+ * A parser configuration: stack, buffer front, and the arcs built so far. Arrays have two
+ * extra cells: `n` is the root, `n + 1` stands for "no such word", so that features read
+ * arrays without tests; cell `n + 1` is never written.
+ */
 class State {
   readonly stack: Int32Array;
   sp = 0;
@@ -45,7 +51,7 @@ class State {
   readonly rset: Int32Array;
 
   constructor(readonly n: number) {
-    const size = n + 1;
+    const size = n + 2;
     this.stack = new Int32Array(size);
     this.heads = new Int32Array(size).fill(-1);
     this.labels = new Int32Array(size).fill(-1);
@@ -57,6 +63,7 @@ class State {
     this.nr = new Int32Array(size);
     this.lset = new Int32Array(size);
     this.rset = new Int32Array(size);
+    this.nl[n + 1] = this.nr[n + 1] = this.lset[n + 1] = this.rset[n + 1] = -1;
   }
 
   get terminal(): boolean {
@@ -107,33 +114,67 @@ function bucket(d: number): number {
   return d <= 4 ? d : d <= 6 ? 5 : d <= 9 ? 6 : 7;
 }
 
-/** Fills `keys` with the features of a configuration; returns how many. */
-function features(x: ParserInput, s: State, wt: Int32Array, keys: Uint32Array): number {
+/** The word attributes features read, with the root at `n` and "none" at `n + 1`. */
+interface Padded {
+  form: Int32Array;
+  tag: Int32Array;
+  lemma: Int32Array;
+  /** Word and tag together. */
+  wt: Int32Array;
+  suffix: Int32Array;
+  wink: Int32Array;
+}
+
+function pad(x: ParserInput): Padded {
   const n = x.n;
-  const s0 = s.sp > 0 ? s.stack[s.sp - 1]! : -1;
-  const s1 = s.sp > 1 ? s.stack[s.sp - 2]! : -1;
-  const s2 = s.sp > 2 ? s.stack[s.sp - 3]! : -1;
+  const make = (from: ArrayLike<number>, root: number, none: number) => {
+    const out = new Int32Array(n + 2);
+    for (let i = 0; i < n; i++) out[i] = from[i]!;
+    out[n] = root;
+    out[n + 1] = none;
+    return out;
+  };
+  const wt = new Int32Array(n);
+  for (let i = 0; i < n; i++) wt[i] = mix(x.form[i]!, x.tag[i]!);
+  return {
+    form: make(x.form, ROOT, NONE),
+    tag: make(x.tag, -2, -1),
+    lemma: make(x.lemma, ROOT, NONE),
+    wt: make(wt, ROOT, NONE),
+    suffix: make(x.suffix, NONE, NONE),
+    wink: make(x.wink, NONE, NONE),
+  };
+}
+
+/** Fills `keys` with the features of a configuration; returns how many. */
+function features(x: Padded, s: State, keys: Uint32Array): number {
+  const n = s.n;
+  const none = n + 1;
+  const { form, tag, lemma, wt, suffix, wink } = x;
+  const { labels, lm, rm, lm2, rm2, lset, rset } = s;
+  const sp = s.sp;
+  const s0 = sp > 0 ? s.stack[sp - 1]! : none;
+  const s1 = sp > 1 ? s.stack[sp - 2]! : none;
+  const s2 = sp > 2 ? s.stack[sp - 3]! : none;
   const b0 = s.b;
-  const b1 = b0 + 1 <= n ? b0 + 1 : -1;
-  const b2 = b0 + 2 <= n ? b0 + 2 : -1;
-  const W = (i: number) => (i < 0 ? NONE : i === n ? ROOT : x.form[i]!);
-  const T = (i: number) => (i < 0 ? -1 : i === n ? -2 : x.tag[i]!);
-  const M = (i: number) => (i < 0 ? NONE : i === n ? ROOT : x.lemma[i]!);
-  const P = (i: number) => (i < 0 ? NONE : wt[i]!);
-  const L = (i: number) => (i < 0 ? -1 : s.labels[i]!);
-  const at = (arr: Int32Array, i: number) => (i < 0 ? -1 : arr[i]!);
-  const s0w = W(s0), s0t = T(s0), s0p = P(s0);
-  const s1w = W(s1), s1t = T(s1), s1p = P(s1);
-  const b0w = W(b0), b0t = T(b0), b0p = P(b0);
-  const b1w = W(b1), b1t = T(b1);
-  const b2t = T(b2);
-  const s0l = at(s.lm, s0), s0r = at(s.rm, s0), b0l = at(s.lm, b0), s1l = at(s.lm, s1), s1r = at(s.rm, s1);
-  const s0l2 = at(s.lm2, s0), s0r2 = at(s.rm2, s0), b0l2 = at(s.lm2, b0);
-  const d = s0 >= 0 ? bucket(b0 - s0) : 0;
-  const d1 = s1 >= 0 ? bucket(s0 - s1) : 0;
-  const vl0 = at(s.nl, s0), vr0 = at(s.nr, s0), vlb = at(s.nl, b0), vr1 = at(s.nr, s1);
+  const b1 = b0 + 1 <= n ? b0 + 1 : none;
+  const b2 = b0 + 2 <= n ? b0 + 2 : none;
+  const s0w = form[s0]!, s0t = tag[s0]!, s0p = wt[s0]!;
+  const s1w = form[s1]!, s1t = tag[s1]!, s1p = wt[s1]!;
+  const b0w = form[b0]!, b0t = tag[b0]!, b0p = wt[b0]!;
+  const b1w = form[b1]!, b1t = tag[b1]!;
+  const b2t = tag[b2]!;
+  const s2t = tag[s2]!;
+  const opt = (i: number) => (i < 0 ? none : i);
+  const s0l = opt(lm[s0]!), s0r = opt(rm[s0]!), b0l = opt(lm[b0]!), s1l = opt(lm[s1]!), s1r = opt(rm[s1]!);
+  const s0l2 = opt(lm2[s0]!), s0r2 = opt(rm2[s0]!), b0l2 = opt(lm2[b0]!);
+  const d = s0 !== none ? bucket(b0 - s0) : 0;
+  const d1 = s1 !== none ? bucket(s0 - s1) : 0;
+  const vl0 = s.nl[s0]!, vr0 = s.nr[s0]!, vlb = s.nl[b0]!, vr1 = s.nr[s1]!;
+  const s0m = lemma[s0]!, b0m = lemma[b0]!;
   let k = 0;
-  // Single words.
+  // First the features the relation tables read too (LABEL_FEATURES of them): the two words an
+  // arc would join, their neighbours and dependents; then those only transitions read.
   keys[k++] = key3(1, s0w, 0, 0);
   keys[k++] = key3(2, s0t, 0, 0);
   keys[k++] = key3(3, s0p, 0, 0);
@@ -143,59 +184,70 @@ function features(x: ParserInput, s: State, wt: Int32Array, keys: Uint32Array): 
   keys[k++] = key3(7, b0w, 0, 0);
   keys[k++] = key3(8, b0t, 0, 0);
   keys[k++] = key3(9, b0p, 0, 0);
-  keys[k++] = key3(10, b1w, 0, 0);
   keys[k++] = key3(11, b1t, 0, 0);
-  keys[k++] = key3(12, P(b1), 0, 0);
-  keys[k++] = key3(13, W(b2), 0, 0);
-  keys[k++] = key3(14, b2t, 0, 0);
-  keys[k++] = key3(15, T(s2), 0, 0);
-  keys[k++] = key3(16, M(s0), 0, 0);
-  keys[k++] = key3(17, M(b0), 0, 0);
-  keys[k++] = key3(18, M(s0), M(b0), 0);
-  keys[k++] = key3(19, M(s1), M(s0), 0);
-  // Pairs.
+  keys[k++] = key3(16, s0m, 0, 0);
+  keys[k++] = key3(17, b0m, 0, 0);
+  keys[k++] = key3(18, s0m, b0m, 0);
+  keys[k++] = key3(19, lemma[s1]!, s0m, 0);
   keys[k++] = key3(20, s0p, b0p, 0);
+  keys[k++] = key3(25, s0w, b0w, 0);
+  keys[k++] = key3(26, s0t, b0t, 0);
+  keys[k++] = key3(28, s1p, s0p, 0);
+  keys[k++] = key3(29, s1w, s0w, 0);
+  keys[k++] = key3(30, s1t, s0t, 0);
+  keys[k++] = key3(41, s0t, b0t, b1t);
+  keys[k++] = key3(42, s1t, s0t, b0t);
+  keys[k++] = key3(65, s0t, b0t, d);
+  keys[k++] = key3(66, s1t, s0t, d1);
+  keys[k++] = key3(81, tag[s0l]!, labels[s0l]!, 0);
+  keys[k++] = key3(83, tag[s0r]!, labels[s0r]!, 0);
+  keys[k++] = key3(85, tag[b0l]!, labels[b0l]!, 0);
+  keys[k++] = key3(86, tag[s1r]!, labels[s1r]!, 0);
+  keys[k++] = key3(101, s0t, rset[s0]!, 0);
+  keys[k++] = key3(103, s0t, lset[s0]!, 0);
+  keys[k++] = key3(105, b0t, lset[b0]!, 0);
+  keys[k++] = key3(110, suffix[s0]!, s0t, 0);
+  keys[k++] = key3(111, suffix[b0]!, b0t, 0);
+  keys[k++] = key3(112, suffix[s0]!, suffix[b0]!, 0);
+  keys[k++] = key3(113, suffix[s1]!, s1t, s0t);
+  keys[k++] = key3(120, wink[s0]!, s0t, 0);
+  keys[k++] = key3(121, wink[b0]!, b0t, 0);
+  keys[k++] = key3(122, wink[s0]!, wink[b0]!, 0);
+  keys[k++] = key3(123, wink[s1]!, wink[s0]!, 0);
+  keys[k++] = key3(10, b1w, 0, 0);
+  keys[k++] = key3(12, wt[b1]!, 0, 0);
+  keys[k++] = key3(13, form[b2]!, 0, 0);
+  keys[k++] = key3(14, b2t, 0, 0);
+  keys[k++] = key3(15, s2t, 0, 0);
   keys[k++] = key3(21, s0p, b0w, 0);
   keys[k++] = key3(22, s0w, b0p, 0);
   keys[k++] = key3(23, s0p, b0t, 0);
   keys[k++] = key3(24, s0t, b0p, 0);
-  keys[k++] = key3(25, s0w, b0w, 0);
-  keys[k++] = key3(26, s0t, b0t, 0);
   keys[k++] = key3(27, b0t, b1t, 0);
-  keys[k++] = key3(28, s1p, s0p, 0);
-  keys[k++] = key3(29, s1w, s0w, 0);
-  keys[k++] = key3(30, s1t, s0t, 0);
   keys[k++] = key3(31, s1t, s0w, 0);
   keys[k++] = key3(32, s1w, s0t, 0);
   keys[k++] = key3(33, b0w, b1w, 0);
   keys[k++] = key3(34, b0w, b1t, 0);
-  // Three tags.
   keys[k++] = key3(40, b0t, b1t, b2t);
-  keys[k++] = key3(41, s0t, b0t, b1t);
-  keys[k++] = key3(42, s1t, s0t, b0t);
-  keys[k++] = key3(43, T(s2), s1t, s0t);
-  keys[k++] = key3(44, s0t, T(s0l), b0t);
-  keys[k++] = key3(45, s0t, T(s0r), b0t);
-  keys[k++] = key3(46, s0t, b0t, T(b0l));
-  keys[k++] = key3(47, s1t, T(s1r), s0t);
-  keys[k++] = key3(48, s1t, T(s1l), s0t);
-  keys[k++] = key3(49, s1t, s0t, T(s0l));
-  keys[k++] = key3(50, s1t, s0t, T(s0r));
+  keys[k++] = key3(43, s2t, s1t, s0t);
+  keys[k++] = key3(44, s0t, tag[s0l]!, b0t);
+  keys[k++] = key3(45, s0t, tag[s0r]!, b0t);
+  keys[k++] = key3(46, s0t, b0t, tag[b0l]!);
+  keys[k++] = key3(47, s1t, tag[s1r]!, s0t);
+  keys[k++] = key3(48, s1t, tag[s1l]!, s0t);
+  keys[k++] = key3(49, s1t, s0t, tag[s0l]!);
+  keys[k++] = key3(50, s1t, s0t, tag[s0r]!);
   keys[k++] = key3(51, s1w, s0t, b0t);
   keys[k++] = key3(52, s1t, s0w, b0t);
   keys[k++] = key3(53, s1t, s0t, b0w);
-  // Distance.
   keys[k++] = key3(60, s0w, d, 0);
   keys[k++] = key3(61, s0t, d, 0);
   keys[k++] = key3(62, b0w, d, 0);
   keys[k++] = key3(63, b0t, d, 0);
   keys[k++] = key3(64, s0w, b0w, d);
-  keys[k++] = key3(65, s0t, b0t, d);
-  keys[k++] = key3(66, s1t, s0t, d1);
   keys[k++] = key3(67, s1w, s0w, d1);
   keys[k++] = key3(68, s1t, s0w, d1);
   keys[k++] = key3(69, s1w, s0t, d1);
-  // Valency.
   keys[k++] = key3(70, s0w, vr0, 0);
   keys[k++] = key3(71, s0t, vr0, 0);
   keys[k++] = key3(72, s0w, vl0, 0);
@@ -204,45 +256,25 @@ function features(x: ParserInput, s: State, wt: Int32Array, keys: Uint32Array): 
   keys[k++] = key3(75, b0t, vlb, 0);
   keys[k++] = key3(76, s1w, vr1, 0);
   keys[k++] = key3(77, s1t, vr1, 0);
-  // Dependents already attached: words, tags and labels.
-  keys[k++] = key3(80, W(s0l), T(s0l), L(s0l));
-  keys[k++] = key3(81, T(s0l), L(s0l), 0);
-  keys[k++] = key3(82, W(s0r), T(s0r), L(s0r));
-  keys[k++] = key3(83, T(s0r), L(s0r), 0);
-  keys[k++] = key3(84, W(b0l), T(b0l), L(b0l));
-  keys[k++] = key3(85, T(b0l), L(b0l), 0);
-  keys[k++] = key3(86, T(s1r), L(s1r), 0);
-  keys[k++] = key3(87, T(s1l), L(s1l), 0);
-  keys[k++] = key3(88, L(s0), s0t, 0);
-  keys[k++] = key3(89, L(s1), s1t, 0);
-  keys[k++] = key3(90, T(s0l2), L(s0l2), 0);
-  keys[k++] = key3(91, T(s0r2), L(s0r2), 0);
-  keys[k++] = key3(92, T(b0l2), L(b0l2), 0);
-  keys[k++] = key3(93, s0t, T(s0l), T(s0l2));
-  keys[k++] = key3(94, s0t, T(s0r), T(s0r2));
-  keys[k++] = key3(95, b0t, T(b0l), T(b0l2));
-  keys[k++] = key3(96, s0w, L(s0l), L(s0r));
-  keys[k++] = key3(97, s0t, L(s0r), b0t);
-  // Label sets of the dependents.
-  keys[k++] = key3(100, s0w, at(s.rset, s0), 0);
-  keys[k++] = key3(101, s0t, at(s.rset, s0), 0);
-  keys[k++] = key3(102, s0w, at(s.lset, s0), 0);
-  keys[k++] = key3(103, s0t, at(s.lset, s0), 0);
-  keys[k++] = key3(104, b0w, at(s.lset, b0), 0);
-  keys[k++] = key3(105, b0t, at(s.lset, b0), 0);
-  keys[k++] = key3(106, s1t, at(s.rset, s1), 0);
-  keys[k++] = key3(107, s1t, at(s.lset, s1), s0t);
-  // Suffixes: "-ed" against "-ing" and the like, which tags alone do not tell.
-  const X = (i: number) => (i < 0 || i === n ? NONE : x.suffix[i]!);
-  keys[k++] = key3(110, X(s0), s0t, 0);
-  keys[k++] = key3(111, X(b0), b0t, 0);
-  keys[k++] = key3(112, X(s0), X(b0), 0);
-  keys[k++] = key3(113, X(s1), s1t, s0t);
-  const K = (i: number) => (i < 0 || i === n ? NONE : x.wink[i]!);
-  keys[k++] = key3(120, K(s0), s0t, 0);
-  keys[k++] = key3(121, K(b0), b0t, 0);
-  keys[k++] = key3(122, K(s0), K(b0), 0);
-  keys[k++] = key3(123, K(s1), K(s0), 0);
+  keys[k++] = key3(80, form[s0l]!, tag[s0l]!, labels[s0l]!);
+  keys[k++] = key3(82, form[s0r]!, tag[s0r]!, labels[s0r]!);
+  keys[k++] = key3(84, form[b0l]!, tag[b0l]!, labels[b0l]!);
+  keys[k++] = key3(87, tag[s1l]!, labels[s1l]!, 0);
+  keys[k++] = key3(88, labels[s0]!, s0t, 0);
+  keys[k++] = key3(89, labels[s1]!, s1t, 0);
+  keys[k++] = key3(90, tag[s0l2]!, labels[s0l2]!, 0);
+  keys[k++] = key3(91, tag[s0r2]!, labels[s0r2]!, 0);
+  keys[k++] = key3(92, tag[b0l2]!, labels[b0l2]!, 0);
+  keys[k++] = key3(93, s0t, tag[s0l]!, tag[s0l2]!);
+  keys[k++] = key3(94, s0t, tag[s0r]!, tag[s0r2]!);
+  keys[k++] = key3(95, b0t, tag[b0l]!, tag[b0l2]!);
+  keys[k++] = key3(96, s0w, labels[s0l]!, labels[s0r]!);
+  keys[k++] = key3(97, s0t, labels[s0r]!, b0t);
+  keys[k++] = key3(100, s0w, rset[s0]!, 0);
+  keys[k++] = key3(102, s0w, lset[s0]!, 0);
+  keys[k++] = key3(104, b0w, lset[b0]!, 0);
+  keys[k++] = key3(106, s1t, rset[s1]!, 0);
+  keys[k++] = key3(107, s1t, lset[s1]!, s0t);
   return k;
 }
 
@@ -276,14 +308,6 @@ function costs(s: State, g: Gold, out: Int32Array): void {
   }
 }
 
-/** Builds the per-sentence pair hashes (word with tag) the features use. */
-function pairHashes(x: ParserInput): Int32Array {
-  const wt = new Int32Array(x.n + 1);
-  for (let i = 0; i < x.n; i++) wt[i] = mix(x.form[i]!, x.tag[i]!);
-  wt[x.n] = ROOT;
-  return wt;
-}
-
 /** A parse: head of each word (-1 for the root, else a 0-based word index) and relation id. */
 export interface Parse {
   heads: Int32Array;
@@ -314,9 +338,9 @@ export class Parser {
   /** Parses one sentence greedily. */
   parse(x: ParserInput): Parse {
     const s = new State(x.n);
-    const wt = pairHashes(x);
+    const padded = pad(x);
     while (!s.terminal) {
-      const k = features(x, s, wt, this.keys);
+      const k = features(padded, s, this.keys);
       this.actions.score(this.keys, k, this.actionScores);
       let best = -1;
       for (let a = 0; a < ACTIONS; a++) {
@@ -325,7 +349,7 @@ export class Parser {
       let label = -1;
       if (best !== SHIFT) {
         const [, head] = s.arc(best);
-        label = head === x.n ? this.rootLabel : pickLabel(best === LEFT ? this.left : this.right, this.keys, k, this.labelScores, this.rootLabel);
+        label = head === x.n ? this.rootLabel : pickLabel(best === LEFT ? this.left : this.right, this.keys, LABEL_FEATURES, this.labelScores, this.rootLabel);
       }
       s.apply(best, label);
     }
@@ -404,9 +428,9 @@ export function trainParser(
       const x = sentences[index]!.input;
       const gold = golds[index]!;
       const s = new State(x.n);
-      const wt = pairHashes(x);
+      const padded = pad(x);
       while (!s.terminal) {
-        const k = features(x, s, wt, keys);
+        const k = features(padded, s, keys);
         actions.score(keys, k, scores);
         costs(s, gold, cost);
         let best = -1;
@@ -430,12 +454,12 @@ export function trainParser(
           if (head === x.n) label = root;
           else if (gold.heads[dep] === head) {
             const table = follow === LEFT ? left : right;
-            table.score(keys, k, labelScores);
+            table.score(keys, LABEL_FEATURES, labelScores);
             let guess = -1;
             for (let l = 0; l < labels.length; l++) if (l !== root && (guess < 0 || labelScores[l]! > labelScores[guess]!)) guess = l;
             if (guess !== label) {
-              table.update(keys, k, label, 1, step);
-              table.update(keys, k, guess, -1, step);
+              table.update(keys, LABEL_FEATURES, label, 1, step);
+              table.update(keys, LABEL_FEATURES, guess, -1, step);
             }
           }
         }
@@ -445,7 +469,7 @@ export function trainParser(
     }
     if (onEpoch || epoch === settings.epochs - 1) {
       const p = settings.prune;
-      parser = new Parser(labels, actions.freeze(step, p), left.freeze(step, p), right.freeze(step, p));
+      parser = new Parser(labels, actions.freeze(step).prune(p), left.freeze(step).prune(p), right.freeze(step).prune(p));
       onEpoch?.(epoch, parser);
     }
   }

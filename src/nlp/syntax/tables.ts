@@ -140,11 +140,25 @@ export class TrainTable {
   }
 }
 
-/** The shipped table: per feature, a run of packed `(class << 24) | int24 weight` entries. */
+/** Tables with at most this many classes keep their weights inline, beside the key. */
+const INLINE_CLASSES = 3;
+
+/**
+ * The shipped table: per feature, a run of packed `(class << 24) | int24 weight` entries.
+ * Looking a feature up costs a cache miss or two, and a parser looks up a hundred per
+ * transition, so the layout is what sets the speed: the slot array is at most 70% full, a slot
+ * holds the key with its first entry and count (`start << 8 | count`), and a table of three
+ * classes (the transitions) holds the weights themselves in the slot, one miss per feature.
+ */
 export class FrozenTable {
-  /** Slot `i` holds key, first entry and entry count at `3i`, `3i+1`, `3i+2`. */
-  private readonly slots: Uint32Array;
+  private readonly slots: Int32Array;
+  private readonly stride: number;
   private readonly mask: number;
+  /**
+   * One bit per value of a key's top 24 bits, set for the keys the table holds: 2 MiB that stay
+   * in cache and answer most lookups of unseen features (a rare word pair) without a miss.
+   */
+  private readonly present = new Int32Array(1 << 19);
 
   constructor(
     readonly classes: number,
@@ -154,20 +168,78 @@ export class FrozenTable {
     readonly entries: Int32Array,
   ) {
     let cap = 1024;
-    while (cap < keys.length * 2) cap *= 2;
+    while (cap * 0.7 < keys.length) cap *= 2;
     this.mask = cap - 1;
-    this.slots = new Uint32Array(cap * 3);
+    const inline = classes <= INLINE_CLASSES;
+    this.stride = inline ? 1 + classes : 2;
+    if (!inline && entries.length >= 1 << 23) throw new Error(`weight table: ${entries.length} entries, more than a slot can address`);
+    const slots = (this.slots = new Int32Array(cap * this.stride));
     let start = 0;
     for (let f = 0; f < keys.length; f++) {
-      const key = keys[f]!;
+      const key = keys[f]! | 0;
+      this.present[key >>> 13]! |= 1 << ((key >>> 8) & 31);
       let i = key & this.mask;
-      while (this.slots[i * 3] !== 0) i = (i + 1) & this.mask;
-      this.slots[i * 3] = key;
-      this.slots[i * 3 + 1] = start;
-      this.slots[i * 3 + 2] = lens[f]!;
-      start += lens[f]!;
+      while (slots[i * this.stride] !== 0) i = (i + 1) & this.mask;
+      const at = i * this.stride;
+      slots[at] = key;
+      const len = lens[f]!;
+      if (inline) {
+        for (let e = start; e < start + len; e++) slots[at + 1 + (entries[e]! >>> 24)] = (entries[e]! << 8) >> 8;
+      } else {
+        slots[at + 1] = (start << 8) | len;
+      }
+      start += len;
     }
     if (start !== entries.length) throw new Error(`weight table: rows hold ${start} entries, the table ${entries.length}`);
+  }
+
+  /** Sets `scores` (one per class, in units of `scale`) from the features. */
+  score(keys: Uint32Array, n: number, scores: Int32Array): void {
+    scores.fill(0, 0, this.classes);
+    const slots = this.slots;
+    const mask = this.mask;
+    const stride = this.stride;
+    const present = this.present;
+    if (stride !== 2) {
+      const C = this.classes;
+      for (let f = 0; f < n; f++) {
+        const key = keys[f]! | 0;
+        if ((present[key >>> 13]! & (1 << ((key >>> 8) & 31))) === 0) continue;
+        let i = key & mask;
+        for (;;) {
+          const at = i * stride;
+          const k = slots[at]!;
+          if (k === key) {
+            for (let c = 0; c < C; c++) scores[c]! += slots[at + 1 + c]!;
+            break;
+          }
+          if (k === 0) break;
+          i = (i + 1) & mask;
+        }
+      }
+      return;
+    }
+    const entries = this.entries;
+    for (let f = 0; f < n; f++) {
+      const key = keys[f]! | 0;
+      if ((present[key >>> 13]! & (1 << ((key >>> 8) & 31))) === 0) continue;
+      let i = key & mask;
+      for (;;) {
+        const k = slots[i * 2]!;
+        if (k === key) {
+          const packed = slots[i * 2 + 1]!;
+          const start = packed >>> 8;
+          const end = start + (packed & 0xff);
+          for (let e = start; e < end; e++) {
+            const entry = entries[e]!;
+            scores[entry >>> 24]! += (entry << 8) >> 8;
+          }
+          break;
+        }
+        if (k === 0) break;
+        i = (i + 1) & mask;
+      }
+    }
   }
 
   /** How many bytes the table takes in the model file. */
@@ -196,31 +268,5 @@ export class FrozenTable {
       lens.push(len);
     }
     return new FrozenTable(this.classes, this.scale, Uint32Array.from(keys), Uint8Array.from(lens), Int32Array.from(entries));
-  }
-
-  /** Sets `scores` (one per class, in units of `scale`) from the features. */
-  score(keys: Uint32Array, n: number, scores: Int32Array): void {
-    scores.fill(0, 0, this.classes);
-    const slots = this.slots;
-    const entries = this.entries;
-    const mask = this.mask;
-    for (let f = 0; f < n; f++) {
-      const key = keys[f]!;
-      let i = key & mask;
-      for (;;) {
-        const k = slots[i * 3]!;
-        if (k === key) {
-          const start = slots[i * 3 + 1]!;
-          const end = start + slots[i * 3 + 2]!;
-          for (let e = start; e < end; e++) {
-            const packed = entries[e]!;
-            scores[packed >>> 24]! += (packed << 8) >> 8;
-          }
-          break;
-        }
-        if (k === 0) break;
-        i = (i + 1) & mask;
-      }
-    }
   }
 }
