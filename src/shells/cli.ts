@@ -4,12 +4,14 @@ import type { ProcessResult } from '../engine.js';
 import { formatDiagnostic, toDyadRecord, ENGINE_VERSION } from '../output/dyad-json.js';
 import { KnowledgeError } from '../knowledge/parse-entries.js';
 import { DyadError, PipelineError } from '../pipeline/errors.js';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { KnowledgeBuilder } from '../knowledge/actor-kb.js';
 import { exportTable, type ExportFormat, type ExportTable } from '../query/export.js';
 import { queryActors, queryArticle, queryEvents, queryNetwork, queryQuotes, summarise, type QueryResult } from '../query/queries.js';
 import { DEFAULT_WORKER_MEMORY_MB, DEFAULT_WORKERS, ingest, type IngestProgress } from '../store/ingest.js';
 import { Store } from '../store/store.js';
 import { explainSentences } from './explain.js';
+import { CodingSetupError } from './code-thread.js';
 import { progressPrinter } from './progress.js';
 import { formatCsv, formatJsonLines, formatTable } from './table.js';
 import { summariseArticle } from './summary.js';
@@ -33,7 +35,45 @@ function parseBytes(value: string): number {
   return Math.round(Number(match[1]) * scale);
 }
 
+/** The default time budget of one article, in seconds (`--article-timeout`). */
+const DEFAULT_ARTICLE_TIMEOUT_S = 10;
+
+function parseSeconds(value: string): number {
+  if (!/^\d+(\.\d+)?$/.test(value) || Number(value) <= 0) throw new InvalidArgumentError('expected a number of seconds above 0');
+  return Number(value);
+}
+
+/**
+ * Checks the user's actor files before any article is coded, so that a malformed one stops the
+ * command once with `file:line: reason` instead of failing every article.
+ * @throws KnowledgeError naming the file and line.
+ */
+function checkActorFiles(files: readonly string[] | undefined): void {
+  const builder = new KnowledgeBuilder();
+  for (const file of files ?? []) {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (error) {
+      throw new KnowledgeError(file, 0, `cannot read the actor file (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    }
+    builder.addActorFile(text, file, { replace: true });
+  }
+}
+
+interface IngestCommandOptions {
+  db: string;
+  workers: number;
+  workerMemory?: number;
+  date?: string;
+  maxBytes?: number;
+  quiet?: boolean;
+  actors?: string[];
+  articleTimeout?: number;
+}
+
 interface CodeOptions {
+  articleTimeout?: number;
   pretty?: boolean;
   date?: string;
   until?: string;
@@ -58,31 +98,44 @@ async function loadEngine(): Promise<typeof import('../engine.js')> {
 }
 
 async function code(inputs: string[], options: CodeOptions): Promise<number> {
-  const { createEngine } = await loadEngine();
-  const engine = createEngine({
-    ...(options.date ? { defaultDate: options.date } : {}),
-    ...(options.until ? { until: options.until } : {}),
-    ...(options.maxBytes ? { maxBytes: options.maxBytes } : {}),
-    ...(options.actors?.length ? { actorFiles: options.actors } : {}),
-  });
+  checkActorFiles(options.actors);
+  const { readInputs } = await import('../ingest/read-inputs.js');
+  const { CodingThread } = await import('./code-thread.js');
+  const thread = new CodingThread(
+    {
+      ...(options.date ? { defaultDate: options.date } : {}),
+      ...(options.until ? { until: options.until } : {}),
+      ...(options.maxBytes ? { maxBytes: options.maxBytes } : {}),
+      ...(options.actors?.length ? { actorFiles: options.actors } : {}),
+    },
+    (options.articleTimeout ?? DEFAULT_ARTICLE_TIMEOUT_S) * 1000,
+  );
   let failed = 0;
   let coded = 0;
-  for await (const result of engine.processInputs(inputs)) {
-    if (!result.ok) {
-      failed++;
-      reportFailure(result);
-      continue;
+  try {
+    // Options the engine refuses stop the command before any input is read.
+    await thread.start();
+    for await (const item of readInputs(inputs, options.maxBytes ? { maxBytes: options.maxBytes } : {})) {
+      if ('skipped' in item) continue;
+      const result = 'failure' in item ? ({ ok: false, failure: item.failure } as const) : await thread.code(item.record);
+      if (!result.ok) {
+        failed++;
+        reportFailure(result);
+        continue;
+      }
+      coded++;
+      for (const d of result.doc.diagnostics) {
+        if (d.severity !== 'info') process.stderr.write(formatDiagnostic(result.doc.input.origin, d) + '\n');
+      }
+      if (options.summary) {
+        process.stdout.write(summariseArticle(result.doc) + '\n');
+      } else {
+        const record = toDyadRecord(result.doc, { tokens: options.tokens ?? false });
+        process.stdout.write(JSON.stringify(record, null, options.pretty ? 2 : undefined) + '\n');
+      }
     }
-    coded++;
-    for (const d of result.doc.diagnostics) {
-      if (d.severity !== 'info') process.stderr.write(formatDiagnostic(result.doc.input.origin, d) + '\n');
-    }
-    if (options.summary) {
-      process.stdout.write(summariseArticle(result.doc) + '\n');
-    } else {
-      const record = toDyadRecord(result.doc, { tokens: options.tokens ?? false });
-      process.stdout.write(JSON.stringify(record, null, options.pretty ? 2 : undefined) + '\n');
-    }
+  } finally {
+    await thread.close();
   }
   if (options.summary) process.stdout.write(`${coded} article(s) coded, ${failed} failed\n`);
   return failed > 0 ? EXIT_SOME_FAILED : EXIT_OK;
@@ -107,6 +160,7 @@ export function buildProgram(): Command {
     .option('--tokens', 'include the token layer')
     .option('--summary', 'print a short human summary per article instead of JSON')
     .option('--actors <file>', 'an extra actor dictionary (data/README.md format); repeatable', (file: string, files: string[] = []) => [...files, file])
+    .option('--article-timeout <seconds>', `time budget of one article (default ${DEFAULT_ARTICLE_TIMEOUT_S})`, parseSeconds)
     .action(async (inputs: string[], options: CodeOptions) => {
       process.exitCode = await code(inputs, options);
     });
@@ -120,7 +174,10 @@ export function buildProgram(): Command {
     .option('--date <YYYY-MM-DD>', 'publication date for articles that give none', parseDate)
     .option('--max-bytes <size>', 'largest input accepted (default 20MB)', parseBytes)
     .option('--quiet', 'no progress, no summary')
-    .action(async (inputs: string[], options: { db: string; workers: number; workerMemory?: number; date?: string; maxBytes?: number; quiet?: boolean }) => {
+    .option('--actors <file>', 'an extra actor dictionary (data/README.md format); repeatable', (file: string, files: string[] = []) => [...files, file])
+    .option('--article-timeout <seconds>', `time budget of one article on a worker thread (default ${DEFAULT_ARTICLE_TIMEOUT_S})`, parseSeconds)
+    .action(async (inputs: string[], options: IngestCommandOptions) => {
+      checkActorFiles(options.actors);
       const progress = progressPrinter(options.quiet ?? false);
       // For the benchmark: the memory of the whole process as the input goes by, every 1,000 articles.
       let reported = 0;
@@ -135,7 +192,8 @@ export function buildProgram(): Command {
         workers: options.workers,
         ...(options.workerMemory ? { workerMemoryMb: options.workerMemory } : {}),
         ...(options.maxBytes ? { maxBytes: options.maxBytes } : {}),
-        engine: options.date ? { defaultDate: options.date } : {},
+        articleTimeoutMs: (options.articleTimeout ?? DEFAULT_ARTICLE_TIMEOUT_S) * 1000,
+        engine: { ...(options.date ? { defaultDate: options.date } : {}), ...(options.actors?.length ? { actorFiles: options.actors } : {}) },
         onProgress: process.env.DYAD_REPORT_RSS ? (p) => (progress.update(p), reportRss(p)) : progress.update,
       });
       progress.done(result);
@@ -298,7 +356,13 @@ async function main(): Promise<void> {
   } catch (error) {
     if (error instanceof CommanderError) {
       process.exitCode = error.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
-    } else if (error instanceof PipelineError || error instanceof KnowledgeError || error instanceof UsageError || error instanceof InvalidArgumentError) {
+    } else if (
+      error instanceof PipelineError ||
+      error instanceof KnowledgeError ||
+      error instanceof UsageError ||
+      error instanceof InvalidArgumentError ||
+      error instanceof CodingSetupError
+    ) {
       process.stderr.write(`dyad: ${error.message}\n`);
       process.exitCode = EXIT_USAGE;
     } else if (error instanceof DyadError) {
