@@ -54,3 +54,22 @@ describe('each article within a time budget', () => {
     expect(stderr).toContain("option '--article-timeout <seconds>' argument 'soon' is invalid. expected a number of seconds above 0");
   });
 });
+
+describe('text decoding', () => {
+  it('codes every file of a folder whose bytes needed mending, each with a warning that says what was mended', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dyad-decode-'));
+    const stray = join(dir, 'a-stray.txt');
+    const nul = join(dir, 'b-nul.txt');
+    const wide = join(dir, 'c-wide.txt');
+    writeFileSync(stray, Buffer.concat([Buffer.from('Merkel’s visit\n\nChancellor Angela Merkel met French officials in Paris on Monday'), Buffer.from([0x92]), Buffer.from('.')]));
+    writeFileSync(nul, Buffer.concat([Buffer.from('Talks\n\nJapan and South Korea agreed to resume talks.'), Buffer.from([0]), Buffer.from(' The ministry said so.')]));
+    writeFileSync(wide, Buffer.from('Sanctions\n\nThe United States imposed new sanctions on North Korea on Wednesday.', 'utf16le'));
+    const { status, stderr, records } = dyad(['code', '--date', '2018-02-12', dir]);
+    expect(status).toBe(0);
+    expect(records.map((r) => r.meta.title)).toEqual(['Merkel’s visit', 'Talks', 'Sanctions']);
+    expect(records[0]!.text).toBe('Chancellor Angela Merkel met French officials in Paris on Monday\uFFFD.');
+    expect(records[2]!.source.encoding).toBe('UTF-16LE');
+    expect(stderr).toContain(`${stray}:1:1: warning: ${stray}: 1 byte is not valid UTF-8 and became U+FFFD (�) [ingest/invalid-utf8]`);
+    expect(stderr).toContain(`${nul}:1:1: warning: ${nul}: 1 NUL byte dropped [ingest/nul-bytes]`);
+  }, 60_000);
+});

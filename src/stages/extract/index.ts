@@ -30,8 +30,10 @@ export const extractStage = defineStage({
   name: 'extract',
   needs: [],
   provides: ['source', 'pageMeta'],
-  run(doc) {
+  run(doc, ctx) {
     const { input } = doc;
+    // Repairs made while the bytes were decoded are the article's warnings.
+    for (const w of input.decodeWarnings ?? []) ctx.report('warning', w.rule, w.reason);
     const meta = emptyMeta();
     let source: SourceText;
     if (input.format === 'html') {
