@@ -5,7 +5,7 @@ import { formatDiagnostic, toDyadRecord, ENGINE_VERSION } from '../output/dyad-j
 import { KnowledgeError } from '../knowledge/parse-entries.js';
 import { DyadError, PipelineError } from '../pipeline/errors.js';
 import { existsSync, readFileSync } from 'node:fs';
-import { KnowledgeBuilder } from '../knowledge/actor-kb.js';
+import { isCalendarDate, KnowledgeBuilder } from '../knowledge/actor-kb.js';
 import { exportTable, type ExportFormat, type ExportTable } from '../query/export.js';
 import { queryActors, queryArticle, queryEvents, queryNetwork, queryQuotes, summarise, type QueryResult } from '../query/queries.js';
 import { DEFAULT_WORKER_MEMORY_MB, DEFAULT_WORKERS, ingest, type IngestProgress } from '../store/ingest.js';
@@ -22,9 +22,14 @@ const EXIT_SOME_FAILED = 1;
 const EXIT_USAGE = 2;
 
 function parseDate(value: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) {
-    throw new InvalidArgumentError('expected a date as YYYY-MM-DD');
-  }
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new InvalidArgumentError('expected a date as YYYY-MM-DD');
+  if (!isCalendarDate(value)) throw new InvalidArgumentError(`${value} is not a date of the calendar (no such month or day)`);
+  return value;
+}
+
+/** A query bound: an ISO date of year, month or day precision that the calendar has. */
+function parseBound(value: string): string {
+  if (!isCalendarDate(value)) throw new InvalidArgumentError('expected a date as YYYY, YYYY-MM or YYYY-MM-DD, of the calendar');
   return value;
 }
 
@@ -215,8 +220,8 @@ export function buildProgram(): Command {
     .option('--target <actor>', 'target: code, country or name')
     .option('--code <code>', 'CAMEO code or root')
     .option('--quad <n>', 'QuadClass 1-4', (v: string) => parseCount(v))
-    .option('--from <date>', 'from this date (ISO)')
-    .option('--to <date>', 'to this date (ISO)')
+    .option('--from <date>', 'from this date (ISO)', parseBound)
+    .option('--to <date>', 'to this date (ISO)', parseBound)
     .option('--text <words>', 'words in the evidence sentence')
     .option('--by <period>', 'day, week or month', (v: string) => {
       if (!['day', 'week', 'month'].includes(v)) throw new InvalidArgumentError('expected day, week or month');
@@ -228,13 +233,13 @@ export function buildProgram(): Command {
   withOutput(query.command('quotes').description('quotations by speaker, text and date range'))
     .option('--speaker <name>', 'speaker name, code or words')
     .option('--text <words>', 'words in the quotation')
-    .option('--from <date>', 'from this date (ISO)')
-    .option('--to <date>', 'to this date (ISO)')
+    .option('--from <date>', 'from this date (ISO)', parseBound)
+    .option('--to <date>', 'to this date (ISO)', parseBound)
     .action((o: QueryOptions & { speaker?: string; text?: string; from?: string; to?: string }) => runQuery(o, (store) => queryQuotes(store, pick(o, ['speaker', 'text', 'from', 'to', 'limit']))));
   withOutput(query.command('actors').description('the most active actors')).action((o: QueryOptions) => runQuery(o, (store) => queryActors(store, o.limit ?? 25)));
   withOutput(query.command('network').description('actor-actor edges: events and mean Goldstein'))
-    .option('--from <date>', 'from this date (ISO)')
-    .option('--to <date>', 'to this date (ISO)')
+    .option('--from <date>', 'from this date (ISO)', parseBound)
+    .option('--to <date>', 'to this date (ISO)', parseBound)
     .action((o: QueryOptions & { from?: string; to?: string }) => runQuery(o, (store) => queryNetwork(store, pick(o, ['from', 'to', 'limit']))));
   query
     .command('article')
