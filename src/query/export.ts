@@ -1,3 +1,6 @@
+import { renameSync, rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { fatal } from '../pipeline/errors.js';
 import type { Store } from '../store/store.js';
 
 export type ExportTable = 'events' | 'quotes' | 'actors';
@@ -65,10 +68,20 @@ const quoteLiteral = (path: string) => `'${path.replace(/'/g, "''")}'`;
  * (events only) GDELT 2.0's tab-delimited event table without a header, as GDELT ships it.
  */
 export async function exportTable(store: Store, table: ExportTable, format: ExportFormat, out: string): Promise<number> {
-  if (format === 'gdelt' && table !== 'events') throw new Error('the GDELT format is for events only');
+  if (format === 'gdelt' && table !== 'events') throw fatal('export', 'export/gdelt-events-only', `the GDELT format is for events only, not ${table}`);
   const sql = format === 'gdelt' ? GDELT_SQL : TABLE_SQL[table];
   const options = { csv: "(FORMAT CSV, HEADER true)", jsonl: '(FORMAT JSON)', parquet: '(FORMAT PARQUET)', gdelt: "(FORMAT CSV, DELIMITER '\t', HEADER false, QUOTE '')" }[format];
-  await store.connection.run(`COPY (${sql}) TO ${quoteLiteral(out)} ${options}`);
+  // Written beside the target and renamed once whole: a failed export leaves no partial file.
+  const partial = join(dirname(out), `.${basename(out)}.partial-${process.pid}`);
+  try {
+    await store.connection.run(`COPY (${sql}) TO ${quoteLiteral(partial)} ${options}`);
+    renameSync(partial, out);
+  } catch (error) {
+    rmSync(partial, { force: true });
+    const message = (error as Error).message;
+    if (/no space left on device|ENOSPC/i.test(message)) throw fatal('export', 'export/disk-full', `no space left on device writing ${out}; nothing was written`);
+    throw fatal('export', 'export/write-failed', `${out} cannot be written (${message.replace(/^IO Error: /, '')}); nothing was written`);
+  }
   const [row] = await store.all(`SELECT count(*) AS n FROM (${sql})`);
   return Number(row?.n ?? 0);
 }

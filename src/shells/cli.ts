@@ -7,7 +7,7 @@ import { DyadError, PipelineError } from '../pipeline/errors.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { isCalendarDate, KnowledgeBuilder } from '../knowledge/actor-kb.js';
 import { exportTable, type ExportFormat, type ExportTable } from '../query/export.js';
-import { queryActors, queryArticle, queryEvents, queryNetwork, queryQuotes, summarise, type QueryResult } from '../query/queries.js';
+import { queryActors, queryArticle, queryEvents, queryFailures, queryNetwork, queryQuotes, summarise, type QueryResult } from '../query/queries.js';
 import { DEFAULT_WORKER_MEMORY_MB, DEFAULT_WORKERS, ingest, type IngestProgress } from '../store/ingest.js';
 import { Store } from '../store/store.js';
 import { explainSentences } from './explain.js';
@@ -142,7 +142,7 @@ async function code(inputs: string[], options: CodeOptions): Promise<number> {
   } finally {
     await thread.close();
   }
-  if (options.summary) process.stdout.write(`${coded} article(s) coded, ${failed} failed\n`);
+  if (options.summary) process.stdout.write(`${coded} article${coded === 1 ? '' : 's'} coded, ${failed} failed\n`);
   return failed > 0 ? EXIT_SOME_FAILED : EXIT_OK;
 }
 
@@ -192,6 +192,13 @@ export function buildProgram(): Command {
         reported = seen - (seen % 1000);
         process.stderr.write(`rss after ${seen} articles: ${Math.round(process.memoryUsage.rss() / 1024)} KiB\n`);
       };
+      // Ctrl-C: whole batches only are stored (each is one transaction); say how many, give the
+      // terminal back, and stop with the shell's code for an interrupt.
+      let latest: IngestProgress | null = null;
+      process.once('SIGINT', () => {
+        progress.interrupted(latest);
+        process.exit(130);
+      });
       const result = await ingest(inputs, {
         db: options.db,
         workers: options.workers,
@@ -199,11 +206,15 @@ export function buildProgram(): Command {
         ...(options.maxBytes ? { maxBytes: options.maxBytes } : {}),
         articleTimeoutMs: (options.articleTimeout ?? DEFAULT_ARTICLE_TIMEOUT_S) * 1000,
         engine: { ...(options.date ? { defaultDate: options.date } : {}), ...(options.actors?.length ? { actorFiles: options.actors } : {}) },
-        onProgress: process.env.DYAD_REPORT_RSS ? (p) => (progress.update(p), reportRss(p)) : progress.update,
+        onProgress: (p) => {
+          latest = p;
+          progress.update(p);
+          if (process.env.DYAD_REPORT_RSS) reportRss(p);
+        },
       });
       progress.done(result);
       if (!options.quiet) {
-        const store = await Store.open(options.db);
+        const store = await Store.openReadOnly(options.db);
         try {
           for (const [title, table] of Object.entries(await summarise(store))) process.stdout.write(`\n${title}\n${formatTable(table)}\n`);
         } finally {
@@ -237,6 +248,7 @@ export function buildProgram(): Command {
     .option('--to <date>', 'to this date (ISO)', parseBound)
     .action((o: QueryOptions & { speaker?: string; text?: string; from?: string; to?: string }) => runQuery(o, (store) => queryQuotes(store, pick(o, ['speaker', 'text', 'from', 'to', 'limit']))));
   withOutput(query.command('actors').description('the most active actors')).action((o: QueryOptions) => runQuery(o, (store) => queryActors(store, o.limit ?? 25)));
+  withOutput(query.command('failures').description('the inputs and articles that failed, and why')).action((o: QueryOptions) => runQuery(o, (store) => queryFailures(store, o.limit)));
   withOutput(query.command('network').description('actor-actor edges: events and mean Goldstein'))
     .option('--from <date>', 'from this date (ISO)', parseBound)
     .option('--to <date>', 'to this date (ISO)', parseBound)
@@ -271,6 +283,7 @@ export function buildProgram(): Command {
     .action(async (table: string, o: { format: string; out: string; db: string }) => {
       if (!['events', 'quotes', 'actors'].includes(table)) throw new InvalidArgumentError(`unknown table "${table}" (events, quotes or actors)`);
       if (!['csv', 'jsonl', 'parquet', 'gdelt'].includes(o.format)) throw new InvalidArgumentError(`unknown format "${o.format}" (csv, jsonl, parquet or gdelt)`);
+      if (o.format === 'gdelt' && table !== 'events') throw new UsageError(`the GDELT format is for events only, not ${table} (use csv, jsonl or parquet)`);
       const store = await openExisting(o.db);
       try {
         const rows = await exportTable(store, table as ExportTable, o.format as ExportFormat, o.out);
@@ -334,7 +347,7 @@ function pick<T extends object, K extends keyof T>(o: T, keys: K[]): Pick<T, K> 
 /** Opens a store that must exist already (queries never create an empty one by mistake). */
 async function openExisting(db: string): Promise<Store> {
   if (db !== ':memory:' && !existsSync(db)) throw new UsageError(`no store at ${db} (create one with: dyad ingest ... --db ${db})`);
-  return Store.open(db);
+  return Store.openReadOnly(db);
 }
 
 async function runQuery(options: QueryOptions, run: (store: Store) => Promise<QueryResult>): Promise<void> {
@@ -342,6 +355,9 @@ async function runQuery(options: QueryOptions, run: (store: Store) => Promise<Qu
   try {
     const result = await run(store);
     process.stdout.write((options.csv ? formatCsv(result) : options.json ? formatJsonLines(result) : formatTable(result)) + '\n');
+    // What the table leaves out goes to standard error, so that CSV and JSON output stay clean.
+    for (const note of result.notes ?? []) process.stderr.write(`dyad: ${note}\n`);
+    if (result.total !== undefined) process.stderr.write(`dyad: showing ${result.rows.length} of ${result.total} rows (use --limit)\n`);
   } finally {
     store.close();
   }
@@ -359,7 +375,9 @@ async function main(): Promise<void> {
   try {
     await buildProgram().parseAsync(process.argv);
   } catch (error) {
-    if (error instanceof CommanderError) {
+    // Commander prints its own errors before throwing them; an InvalidArgumentError that reaches
+    // here was thrown by an action (an unknown table or format) and has not been printed.
+    if (error instanceof CommanderError && !(error instanceof InvalidArgumentError)) {
       process.exitCode = error.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
     } else if (
       error instanceof PipelineError ||

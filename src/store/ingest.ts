@@ -150,6 +150,15 @@ export async function ingest(paths: readonly string[], options: IngestOptions): 
     await flush(false);
   };
 
+  // A heartbeat between writes: a log shows the run is alive (and its time left) even while a
+  // batch fills slowly, instead of falling silent until the first write.
+  const heartbeat = setInterval(() => {
+    progress.seconds = (performance.now() - started) / 1000;
+    progress.estimate = estimator.update(sent, coded, total ? reading.bytesRead / total : null, progress.seconds);
+    options.onProgress?.({ ...progress, passedOver: { ...progress.passedOver } });
+  }, 1000);
+  heartbeat.unref();
+
   // The pipeline is loaded here only to code in this thread: workers load their own.
   const local = pool ? null : (await import('../engine.js')).createEngine(options.engine ?? {});
   let chunk: InputRecord[] = [];
@@ -200,6 +209,7 @@ export async function ingest(paths: readonly string[], options: IngestOptions): 
     if (pool) await pool.drain();
     await flush(true);
   } finally {
+    clearInterval(heartbeat);
     await pool?.close();
     progress.workers = pool?.started ?? 0;
     progress.seconds = (performance.now() - started) / 1000;
