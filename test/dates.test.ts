@@ -48,4 +48,14 @@ describe('dates given on the command line and in actor files', () => {
     const run = dyad(['query', 'actors', '--db', db, '--csv']);
     expect(run.stdout).toContain('USAGOV');
   });
+
+  it('explain --actors explains with the user’s actors', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dyad-actors-'));
+    const actors = join(dir, 'mine.txt');
+    writeFileSync(actors, 'person: Ana Example\n  names: Ana Example\n  role: USAGOV 2010.. Special Envoy\n');
+    writeFileSync(join(dir, 'a.txt'), 'Envoy visit\n\nAna Example met officials in Seoul on Monday.');
+    const run = dyad(['explain', join(dir, 'a.txt'), '--actors', actors, '--date', '2018-02-12']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('USAGOV');
+  });
 });

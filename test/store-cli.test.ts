@@ -2,6 +2,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
 import { progressPrinter } from '../src/shells/progress.js';
@@ -160,5 +161,22 @@ describe('no silent truncation in the CLI', () => {
     const run = dyad(['query', 'speakers']);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain("error: unknown command 'speakers'");
+  });
+
+  it('reports progress while no batch has been written yet, for the log line every five seconds', async () => {
+    const dir = tmp();
+    const line = JSON.stringify({ id: 'slow-1', text: 'Talks\n\nJapan and South Korea agreed to resume talks on Monday.' }) + '\n';
+    // Standard input that gives one article, then waits, as a slow feed does.
+    const stdin = Readable.from(
+      (async function* () {
+        yield line;
+        await new Promise((resolve) => setTimeout(resolve, 2500));
+      })(),
+    );
+    const seen: number[] = [];
+    const result = await ingest(['-'], { db: join(dir, 'slow.duckdb'), workers: 0, stdin, onProgress: (p) => seen.push(p.added) });
+    expect(result.added).toBe(1);
+    // Heartbeats before the only write, which comes at the end.
+    expect(seen.filter((added) => added === 0).length).toBeGreaterThanOrEqual(1);
   });
 });

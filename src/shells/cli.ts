@@ -302,9 +302,15 @@ export function buildProgram(): Command {
       return Number(v);
     })
     .option('--date <YYYY-MM-DD>', 'publication date for an article that gives none', parseDate)
-    .action(async (input: string, options: { sentence?: number; date?: string }) => {
+    .option('--actors <file>', 'an extra actor dictionary (data/README.md format); repeatable', (file: string, files: string[] = []) => [...files, file])
+    .action(async (input: string, options: { sentence?: number; date?: string; actors?: string[] }) => {
+      checkActorFiles(options.actors);
       const { createEngine } = await loadEngine();
-      const engine = createEngine({ explain: true, ...(options.date ? { defaultDate: options.date } : {}) });
+      const engine = createEngine({
+        explain: true,
+        ...(options.date ? { defaultDate: options.date } : {}),
+        ...(options.actors?.length ? { actorFiles: options.actors } : {}),
+      });
       for await (const result of engine.processInputs([input])) {
         if (!result.ok) {
           reportFailure(result);
