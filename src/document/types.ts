@@ -65,6 +65,8 @@ export interface InputRecord {
   content: string;
   /** The character encoding the bytes were decoded from. */
   encoding?: string;
+  /** Repairs made while decoding (invalid UTF-8 replaced, NUL bytes dropped): warnings on the article. */
+  decodeWarnings?: Array<{ rule: string; reason: string }>;
 }
 
 /** One block of the extracted text, before cleaning decides what is body and what is furniture. */

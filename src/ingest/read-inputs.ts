@@ -258,13 +258,13 @@ async function* readFileItems(path: string, size: number, maxBytes: number, prog
     } finally {
       await handle.close();
     }
-    const { text, encoding } = decodeBytes(bytes, path);
+    const { text, encoding, warnings } = decodeBytes(bytes, path);
     if (FEED_EXTENSIONS.has(ext) || /^\s*(<\?xml[^>]*>\s*)?<(rss|feed)[\s>]/i.test(text.slice(0, 512))) {
       yield* readFeed(text, path);
       return;
     }
     const format: ContentFormat = HTML_EXTENSIONS.has(ext) || looksLikeHtml(text) ? 'html' : 'text';
-    yield { record: { origin: { source: path }, format, content: text, encoding } };
+    yield { record: { origin: { source: path }, format, content: text, encoding, ...(warnings.length ? { decodeWarnings: warnings } : {}) } };
   } catch (error) {
     yield failure(path, error);
   }

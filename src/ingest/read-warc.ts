@@ -1,9 +1,9 @@
 import type { Readable } from 'node:stream';
 import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
-import iconv from 'iconv-lite';
 import { AsyncIterReader, WARCParser, type WARCRecord } from 'warcio';
 import type { InputRecord } from '../document/types.js';
-import { fatal } from '../pipeline/errors.js';
+import { DyadError, fatal } from '../pipeline/errors.js';
+import { decodeBytes } from './decode.js';
 import type { InputItem, SkipKind } from './read-inputs.js';
 
 /** The charset an HTTP `Content-Type` header names, if any. */
@@ -171,9 +171,14 @@ async function pageRecord(record: WARCRecord, source: string, block: Buffer, hea
     }
   }
   const contentType = head?.headers.get('content-type') ?? record.warcContentType ?? '';
-  const charset = charsetOf(contentType) ?? 'utf-8';
-  const content = iconv.encodingExists(charset) ? iconv.decode(Buffer.from(payload), charset) : new TextDecoder().decode(payload);
-  const input: InputRecord = { origin: { source }, format: 'html', content, encoding: charset };
+  let decoded;
+  try {
+    decoded = decodeBytes(payload, source, charsetOf(contentType));
+  } catch (error) {
+    return { failure: { origin: { source }, diagnostic: error instanceof DyadError ? error.diagnostic : fatal('ingest', 'ingest/read-error', `${source}: ${(error as Error).message}`).diagnostic } };
+  }
+  const input: InputRecord = { origin: { source }, format: 'html', content: decoded.text, encoding: decoded.encoding };
+  if (decoded.warnings.length) input.decodeWarnings = decoded.warnings;
   const url = record.warcTargetURI;
   if (url) input.url = url;
   const date = record.warcDate;

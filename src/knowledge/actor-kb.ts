@@ -103,6 +103,15 @@ export function regularPlural(noun: string): string {
   return `${noun}s`;
 }
 
+/** True when an ISO date of year, month or day precision names a real month and day (not 2018-02-30). */
+export function isCalendarDate(date: string): boolean {
+  if (!DATE.test(date)) return false;
+  const [y, m, d] = date.split('-').map(Number) as [number, number | undefined, number | undefined];
+  if (m === undefined) return true;
+  if (m < 1 || m > 12) return false;
+  return d === undefined || (d >= 1 && d <= new Date(Date.UTC(y, m, 0)).getUTCDate());
+}
+
 /** Reads an ISO date of year, month or day precision as the first (or last) day it covers. */
 function expandDate(date: string, end: boolean): string {
   if (date.length === 10) return date;
@@ -121,6 +130,7 @@ function parseRole(field: RawField, file: string): Role {
   if (!CODE.test(code)) throw new KnowledgeError(file, field.line, `"${code}" is not a code of 3-letter parts (USAGOV, KORELI, IGOUNO)`);
   for (const date of [from, to]) {
     if (date && !DATE.test(date)) throw new KnowledgeError(file, field.line, `"${date}" is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)`);
+    if (date && !isCalendarDate(date)) throw new KnowledgeError(file, field.line, `"${date}" is not a date of the calendar (no such month or day)`);
   }
   const role: Role = { code, from: from ? expandDate(from, false) : null, to: to ? expandDate(to, true) : null, title: title?.trim() ?? '' };
   if (role.from && role.to && role.from > role.to) throw new KnowledgeError(file, field.line, `the role ends (${to}) before it starts (${from})`);

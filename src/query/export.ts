@@ -1,3 +1,6 @@
+import { renameSync, rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { fatal } from '../pipeline/errors.js';
 import type { Store } from '../store/store.js';
 
 export type ExportTable = 'events' | 'quotes' | 'actors';
@@ -75,15 +78,32 @@ const MONTH_SQL = "CASE WHEN regexp_matches(date, '^[0-9]{4}-[0-9]{2}') THEN sub
  * `partition` (Parquet, events or quotes), `out` is a folder of Hive partitions
  * (`month=2018-02/data_0.parquet`) that DuckDB, Spark or Trino read as one table.
  */
-export async function exportTable(store: Store, table: ExportTable, format: ExportFormat, out: string, partition?: ExportPartition): Promise<number> {
-  if (format === 'gdelt' && table !== 'events') throw new Error('the GDELT format is for events only');
+export async function exportTable(
+  store: Store,
+  table: ExportTable,
+  format: ExportFormat,
+  out: string,
+  partition?: ExportPartition,
+): Promise<number> {
+  if (format === 'gdelt' && table !== 'events') throw fatal('export', 'export/gdelt-events-only', `the GDELT format is for events only, not ${table}`);
   const sql = format === 'gdelt' ? GDELT_SQL : TABLE_SQL[table];
-  const options = { csv: "(FORMAT CSV, HEADER true)", jsonl: '(FORMAT JSON)', parquet: '(FORMAT PARQUET)', gdelt: "(FORMAT CSV, DELIMITER '\t', HEADER false, QUOTE '')" }[format];
-  if (partition) {
-    const parts = `SELECT *, ${MONTH_SQL} AS month FROM (${sql})`;
-    await store.connection.run(`COPY (${parts}) TO ${quoteLiteral(out)} (FORMAT PARQUET, PARTITION_BY (month), OVERWRITE_OR_IGNORE true)`);
-  } else {
-    await store.connection.run(`COPY (${sql}) TO ${quoteLiteral(out)} ${options}`);
+  const options = { csv: "(FORMAT CSV, HEADER true)", jsonl: '(FORMAT JSON)', parquet: '(FORMAT PARQUET)', gdelt: "(FORMAT CSV, DELIMITER '	', HEADER false, QUOTE '')" }[format];
+  // Written beside the target and renamed once whole: a failed export leaves no partial file or folder.
+  const partial = join(dirname(out), `.${basename(out)}.partial-${process.pid}`);
+  try {
+    if (partition) {
+      const parts = `SELECT *, ${MONTH_SQL} AS month FROM (${sql})`;
+      await store.connection.run(`COPY (${parts}) TO ${quoteLiteral(partial)} (FORMAT PARQUET, PARTITION_BY (month), OVERWRITE_OR_IGNORE true)`);
+      rmSync(out, { recursive: true, force: true });
+    } else {
+      await store.connection.run(`COPY (${sql}) TO ${quoteLiteral(partial)} ${options}`);
+    }
+    renameSync(partial, out);
+  } catch (error) {
+    rmSync(partial, { recursive: true, force: true });
+    const message = (error as Error).message;
+    if (/no space left on device|ENOSPC/i.test(message)) throw fatal('export', 'export/disk-full', `no space left on device writing ${out}; nothing was written`);
+    throw fatal('export', 'export/write-failed', `${out} cannot be written (${message.replace(/^IO Error: /, '')}); nothing was written`);
   }
   const [row] = await store.all(`SELECT count(*) AS n FROM (${sql})`);
   return Number(row?.n ?? 0);

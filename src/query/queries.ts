@@ -11,6 +11,22 @@ export type Param = string | number;
 export interface QueryResult {
   columns: string[];
   rows: Array<Record<string, unknown>>;
+  /** The rows there were before the limit, when the limit cut some. */
+  total?: number;
+  /** What the result leaves out and why, for the user (printed on standard error). */
+  notes?: string[];
+}
+
+/**
+ * Runs `sql` (rows in order, no LIMIT) with a limit, and counts the rows it cut, so that a table
+ * cut at its limit can say so ("showing 100 of 2,345").
+ */
+async function limited(store: QuerySource, sql: string, params: Param[], limit: number | undefined): Promise<Pick<QueryResult, 'rows' | 'total'>> {
+  const n = Math.max(1, limit ?? 100);
+  const rows = await store.all(`${sql} LIMIT ${n + 1}`, params);
+  if (rows.length <= n) return { rows };
+  const [count] = await store.all(`SELECT count(*) AS n FROM (${sql})`, params);
+  return { rows: rows.slice(0, n), total: Number(count?.n ?? 0) };
 }
 
 export interface EventFilter {
@@ -98,16 +114,28 @@ export async function queryEvents(store: QuerySource, filter: EventFilter = {}):
         GROUP BY period ORDER BY period`,
       params,
     );
-    return { columns: ['period', 'events', 'mentions', 'articles', 'mean_goldstein', 'verbal_coop', 'material_coop', 'verbal_conflict', 'material_conflict'], rows };
+    // Events dated less precisely than the period (a month for --by day) cannot be counted in it: said, not hidden.
+    const [vague] = await store.all(
+      `SELECT count(*) AS n FROM events e JOIN articles a ON a.id = e.article_id WHERE ${sql} AND NOT (length(e.date) >= ${precision} AND e.date SIMILAR TO '[0-9]{4}.*')`,
+      params,
+    );
+    const left = Number(vague?.n ?? 0);
+    const notes = left
+      ? [`${left} matching event${left === 1 ? ' is' : 's are'} dated less precisely than a ${filter.by} (a month or a year) and left out of these counts${filter.by === 'month' ? '' : ' (--by month counts those dated to a month)'}`]
+      : [];
+    const columns = ['period', 'events', 'mentions', 'articles', 'mean_goldstein', 'verbal_coop', 'material_coop', 'verbal_conflict', 'material_conflict'];
+    return { columns, rows, ...(notes.length ? { notes } : {}) };
   }
-  const rows = await store.all(
+  const result = await limited(
+    store,
     `SELECT e.date, e.source_code AS source, e.target_code AS target, e.code, e.name, e.goldstein, e.quad_class AS quad,
             e.negated, e.intent, e.mentions, e.place_name AS place, e.article_id AS article, e.evidence
        FROM events e JOIN articles a ON a.id = e.article_id
-      WHERE ${sql} ORDER BY e.date, e.article_id, e.idx LIMIT ${Math.max(1, filter.limit ?? 100)}`,
+      WHERE ${sql} ORDER BY e.date, e.article_id, e.idx`,
     params,
+    filter.limit,
   );
-  return { columns: ['date', 'source', 'target', 'code', 'name', 'goldstein', 'quad', 'negated', 'intent', 'mentions', 'place', 'article', 'evidence'], rows };
+  return { ...result, columns: ['date', 'source', 'target', 'code', 'name', 'goldstein', 'quad', 'negated', 'intent', 'mentions', 'place', 'article', 'evidence'] };
 }
 
 export interface QuoteFilter {
@@ -131,13 +159,15 @@ export async function queryQuotes(store: QuerySource, filter: QuoteFilter = {}):
     clauses.push('q.text ILIKE ?');
   }
   dateRange('q.date', filter.from, filter.to, clauses, params);
-  const rows = await store.all(
+  const result = await limited(
+    store,
     `SELECT q.date, q.speaker_name AS speaker, q.speaker_code AS code, q.kind, q.cue, q.via, q.text, q.article_id AS article
        FROM quotes q JOIN articles a ON a.id = q.article_id
-      WHERE ${clauses.join(' AND ')} ORDER BY q.date, q.article_id, q.idx LIMIT ${Math.max(1, filter.limit ?? 100)}`,
+      WHERE ${clauses.join(' AND ')} ORDER BY q.date, q.article_id, q.idx`,
     params,
+    filter.limit,
   );
-  return { columns: ['date', 'speaker', 'code', 'kind', 'cue', 'via', 'text', 'article'], rows };
+  return { ...result, columns: ['date', 'speaker', 'code', 'kind', 'cue', 'via', 'text', 'article'] };
 }
 
 /**
@@ -146,29 +176,40 @@ export async function queryQuotes(store: QuerySource, filter: QuoteFilter = {}):
  * run and on both stores.
  */
 export async function queryActors(store: QuerySource, limit = 25): Promise<QueryResult> {
-  const rows = await store.all(
+  const result = await limited(
+    store,
     `WITH m AS (SELECT actor_id, min(code) AS code, min(name) AS name, min(kind) AS kind, sum(mentions) AS mentions, count(DISTINCT article_id) AS articles
                   FROM actors WHERE code IS NOT NULL AND kind NOT IN ('media', 'city', 'place') GROUP BY actor_id),
           s AS (SELECT source_name AS name, source_code AS code, count(*) AS n FROM events GROUP BY 1, 2),
           t AS (SELECT target_name AS name, target_code AS code, count(*) AS n FROM events WHERE target_code IS NOT NULL GROUP BY 1, 2)
      SELECT m.name, m.code, m.kind, m.mentions, m.articles, coalesce(s.n, 0) AS as_source, coalesce(t.n, 0) AS as_target
        FROM m LEFT JOIN s ON s.name = m.name AND s.code = m.code LEFT JOIN t ON t.name = m.name AND t.code = m.code
-      ORDER BY m.mentions DESC, m.name LIMIT ${Math.max(1, limit)}`,
+      ORDER BY m.mentions DESC, m.name`,
+    [],
+    limit,
   );
-  return { columns: ['name', 'code', 'kind', 'mentions', 'articles', 'as_source', 'as_target'], rows };
+  return { ...result, columns: ['name', 'code', 'kind', 'mentions', 'articles', 'as_source', 'as_target'] };
 }
 
 /** Weighted actor–actor edges for a period: events between each pair, and their mean Goldstein. */
 export async function queryNetwork(store: QuerySource, filter: Pick<EventFilter, 'from' | 'to' | 'limit'> = {}): Promise<QueryResult> {
   const { sql, params } = eventWhere({ ...(filter.from ? { from: filter.from } : {}), ...(filter.to ? { to: filter.to } : {}) });
-  const rows = await store.all(
+  const result = await limited(
+    store,
     `SELECT e.source_code AS source, e.target_code AS target, count(*) AS events, sum(e.mentions) AS mentions, ${dialectOf(store).roundedMean('e.goldstein', 2)} AS mean_goldstein
        FROM events e JOIN articles a ON a.id = e.article_id
       WHERE ${sql} AND e.target_code IS NOT NULL
-      GROUP BY 1, 2 ORDER BY events DESC, source, target LIMIT ${Math.max(1, filter.limit ?? 100)}`,
+      GROUP BY 1, 2 ORDER BY events DESC, source, target`,
     params,
+    filter.limit,
   );
-  return { columns: ['source', 'target', 'events', 'mentions', 'mean_goldstein'], rows };
+  return { ...result, columns: ['source', 'target', 'events', 'mentions', 'mean_goldstein'] };
+}
+
+/** The inputs and articles that failed, and why, oldest first. */
+export async function queryFailures(store: QuerySource, limit?: number): Promise<QueryResult> {
+  const result = await limited(store, "SELECT strftime(failed_at, '%Y-%m-%d %H:%M:%S') AS failed_at, source, line, rule, reason FROM failures ORDER BY 1, source, line", [], limit);
+  return { ...result, columns: ['failed_at', 'source', 'line', 'rule', 'reason'] };
 }
 
 /** One stored article with all its layers (its `dyad/1` record), or null. */

@@ -4,12 +4,14 @@ import type { ProcessResult } from '../engine.js';
 import { formatDiagnostic, toDyadRecord, ENGINE_VERSION } from '../output/dyad-json.js';
 import { KnowledgeError } from '../knowledge/parse-entries.js';
 import { DyadError, PipelineError } from '../pipeline/errors.js';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { isCalendarDate, KnowledgeBuilder } from '../knowledge/actor-kb.js';
 import { exportFromPostgres, exportTable, type ExportFormat, type ExportTable } from '../query/export.js';
-import { queryActors, queryArticle, queryEvents, queryNetwork, queryQuotes, summarise, type QueryResult } from '../query/queries.js';
+import { queryActors, queryArticle, queryEvents, queryFailures, queryNetwork, queryQuotes, summarise, type QueryResult } from '../query/queries.js';
 import { DEFAULT_WORKER_MEMORY_MB, DEFAULT_WORKERS, ingest, type IngestProgress } from '../store/ingest.js';
 import { Store } from '../store/store.js';
 import { explainSentences } from './explain.js';
+import { CodingSetupError } from './code-thread.js';
 import { progressPrinter } from './progress.js';
 import { addScaleCommands, checkPartition, enqueueInputs, parseJobRecords } from './scale-commands.js';
 import { duckdbSource, isPostgresUrl, openPostgresSource, type OpenQuerySource, type QuerySource } from '../query/source.js';
@@ -22,9 +24,14 @@ const EXIT_SOME_FAILED = 1;
 const EXIT_USAGE = 2;
 
 function parseDate(value: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) {
-    throw new InvalidArgumentError('expected a date as YYYY-MM-DD');
-  }
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new InvalidArgumentError('expected a date as YYYY-MM-DD');
+  if (!isCalendarDate(value)) throw new InvalidArgumentError(`${value} is not a date of the calendar (no such month or day)`);
+  return value;
+}
+
+/** A query bound: an ISO date of year, month or day precision that the calendar has. */
+function parseBound(value: string): string {
+  if (!isCalendarDate(value)) throw new InvalidArgumentError('expected a date as YYYY, YYYY-MM or YYYY-MM-DD, of the calendar');
   return value;
 }
 
@@ -35,7 +42,48 @@ function parseBytes(value: string): number {
   return Math.round(Number(match[1]) * scale);
 }
 
+/** The default time budget of one article, in seconds (`--article-timeout`). */
+const DEFAULT_ARTICLE_TIMEOUT_S = 10;
+
+function parseSeconds(value: string): number {
+  if (!/^\d+(\.\d+)?$/.test(value) || Number(value) <= 0) throw new InvalidArgumentError('expected a number of seconds above 0');
+  return Number(value);
+}
+
+/**
+ * Checks the user's actor files before any article is coded, so that a malformed one stops the
+ * command once with `file:line: reason` instead of failing every article.
+ * @throws KnowledgeError naming the file and line.
+ */
+function checkActorFiles(files: readonly string[] | undefined): void {
+  const builder = new KnowledgeBuilder();
+  for (const file of files ?? []) {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (error) {
+      throw new KnowledgeError(file, 0, `cannot read the actor file (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    }
+    builder.addActorFile(text, file, { replace: true });
+  }
+}
+
+interface IngestCommandOptions {
+  db: string;
+  workers: number;
+  workerMemory?: number;
+  date?: string;
+  maxBytes?: number;
+  quiet?: boolean;
+  actors?: string[];
+  articleTimeout?: number;
+  /** Enqueue on this queue (redis://...) instead of coding. */
+  queue?: string;
+  jobRecords?: number;
+}
+
 interface CodeOptions {
+  articleTimeout?: number;
   pretty?: boolean;
   date?: string;
   until?: string;
@@ -60,33 +108,46 @@ async function loadEngine(): Promise<typeof import('../engine.js')> {
 }
 
 async function code(inputs: string[], options: CodeOptions): Promise<number> {
-  const { createEngine } = await loadEngine();
-  const engine = createEngine({
-    ...(options.date ? { defaultDate: options.date } : {}),
-    ...(options.until ? { until: options.until } : {}),
-    ...(options.maxBytes ? { maxBytes: options.maxBytes } : {}),
-    ...(options.actors?.length ? { actorFiles: options.actors } : {}),
-  });
+  checkActorFiles(options.actors);
+  const { readInputs } = await import('../ingest/read-inputs.js');
+  const { CodingThread } = await import('./code-thread.js');
+  const thread = new CodingThread(
+    {
+      ...(options.date ? { defaultDate: options.date } : {}),
+      ...(options.until ? { until: options.until } : {}),
+      ...(options.maxBytes ? { maxBytes: options.maxBytes } : {}),
+      ...(options.actors?.length ? { actorFiles: options.actors } : {}),
+    },
+    (options.articleTimeout ?? DEFAULT_ARTICLE_TIMEOUT_S) * 1000,
+  );
   let failed = 0;
   let coded = 0;
-  for await (const result of engine.processInputs(inputs)) {
-    if (!result.ok) {
-      failed++;
-      reportFailure(result);
-      continue;
+  try {
+    // Options the engine refuses stop the command before any input is read.
+    await thread.start();
+    for await (const item of readInputs(inputs, options.maxBytes ? { maxBytes: options.maxBytes } : {})) {
+      if ('skipped' in item) continue;
+      const result = 'failure' in item ? ({ ok: false, failure: item.failure } as const) : await thread.code(item.record);
+      if (!result.ok) {
+        failed++;
+        reportFailure(result);
+        continue;
+      }
+      coded++;
+      for (const d of result.doc.diagnostics) {
+        if (d.severity !== 'info') process.stderr.write(formatDiagnostic(result.doc.input.origin, d) + '\n');
+      }
+      if (options.summary) {
+        process.stdout.write(summariseArticle(result.doc) + '\n');
+      } else {
+        const record = toDyadRecord(result.doc, { tokens: options.tokens ?? false });
+        process.stdout.write(JSON.stringify(record, null, options.pretty ? 2 : undefined) + '\n');
+      }
     }
-    coded++;
-    for (const d of result.doc.diagnostics) {
-      if (d.severity !== 'info') process.stderr.write(formatDiagnostic(result.doc.input.origin, d) + '\n');
-    }
-    if (options.summary) {
-      process.stdout.write(summariseArticle(result.doc) + '\n');
-    } else {
-      const record = toDyadRecord(result.doc, { tokens: options.tokens ?? false });
-      process.stdout.write(JSON.stringify(record, null, options.pretty ? 2 : undefined) + '\n');
-    }
+  } finally {
+    await thread.close();
   }
-  if (options.summary) process.stdout.write(`${coded} article(s) coded, ${failed} failed\n`);
+  if (options.summary) process.stdout.write(`${coded} article${coded === 1 ? '' : 's'} coded, ${failed} failed\n`);
   return failed > 0 ? EXIT_SOME_FAILED : EXIT_OK;
 }
 
@@ -109,6 +170,7 @@ export function buildProgram(): Command {
     .option('--tokens', 'include the token layer')
     .option('--summary', 'print a short human summary per article instead of JSON')
     .option('--actors <file>', 'an extra actor dictionary (data/README.md format); repeatable', (file: string, files: string[] = []) => [...files, file])
+    .option('--article-timeout <seconds>', `time budget of one article (default ${DEFAULT_ARTICLE_TIMEOUT_S})`, parseSeconds)
     .action(async (inputs: string[], options: CodeOptions) => {
       process.exitCode = await code(inputs, options);
     });
@@ -124,11 +186,14 @@ export function buildProgram(): Command {
     .option('--quiet', 'no progress, no summary')
     .option('--queue <url>', 'enqueue the inputs as jobs on this queue (redis://HOST:PORT) for `dyad worker`s, instead of coding them')
     .option('--job-records <n>', 'with --queue: JSON Lines records per job (default 500, at most 1000)', parseJobRecords)
-    .action(async (inputs: string[], options: { db: string; workers: number; workerMemory?: number; date?: string; maxBytes?: number; quiet?: boolean; queue?: string; jobRecords?: number }) => {
+    .option('--actors <file>', 'an extra actor dictionary (data/README.md format); repeatable', (file: string, files: string[] = []) => [...files, file])
+    .option('--article-timeout <seconds>', `time budget of one article on a worker thread (default ${DEFAULT_ARTICLE_TIMEOUT_S})`, parseSeconds)
+    .action(async (inputs: string[], options: IngestCommandOptions) => {
       if (options.queue) {
         process.exitCode = await enqueueInputs(inputs, { ...options, queue: options.queue });
         return;
       }
+      checkActorFiles(options.actors);
       const progress = progressPrinter(options.quiet ?? false);
       // For the benchmark: the memory of the whole process as the input goes by, every 1,000 articles.
       let reported = 0;
@@ -138,17 +203,29 @@ export function buildProgram(): Command {
         reported = seen - (seen % 1000);
         process.stderr.write(`rss after ${seen} articles: ${Math.round(process.memoryUsage.rss() / 1024)} KiB\n`);
       };
+      // Ctrl-C: whole batches only are stored (each is one transaction); say how many, give the
+      // terminal back, and stop with the shell's code for an interrupt.
+      let latest: IngestProgress | null = null;
+      process.once('SIGINT', () => {
+        progress.interrupted(latest);
+        process.exit(130);
+      });
       const result = await ingest(inputs, {
         db: options.db,
         workers: options.workers,
         ...(options.workerMemory ? { workerMemoryMb: options.workerMemory } : {}),
         ...(options.maxBytes ? { maxBytes: options.maxBytes } : {}),
-        engine: options.date ? { defaultDate: options.date } : {},
-        onProgress: process.env.DYAD_REPORT_RSS ? (p) => (progress.update(p), reportRss(p)) : progress.update,
+        articleTimeoutMs: (options.articleTimeout ?? DEFAULT_ARTICLE_TIMEOUT_S) * 1000,
+        engine: { ...(options.date ? { defaultDate: options.date } : {}), ...(options.actors?.length ? { actorFiles: options.actors } : {}) },
+        onProgress: (p) => {
+          latest = p;
+          progress.update(p);
+          if (process.env.DYAD_REPORT_RSS) reportRss(p);
+        },
       });
       progress.done(result);
       if (!options.quiet) {
-        const store = await Store.open(options.db);
+        const store = await Store.openReadOnly(options.db);
         try {
           for (const [title, table] of Object.entries(await summarise(store))) process.stdout.write(`\n${title}\n${formatTable(table)}\n`);
         } finally {
@@ -179,8 +256,8 @@ export function buildProgram(): Command {
     .option('--target <actor>', 'target: code, country or name')
     .option('--code <code>', 'CAMEO code or root')
     .option('--quad <n>', 'QuadClass 1-4', (v: string) => parseCount(v))
-    .option('--from <date>', 'from this date (ISO)')
-    .option('--to <date>', 'to this date (ISO)')
+    .option('--from <date>', 'from this date (ISO)', parseBound)
+    .option('--to <date>', 'to this date (ISO)', parseBound)
     .option('--text <words>', 'words in the evidence sentence')
     .option('--by <period>', 'day, week or month', (v: string) => {
       if (!['day', 'week', 'month'].includes(v)) throw new InvalidArgumentError('expected day, week or month');
@@ -192,13 +269,14 @@ export function buildProgram(): Command {
   withOutput(query.command('quotes').description('quotations by speaker, text and date range'))
     .option('--speaker <name>', 'speaker name, code or words')
     .option('--text <words>', 'words in the quotation')
-    .option('--from <date>', 'from this date (ISO)')
-    .option('--to <date>', 'to this date (ISO)')
+    .option('--from <date>', 'from this date (ISO)', parseBound)
+    .option('--to <date>', 'to this date (ISO)', parseBound)
     .action((o: QueryOptions & { speaker?: string; text?: string; from?: string; to?: string }) => runQuery(o, (store) => queryQuotes(store, pick(o, ['speaker', 'text', 'from', 'to', 'limit']))));
   withOutput(query.command('actors').description('the most active actors')).action((o: QueryOptions) => runQuery(o, (store) => queryActors(store, o.limit ?? 25)));
+  withOutput(query.command('failures').description('the inputs and articles that failed, and why')).action((o: QueryOptions) => runQuery(o, (store) => queryFailures(store, o.limit)));
   withOutput(query.command('network').description('actor-actor edges: events and mean Goldstein'))
-    .option('--from <date>', 'from this date (ISO)')
-    .option('--to <date>', 'to this date (ISO)')
+    .option('--from <date>', 'from this date (ISO)', parseBound)
+    .option('--to <date>', 'to this date (ISO)', parseBound)
     .action((o: QueryOptions & { from?: string; to?: string }) => runQuery(o, (store) => queryNetwork(store, pick(o, ['from', 'to', 'limit']))));
   query
     .command('article')
@@ -231,6 +309,7 @@ export function buildProgram(): Command {
     .action(async (table: string, o: { format: string; out: string; db: string; partition?: string }) => {
       if (!['events', 'quotes', 'actors'].includes(table)) throw new InvalidArgumentError(`unknown table "${table}" (events, quotes or actors)`);
       if (!['csv', 'jsonl', 'parquet', 'gdelt'].includes(o.format)) throw new InvalidArgumentError(`unknown format "${o.format}" (csv, jsonl, parquet or gdelt)`);
+      if (o.format === 'gdelt' && table !== 'events') throw new UsageError(`the GDELT format is for events only, not ${table} (use csv, jsonl or parquet)`);
       const partition = checkPartition(table, o.format, o.partition);
       if (isPostgresUrl(o.db)) {
         const rows = await exportFromPostgres(o.db, table as ExportTable, o.format as ExportFormat, o.out, partition);
@@ -257,9 +336,15 @@ export function buildProgram(): Command {
       return Number(v);
     })
     .option('--date <YYYY-MM-DD>', 'publication date for an article that gives none', parseDate)
-    .action(async (input: string, options: { sentence?: number; date?: string }) => {
+    .option('--actors <file>', 'an extra actor dictionary (data/README.md format); repeatable', (file: string, files: string[] = []) => [...files, file])
+    .action(async (input: string, options: { sentence?: number; date?: string; actors?: string[] }) => {
+      checkActorFiles(options.actors);
       const { createEngine } = await loadEngine();
-      const engine = createEngine({ explain: true, ...(options.date ? { defaultDate: options.date } : {}) });
+      const engine = createEngine({
+        explain: true,
+        ...(options.date ? { defaultDate: options.date } : {}),
+        ...(options.actors?.length ? { actorFiles: options.actors } : {}),
+      });
       for await (const result of engine.processInputs([input])) {
         if (!result.ok) {
           reportFailure(result);
@@ -311,7 +396,7 @@ function pick<T extends object, K extends keyof T>(o: T, keys: K[]): Pick<T, K> 
 /** Opens a store that must exist already (queries never create an empty one by mistake). */
 async function openExisting(db: string): Promise<Store> {
   if (db !== ':memory:' && !existsSync(db)) throw new UsageError(`no store at ${db} (create one with: dyad ingest ... --db ${db})`);
-  return Store.open(db);
+  return Store.openReadOnly(db);
 }
 
 /** Opens a store for queries: a DuckDB file, or a PostgreSQL store given as postgres://... */
@@ -324,6 +409,9 @@ async function runQuery(options: QueryOptions, run: (store: QuerySource) => Prom
   try {
     const result = await run(store);
     process.stdout.write((options.csv ? formatCsv(result) : options.json ? formatJsonLines(result) : formatTable(result)) + '\n');
+    // What the table leaves out goes to standard error, so that CSV and JSON output stay clean.
+    for (const note of result.notes ?? []) process.stderr.write(`dyad: ${note}\n`);
+    if (result.total !== undefined) process.stderr.write(`dyad: showing ${result.rows.length} of ${result.total} rows (use --limit)\n`);
   } finally {
     await store.close();
   }
@@ -341,9 +429,17 @@ async function main(): Promise<void> {
   try {
     await buildProgram().parseAsync(process.argv);
   } catch (error) {
-    if (error instanceof CommanderError) {
+    // Commander prints its own errors before throwing them; an InvalidArgumentError that reaches
+    // here was thrown by an action (an unknown table or format) and has not been printed.
+    if (error instanceof CommanderError && !(error instanceof InvalidArgumentError)) {
       process.exitCode = error.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
-    } else if (error instanceof PipelineError || error instanceof KnowledgeError || error instanceof UsageError || error instanceof InvalidArgumentError) {
+    } else if (
+      error instanceof PipelineError ||
+      error instanceof KnowledgeError ||
+      error instanceof UsageError ||
+      error instanceof InvalidArgumentError ||
+      error instanceof CodingSetupError
+    ) {
       process.stderr.write(`dyad: ${error.message}\n`);
       process.exitCode = EXIT_USAGE;
     } else if (error instanceof DyadError) {

@@ -29,7 +29,7 @@ export function progressLine(p: IngestProgress, kind: LineKind): string {
   const total = passed.reduce((n, [, count]) => n + count, 0);
   const passedOver = total ? ` · ${total} passed over as not news (${passed.map(([why, count]) => `${count} ${why}`).join(', ')})` : '';
   const coders = kind === 'done' && p.workers ? ` · coded on ${p.workers} worker thread${p.workers === 1 ? '' : 's'}` : '';
-  return `${p.added} articles stored · ${rate}/s${estimate} · ${p.skipped} already stored · ${p.duplicates} near-duplicates · ${p.failed} failed${passedOver} · ${p.seconds.toFixed(1)}s${coders}`;
+  return `${p.added} article${p.added === 1 ? '' : 's'} stored · ${rate}/s${estimate} · ${p.skipped} already stored · ${p.duplicates} near-duplicates · ${p.failed} failed${passedOver} · ${p.seconds.toFixed(1)}s${coders}`;
 }
 
 /** How often a plain progress line is written when standard error is not a terminal. */
@@ -66,6 +66,17 @@ export function progressPrinter(quiet: boolean, stream: NodeJS.WriteStream = pro
       } else {
         stream.write(`\r${progressLine(p, 'running')}\x1b[K`);
       }
+    },
+    /**
+     * The run was interrupted (Ctrl-C): the bar is taken down and the terminal given back as it
+     * was (cursor shown, line wrapping on), then what the store holds from this run is said.
+     */
+    interrupted(p: IngestProgress | null) {
+      bar?.stop();
+      bar = null;
+      if (tty) stream.write('\x1b[?25h\x1b[?7h\r\x1b[K');
+      const stored = p ? `${p.added} article${p.added === 1 ? '' : 's'} stored, ${p.failed} failed` : 'nothing stored yet';
+      stream.write(`interrupted: ${stored} in this run; run the same command again to go on where it stopped\n`);
     },
     done(p: IngestProgress) {
       bar?.stop();

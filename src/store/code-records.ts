@@ -11,11 +11,15 @@ export interface CodedBatch {
   failures: FailureRow[];
 }
 
-/** Codes a batch of input records into store rows; an article that fails becomes a failure row. */
-export function codeRecords(engine: Engine, records: readonly InputRecord[]): CodedBatch {
+/**
+ * Codes a batch of input records into store rows; an article that fails becomes a failure row.
+ * @param onStart called with each article's index before it is coded.
+ */
+export function codeRecords(engine: Engine, records: readonly InputRecord[], onStart?: (index: number) => void): CodedBatch {
   const rows: ArticleRows[] = [];
   const failures: FailureRow[] = [];
-  for (const record of records) {
+  for (const [index, record] of records.entries()) {
+    onStart?.(index);
     try {
       rows.push(toRows(toDyadRecord(engine.process(record))));
     } catch (error) {

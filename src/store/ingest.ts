@@ -37,6 +37,9 @@ const MAX_WAITING_TO_WRITE = 4 * WRITE_BATCH;
  * Worker threads by default: one per core, at most four. Each worker holds its own model and
  * dictionaries (~250 MB with its heap), and one writer thread serves them all.
  */
+/** The default time budget of one article, in milliseconds. */
+export const DEFAULT_ARTICLE_TIMEOUT_MS = 10_000;
+
 export const DEFAULT_WORKERS = Math.min(availableParallelism(), 4);
 
 export interface IngestOptions {
@@ -49,6 +52,12 @@ export interface IngestOptions {
   maxBytes?: number;
   engine?: CreateEngineOptions;
   stdin?: Readable;
+  /**
+   * The time budget of one article, in milliseconds (default `DEFAULT_ARTICLE_TIMEOUT_MS`): past
+   * it, the worker coding it is stopped and replaced, the article recorded as a failure, and the
+   * run goes on. Applies on worker threads only (with `workers: 0` nothing can stop a hung article).
+   */
+  articleTimeoutMs?: number;
   /** Called after every write with the running totals. */
   onProgress?: (progress: IngestProgress) => void;
 }
@@ -86,7 +95,7 @@ export async function ingest(paths: readonly string[], options: IngestOptions): 
   // The first worker loads its dictionaries and models (about 1.5 s) while the store opens and its
   // ids are read (seconds on a large store), rather than after; the others start once the input
   // proves long enough to keep more than one busy.
-  const pool = workerCount > 0 ? new WorkerPool(workerCount, options.engine ?? {}, options.workerMemoryMb ?? DEFAULT_WORKER_MEMORY_MB) : null;
+  const pool = workerCount > 0 ? new WorkerPool(workerCount, options.engine ?? {}, options.workerMemoryMb ?? DEFAULT_WORKER_MEMORY_MB, options.articleTimeoutMs ?? DEFAULT_ARTICLE_TIMEOUT_MS) : null;
   // The input's size, for the share done and the time left, is found while the store opens.
   const totalBytes = inputBytes(paths);
   let store: Store;
@@ -141,6 +150,15 @@ export async function ingest(paths: readonly string[], options: IngestOptions): 
     await flush(false);
   };
 
+  // A heartbeat between writes: a log shows the run is alive (and its time left) even while a
+  // batch fills slowly, instead of falling silent until the first write.
+  const heartbeat = setInterval(() => {
+    progress.seconds = (performance.now() - started) / 1000;
+    progress.estimate = estimator.update(sent, coded, total ? reading.bytesRead / total : null, progress.seconds);
+    options.onProgress?.({ ...progress, passedOver: { ...progress.passedOver } });
+  }, 1000);
+  heartbeat.unref();
+
   // The pipeline is loaded here only to code in this thread: workers load their own.
   const local = pool ? null : (await import('../engine.js')).createEngine(options.engine ?? {});
   let chunk: InputRecord[] = [];
@@ -191,6 +209,7 @@ export async function ingest(paths: readonly string[], options: IngestOptions): 
     if (pool) await pool.drain();
     await flush(true);
   } finally {
+    clearInterval(heartbeat);
     await pool?.close();
     progress.workers = pool?.started ?? 0;
     progress.seconds = (performance.now() - started) / 1000;
@@ -232,6 +251,13 @@ function workerFailures(records: readonly InputRecord[], reason: string): CodedB
   };
 }
 
+/** An article stopped past its time budget, as a failure that names it. */
+function timeoutFailure(record: InputRecord, timeoutMs: number): CodedBatch {
+  const where = `${record.origin.source}${record.origin.line ? `:${record.origin.line}` : ''}`;
+  const reason = `${where}: coding stopped after ${timeoutMs / 1000} s, the time budget of one article (--article-timeout); the article is left out`;
+  return { rows: [], failures: [{ source: record.origin.source, line: record.origin.line ?? null, diagnostic: fatal('ingest', 'ingest/article-timeout', reason).diagnostic }] };
+}
+
 /** One worker thread and the chunks it has been sent, oldest first. */
 interface PoolWorker {
   worker: Worker;
@@ -260,6 +286,7 @@ export class WorkerPool {
     private readonly capacity: number,
     private readonly engine: CreateEngineOptions,
     private readonly memoryMb: number,
+    private readonly timeoutMs: number,
   ) {
     this.workers = [this.spawn()];
   }
@@ -278,26 +305,45 @@ export class WorkerPool {
     const worker = new Worker(url, { workerData: this.engine, resourceLimits: { maxYoungGenerationSizeMb: 96, maxOldGenerationSizeMb: this.memoryMb } });
     const entry: PoolWorker = { worker, waiting: [] };
     let coded = false;
-    worker.on('message', (result: CodedBatch) => {
+    // The article in hand is timed from the moment the worker says it starts it.
+    let timer: NodeJS.Timeout | undefined;
+    worker.on('message', (message: CodedBatch | { started: number }) => {
+      clearTimeout(timer);
+      if ('started' in message) {
+        const index = message.started;
+        timer = setTimeout(() => fail(`it took over ${this.timeoutMs / 1000} s`, index), this.timeoutMs);
+        return;
+      }
       coded = true;
       this.deathsWithoutWork = 0;
-      entry.waiting.shift()?.resolve(result);
+      entry.waiting.shift()?.resolve(message);
       this.wakeSubmitters();
     });
     let failed = false;
-    const fail = (reason: string) => {
+    const fail = (reason: string, hung?: number) => {
+      clearTimeout(timer);
       if (failed || this.closing) return;
       failed = true;
       const held = entry.waiting.splice(0);
-      if (!coded && ++this.deathsWithoutWork >= 3) this.broken = reason;
+      // An article over its time budget fails alone; the rest of its chunk goes again.
+      const inHand = hung !== undefined ? held.shift() : undefined;
+      // A worker stopped for a slow article did not die on its own: it does not count as broken.
+      if (!coded && !inHand && ++this.deathsWithoutWork >= 3) this.broken = reason;
       if (!this.broken) this.workers[this.workers.indexOf(entry)] = this.spawn();
       void worker.terminate();
+      if (inHand) {
+        const records = inHand.records;
+        const others = records.filter((_, k) => k !== hung);
+        void (others.length ? this.dispatch(others) : Promise.resolve({ rows: [], failures: [] })).then((result: CodedBatch) =>
+          inHand.resolve({ rows: result.rows, failures: [...result.failures, ...timeoutFailure(records[hung!]!, this.timeoutMs).failures] }),
+        );
+      }
       // A worker codes its chunks in order: the first was in hand when it died, the rest had not
       // started and go again whole; the one in hand goes again an article at a time, so that only
       // an article that kills a worker on its own is recorded as a failure.
       held.forEach(({ records, resolve }, k) => {
-        if (this.broken || (k === 0 && records.length === 1)) resolve(workerFailures(records, reason));
-        else if (k > 0) void this.dispatch(records).then(resolve);
+        if (this.broken || (k === 0 && !inHand && records.length === 1)) resolve(workerFailures(records, reason));
+        else if (k > 0 || inHand) void this.dispatch(records).then(resolve);
         else void Promise.all(records.map((record) => this.dispatch([record]))).then((results) => resolve({ rows: results.flatMap((r) => r.rows), failures: results.flatMap((r) => r.failures) }));
       });
       // A new worker has an empty queue; a broken pool answers every submitter at once.

@@ -52,6 +52,28 @@ async function checkVersion(connection: DuckDBConnection, path: string): Promise
 }
 
 /**
+ * Opens a DuckDB file, turning DuckDB's errors about the file into one sentence each: another
+ * process holds it (an ingest still running), or it is not a database at all.
+ */
+async function createInstance(path: string, options: Record<string, string>): Promise<DuckDBInstance> {
+  try {
+    return await DuckDBInstance.create(path, options);
+  } catch (error) {
+    const message = (error as Error).message;
+    const pid = /PID (\d+)/.exec(message)?.[1];
+    if (/Could not set lock|Conflicting lock/i.test(message)) {
+      const holder = pid ? `process ${pid}` : 'another process';
+      throw fatal('store', 'store/locked', `${path} is in use by ${holder} (an ingest still running?): wait for it to finish, then try again`);
+    }
+    if (/not a valid DuckDB database|unable to open database|database file.*invalid/i.test(message)) {
+      throw fatal('store', 'store/not-a-store', `${path} is not a Dyad store (not a DuckDB database file)`);
+    }
+    if (/read-only|Permission denied/i.test(message)) throw fatal('store', 'store/read-only', `${path} cannot be opened for writing (${message.replace(/^IO Error: /, '')})`);
+    throw error;
+  }
+}
+
+/**
  * The embedded event store: a DuckDB file (no server). Articles are written in batches, each one
  * transaction (articles, events, quotes and actor tallies together, with DuckDB's appender), so a
  * run killed at any moment leaves only whole batches; ids already stored are skipped, so a second
@@ -72,7 +94,7 @@ export class Store {
 
   /** Opens (or creates) the store at `path` (`:memory:` for a throwaway one). */
   static async open(path: string): Promise<Store> {
-    const instance = await DuckDBInstance.create(path);
+    const instance = await createInstance(path, {});
     const connection = await instance.connect();
     try {
       await checkVersion(connection, path);
@@ -88,13 +110,18 @@ export class Store {
   }
 
   /**
-   * Opens an existing store for reading only (`dyad serve`): nothing is created or written, and
-   * other readers may share it. Fails while a writer (an ingest) holds the file's lock.
+   * Opens an existing store to read it (queries, exports): read-only, so that it works on a file
+   * the user may not write and beside other readers, and never creates or alters a table.
+   * @throws DyadError `store/not-a-store`, `store/locked`, `store/version-mismatch` with one sentence each.
    */
   static async openReadOnly(path: string): Promise<Store> {
-    const instance = await DuckDBInstance.create(path, { access_mode: 'READ_ONLY' });
+    const instance = await createInstance(path, { access_mode: 'READ_ONLY' });
     const connection = await instance.connect();
     try {
+      const tables = (await connection.runAndReadAll('SELECT table_name FROM information_schema.tables')).getRows().map(([name]) => String(name));
+      if (!tables.includes('articles') || !tables.includes('events')) {
+        throw fatal('store', 'store/not-a-store', `${path} is a DuckDB database but not a Dyad store (it has no articles and events tables)`);
+      }
       await checkVersion(connection, path);
     } catch (error) {
       connection.closeSync();

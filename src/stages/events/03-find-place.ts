@@ -58,6 +58,23 @@ function hangsOnTheAct(tokens: readonly Token[], preposition: number, trigger: n
 }
 
 /**
+ * The actor mentions inside a sentence. The layer is in text order, so a binary search finds the
+ * first: filtering the whole layer for each trigger made the stage quadratic in a long article.
+ */
+function actorsWithin(actors: readonly ActorMention[], sentence: Sentence): ActorMention[] {
+  let low = 0;
+  let high = actors.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (actors[mid]!.start < sentence.start) low = mid + 1;
+    else high = mid;
+  }
+  const out: ActorMention[] = [];
+  for (let i = low; i < actors.length && actors[i]!.start < sentence.end; i++) if (actors[i]!.end <= sentence.end) out.push(actors[i]!);
+  return out;
+}
+
+/**
  * Where an event happened: a place named after a locative preposition that hangs on the act
  * ("met today in Cairo", "met Merkel in Berlin", "attacked protesters in Lebanon"), either a city,
  * place or country the actors layer found or capitalised words the GeoNames gazetteer knows ("in
@@ -73,7 +90,7 @@ export function findPlace(
   event: { trigger: number; parties: readonly ActorMention[]; lenient: boolean },
 ): EventPlace | null {
   const { trigger, lenient } = event;
-  const inSentence = actors.filter((a) => a.start >= sentence.start && a.end <= sentence.end);
+  const inSentence = actorsWithin(actors, sentence);
   // A meeting's or material act's place may follow any actor ("Hun Sen of Cambodia in Phnom Penh").
   const actorEnds = new Set((lenient ? inSentence : event.parties).map((a) => a.end));
   const candidates: Candidate[] = [];

@@ -99,7 +99,9 @@ export const extractStage = defineStage({
   name: 'extract',
   needs: [],
   provides: ['source', 'pageMeta'],
-  run(doc) {
+  run(doc, ctx) {
+    // Repairs made while the bytes were decoded are the article's warnings.
+    for (const w of doc.input.decodeWarnings ?? []) ctx.report('warning', w.rule, w.reason);
     const state: ExtractState = { input: doc.input, source: { text: '', paragraphs: [] }, meta: emptyMeta() };
     for (const step of STEPS) step(state);
     return { source: state.source, pageMeta: state.meta };
