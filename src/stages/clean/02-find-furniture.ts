@@ -15,8 +15,35 @@ const CREDIT_ONLY = new RegExp(`^(?:${NAMED_CREDIT}|${SLASH_CREDIT})$`, 'i');
 const ENDS_WITH_CREDIT = new RegExp(`(?:\\s${NAMED_CREDIT}|[.!?]["”’]?\\s+${SLASH_CREDIT})\\.?$`, 'i');
 /** Credit lines written without parentheses ("Photo: Reuters", "Credit: AFP"). */
 const CREDIT_LINE = /^(?:photo|image|picture)?\s*(?:credits?|courtesy)\s*:|^(?:photo|image|picture)\s*:\s*\S/i;
+/**
+ * Promotion headings in the languages of the pages Dyad reads most after English (German, French,
+ * Spanish, Portuguese, Italian, Polish): "Mehr zum Thema", "À lire aussi", "Czytaj także".
+ */
+const PROMO_ELSEWHERE = [
+  'Mehr zum Thema', 'Mehr (?:dazu|Themen)', 'Weitere (?:Informationen|Infos|Artikel|Beiträge|Themen|Links?)',
+  'Weiterführende Links?', 'Zum Weiterlesen', 'Lesen Sie (?:auch|mehr)', 'Auch interessant', 'Siehe auch',
+  'Das (?:Thema )?könnte (?:dich|Sie) auch interessieren', 'Empfohlene (?:Beiträge|Artikel)', 'Neueste (?:Beiträge|Artikel)',
+  'Ähnliche (?:Beiträge|Artikel)', 'Verwandte (?:Beiträge|Artikel|Themen)', 'Schon gelesen\\?', 'Anzeige', 'Werbung',
+  '(?:À )?lire aussi', 'Voir aussi', 'Sur le même sujet', 'Lee también', 'Ver también', 'Te puede interesar',
+  'Leia também', 'Veja também', 'Leggi anche', 'Czytaj (?:też|także|również)', 'Zobacz (?:też|także|również)',
+].join('|');
 /** A promotion heading; when nothing follows the colon, the next short line is its title. */
-const PROMO = /^(Recommended(?: Video| Reading| for you)?|Related(?: Coverage| Stories| Articles| Video| Content)?|Read More|Read also|Also read|See also|Watch|Must Read|More from [\p{L} ]+|Trending(?: Now)?|Popular|Editor'?s Picks?|Sponsored(?: Content)?|Advertisement)\s*(?::\s*(.*)|$)/iu;
+const PROMO = new RegExp(
+  `^(Recommended(?: Video| Reading| for you)?|Related(?: Coverage| Stories| Articles| Video| Content)?|Read More|Read also|` +
+    `Also read|See also|Watch|Must Read|More from [\\p{L} ]+|Trending(?: Now)?|Popular|Editor'?s Picks?|Sponsored(?: Content)?|` +
+    `Advertisement|${PROMO_ELSEWHERE})\\s*[!?]?\\s*(?::\\s*(.*)|$)`,
+  'iu',
+);
+/** Labels of a publication stamp ("Updated:", "Publiziert:", "Publié le", "opublikowano:"). */
+const STAMP_LABEL = [
+  'Published', 'Posted', '(?:Last )?Updated', 'Publiziert', 'Veröffentlicht(?: am)?', 'Veröffentlichung', 'Aktualisiert(?: am)?',
+  'Erstellt am', 'Stand', 'Datum', 'Publié le', 'Mis à jour le', 'Publicado', 'Actualizado', 'opublikowano', 'aktualizacja',
+].join('|');
+const NUMERIC_DATE = String.raw`\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}|\d{4}-\d{2}-\d{2}(?:[T ][\d:.+-]+)?|\d{1,2}/\d{1,2}/\d{2,4}`;
+const WORDED_DATE = String.raw`(?:\p{L}+,?\s+)?\d{1,2}\.?\s+\p{L}+\.?\s+\d{4}|\p{L}+\.?\s+\d{1,2},?\s+\d{4}`;
+const CLOCK = String.raw`[,|\s]+(?:um\s+|at\s+)?\d{1,2}[:.]\d{2}(?:\s*(?:Uhr|[ap]\.?m\.?))?`;
+/** A line that is only a date, with a time and a label perhaps: a publication stamp, in any language. */
+const DATE_STAMP = new RegExp(`^(?:(?:${STAMP_LABEL})\\s*:?\\s*)?(?:${NUMERIC_DATE}|${WORDED_DATE})(?:${CLOCK})?\\.?$`, 'iu');
 const NEWSLETTER = /\b(sign up for|subscribe to|subscribe now|our newsletter|daily newsletter|delivered to your inbox|in your inbox)\b/i;
 const SOCIAL_FOLLOW = /^Follow\s+(.+?)\s+on\s+(?:Twitter|X|Facebook|Instagram|Threads|Bluesky|LinkedIn|Telegram|Mastodon)\b.*$/i;
 const CONTRIBUTION = /^(?:\(?\s*)?(?:(.+?)\s+contributed\s+(?:to\s+)?(?:this|the)\s+(?:report|story|article)|(?:Additional\s+)?(?:Reporting|Writing|Editing|Compiled|Research)\s+by\s+.+)\.?\s*\)?$/i;
@@ -81,6 +108,7 @@ export const findFurniture: CleanStep = (state) => {
     if (isCaptionWithCredit && !isFirstBody(paragraphs, i)) return remove(p, 'caption', 'clean/caption-with-credit');
     if (CREDIT_ONLY.test(text) || (short && CREDIT_LINE.test(text))) return remove(p, 'credit', 'clean/photo-credit');
     if (text.length <= 400 && ENDS_WITH_CREDIT.test(text) && !isFirstBody(paragraphs, i)) return remove(p, 'caption', 'clean/caption-with-credit');
+    if (text.length <= 80 && DATE_STAMP.test(text)) return remove(p, 'date-line', 'clean/date-stamp');
     if (short && NEWSLETTER.test(text)) return remove(p, 'newsletter', 'clean/newsletter');
     const follow = short ? SOCIAL_FOLLOW.exec(text) : null;
     if (follow) {

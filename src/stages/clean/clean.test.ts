@@ -25,6 +25,14 @@ describe('clean: page furniture is removed with its kind and rule', () => {
     ['Reuters contributed to this report.', 'contribution', 'clean/contribution'],
     ['Reporting by Hyonhee Shin; Editing by Lincoln Feast', 'contribution', 'clean/contribution'],
     ['© 2019 Example News. All rights reserved.', 'boilerplate', 'clean/boilerplate'],
+    ['Mehr zum Thema', 'promo', 'clean/promo'],
+    ['Das könnte Sie auch interessieren!', 'promo', 'clean/promo'],
+    ['À lire aussi : la grève continue', 'promo', 'clean/promo'],
+    ['Czytaj także:', 'promo', 'clean/promo'],
+    ['Aktualisiert: 11.04.2020, 10:27', 'date-line', 'clean/date-stamp'],
+    ['7. oktober 2020', 'date-line', 'clean/date-stamp'],
+    ['opublikowano: 2021-04-29 17:13', 'date-line', 'clean/date-stamp'],
+    ['Dienstag, 6. Mai 2014 um 23:30', 'date-line', 'clean/date-stamp'],
   ])('%s → %s', (line, kind, rule) => {
     const doc = clean(`Officials met in Seoul on Monday to discuss the plan.\n\n${line}\n\nThe talks ended without agreement after four hours.`);
     expect(doc.removed).toContainEqual(expect.objectContaining({ kind, rule, text: line }));
@@ -66,6 +74,9 @@ describe('clean: must not remove', () => {
     'Photos of the meeting were released by the state media on Tuesday.',
     'The minister (right) spoke first, then the envoy replied.',
     'Ok.',
+    'Mehr zum Thema Klima sagte der Minister am Montag nichts.',
+    'The talks resumed on 3 May 2019 in Geneva.',
+    'Anzeigen gegen die Firma gingen bei der Polizei ein.',
   ])('%s', (line) => {
     const doc = clean(`First paragraph of the story.\n\n${line}`);
     expect(doc.removed?.filter((r) => r.kind !== 'title')).toEqual([]);

@@ -21,7 +21,7 @@ const FURNITURE_WORD = new Set([
  * Parts of a name that describe, not name, an element: WordPress's taxonomy classes on a post
  * (`tag-elections`, `category-social-media`), and modifiers (`Section--Ads`: a section with ads in it).
  */
-const DESCRIPTIVE = /(?:^|\s)(?:tag|category|post|format|status|type)-\S+|--\S+/g;
+const DESCRIPTIVE = /(?:^|\s)(?:(?:tag|category|format|status|type)-\S+|post-\d+)|--\S+/g;
 /** Largest share of the article's text one pruned element may hold: more than that, it is the story. */
 const MAX_SHARE = 0.4;
 
