@@ -47,6 +47,29 @@ const DATE_STAMP = new RegExp(`^(?:(?:${STAMP_LABEL})\\s*:?\\s*)?(?:${NUMERIC_DA
 const NEWSLETTER = /\b(sign up for|subscribe to|subscribe now|our newsletter|daily newsletter|delivered to your inbox|in your inbox)\b/i;
 const SOCIAL_FOLLOW = /^Follow\s+(.+?)\s+on\s+(?:Twitter|X|Facebook|Instagram|Threads|Bluesky|LinkedIn|Telegram|Mastodon)\b.*$/i;
 const CONTRIBUTION = /^(?:\(?\s*)?(?:(.+?)\s+contributed\s+(?:to\s+)?(?:this|the)\s+(?:report|story|article)|(?:Additional\s+)?(?:Reporting|Writing|Editing|Compiled|Research)\s+by\s+.+)\.?\s*\)?$/i;
+/**
+ * Prompts around a story, in English and the other languages of `PROMO_ELSEWHERE`: comment and
+ * login prompts, share and rating widgets, "back to top", WordPress's post footer.
+ */
+const PROMPT = new RegExp(
+  '^(?:' +
+    [
+      'Kommentare?(?: schreiben| verfassen| insgesamt\\b.*)?', 'Keine Kommentare\\b.*', 'Kommentare sind geschlossen\\.?',
+      'Kommentieren\\b.*', 'Leave a (?:comment|reply)\\b.*', 'No comments(?: yet)?\\.?', 'Comments are closed\\.?',
+      '\\d+ (?:Kommentare?|comments?|commentaires?|comentarios?)', '(?:Sie müssen|Du musst) (?:sich |dich )?(?:einloggen|eingeloggt sein)\\b.*',
+      'You must be logged in\\b.*', 'This entry was posted in\\b.*', 'Bookmark the permalink\\.?', '.*\\bLoading\\.\\.\\.',
+      '(?:Diesen |Den )?Artikel teilen\\b.*', 'Teilen', 'Möchten Sie den Artikel teilen\\?', 'Artikel gefallen\\?.*',
+      'War (?:der|dieser) (?:Artikel|Beitrag) (?:nützlich|hilfreich)\\?.*', 'Was this (?:article|page) helpful\\?.*',
+      '\\(Noch keine Bewertungen\\).*', 'Drucken', 'drukuj', 'zurück', 'Nach oben', 'Back to top', 'Bild anzeigen\\b.*',
+      'Zeige alle Beiträge von\\b.*', 'View all posts by\\b.*',
+    ].join('|') +
+    ')$',
+  'i',
+);
+/** A credit or source line in the other languages ("Foto: dpa", "Quelle: Landesregierung", "Źródło: PAP"). */
+const CREDIT_ELSEWHERE = /^(?:Fotos?|Bild(?:er)?|Titelbild|Bildquelle|Crédits? photos?|Źródło|Quelle|Fuente|Fonte)\s*:\s*\S/i;
+/** Most words of a credit line that is not also a caption. */
+const CREDIT_MAX_WORDS = 8;
 const BOILERPLATE = /^(?:©|\(c\)|copyright\b)|all rights reserved|^share (?:this|on)\b|^click here\b|^(?:advertisement|ad)$|^this (?:article|story) (?:was|has been) (?:updated|corrected)\b|^we use cookies\b/i;
 
 /** Longest line a promotion title or a caption-like marker may have. */
@@ -106,7 +129,8 @@ export const findFurniture: CleanStep = (state) => {
     }
     const isCaptionWithCredit = short && CREDIT_LINE.test(text) && wordCount(text) > 8;
     if (isCaptionWithCredit && !isFirstBody(paragraphs, i)) return remove(p, 'caption', 'clean/caption-with-credit');
-    if (CREDIT_ONLY.test(text) || (short && CREDIT_LINE.test(text))) return remove(p, 'credit', 'clean/photo-credit');
+    const creditElsewhere = CREDIT_ELSEWHERE.test(text) && wordCount(text) <= CREDIT_MAX_WORDS;
+    if (CREDIT_ONLY.test(text) || (short && CREDIT_LINE.test(text)) || creditElsewhere) return remove(p, 'credit', 'clean/photo-credit');
     if (text.length <= 400 && ENDS_WITH_CREDIT.test(text) && !isFirstBody(paragraphs, i)) return remove(p, 'caption', 'clean/caption-with-credit');
     if (text.length <= 80 && DATE_STAMP.test(text)) return remove(p, 'date-line', 'clean/date-stamp');
     if (short && NEWSLETTER.test(text)) return remove(p, 'newsletter', 'clean/newsletter');
@@ -130,6 +154,6 @@ export const findFurniture: CleanStep = (state) => {
       }
       return;
     }
-    if (short && BOILERPLATE.test(text)) return remove(p, 'boilerplate', 'clean/boilerplate');
+    if (short && (BOILERPLATE.test(text) || PROMPT.test(text))) return remove(p, 'boilerplate', 'clean/boilerplate');
   });
 };

@@ -33,6 +33,12 @@ describe('clean: page furniture is removed with its kind and rule', () => {
     ['7. oktober 2020', 'date-line', 'clean/date-stamp'],
     ['opublikowano: 2021-04-29 17:13', 'date-line', 'clean/date-stamp'],
     ['Dienstag, 6. Mai 2014 um 23:30', 'date-line', 'clean/date-stamp'],
+    ['Kommentare schreiben', 'boilerplate', 'clean/boilerplate'],
+    ['Leave a comment', 'boilerplate', 'clean/boilerplate'],
+    ['War der Artikel hilfreich? (12 Stimmen) Loading...', 'boilerplate', 'clean/boilerplate'],
+    ['This entry was posted in News. Bookmark the permalink.', 'boilerplate', 'clean/boilerplate'],
+    ['Foto: Stadtverwaltung', 'credit', 'clean/photo-credit'],
+    ['Źródło: agencja', 'credit', 'clean/photo-credit'],
   ])('%s → %s', (line, kind, rule) => {
     const doc = clean(`Officials met in Seoul on Monday to discuss the plan.\n\n${line}\n\nThe talks ended without agreement after four hours.`);
     expect(doc.removed).toContainEqual(expect.objectContaining({ kind, rule, text: line }));
@@ -77,6 +83,8 @@ describe('clean: must not remove', () => {
     'Mehr zum Thema Klima sagte der Minister am Montag nichts.',
     'The talks resumed on 3 May 2019 in Geneva.',
     'Anzeigen gegen die Firma gingen bei der Polizei ein.',
+    'Kommentare der Leser zeigen, dass das Thema viele bewegt.',
+    'Quelle: Die Zahlen stammen aus einer Umfrage unter zweitausend Menschen in drei Ländern.',
   ])('%s', (line) => {
     const doc = clean(`First paragraph of the story.\n\n${line}`);
     expect(doc.removed?.filter((r) => r.kind !== 'title')).toEqual([]);
