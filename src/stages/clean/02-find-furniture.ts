@@ -13,6 +13,8 @@ const CREDIT_ONLY = new RegExp(`^(?:${NAMED_CREDIT}|${SLASH_CREDIT})$`, 'i');
  * sentence ("... on Monday. (Aris Messinis/AFP)"); "moderated (whitelist/blacklist)." is prose.
  */
 const ENDS_WITH_CREDIT = new RegExp(`(?:\\s${NAMED_CREDIT}|[.!?]["”’]?\\s+${SLASH_CREDIT})\\.?$`, 'i');
+/** A credit that says it is a photo's ("(Photo by Jane Doe/AFP via Getty Images)"): only a caption ends so. */
+const PHOTO_CREDIT = /\s\((?:(?:photo|image|picture|file photo)(?:\s+by|:)?\s+[^()]+|[^()]*\b(?:Getty Images|AP Photo|Shutterstock)\b[^()]*)\)\.?$/i;
 /** Credit lines written without parentheses ("Photo: Reuters", "Credit: AFP"). */
 const CREDIT_LINE = /^(?:photo|image|picture)?\s*(?:credits?|courtesy)\s*:|^(?:photo|image|picture)\s*:\s*\S/i;
 /**
@@ -131,7 +133,9 @@ export const findFurniture: CleanStep = (state) => {
     if (isCaptionWithCredit && !isFirstBody(paragraphs, i)) return remove(p, 'caption', 'clean/caption-with-credit');
     const creditElsewhere = CREDIT_ELSEWHERE.test(text) && wordCount(text) <= CREDIT_MAX_WORDS;
     if (CREDIT_ONLY.test(text) || (short && CREDIT_LINE.test(text)) || creditElsewhere) return remove(p, 'credit', 'clean/photo-credit');
-    if (text.length <= 400 && ENDS_WITH_CREDIT.test(text) && !isFirstBody(paragraphs, i)) return remove(p, 'caption', 'clean/caption-with-credit');
+    // The first body paragraph may end with an agency or an aside in parentheses; a photo credit still makes it a caption.
+    const captionFirst = PHOTO_CREDIT.test(text) || !isFirstBody(paragraphs, i);
+    if (text.length <= 400 && ENDS_WITH_CREDIT.test(text) && captionFirst) return remove(p, 'caption', 'clean/caption-with-credit');
     if (text.length <= 80 && DATE_STAMP.test(text)) return remove(p, 'date-line', 'clean/date-stamp');
     if (short && NEWSLETTER.test(text)) return remove(p, 'newsletter', 'clean/newsletter');
     const follow = short ? SOCIAL_FOLLOW.exec(text) : null;

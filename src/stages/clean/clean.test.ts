@@ -202,6 +202,12 @@ describe('clean: the caption rules never take the first body paragraph', () => {
     expect(clean(`${lead}\n\nSchools stayed closed.`).text).toContain(lead);
   });
 
+  it('takes a first paragraph whose credit says it is a photo', () => {
+    const caption = 'Water pours through the opened gates on Thursday. (Photo by Ana Ruiz/AFP via Getty Images)';
+    const doc = clean(`${caption}\n\nThe gates were opened on Thursday after heavy rain.`);
+    expect(doc.removed).toContainEqual(expect.objectContaining({ kind: 'caption', text: caption }));
+  });
+
   it('takes a later caption that ends with its credit', () => {
     const caption = 'Water pours through the opened gates on Thursday. (Ana Ruiz/AFP)';
     const doc = clean(`The gates were opened on Thursday after heavy rain.\n\n${caption}\n\nSchools stayed closed.`);
