@@ -13,18 +13,65 @@ const CREDIT_ONLY = new RegExp(`^(?:${NAMED_CREDIT}|${SLASH_CREDIT})$`, 'i');
  * sentence ("... on Monday. (Aris Messinis/AFP)"); "moderated (whitelist/blacklist)." is prose.
  */
 const ENDS_WITH_CREDIT = new RegExp(`(?:\\s${NAMED_CREDIT}|[.!?]["”’]?\\s+${SLASH_CREDIT})\\.?$`, 'i');
-/**
- * A credit no story's lead ends with ("(Photo by Jane Doe/AFP via Getty Images)"): a paragraph that
- * ends so is a caption even when it stands first, above the story.
- */
-const ENDS_WITH_PHOTO_CREDIT = /\((?:photo|image|picture|file photo|video)\b[^()]*\)\.?$|\([^()]*\b(?:Getty Images|AP Photo|Shutterstock)\b[^()]*\)\.?$/i;
+/** A credit that says it is a photo's ("(Photo by Jane Doe/AFP via Getty Images)"): only a caption ends so. */
+const PHOTO_CREDIT = /\s\((?:(?:photo|image|picture|file photo)(?:\s+by|:)?\s+[^()]+|[^()]*\b(?:Getty Images|AP Photo|Shutterstock)\b[^()]*)\)\.?$/i;
 /** Credit lines written without parentheses ("Photo: Reuters", "Credit: AFP"). */
 const CREDIT_LINE = /^(?:photo|image|picture)?\s*(?:credits?|courtesy)\s*:|^(?:photo|image|picture)\s*:\s*\S/i;
+/**
+ * Promotion headings in the languages of the pages Dyad reads most after English (German, French,
+ * Spanish, Portuguese, Italian, Polish): "Mehr zum Thema", "À lire aussi", "Czytaj także".
+ */
+const PROMO_ELSEWHERE = [
+  'Mehr zum Thema', 'Mehr (?:dazu|Themen)', 'Weitere (?:Informationen|Infos|Artikel|Beiträge|Themen|Links?)',
+  'Weiterführende Links?', 'Zum Weiterlesen', 'Lesen Sie (?:auch|mehr)', 'Auch interessant', 'Siehe auch',
+  'Das (?:Thema )?könnte (?:dich|Sie) auch interessieren', 'Empfohlene (?:Beiträge|Artikel)', 'Neueste (?:Beiträge|Artikel)',
+  'Ähnliche (?:Beiträge|Artikel)', 'Verwandte (?:Beiträge|Artikel|Themen)', 'Schon gelesen\\?', 'Anzeige', 'Werbung',
+  '(?:À )?lire aussi', 'Voir aussi', 'Sur le même sujet', 'Lee también', 'Ver también', 'Te puede interesar',
+  'Leia também', 'Veja também', 'Leggi anche', 'Czytaj (?:też|także|również)', 'Zobacz (?:też|także|również)',
+].join('|');
 /** A promotion heading; when nothing follows the colon, the next short line is its title. */
-const PROMO = /^(Recommended(?: Video| Reading| for you)?|Related(?: Coverage| Stories| Articles| Video| Content)?|Read More|Read also|Also read|See also|Watch|Must Read|More from [\p{L} ]+|Trending(?: Now)?|Popular|Editor'?s Picks?|Sponsored(?: Content)?|Advertisement)\s*(?::\s*(.*)|$)/iu;
+const PROMO = new RegExp(
+  `^(Recommended(?: Video| Reading| for you)?|Related(?: Coverage| Stories| Articles| Video| Content)?|Read More|Read also|` +
+    `Also read|See also|Watch|Must Read|More from [\\p{L} ]+|Trending(?: Now)?|Popular|Editor'?s Picks?|Sponsored(?: Content)?|` +
+    `Advertisement|${PROMO_ELSEWHERE})\\s*[!?]?\\s*(?::\\s*(.*)|$)`,
+  'iu',
+);
+/** Labels of a publication stamp ("Updated:", "Publiziert:", "Publié le", "opublikowano:"). */
+const STAMP_LABEL = [
+  'Published', 'Posted', '(?:Last )?Updated', 'Publiziert', 'Veröffentlicht(?: am)?', 'Veröffentlichung', 'Aktualisiert(?: am)?',
+  'Erstellt am', 'Stand', 'Datum', 'Publié le', 'Mis à jour le', 'Publicado', 'Actualizado', 'opublikowano', 'aktualizacja',
+].join('|');
+const NUMERIC_DATE = String.raw`\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}|\d{4}-\d{2}-\d{2}(?:[T ][\d:.+-]+)?|\d{1,2}/\d{1,2}/\d{2,4}`;
+const WORDED_DATE = String.raw`(?:\p{L}+,?\s+)?\d{1,2}\.?\s+\p{L}+\.?\s+\d{4}|\p{L}+\.?\s+\d{1,2},?\s+\d{4}`;
+const CLOCK = String.raw`[,|\s]+(?:um\s+|at\s+)?\d{1,2}[:.]\d{2}(?:\s*(?:Uhr|[ap]\.?m\.?))?`;
+/** A line that is only a date, with a time and a label perhaps: a publication stamp, in any language. */
+const DATE_STAMP = new RegExp(`^(?:(?:${STAMP_LABEL})\\s*:?\\s*)?(?:${NUMERIC_DATE}|${WORDED_DATE})(?:${CLOCK})?\\.?$`, 'iu');
 const NEWSLETTER = /\b(sign up for|subscribe to|subscribe now|our newsletter|daily newsletter|delivered to your inbox|in your inbox)\b/i;
 const SOCIAL_FOLLOW = /^Follow\s+(.+?)\s+on\s+(?:Twitter|X|Facebook|Instagram|Threads|Bluesky|LinkedIn|Telegram|Mastodon)\b.*$/i;
 const CONTRIBUTION = /^(?:\(?\s*)?(?:(.+?)\s+contributed\s+(?:to\s+)?(?:this|the)\s+(?:report|story|article)|(?:Additional\s+)?(?:Reporting|Writing|Editing|Compiled|Research)\s+by\s+.+)\.?\s*\)?$/i;
+/**
+ * Prompts around a story, in English and the other languages of `PROMO_ELSEWHERE`: comment and
+ * login prompts, share and rating widgets, "back to top", WordPress's post footer.
+ */
+const PROMPT = new RegExp(
+  '^(?:' +
+    [
+      'Kommentare?(?: schreiben| verfassen| insgesamt\\b.*)?', 'Keine Kommentare\\b.*', 'Kommentare sind geschlossen\\.?',
+      'Kommentieren\\b.*', 'Leave a (?:comment|reply)\\b.*', 'No comments(?: yet)?\\.?', 'Comments are closed\\.?',
+      '\\d+ (?:Kommentare?|comments?|commentaires?|comentarios?)', '(?:Sie müssen|Du musst) (?:sich |dich )?(?:einloggen|eingeloggt sein)\\b.*',
+      'You must be logged in\\b.*', 'This entry was posted in\\b.*', 'Bookmark the permalink\\.?', '.*\\bLoading\\.\\.\\.',
+      '(?:Diesen |Den )?Artikel teilen\\b.*', 'Teilen', 'Möchten Sie den Artikel teilen\\?', 'Artikel gefallen\\?.*',
+      'War (?:der|dieser) (?:Artikel|Beitrag) (?:nützlich|hilfreich)\\?.*', 'Was this (?:article|page) helpful\\?.*',
+      '\\(Noch keine Bewertungen\\).*', 'Drucken', 'drukuj', 'zurück', 'Nach oben', 'Back to top', 'Bild anzeigen\\b.*',
+      'Zeige alle Beiträge von\\b.*', 'View all posts by\\b.*',
+    ].join('|') +
+    ')$',
+  'i',
+);
+/** A credit or source line in the other languages ("Foto: dpa", "Quelle: Landesregierung", "Źródło: PAP"). */
+const CREDIT_ELSEWHERE = /^(?:Fotos?|Bild(?:er)?|Titelbild|Bildquelle|Crédits? photos?|Źródło|Quelle|Fuente|Fonte)\s*:\s*\S/i;
+/** Most words of a credit line that is not also a caption. */
+const CREDIT_MAX_WORDS = 8;
 const BOILERPLATE = /^(?:©|\(c\)|copyright\b)|all rights reserved|^share (?:this|on)\b|^click here\b|^(?:advertisement|ad)$|^this (?:article|story) (?:was|has been) (?:updated|corrected)\b|^we use cookies\b/i;
 
 /** Longest line a promotion title or a caption-like marker may have. */
@@ -84,11 +131,12 @@ export const findFurniture: CleanStep = (state) => {
     }
     const isCaptionWithCredit = short && CREDIT_LINE.test(text) && wordCount(text) > 8;
     if (isCaptionWithCredit && !isFirstBody(paragraphs, i)) return remove(p, 'caption', 'clean/caption-with-credit');
-    if (CREDIT_ONLY.test(text) || (short && CREDIT_LINE.test(text))) return remove(p, 'credit', 'clean/photo-credit');
-    const endsWithCredit = text.length <= 400 && ENDS_WITH_CREDIT.test(text);
-    if (endsWithCredit && (!isFirstBody(paragraphs, i) || ENDS_WITH_PHOTO_CREDIT.test(text))) {
-      return remove(p, 'caption', 'clean/caption-with-credit');
-    }
+    const creditElsewhere = CREDIT_ELSEWHERE.test(text) && wordCount(text) <= CREDIT_MAX_WORDS;
+    if (CREDIT_ONLY.test(text) || (short && CREDIT_LINE.test(text)) || creditElsewhere) return remove(p, 'credit', 'clean/photo-credit');
+    // The first body paragraph may end with an agency or an aside in parentheses; a photo credit still makes it a caption.
+    const captionFirst = PHOTO_CREDIT.test(text) || !isFirstBody(paragraphs, i);
+    if (text.length <= 400 && ENDS_WITH_CREDIT.test(text) && captionFirst) return remove(p, 'caption', 'clean/caption-with-credit');
+    if (text.length <= 80 && DATE_STAMP.test(text)) return remove(p, 'date-line', 'clean/date-stamp');
     if (short && NEWSLETTER.test(text)) return remove(p, 'newsletter', 'clean/newsletter');
     const follow = short ? SOCIAL_FOLLOW.exec(text) : null;
     if (follow) {
@@ -110,6 +158,6 @@ export const findFurniture: CleanStep = (state) => {
       }
       return;
     }
-    if (short && BOILERPLATE.test(text)) return remove(p, 'boilerplate', 'clean/boilerplate');
+    if (short && (BOILERPLATE.test(text) || PROMPT.test(text))) return remove(p, 'boilerplate', 'clean/boilerplate');
   });
 };

@@ -133,3 +133,29 @@ describe('extract: page shapes that must not lose the story', () => {
     expect(extractHtml('<html><body><nav><a href="/">Home</a></nav><div><a href="/a">World</a> <a href="/b">Sport</a></div></body></html>')).toBeNull();
   });
 });
+
+describe('extract: furniture inside the article body', () => {
+  it.each([
+    ['a share bar', '<ul class="share-buttons"><li>Share this story on the networks</li><li>Send it to a friend by e-mail</li></ul>'],
+    ['an author box', '<div id="author-box"><p>Ana Ruiz writes about rivers and water policy for the desk.</p></div>'],
+    ['a comment thread', '<ol class="commentlist"><li><p>Great piece, thank you for writing about our valley!</p></li></ol>'],
+    ['a tag list', '<ul class="post-tags"><li>rivers</li><li>floods</li><li>dams and reservoirs of the north</li></ul>'],
+    ['a paragraph that is only a link', '<p><a href="/other">Bridge reopens after two years of repairs in the old town</a></p>'],
+  ])('takes out %s', (_kind, furniture) => {
+    const got = texts(`<html><body><div class="entry">${storyHtml}${furniture}</div></body></html>`);
+    expect(got).toEqual(story);
+  });
+
+  it.each([
+    ['a story whose own classes name its tags', `<article class="post tag-rivers category-social-news">${storyHtml}</article>`],
+    ['a section that carries ads in it', `<section class="report__section--ads">${storyHtml}</section>`],
+    ['a written-out address', `<div>${storyHtml}<p><a href="https://example.org/dam">https://example.org/dam</a></p></div>`],
+  ])('keeps %s', (_kind, body) => {
+    expect(texts(`<html><body>${body}</body></html>`)).toEqual(expect.arrayContaining(story));
+  });
+
+  it('keeps a forum thread whose posts are all named comments', () => {
+    const posts = story.map((s) => `<div class="comment"><p>${s}</p></div>`).join('');
+    expect(texts(`<html><body><div class="thread">${posts}</div></body></html>`)).toEqual(story);
+  });
+});

@@ -1,3 +1,5 @@
+import { squash } from './collect-blocks.js';
+
 /**
  * Words in a class or id that name page furniture (sharing bars, comment threads, author boxes,
  * related links, newsletters ...), after the lists trafilatura and Readability keep. Matched as
@@ -5,13 +7,20 @@
  */
 const FURNITURE_PART = new RegExp(
   [
-    'comment', 'share', 'sharing', 'social', 'sociable', 'related', 'newsletter', 'breadcrumb', 'byline', 'author',
+    'comment', 'share', 'sharing', 'social', 'sociable', 'related', 'newsletter', 'breadcrumb',
     'cookie', 'consent', 'sidebar', '^widget', 'banner', 'advert', 'sponsor', 'subscri', 'rating', 'outbrain',
     'taboola', 'disqus', 'recommend', 'respond', 'reply', 'akismet', 'pagination', 'pager', 'postnav', 'post-nav',
     'next-post', 'prev-post', 'most-popular', 'mostpopular', 'further-reading', 'see-also', 'tagcloud',
   ].join('|'),
   'i',
 );
+/**
+ * An author box (a photo and a biography) is furniture, but a short byline is not: cleaning reads the
+ * authors from it and records its removal.
+ */
+const AUTHOR = /author/i;
+const BYLINE_MAX_CHARS = 80;
+
 /** Short words that name furniture only as a whole part of a name (`tags`, not `stage`). */
 const FURNITURE_WORD = new Set([
   'ad', 'ads', 'tag', 'tags', 'meta', 'metadata', 'footer', 'nav', 'menu', 'button', 'btn', 'icons', 'login', 'signup',
@@ -21,7 +30,7 @@ const FURNITURE_WORD = new Set([
  * Parts of a name that describe, not name, an element: WordPress's taxonomy classes on a post
  * (`tag-elections`, `category-social-media`), and modifiers (`Section--Ads`: a section with ads in it).
  */
-const DESCRIPTIVE = /(?:^|\s)(?:tag|category|post|format|status|type)-\S+|--\S+/g;
+const DESCRIPTIVE = /(?:^|\s)(?:(?:tag|category|format|status|type)-\S+|post-\d+)|--\S+/g;
 /** Largest share of the article's text one pruned element may hold: more than that, it is the story. */
 const MAX_SHARE = 0.4;
 
@@ -31,7 +40,7 @@ const MAX_PRUNED = 0.6;
 function isFurniture(el: Element): boolean {
   const name = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.replace(DESCRIPTIVE, ' ').trim();
   if (name.length < 2) return false;
-  if (FURNITURE_PART.test(name)) return true;
+  if (FURNITURE_PART.test(name) || (AUTHOR.test(name) && squash(el.textContent ?? '').length > BYLINE_MAX_CHARS)) return true;
   return name.toLowerCase().split(/[\s-]+/).some((word) => FURNITURE_WORD.has(word));
 }
 
@@ -49,8 +58,8 @@ export function pruneBoilerplate(content: Element): void {
   const pruned: Element[] = [];
   let prunedChars = 0;
   for (const el of Array.from(content.querySelectorAll('[class], [id]'))) {
-    if (!isFurniture(el) || [...kept, ...pruned].some((k) => k.contains(el))) continue;
     const chars = (el.textContent ?? '').length;
+    if (!isFurniture(el) || [...kept, ...pruned].some((k) => k.contains(el))) continue;
     if (chars > MAX_SHARE * total) {
       kept.push(el);
     } else {
