@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkInvariants } from '../../document/invariants.js';
 import { createEngine } from '../../engine.js';
+import { dateOfSentence } from './date-of.js';
 
 const engines = new Map<string, ReturnType<typeof createEngine>>();
 function timesOf(text: string, date: string | null) {
@@ -86,6 +87,8 @@ describe('times: values against a pinned reference date (2018-02-12, a Monday)',
     ['Apple said Friday that it will cut prices.', [['Friday', 'DATE', '2018-02-09']]],
     ['The deal may be signed on March 12.', [['March 12', 'DATE', '2018-03-12']]],
     ['The trial is set to begin on Wednesday.', [['Wednesday', 'DATE', '2018-02-14']]],
+    ['UPDATE: On Friday, the minister proposed new talks.', [['Friday', 'DATE', '2018-02-09']]],
+    ['It led sales, according to figures released March 3 by a research firm.', [['March 3', 'DATE', '2017-03-03']]],
     ['The firm wants to shed its stores, about a third, by early June.', [['early June', 'DATE', '2018-06']]],
     // A day named by reference takes the day told before it.
     ['The Dow rose 2% on Friday. Stocks fell late in the day.', [['Friday', 'DATE', '2018-02-09'], ['late in the day', 'DATE', '2018-02-09']]],
@@ -100,6 +103,11 @@ describe('times: values against a pinned reference date (2018-02-12, a Monday)',
     expect(annually).toMatchObject({ text: 'annually', type: 'SET', value: 'XXXX', freq: '1X' });
     const [every] = timesOf('Inspectors visit every year.', '2018-02-12').times!;
     expect(every).toMatchObject({ text: 'every year', type: 'SET', value: 'P1Y', quant: 'EVERY' });
+  });
+
+  it('dates a statement by the day of a part of a day ("Sunday evening" → the Sunday)', () => {
+    const doc = timesOf('Voters went to the polls on Sunday evening.', '2018-02-12');
+    expect(dateOfSentence(doc.times!, 0, '2018-02-12')).toMatchObject({ value: '2018-02-11', source: 'text' });
   });
 
   it('crosses the year boundary: "December" in a January story is the December before', () => {
