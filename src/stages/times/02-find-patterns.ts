@@ -157,13 +157,11 @@ const PATTERNS: Pattern[] = [
     rule: 'times/duration-compound',
     // "a 27-year contract", "12-year lows", "a sixteen-month high", "decades-long": a duration as a modifier.
     regex: new RegExp(
-      String.raw`\b(\d+|${NUMBER_WORD}|decades)-(year|month|week|day|hour|minute|decade)s?(?:-long)?\b(?!-old)`,
+      String.raw`\b(?:(\d+|${NUMBER_WORD})-(year|month|week|day|hour|minute|decade)s?(?:-long)?` +
+        String.raw`|(years|months|weeks|days|hours|decades)-long)\b(?!-old)`,
       'gi',
     ),
-    make: (m) => {
-      const n = m[1]!.toLowerCase() === 'decades' ? null : amount(m[1]!);
-      return { type: 'DURATION', fields: {}, value: n === null ? 'PXDE' : duration(n, m[2]!) };
-    },
+    make: (m) => ({ type: 'DURATION', fields: {}, value: m[3] ? duration(null, m[3]) : duration(amount(m[1]!), m[2]!) }),
   },
   {
     rule: 'times/duration',

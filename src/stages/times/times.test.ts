@@ -70,6 +70,7 @@ describe('times: values against a pinned reference date (2018-02-12, a Monday)',
     ['The project is almost two and a half years late.', [['almost two and a half years', 'DURATION', 'P2.5Y']]],
     ['A 27-year contract was signed.', [['27-year', 'DURATION', 'P27Y']]],
     ['A fifteen-month delay followed.', [['fifteen-month', 'DURATION', 'P15M']]],
+    ['They settled a decades-long dispute.', [['decades-long', 'DURATION', 'PXDE']]],
     // A day and a part of it are one expression.
     ['The ministers met on Friday afternoon.', [['Friday afternoon', 'TIME', '2018-02-09TAF']]],
     ['Gunfire was heard on Sunday night.', [['Sunday night', 'TIME', '2018-02-11TNI']]],
