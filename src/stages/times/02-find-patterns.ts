@@ -256,7 +256,13 @@ const PATTERNS: Pattern[] = [
       // "2009 and 2014" without "between" is two years; "2009-10" after a hyphen is October 2009.
       if (last <= first || (!m[1] && /and/i.test(m[0])) || (m[1]?.toLowerCase() === 'between' && !/and/i.test(m[0]))) return null;
       if (m[3]!.length === 2 && Number(m[3]) <= 12 && !m[0].includes('–')) return null;
-      return { type: 'DURATION', fields: {}, value: `P${last - first}Y` };
+      const firstAt = m[0].indexOf(m[2]!);
+      const lastAt = m[0].lastIndexOf(m[3]!);
+      const years = [
+        { start: firstAt, end: firstAt + m[2]!.length, year: first },
+        { start: lastAt, end: lastAt + m[3]!.length, year: last },
+      ];
+      return { type: 'DURATION', fields: {}, value: `P${last - first}Y`, years };
     },
   },
   {
@@ -417,7 +423,15 @@ export function findPatterns(s: TimeSentence): TimeCandidate[] {
         offset += lead[0].length;
         text = text.slice(lead[0].length);
       }
-      out.push({ ...made, start: s.sentence.start + offset, end: s.sentence.start + offset + text.length, rule: pattern.rule });
+      const at = s.sentence.start + m.index;
+      const years = made.years?.map((y) => ({ ...y, start: at + y.start, end: at + y.end }));
+      out.push({
+        ...made,
+        ...(years ? { years } : {}),
+        start: s.sentence.start + offset,
+        end: s.sentence.start + offset + text.length,
+        rule: pattern.rule,
+      });
     }
   }
   return out;

@@ -21,6 +21,11 @@ export interface TimeCandidate {
   part?: 'MO' | 'AF' | 'EV' | 'NI';
   /** A day named only by reference to one already told ("the same day", "end the day"): see 04-resolve-anaphora. */
   anaphoric?: boolean;
+  /**
+   * Years inside a range ("from 2009 to 2011"), which TimeML marks as dates within the duration;
+   * offsets are from the start of the match until the finder makes them the text's.
+   */
+  years?: Array<{ start: number; end: number; year: number }>;
   /** For a SET: TimeML's `freq` and `quant`. */
   freq?: string;
   quant?: string;

@@ -34,7 +34,7 @@ describe('times: values against a pinned reference date (2018-02-12, a Monday)',
     ['Prices are now falling.', [['now', 'DATE', 'PRESENT_REF']]],
     ['Sales fell in the third quarter.', [['the third quarter', 'DATE', '2017-Q3']]],
     ['Its third-quarter results were weak.', [['third-quarter', 'DATE', '2017-Q3']]],
-    ['Deliveries run between 2019 and 2021.', [['between 2019 and 2021', 'DURATION', 'P2Y']]],
+    ['Deliveries run between 2019 and 2021.', [['between 2019 and 2021', 'DURATION', 'P2Y'], ['2019', 'DATE', '2019'], ['2021', 'DATE', '2021']]],
     ['The plant opens in mid-2019.', [['mid-2019', 'DATE', '2019']]],
     ['Troops arrived in 2017 and 2000 more followed.', [['2017', 'DATE', '2017']]],
     ['Elections are due this summer.', [['this summer', 'DATE', '2018-SU']]],
@@ -46,11 +46,11 @@ describe('times: values against a pinned reference date (2018-02-12, a Monday)',
   });
 
   it.each([
-    // Years as modifiers and ranges: TimeML reads a span of years as a duration.
+    // Years as modifiers and ranges: TimeML reads a span of years as a duration, with its years as dates.
     ['Police recalled a 2010 raid on the compound.', [['2010', 'DATE', '2010']]],
-    ['The 2009-2010 season was his best.', [['2009-2010', 'DURATION', 'P1Y']]],
-    ['He served in the army in 1957-58.', [['1957-58', 'DURATION', 'P1Y']]],
-    ['Output will rise from 2019 to 2022.', [['from 2019 to 2022', 'DURATION', 'P3Y']]],
+    ['The 2009-2010 season was his best.', [['2009-2010', 'DURATION', 'P1Y'], ['2009', 'DATE', '2009'], ['2010', 'DATE', '2010']]],
+    ['He served in the army in 1957-58.', [['1957-58', 'DURATION', 'P1Y'], ['1957', 'DATE', '1957'], ['58', 'DATE', '1958']]],
+    ['Output will rise from 2019 to 2022.', [['from 2019 to 2022', 'DURATION', 'P3Y'], ['2019', 'DATE', '2019'], ['2022', 'DATE', '2022']]],
     ['Sales slowed in late 2016.', [['late 2016', 'DATE', '2016']]],
     ['Nikkei falls to its lowest level since \'82.', [["'82", 'DATE', '1982']]],
     ['He recorded hits in the 70s and 80s.', [['70s', 'DATE', '197'], ['80s', 'DATE', '198']]],
