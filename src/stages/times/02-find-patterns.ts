@@ -17,6 +17,8 @@ const UNITS = String.raw`(years?|months?|weeks?|days?|hours?|minutes?|quarters?|
 /** Amounts TimeML leaves unknown: "several days" is `PXD`. */
 const VAGUE_AMOUNT = String.raw`(?:several|a few|few|many|some)`;
 const PLURAL_UNITS = String.raw`(years|months|weeks|days|hours|minutes|decades)`;
+/** Words after a number that make it a count, not a year: "the 2000 troops". */
+const COUNTED = 'people|troops|soldiers|workers|residents|jobs|more|others|percent|dollars|points|units|tons';
 /** Words TimeML keeps in a duration's span ("nearly five months", "over a decade"). */
 const DURATION_MOD = String.raw`(?:(?:almost|nearly|over|about|around|roughly|approximately)\s+)?`;
 
@@ -394,11 +396,11 @@ const PATTERNS: Pattern[] = [
   {
     rule: 'times/year',
     // A bare year after a preposition or as a modifier ("in 2017", "the 2018 Games", "since 1950",
-    // "between 2009 and 2014", "mid-2011").
+    // "between 2009 and 2014", "a 2010 raid"), not a count ("a 2000-strong force", "the 1900 troops").
     regex: new RegExp(
       String.raw`\b(in|since|by|until|from|to|of|before|after|during|through|between|the|a|an|its|their|his|her` +
-        String.raw`|this|that|early|late|mid|(?<=\bbetween\s+(?:19|20)\d{2}\s+)and)(?:\s+|(?<=mid)-)` +
-        String.raw`((?:19|20)\d{2})\b(?![-/]\d)`,
+        String.raw`|early|late|mid|(?<=\bbetween\s+(?:19|20)\d{2}\s+)and)(?:\s+|(?<=mid)-)` +
+        String.raw`((?:19|20)\d{2})\b(?![-/]\d|-[a-z]|\s+(?:${COUNTED})\b)`,
       'gi',
     ),
     group: 2,

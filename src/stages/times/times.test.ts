@@ -140,6 +140,9 @@ describe('times: must not match', () => {
     'The five-year-old boy was found.',
     'She was in her 30s.',
     'About 1500 troops arrived.',
+    'Officials said that 2000 people fled.',
+    'A 2000-strong force crossed the river.',
+    'The 1900 troops left at dawn.',
   ])('%s', (text) => {
     expect(values(text)).toEqual([]);
   });
