@@ -125,7 +125,10 @@ export function clauseTense(tokens: readonly Token[], start: number, end: number
     return tokens.slice(a, b + 1);
   };
   for (let i = first - 1; i >= from; i--) if (isVerb(tokens[i]!)) return groupTense(groupAt(i));
-  for (let i = last + 1; i <= to; i++) if (isVerb(tokens[i]!)) return groupTense(groupAt(i));
+  // After it, an infinitive belongs to a noun ("the decision on August 6 to ban"), not to the date.
+  for (let i = last + 1; i <= to; i++) {
+    if (isVerb(tokens[i]!) && tokens[i - 1]!.text.toLowerCase() !== 'to') return groupTense(groupAt(i));
+  }
   // No verb in the clause: the nearest verb before it ("wants to cut 789, or a quarter, by early June"),
   // else the clause after it ("On Friday, the index closed").
   for (let i = from - 1; i >= 0; i--) {

@@ -89,6 +89,7 @@ describe('times: values against a pinned reference date (2018-02-12, a Monday)',
     ['The deal may be signed on March 12.', [['March 12', 'DATE', '2018-03-12']]],
     ['The trial is set to begin on Wednesday.', [['Wednesday', 'DATE', '2018-02-14']]],
     ['UPDATE: On Friday, the minister proposed new talks.', [['Friday', 'DATE', '2018-02-09']]],
+    ["The council's decision on February 6 to ban the party drew protests.", [['February 6', 'DATE', '2018-02-06']]],
     ['It led sales, according to figures released March 3 by a research firm.', [['March 3', 'DATE', '2017-03-03']]],
     ['The firm wants to shed its stores, about a third, by early June.', [['early June', 'DATE', '2018-06']]],
     // A day named by reference takes the day told before it.
