@@ -130,6 +130,11 @@ const PATTERNS: Pattern[] = [
     ),
     make: (m) => {
       if (/^an?$/i.test(m[2]!) && !m[1] && AFTER_AMOUNT.test(m.input.slice(0, m.index))) return null;
+      // "a quarter of the vote", "three quarters of voters": fractions ("two consecutive quarters of
+      // growth" is a duration).
+      const quarter = /^quarter/i.test(m[3]!);
+      const ofAfter = /^[\s,]*of\b/.test(m.input.slice(m.index + m[0].length));
+      if (quarter && (/^(?:an?|one)$/i.test(m[2]!) || (/^(?:three|3)$/i.test(m[2]!) && ofAfter))) return null;
       return { type: 'DURATION', fields: {}, value: duration(amount(m[2]!), m[3]!) };
     },
   },

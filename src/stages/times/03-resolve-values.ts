@@ -74,7 +74,8 @@ export function resolveValue(c: TimeCandidate, ref: Ymd | null, tense: Tense, te
   const f = c.fields;
   if (c.value !== null) value = c.value;
   else if (c.relative) {
-    value = ref ? c.relative(ref) : 'XXXX-XX-XX';
+    // Without a reference date, what the text states still shows: "last May" → XXXX-05.
+    value = ref ? c.relative(ref) : f.month !== undefined ? `XXXX-${pad(f.month)}` : 'XXXX-XX-XX';
     if (ref) inferred.push('reference');
   } else if (f.weekday !== undefined && f.day === undefined) {
     if (ref) {

@@ -70,6 +70,7 @@ describe('times: values against a pinned reference date (2018-02-12, a Monday)',
     ['The project is almost two and a half years late.', [['almost two and a half years', 'DURATION', 'P2.5Y']]],
     ['A 27-year contract was signed.', [['27-year', 'DURATION', 'P27Y']]],
     ['A fifteen-month delay followed.', [['fifteen-month', 'DURATION', 'P15M']]],
+    ['Output fell for two consecutive quarters.', [['two consecutive quarters', 'DURATION', 'P2Q']]],
     ['They settled a decades-long dispute.', [['decades-long', 'DURATION', 'PXDE']]],
     // A day and a part of it are one expression.
     ['The ministers met on Friday afternoon.', [['Friday afternoon', 'TIME', '2018-02-09TAF']]],
@@ -144,6 +145,8 @@ describe('times: must not match', () => {
     'Officials said that 2000 people fled.',
     'A 2000-strong force crossed the river.',
     'The 1900 troops left at dawn.',
+    'It plans to close about a quarter of its stores.',
+    'Nearly three quarters of voters agreed.',
   ])('%s', (text) => {
     expect(values(text)).toEqual([]);
   });
