@@ -80,6 +80,8 @@ describe('times: values against a pinned reference date (2018-02-12, a Monday)',
     ['She won the marathon in 3:07:35.', [['3:07:35', 'DURATION', 'PT3H7M35S']]],
     ['The vote closed at 15:00 GMT.', [['15:00 GMT', 'TIME', '2018-02-12T15:00']]],
     ['The summit closed at 18:00 UTC.', [['18:00 UTC', 'TIME', '2018-02-12T18:00Z']]],
+    ['At 16:15 UTC, Jan. 30, the chairman spoke.', [['16:15 UTC', 'TIME', '2018-01-30T16:15Z'], ['Jan. 30', 'DATE', '2018-01-30']]],
+    ['The jet flew on 11 December -- two years late -- and landed.', [['11 December', 'DATE', '2017-12-11'], ['two years', 'DURATION', 'P2Y']]],
     // Sets.
     ['Inspectors visit every year.', [['every year', 'SET', 'P1Y']]],
     ['The plant makes 15 tanks a year.', [['a year', 'SET', 'P1Y']]],
