@@ -226,12 +226,18 @@ const PATTERNS: Pattern[] = [
     make: (m) => {
       const q = QUARTERS[m[1]!.toLowerCase()]!;
       if (m[2] && /^\d{4}$/.test(m[2])) return { type: 'DATE', fields: { year: Number(m[2]) }, value: `${m[2]}-Q${q}` };
-      // A bare quarter is the last one of that number: "the fourth quarter" in January is last year's.
+      // A bare quarter is the last one of that number ("the fourth quarter" in January is last year's),
+      // or in a clause that looks ahead the next one ("will close plants in the fourth quarter").
+      const bare = (ref: Ymd, tense: string) => {
+        const now = Math.ceil(ref.month / 3);
+        if (tense === 'future') return `${q >= now ? ref.year : ref.year + 1}-Q${q}`;
+        return `${q <= now ? ref.year : ref.year - 1}-Q${q}`;
+      };
       return {
         type: 'DATE',
         fields: {},
         value: null,
-        relative: (ref) => (m[2] ? `${shiftYear(ref, m[2])}-Q${q}` : `${q <= Math.ceil(ref.month / 3) ? ref.year : ref.year - 1}-Q${q}`),
+        relative: (ref, tense) => (m[2] ? `${shiftYear(ref, m[2])}-Q${q}` : bare(ref, tense)),
       };
     },
   },

@@ -75,7 +75,7 @@ export function resolveValue(c: TimeCandidate, ref: Ymd | null, tense: Tense, te
   if (c.value !== null) value = c.value;
   else if (c.relative) {
     // Without a reference date, what the text states still shows: "last May" → XXXX-05.
-    value = ref ? c.relative(ref) : f.month !== undefined ? `XXXX-${pad(f.month)}` : 'XXXX-XX-XX';
+    value = ref ? c.relative(ref, tense) : f.month !== undefined ? `XXXX-${pad(f.month)}` : 'XXXX-XX-XX';
     if (ref) inferred.push('reference');
   } else if (f.weekday !== undefined && f.day === undefined) {
     if (ref) {

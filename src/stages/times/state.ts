@@ -13,8 +13,8 @@ export interface TimeCandidate {
   fields: Partial<Record<'year' | 'month' | 'day' | 'weekday' | 'hour' | 'minute', number>>;
   /** A value already final (durations, sets, vague references), or null to resolve from fields. */
   value: string | null;
-  /** For relative expressions: a function of the reference date that gives the value. */
-  relative?: (ref: Ymd) => string;
+  /** For relative expressions: a function of the reference date (and the clause's tense) that gives the value. */
+  relative?: (ref: Ymd, tense: Tense) => string;
   /** A time given in UTC ("18:00 UTC"), written with a `Z`. */
   utc?: boolean;
   /** A part of the day the text names with a day ("Friday afternoon"): TimeML's `MO`, `AF`, `EV`, `NI`. */
