@@ -1,7 +1,9 @@
 import type { EventDate, TimeMention } from './types.js';
 
 /** Values precise enough to date a statement or an event: a day, a month or a year. */
-const DATE_VALUE = /^\d{4}(?:-\d{2}(?:-\d{2})?)?(?:T[\d:]+Z?)?$/;
+const DATE_VALUE = /^\d{4}(?:-\d{2}(?:-\d{2})?)?(?:T[\d:]+Z?|T(?:MO|AF|EV|NI))?$/;
+/** A part of a day ("Sunday evening", `2025-02-23TEV`) dates by its day. */
+const PART_OF_DAY = /T(?:MO|AF|EV|NI)$/;
 
 /**
  * The date a sentence gives to what it reports: the first date or time expression in it that is
@@ -14,6 +16,9 @@ export function dateOfSentence(times: readonly TimeMention[], sentence: number, 
   const stated = times.find(
     (t) => t.sentence === sentence && (t.type === 'DATE' || t.type === 'TIME') && DATE_VALUE.test(t.value) && !(exclude && t.start >= exclude.start && t.end <= exclude.end),
   );
-  if (stated) return { value: stated.value, source: 'text', time: { start: stated.start, end: stated.end, text: stated.text } };
+  if (stated) {
+    const value = stated.value.replace(PART_OF_DAY, '');
+    return { value, source: 'text', time: { start: stated.start, end: stated.end, text: stated.text } };
+  }
   return reference ? { value: reference, source: 'publication' } : null;
 }

@@ -16,7 +16,7 @@ const ROWS = SIGNATURE_SIZE / BANDS;
 /**
  * Articles whose signatures agree in this share of their values or more are copies of one another.
  * Measured on the Wikinews sample (`npm run eval`): copies with a paragraph added, dropped or
- * reworded agree in 0.6 or more; different stories on the same market day in at most ~0.2.
+ * reworded agree in 0.56 or more; different stories on the same market day in at most 0.16.
  */
 export const NEAR_DUPLICATE_SIMILARITY = 0.45;
 const MATCHES_NEEDED = Math.ceil(NEAR_DUPLICATE_SIMILARITY * SIGNATURE_SIZE);
@@ -122,7 +122,7 @@ const FIRST_BUCKET_BITS = 10;
  * with about as many buckets as articles, so a lookup follows one or two links per band and
  * compares 16-bit numbers; a million stored articles cost about 64 MB of signatures, 64 MB of
  * links and 64 MB of bucket heads. A pair sharing no band is never compared: at similarity 0.45
- * that happens to 3% of pairs, at 0.6 to 0.2%, at 0.7 to none in practice.
+ * that happens to 3% of pairs, at 0.6 to 0.08%, at 0.7 to none in practice.
  */
 export class MinhashIndex {
   private readonly ids: string[] = [];

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { createEngine } from '../../engine.js';
-import { minhash, MinhashIndex } from '../../store/minhash.js';
+import { minhash, MinhashIndex, similarity } from '../../store/minhash.js';
 import { MissLog, type EvalResult, type Scorer } from '../scorer.js';
 import { readJsonLines } from '../shared-data.js';
 
@@ -99,8 +99,10 @@ export const nearDuplicatesWikinews: Scorer = {
     const misses = new MissLog();
     const paragraphs = articles.map((a) => paragraphsOf(a.text));
     let falseLinks = 0;
+    const originals: Uint16Array[] = [];
     articles.forEach((a, i) => {
       const signature = minhash(textOf(a.title, paragraphs[i]!, a.date));
+      originals.push(signature);
       const linked = index.find(signature);
       if (linked) {
         falseLinks++;
@@ -109,6 +111,7 @@ export const nearDuplicatesWikinews: Scorer = {
       index.add(a.id, signature);
     });
     const random = seeded(0x2f6b1d37);
+    let leastSimilarCopy = 1;
     const found = new Map<Edit, number>(EDITS.map((e) => [e, 0]));
     const tried = new Map<Edit, number>(EDITS.map((e) => [e, 0]));
     articles.forEach((a, i) => {
@@ -119,7 +122,9 @@ export const nearDuplicatesWikinews: Scorer = {
         const copy = editedCopy(a.title, paragraphs[i]!, edit, random(), donor);
         if (!copy) continue;
         tried.set(edit, tried.get(edit)! + 1);
-        const linked = index.find(minhash(textOf(copy.title, copy.paragraphs, a.date)));
+        const signature = minhash(textOf(copy.title, copy.paragraphs, a.date));
+        leastSimilarCopy = Math.min(leastSimilarCopy, similarity(signature, originals[i]!));
+        const linked = index.find(signature);
         if (linked === a.id) found.set(edit, found.get(edit)! + 1);
         else if (linked) {
           falseLinks++;
@@ -127,6 +132,9 @@ export const nearDuplicatesWikinews: Scorer = {
         } else misses.add(`copy not found: ${edit}`, `${a.id} (${words(a.text)} words, ${paragraphs[i]!.length} paragraphs)`);
       }
     });
+    // The margins either side of the threshold: the least similar copy, the most similar two articles.
+    let mostSimilarPair = 0;
+    originals.forEach((a, i) => originals.slice(0, i).forEach((b) => (mostSimilarPair = Math.max(mostSimilarPair, similarity(a, b)))));
     const total = [...tried.values()].reduce((s, n) => s + n, 0);
     const recall = [...found.values()].reduce((s, n) => s + n, 0) / total;
     const row = (metric: string, value: number, n: number, reference?: string) => ({ layer: 'duplicates', yardstick: this.yardstick, metric, value, n, ...(reference ? { reference } : {}) });
@@ -135,6 +143,8 @@ export const nearDuplicatesWikinews: Scorer = {
         row('copies linked to their first copy', recall, total, 'SimHash at 4 bits (before): 45.8%'),
         ...EDITS.map((e) => row(`  ${e}`, found.get(e)! / tried.get(e)!, tried.get(e)!)),
         row('different articles linked (share of lookups)', falseLinks / (articles.length + total), articles.length + total),
+        row('signature agreement, least similar copy', leastSimilarCopy, total, 'threshold 45%'),
+        row('signature agreement, most similar two articles', mostSimilarPair, (articles.length * (articles.length - 1)) / 2),
       ],
       misses: misses.list(),
     };

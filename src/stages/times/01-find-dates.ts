@@ -33,7 +33,14 @@ export function findDates(s: TimeSentence): TimeCandidate[] {
       start += lead[0].length;
       text = text.slice(lead[0].length);
     }
+    // A dash between spaces opens an aside, not a range: "on 11 December -- four years behind".
+    const aside = /\s+(?:--|—|–|-)\s+/.exec(text);
+    if (result.end && aside) text = text.slice(0, aside.index);
     text = text.replace(/(?:[\s,.;:]+|\s+of)$/, '');
+    // "16:15 UTC, June 1st": TimeML marks the clock time and the date apart, both of that day.
+    const clockThenDate = /^(\d{1,2}:\d{2}(?:\s*(?:UTC|GMT|[ap]\.?m\.?))?),\s+/i.exec(text);
+    const dateAfterClock = clockThenDate ? text.slice(clockThenDate[0].length) : null;
+    if (clockThenDate) text = clockThenDate[1]!;
     // "the day", "morning", "now": anaphoric or vague; the vague finder and the reader handle them.
     if (!text || !ANCHORED.test(text)) continue;
     const fields: TimeCandidate['fields'] = {};
@@ -59,6 +66,11 @@ export function findDates(s: TimeSentence): TimeCandidate[] {
     }
     // Only UTC is written with a Z: "15:00 GMT" names a zone TimeML leaves as the text gives it.
     if (/\bUTC\b/.test(text)) candidate.utc = true;
+    if (dateAfterClock) {
+      const dateStart = candidate.start + clockThenDate![0].length;
+      const { hour: _hour, minute: _minute, ...dateFields } = fields;
+      out.push({ ...candidate, start: dateStart, end: dateStart + dateAfterClock.length, type: 'DATE', fields: dateFields, utc: false });
+    }
     out.push(candidate);
   }
   return out;

@@ -17,6 +17,8 @@ const UNITS = String.raw`(years?|months?|weeks?|days?|hours?|minutes?|quarters?|
 /** Amounts TimeML leaves unknown: "several days" is `PXD`. */
 const VAGUE_AMOUNT = String.raw`(?:several|a few|few|many|some)`;
 const PLURAL_UNITS = String.raw`(years|months|weeks|days|hours|minutes|decades)`;
+/** Words after a number that make it a count, not a year: "the 2000 troops". */
+const COUNTED = 'people|troops|soldiers|workers|residents|jobs|more|others|percent|dollars|points|units|tons';
 /** Words TimeML keeps in a duration's span ("nearly five months", "over a decade"). */
 const DURATION_MOD = String.raw`(?:(?:almost|nearly|over|about|around|roughly|approximately)\s+)?`;
 
@@ -128,6 +130,11 @@ const PATTERNS: Pattern[] = [
     ),
     make: (m) => {
       if (/^an?$/i.test(m[2]!) && !m[1] && AFTER_AMOUNT.test(m.input.slice(0, m.index))) return null;
+      // "a quarter of the vote", "three quarters of voters": fractions ("two consecutive quarters of
+      // growth" is a duration).
+      const quarter = /^quarter/i.test(m[3]!);
+      const ofAfter = /^[\s,]*of\b/.test(m.input.slice(m.index + m[0].length));
+      if (quarter && (/^(?:an?|one)$/i.test(m[2]!) || (/^(?:three|3)$/i.test(m[2]!) && ofAfter))) return null;
       return { type: 'DURATION', fields: {}, value: duration(amount(m[2]!), m[3]!) };
     },
   },
@@ -157,13 +164,11 @@ const PATTERNS: Pattern[] = [
     rule: 'times/duration-compound',
     // "a 27-year contract", "12-year lows", "a sixteen-month high", "decades-long": a duration as a modifier.
     regex: new RegExp(
-      String.raw`\b(\d+|${NUMBER_WORD}|decades)-(year|month|week|day|hour|minute|decade)s?(?:-long)?\b(?!-old)`,
+      String.raw`\b(?:(\d+|${NUMBER_WORD})-(year|month|week|day|hour|minute|decade)s?(?:-long)?` +
+        String.raw`|(years|months|weeks|days|hours|decades)-long)\b(?!-old)`,
       'gi',
     ),
-    make: (m) => {
-      const n = m[1]!.toLowerCase() === 'decades' ? null : amount(m[1]!);
-      return { type: 'DURATION', fields: {}, value: n === null ? 'PXDE' : duration(n, m[2]!) };
-    },
+    make: (m) => ({ type: 'DURATION', fields: {}, value: m[3] ? duration(null, m[3]) : duration(amount(m[1]!), m[2]!) }),
   },
   {
     rule: 'times/duration',
@@ -221,12 +226,18 @@ const PATTERNS: Pattern[] = [
     make: (m) => {
       const q = QUARTERS[m[1]!.toLowerCase()]!;
       if (m[2] && /^\d{4}$/.test(m[2])) return { type: 'DATE', fields: { year: Number(m[2]) }, value: `${m[2]}-Q${q}` };
-      // A bare quarter is the last one of that number: "the fourth quarter" in January is last year's.
+      // A bare quarter is the last one of that number ("the fourth quarter" in January is last year's),
+      // or in a clause that looks ahead the next one ("will close plants in the fourth quarter").
+      const bare = (ref: Ymd, tense: string) => {
+        const now = Math.ceil(ref.month / 3);
+        if (tense === 'future') return `${q >= now ? ref.year : ref.year + 1}-Q${q}`;
+        return `${q <= now ? ref.year : ref.year - 1}-Q${q}`;
+      };
       return {
         type: 'DATE',
         fields: {},
         value: null,
-        relative: (ref) => (m[2] ? `${shiftYear(ref, m[2])}-Q${q}` : `${q <= Math.ceil(ref.month / 3) ? ref.year : ref.year - 1}-Q${q}`),
+        relative: (ref, tense) => (m[2] ? `${shiftYear(ref, m[2])}-Q${q}` : bare(ref, tense)),
       };
     },
   },
@@ -258,7 +269,13 @@ const PATTERNS: Pattern[] = [
       // "2009 and 2014" without "between" is two years; "2009-10" after a hyphen is October 2009.
       if (last <= first || (!m[1] && /and/i.test(m[0])) || (m[1]?.toLowerCase() === 'between' && !/and/i.test(m[0]))) return null;
       if (m[3]!.length === 2 && Number(m[3]) <= 12 && !m[0].includes('–')) return null;
-      return { type: 'DURATION', fields: {}, value: `P${last - first}Y` };
+      const firstAt = m[0].indexOf(m[2]!);
+      const lastAt = m[0].lastIndexOf(m[3]!);
+      const years = [
+        { start: firstAt, end: firstAt + m[2]!.length, year: first },
+        { start: lastAt, end: lastAt + m[3]!.length, year: last },
+      ];
+      return { type: 'DURATION', fields: {}, value: `P${last - first}Y`, years };
     },
   },
   {
@@ -390,11 +407,11 @@ const PATTERNS: Pattern[] = [
   {
     rule: 'times/year',
     // A bare year after a preposition or as a modifier ("in 2017", "the 2018 Games", "since 1950",
-    // "between 2009 and 2014", "mid-2011").
+    // "between 2009 and 2014", "a 2010 raid"), not a count ("a 2000-strong force", "the 1900 troops").
     regex: new RegExp(
       String.raw`\b(in|since|by|until|from|to|of|before|after|during|through|between|the|a|an|its|their|his|her` +
-        String.raw`|this|that|early|late|mid|(?<=\bbetween\s+(?:19|20)\d{2}\s+)and)(?:\s+|(?<=mid)-)` +
-        String.raw`((?:19|20)\d{2})\b(?![-/]\d)`,
+        String.raw`|early|late|mid|(?<=\bbetween\s+(?:19|20)\d{2}\s+)and)(?:\s+|(?<=mid)-)` +
+        String.raw`((?:19|20)\d{2})\b(?![-/]\d|-[a-z]|\s+(?:${COUNTED})\b)`,
       'gi',
     ),
     group: 2,
@@ -419,7 +436,15 @@ export function findPatterns(s: TimeSentence): TimeCandidate[] {
         offset += lead[0].length;
         text = text.slice(lead[0].length);
       }
-      out.push({ ...made, start: s.sentence.start + offset, end: s.sentence.start + offset + text.length, rule: pattern.rule });
+      const at = s.sentence.start + m.index;
+      const years = made.years?.map((y) => ({ ...y, start: at + y.start, end: at + y.end }));
+      out.push({
+        ...made,
+        ...(years ? { years } : {}),
+        start: s.sentence.start + offset,
+        end: s.sentence.start + offset + text.length,
+        rule: pattern.rule,
+      });
     }
   }
   return out;

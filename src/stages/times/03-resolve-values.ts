@@ -29,7 +29,13 @@ export function mergeCandidates(candidates: TimeCandidate[]): TimeCandidate[] {
     if ((cOwn && !kOwn) || (cOwn === kOwn && c.end - c.start > k.end - k.start)) kept[clash] = c;
   }
   // A chrono match that lost to one of ours may have covered a second expression of ours too.
-  return kept.filter((k, i) => !kept.some((o, j) => j !== i && OWN_RULES.has(o.rule) && !OWN_RULES.has(k.rule) && o.start < k.end && k.start < o.end)).sort((a, b) => a.start - b.start);
+  const merged = kept.filter((k, i) => !kept.some((o, j) => j !== i && OWN_RULES.has(o.rule) && !OWN_RULES.has(k.rule) && o.start < k.end && k.start < o.end));
+  // A range of years keeps its years as dates inside it, as TimeML marks them: "from 2009 to 2011"
+  // is a two-year duration and two years a statement can be dated by.
+  const inner = merged.flatMap((c) =>
+    (c.years ?? []).map((y): TimeCandidate => ({ start: y.start, end: y.end, type: 'DATE', fields: { year: y.year }, value: String(y.year), rule: 'times/year-in-range' })),
+  );
+  return [...merged, ...inner].sort((a, b) => a.start - b.start || b.end - a.end);
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -68,7 +74,8 @@ export function resolveValue(c: TimeCandidate, ref: Ymd | null, tense: Tense, te
   const f = c.fields;
   if (c.value !== null) value = c.value;
   else if (c.relative) {
-    value = ref ? c.relative(ref) : 'XXXX-XX-XX';
+    // Without a reference date, what the text states still shows: "last May" → XXXX-05.
+    value = ref ? c.relative(ref, tense) : f.month !== undefined ? `XXXX-${pad(f.month)}` : 'XXXX-XX-XX';
     if (ref) inferred.push('reference');
   } else if (f.weekday !== undefined && f.day === undefined) {
     if (ref) {

@@ -13,14 +13,19 @@ export interface TimeCandidate {
   fields: Partial<Record<'year' | 'month' | 'day' | 'weekday' | 'hour' | 'minute', number>>;
   /** A value already final (durations, sets, vague references), or null to resolve from fields. */
   value: string | null;
-  /** For relative expressions: a function of the reference date that gives the value. */
-  relative?: (ref: Ymd) => string;
+  /** For relative expressions: a function of the reference date (and the clause's tense) that gives the value. */
+  relative?: (ref: Ymd, tense: Tense) => string;
   /** A time given in UTC ("18:00 UTC"), written with a `Z`. */
   utc?: boolean;
   /** A part of the day the text names with a day ("Friday afternoon"): TimeML's `MO`, `AF`, `EV`, `NI`. */
   part?: 'MO' | 'AF' | 'EV' | 'NI';
   /** A day named only by reference to one already told ("the same day", "end the day"): see 04-resolve-anaphora. */
   anaphoric?: boolean;
+  /**
+   * Years inside a range ("from 2009 to 2011"), which TimeML marks as dates within the duration;
+   * offsets are from the start of the match until the finder makes them the text's.
+   */
+  years?: Array<{ start: number; end: number; year: number }>;
   /** For a SET: TimeML's `freq` and `quant`. */
   freq?: string;
   quant?: string;
@@ -57,9 +62,11 @@ export function tenseOf(text: string, tokens: readonly Token[]): Tense {
 
 /** Words and marks that end a clause: the tense of a verb beyond them is another clause's. */
 const CLAUSE_BREAK = /^(?:[,;:()"“”—–]|that|which|who|whose|when|while|because|but|and|although|though|if)$/i;
+const LABEL_BREAK = /^[:;"“”]$/;
 const MODAL = /^(?:will|shall|'ll|’ll|wo|would|may|might|should|must)$/i;
 const PERFECT = /^(?:has|have|'ve|’ve)$/i;
 const PAST_AUX = /^(?:was|were|had|did)$/i;
+const PRESENT_AUX = /^(?:is|are|am|'s|’s|'re|’re|be|being|been|do|does)$/i;
 /** Words in a clause that put it ahead whatever its verb: "the upcoming vote", "scheduled for". */
 const AHEAD = /^(?:next|upcoming|scheduled|due)$/i;
 
@@ -74,14 +81,19 @@ function groupTense(group: readonly Token[]): Tense | null {
   const verbs = group.filter(isVerb);
   if (!verbs.length) return null;
   // A modal or an infinitive looks ahead: "may be signed", "to be held", "is set to begin".
-  const infinitive = group.some((t, i) => t.text.toLowerCase() === 'to' && group[i + 1] && isVerb(group[i + 1]!));
+  // An infinitive's verb is in its base form: "to be held", not "according to figures released".
+  const isBase = (t: Token | undefined) => !!t && isVerb(t) && t.text.toLowerCase() === t.lemma.toLowerCase();
+  const infinitive = group.some((t, i) => t.text.toLowerCase() === 'to' && isBase(group[i + 1]));
   if (group.some((t) => MODAL.test(t.text)) || infinitive) return 'future';
   const going = group.findIndex((t) => t.text.toLowerCase() === 'going');
   if (going >= 0 && group[going + 1]?.text.toLowerCase() === 'to') return 'future';
   const finite = verbs[0]!;
-  if (PAST_AUX.test(finite.text) || (finite.pos === 'VERB' && isPastForm(finite))) return 'past';
+  if (PAST_AUX.test(finite.text)) return 'past';
   if (PERFECT.test(finite.text) && verbs.length > 1) return 'past';
-  return 'present';
+  // "is expected", "are closed": a participle after a present auxiliary is present; otherwise any
+  // past form decides, even after a word the tagger took for a verb ("figures released April 3").
+  if (verbs.some((t) => PRESENT_AUX.test(t.text))) return 'present';
+  return verbs.some((t) => t.pos === 'VERB' && isPastForm(t)) ? 'past' : 'present';
 }
 
 /**
@@ -113,10 +125,15 @@ export function clauseTense(tokens: readonly Token[], start: number, end: number
     return tokens.slice(a, b + 1);
   };
   for (let i = first - 1; i >= from; i--) if (isVerb(tokens[i]!)) return groupTense(groupAt(i));
-  for (let i = last + 1; i <= to; i++) if (isVerb(tokens[i]!)) return groupTense(groupAt(i));
+  // After it, an infinitive belongs to a noun ("the decision on August 6 to ban"), not to the date.
+  for (let i = last + 1; i <= to; i++) {
+    if (isVerb(tokens[i]!) && tokens[i - 1]!.text.toLowerCase() !== 'to') return groupTense(groupAt(i));
+  }
   // No verb in the clause: the nearest verb before it ("wants to cut 789, or a quarter, by early June"),
   // else the clause after it ("On Friday, the index closed").
   for (let i = from - 1; i >= 0; i--) {
+    // Not past a colon or a quotation mark: "UPDATE: On Friday, ..." is no verb of the clause's.
+    if (LABEL_BREAK.test(tokens[i]!.text)) break;
     if (!isVerb(tokens[i]!)) continue;
     let a = i;
     while (a > 0 && (isVerb(tokens[a - 1]!) || tokens[a - 1]!.pos === 'PART' || tokens[a - 1]!.text === 'to')) a--;

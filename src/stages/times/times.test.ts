@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkInvariants } from '../../document/invariants.js';
 import { createEngine } from '../../engine.js';
+import { dateOfSentence } from '../../document/date-of.js';
 
 const engines = new Map<string, ReturnType<typeof createEngine>>();
 function timesOf(text: string, date: string | null) {
@@ -32,8 +33,9 @@ describe('times: values against a pinned reference date (2018-02-12, a Monday)',
     ['The economy has recently slowed.', [['recently', 'DATE', 'PAST_REF']]],
     ['Prices are now falling.', [['now', 'DATE', 'PRESENT_REF']]],
     ['Sales fell in the third quarter.', [['the third quarter', 'DATE', '2017-Q3']]],
+    ['The firm will cut output in the third quarter.', [['the third quarter', 'DATE', '2018-Q3']]],
     ['Its third-quarter results were weak.', [['third-quarter', 'DATE', '2017-Q3']]],
-    ['Deliveries run between 2019 and 2021.', [['between 2019 and 2021', 'DURATION', 'P2Y']]],
+    ['Deliveries run between 2019 and 2021.', [['between 2019 and 2021', 'DURATION', 'P2Y'], ['2019', 'DATE', '2019'], ['2021', 'DATE', '2021']]],
     ['The plant opens in mid-2019.', [['mid-2019', 'DATE', '2019']]],
     ['Troops arrived in 2017 and 2000 more followed.', [['2017', 'DATE', '2017']]],
     ['Elections are due this summer.', [['this summer', 'DATE', '2018-SU']]],
@@ -45,11 +47,11 @@ describe('times: values against a pinned reference date (2018-02-12, a Monday)',
   });
 
   it.each([
-    // Years as modifiers and ranges: TimeML reads a span of years as a duration.
+    // Years as modifiers and ranges: TimeML reads a span of years as a duration, with its years as dates.
     ['Police recalled a 2010 raid on the compound.', [['2010', 'DATE', '2010']]],
-    ['The 2009-2010 season was his best.', [['2009-2010', 'DURATION', 'P1Y']]],
-    ['He served in the army in 1957-58.', [['1957-58', 'DURATION', 'P1Y']]],
-    ['Output will rise from 2019 to 2022.', [['from 2019 to 2022', 'DURATION', 'P3Y']]],
+    ['The 2009-2010 season was his best.', [['2009-2010', 'DURATION', 'P1Y'], ['2009', 'DATE', '2009'], ['2010', 'DATE', '2010']]],
+    ['He served in the army in 1957-58.', [['1957-58', 'DURATION', 'P1Y'], ['1957', 'DATE', '1957'], ['58', 'DATE', '1958']]],
+    ['Output will rise from 2019 to 2022.', [['from 2019 to 2022', 'DURATION', 'P3Y'], ['2019', 'DATE', '2019'], ['2022', 'DATE', '2022']]],
     ['Sales slowed in late 2016.', [['late 2016', 'DATE', '2016']]],
     ['Nikkei falls to its lowest level since \'82.', [["'82", 'DATE', '1982']]],
     ['He recorded hits in the 70s and 80s.', [['70s', 'DATE', '197'], ['80s', 'DATE', '198']]],
@@ -69,6 +71,8 @@ describe('times: values against a pinned reference date (2018-02-12, a Monday)',
     ['The project is almost two and a half years late.', [['almost two and a half years', 'DURATION', 'P2.5Y']]],
     ['A 27-year contract was signed.', [['27-year', 'DURATION', 'P27Y']]],
     ['A fifteen-month delay followed.', [['fifteen-month', 'DURATION', 'P15M']]],
+    ['Output fell for two consecutive quarters.', [['two consecutive quarters', 'DURATION', 'P2Q']]],
+    ['They settled a decades-long dispute.', [['decades-long', 'DURATION', 'PXDE']]],
     // A day and a part of it are one expression.
     ['The ministers met on Friday afternoon.', [['Friday afternoon', 'TIME', '2018-02-09TAF']]],
     ['Gunfire was heard on Sunday night.', [['Sunday night', 'TIME', '2018-02-11TNI']]],
@@ -77,6 +81,8 @@ describe('times: values against a pinned reference date (2018-02-12, a Monday)',
     ['She won the marathon in 3:07:35.', [['3:07:35', 'DURATION', 'PT3H7M35S']]],
     ['The vote closed at 15:00 GMT.', [['15:00 GMT', 'TIME', '2018-02-12T15:00']]],
     ['The summit closed at 18:00 UTC.', [['18:00 UTC', 'TIME', '2018-02-12T18:00Z']]],
+    ['At 16:15 UTC, Jan. 30, the chairman spoke.', [['16:15 UTC', 'TIME', '2018-01-30T16:15Z'], ['Jan. 30', 'DATE', '2018-01-30']]],
+    ['The jet flew on 11 December -- two years late -- and landed.', [['11 December', 'DATE', '2017-12-11'], ['two years', 'DURATION', 'P2Y']]],
     // Sets.
     ['Inspectors visit every year.', [['every year', 'SET', 'P1Y']]],
     ['The plant makes 15 tanks a year.', [['a year', 'SET', 'P1Y']]],
@@ -86,6 +92,9 @@ describe('times: values against a pinned reference date (2018-02-12, a Monday)',
     ['Apple said Friday that it will cut prices.', [['Friday', 'DATE', '2018-02-09']]],
     ['The deal may be signed on March 12.', [['March 12', 'DATE', '2018-03-12']]],
     ['The trial is set to begin on Wednesday.', [['Wednesday', 'DATE', '2018-02-14']]],
+    ['UPDATE: On Friday, the minister proposed new talks.', [['Friday', 'DATE', '2018-02-09']]],
+    ["The council's decision on February 6 to ban the party drew protests.", [['February 6', 'DATE', '2018-02-06']]],
+    ['It led sales, according to figures released March 3 by a research firm.', [['March 3', 'DATE', '2017-03-03']]],
     ['The firm wants to shed its stores, about a third, by early June.', [['early June', 'DATE', '2018-06']]],
     // A day named by reference takes the day told before it.
     ['The Dow rose 2% on Friday. Stocks fell late in the day.', [['Friday', 'DATE', '2018-02-09'], ['late in the day', 'DATE', '2018-02-09']]],
@@ -100,6 +109,11 @@ describe('times: values against a pinned reference date (2018-02-12, a Monday)',
     expect(annually).toMatchObject({ text: 'annually', type: 'SET', value: 'XXXX', freq: '1X' });
     const [every] = timesOf('Inspectors visit every year.', '2018-02-12').times!;
     expect(every).toMatchObject({ text: 'every year', type: 'SET', value: 'P1Y', quant: 'EVERY' });
+  });
+
+  it('dates a statement by the day of a part of a day ("Sunday evening" → the Sunday)', () => {
+    const doc = timesOf('Voters went to the polls on Sunday evening.', '2018-02-12');
+    expect(dateOfSentence(doc.times!, 0, '2018-02-12')).toMatchObject({ value: '2018-02-11', source: 'text' });
   });
 
   it('crosses the year boundary: "December" in a January story is the December before', () => {
@@ -131,6 +145,11 @@ describe('times: must not match', () => {
     'The five-year-old boy was found.',
     'She was in her 30s.',
     'About 1500 troops arrived.',
+    'Officials said that 2000 people fled.',
+    'A 2000-strong force crossed the river.',
+    'The 1900 troops left at dawn.',
+    'It plans to close about a quarter of its stores.',
+    'Nearly three quarters of voters agreed.',
   ])('%s', (text) => {
     expect(values(text)).toEqual([]);
   });
