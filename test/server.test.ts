@@ -71,6 +71,18 @@ describe('dyad serve: HTTP API', () => {
     expect(page.rows).toEqual(all.rows.slice(1, 3));
   });
 
+  it('matches actors by code or country only with exact=true: KOR is South Korea, not "North Korea"', async () => {
+    const loose = (await get('/api/events?source=JPN&target=KOR&undirected=true')).json();
+    const exact = (await get('/api/events?source=JPN&target=KOR&undirected=true&exact=true')).json();
+    const involvesPrk = (r: { source: string; target: string | null }) => [r.source, r.target].some((c) => c?.startsWith('PRK'));
+    expect(loose.rows.some(involvesPrk)).toBe(true);
+    expect(exact.total).toBeGreaterThan(0);
+    expect(exact.rows.some(involvesPrk)).toBe(false);
+    for (const r of exact.rows) expect([r.source.slice(0, 3), r.target.slice(0, 3)].sort()).toEqual(['JPN', 'KOR']);
+    const timeline = (await get('/api/timeline?source=JPN&target=KOR&undirected=true&exact=true')).json();
+    expect(timeline.rows.reduce((n: number, r: { events: number }) => n + r.events, 0)).toBe(exact.total);
+  });
+
   it('gives an event index that points at its evidence sentence in the article', async () => {
     const [event] = (await get('/api/events?source=JPN&target=KOR&limit=1')).json().rows;
     const article = (await get(`/api/articles/${event.article}`)).json();
