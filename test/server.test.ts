@@ -1,10 +1,13 @@
 import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../src/shells/server/app.js';
 import { StoreHandle } from '../src/shells/server/store-handle.js';
 import { Store } from '../src/store/store.js';
-import { CLI } from './support/paths.js';
+import { CLI, REPO_ROOT } from './support/paths.js';
 import { exampleStore, HOSTILE_ID, HOSTILE_TEXT } from './support/web-store.js';
 
 let app: FastifyInstance;
@@ -69,6 +72,18 @@ describe('dyad serve: HTTP API', () => {
     const page = (await get('/api/events?limit=2&offset=1')).json();
     const all = (await get('/api/events?limit=3')).json();
     expect(page.rows).toEqual(all.rows.slice(1, 3));
+  });
+
+  it('matches actors by code or country only with exact=true: KOR is South Korea, not "North Korea"', async () => {
+    const loose = (await get('/api/events?source=JPN&target=KOR&undirected=true')).json();
+    const exact = (await get('/api/events?source=JPN&target=KOR&undirected=true&exact=true')).json();
+    const involvesPrk = (r: { source: string; target: string | null }) => [r.source, r.target].some((c) => c?.startsWith('PRK'));
+    expect(loose.rows.some(involvesPrk)).toBe(true);
+    expect(exact.total).toBeGreaterThan(0);
+    expect(exact.rows.some(involvesPrk)).toBe(false);
+    for (const r of exact.rows) expect([r.source.slice(0, 3), r.target.slice(0, 3)].sort()).toEqual(['JPN', 'KOR']);
+    const timeline = (await get('/api/timeline?source=JPN&target=KOR&undirected=true&exact=true')).json();
+    expect(timeline.rows.reduce((n: number, r: { events: number }) => n + r.events, 0)).toBe(exact.total);
   });
 
   it('gives an event index that points at its evidence sentence in the article', async () => {
@@ -168,6 +183,30 @@ describe('dyad serve: a store locked by a writer', () => {
       expect(response.json().message).toMatch(/locked by another process.*503 until it is done/);
     } finally {
       await locked.close();
+    }
+  });
+
+  it('lets another process write once the server has been idle, and not before', async () => {
+    const copy = join(mkdtempSync(join(tmpdir(), 'dyad-idle-')), 'copy.duckdb');
+    copyFileSync(db, copy);
+    // DuckDB's lock is per process: the writer must be another one, as an ingest is.
+    const storeModule = JSON.stringify(join(REPO_ROOT, 'dist', 'store', 'store.js'));
+    const script = `const { Store } = await import(${storeModule}); (await Store.open(${JSON.stringify(copy)})).close();`;
+    const write = () =>
+      spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 30_000 });
+    const handle = new StoreHandle(copy, 300);
+    try {
+      // While a request is under way the store stays open, however long the writer takes to start.
+      const during = await handle.use(async (store) => {
+        await store.all('SELECT count(*) FROM events');
+        return write();
+      });
+      expect(during.status).not.toBe(0);
+      expect(during.stderr).toMatch(/lock/i);
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      expect(write().status).toBe(0);
+    } finally {
+      handle.close();
     }
   });
 

@@ -26,6 +26,11 @@ export interface DashboardFilter extends Omit<EventFilter, 'by' | 'limit'> {
   actor?: string;
   /** Match the dyad in both directions (source→target and target→source). */
   undirected?: boolean;
+  /**
+   * Match source and target by code or country only, not by part of a name (as the CLI does): the
+   * dashboard picks codes, and `KOR` must not find "North Korea".
+   */
+  exact?: boolean;
 }
 
 /**
@@ -39,15 +44,48 @@ const EVENTS_FROM =
 /** The quad classes by number, as the timeline's columns name them. */
 export const QUAD_COLUMNS = ['verbal_coop', 'material_coop', 'verbal_conflict', 'material_conflict'] as const;
 
+/** A WHERE clause and its parameters. */
+type Where = { sql: string; params: Param[] };
+
+/** `(source matches A AND target matches B)` by code or country, in one or both directions. */
+function exactDyad(source: string | undefined, target: string | undefined, both: boolean): Where {
+  const clauses: string[] = [];
+  const params: Param[] = [];
+  const pair = (a: string | undefined, b: string | undefined) => {
+    const sides: string[] = [];
+    for (const [column, value] of [['source', a], ['target', b]] as const) {
+      if (!value) continue;
+      sides.push(`(e.${column}_code = ? OR e.${column}_country = ?)`);
+      params.push(value, value);
+    }
+    clauses.push(sides.join(' AND ') || 'true');
+  };
+  pair(source, target);
+  if (both && source && target) pair(target, source);
+  return { sql: `(${clauses.join(' OR ')})`, params };
+}
+
 /** WHERE clause and parameters for a dashboard filter, built from `eventWhere` (one home for the filter SQL). */
-function dashboardWhere(filter: DashboardFilter): { sql: string; params: Param[] } {
-  const { root, actor, undirected, ...base } = filter;
+function dashboardWhere(filter: DashboardFilter): Where {
+  const { root, actor, undirected, exact, ...base } = filter;
+  if (exact) {
+    const dyad = exactDyad(base.source, base.target, undirected === true);
+    delete base.source;
+    delete base.target;
+    const rest = eventWhere(base);
+    return withExtras(`${rest.sql} AND ${dyad.sql}`, [...rest.params, ...dyad.params], root, actor);
+  }
   let { sql, params } = eventWhere(base);
   if (undirected && base.source && base.target) {
     const back = eventWhere({ ...base, source: base.target, target: base.source });
     sql = `((${sql}) OR (${back.sql}))`;
     params = [...params, ...back.params];
   }
+  return withExtras(sql, params, root, actor);
+}
+
+/** Adds the filters `eventWhere` does not have: a bare root, and an actor on either side. */
+function withExtras(sql: string, params: Param[], root?: string, actor?: string): Where {
   if (root) {
     sql += ' AND e.root = ?';
     params.push(root);

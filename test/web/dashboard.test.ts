@@ -83,6 +83,14 @@ describe.skipIf(skip !== null)('dashboard in a browser', () => {
     expect(page.url()).toMatch(/#\/article\?id=.+&event=\d+/);
   });
 
+  it('goes from a quotation to its article with the quotation highlighted', async () => {
+    await open('#/quotes?speaker=Putin', 'blockquote');
+    const words = (await page.locator('blockquote').first().textContent())!;
+    await page.getByRole('link', { name: 'article', exact: true }).first().click();
+    await page.locator('.selected').first().waitFor();
+    expect((await page.locator('.selected').allTextContents()).join('')).toBe(words);
+  });
+
   it('draws the network with sigma: nodes in the graph and labels on its canvas', async () => {
     await open('#/network', '.graph[data-nodes]');
     const nodes = Number(await page.locator('.graph').getAttribute('data-nodes'));

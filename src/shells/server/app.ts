@@ -105,6 +105,7 @@ function filterOf(q: S.EventsQuery | S.TimelineQuery): DashboardFilter {
   }
   if (q.quad) filter.quadClass = q.quad;
   if (q.undirected) filter.undirected = true;
+  if (q.exact) filter.exact = true;
   return filter;
 }
 

@@ -38,6 +38,7 @@ const eventFilters = {
     Type.String({ minLength: 1, maxLength: 64, description: 'an actor on either side: code or country' }),
   ),
   undirected: Type.Optional(Type.Boolean({ description: 'match source and target in both directions' })),
+  exact: Type.Optional(Type.Boolean({ description: 'match source and target by code or country, not part of a name' })),
   code: Type.Optional(Type.String({ pattern: '^[0-9]{2,4}$', description: 'CAMEO code or root' })),
   root: Type.Optional(Type.String({ pattern: '^[0-9]{2}$', description: 'CAMEO root' })),
   quad: Type.Optional(Type.Integer({ minimum: 1, maximum: 4, description: 'QuadClass 1-4' })),

@@ -66,7 +66,15 @@ export function Article({ params }: { params: Record<string, string> }) {
 function ArticleBody({ view, params }: { view: ArticleView; params: Record<string, string> }) {
   const shown = new Set(params.layers ? params.layers.split(',') : LAYERS.map((l) => l.key));
   const chosen = params.event !== undefined ? view.events[Number(params.event)] : undefined;
-  const selected = chosen ? { start: chosen.evidenceStart, end: chosen.evidenceEnd } : null;
+  // A quotation is named by its words (`quote=`): the quotations table has no index into the article.
+  const quoted = params.quote
+    ? view.spans.find((s) => s.layer === 'quote' && view.text.slice(s.start, s.end) === params.quote)
+    : undefined;
+  const selected = chosen
+    ? { start: chosen.evidenceStart, end: chosen.evidenceEnd }
+    : quoted
+      ? { start: quoted.start, end: quoted.end }
+      : null;
   const segments = segment(view, shown, selected);
   const [explained, setExplained] = useState<{
     sentence: number;
@@ -74,7 +82,7 @@ function ArticleBody({ view, params }: { view: ArticleView; params: Record<strin
     error: string | null;
   } | null>(null);
   const selectedRef = useRef<HTMLSpanElement>(null);
-  useEffect(() => selectedRef.current?.scrollIntoView({ block: 'center' }), [params.event]);
+  useEffect(() => selectedRef.current?.scrollIntoView({ block: 'center' }), [params.event, params.quote]);
 
   const explain = (sentence: number) => {
     setExplained({ sentence, result: null, error: null });

@@ -12,7 +12,8 @@ const PAGE = 50;
 /** The filter of a dyad (both directions) or of one actor on either side. */
 export function dyadFilter(params: Record<string, string>): Record<string, string | boolean | undefined> {
   const { a, b, from, to } = params;
-  if (a && b) return { source: a, target: b, undirected: true, from, to };
+  // By code or country only: a picked code (KOR) must not also match a name (North Korea).
+  if (a && b) return { source: a, target: b, undirected: true, exact: true, from, to };
   if (a || b) return { actor: a || b, from, to };
   return { from, to };
 }

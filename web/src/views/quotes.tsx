@@ -61,7 +61,7 @@ export function Quotes({ params }: { params: Record<string, string> }) {
                         <blockquote>{q.text}</blockquote>
                         <span class="meta">
                           {`${q.kind ?? ''} · ${q.date ?? 'undated'}${q.via ? ` · via ${q.via}` : ''} · `}
-                          <a href={href('article', { id: q.article })}>article</a>
+                          <a href={href('article', { id: q.article, quote: q.text })}>article</a>
                         </span>
                       </li>
                     ))}
