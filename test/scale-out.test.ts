@@ -89,7 +89,8 @@ describe.runIf(HAVE_SERVICES)('scale-out through a queue into PostgreSQL', () =>
       const lines = generateCorpus(join(REPO_ROOT, 'examples'), ARTICLES).map((r, i) => JSON.stringify({ id: `g${i}`, [r.format === 'html' ? 'html' : 'text']: r.content }));
       writeFileSync(corpus, lines.join('\n') + '\n');
       const dyads = join(dir, 'dyads.jsonl');
-      writeFileSync(dyads, DYAD_ARTICLES.map((a) => JSON.stringify(a)).join('\n') + '\n');
+      // And a record without content: a failure on both stores, with its job on the shared one.
+      writeFileSync(dyads, [...DYAD_ARTICLES, { id: 'k4' }].map((a) => JSON.stringify(a)).join('\n') + '\n');
       const inputs = [corpus, dyads];
 
       // The reference: one machine, one worker thread (articles stored in input order).
@@ -97,7 +98,7 @@ describe.runIf(HAVE_SERVICES)('scale-out through a queue into PostgreSQL', () =>
       let started = performance.now();
       const plain = cli(['ingest', ...inputs, '--db', oneMachine, '--workers', '1', '--quiet']);
       const plainSeconds = (performance.now() - started) / 1000;
-      expect(plain.status, plain.stderr).toBe(0);
+      expect(plain.status, plain.stderr).toBe(1);
 
       const store = await postgres.createDatabase('scale');
       expect(cli(['init', '--store', store]).status).toBe(0);
@@ -144,18 +145,21 @@ describe.runIf(HAVE_SERVICES)('scale-out through a queue into PostgreSQL', () =>
         const twoWorkers = rate(q(0.2), b1 - b0);
 
         // A worker killed mid-job: its jobs go back to the queue once their locks lapse.
-        const inHand = (await queue.getActive()).map((job) => job.id!);
         const killedAt = performance.now();
         await workers[0]!.stop('SIGKILL');
+        // The jobs the killed worker held: started, not done, by its own log.
+        const log = workers[0]!.output;
+        const inHand = [...log.matchAll(/job (\w+) started/g)].map((m) => m[1]!).filter((id) => !log.includes(`job ${id} done`));
+        expect(inHand.length).toBeGreaterThan(0);
         workers.push(new WorkerProcess(redis.url, store));
-        // When every job in hand at the kill is taken back (stalled, then running again) or done,
+        // When every job the killed worker held is taken back (found stalled, handed out again),
         // and when all of them are done.
         let takenBack = 0;
         const recovered = (async () => {
           for (;;) {
             const found = await Promise.all(inHand.map((id) => queue.getJob(id).catch(() => undefined)));
             const states = await Promise.all(inHand.map((id) => queue.getJobState(id).catch(() => 'unknown')));
-            const back = found.every((job, i) => states[i] === 'completed' || (job?.stalledCounter ?? 0) > 0);
+            const back = found.every((job) => (job?.stalledCounter ?? 0) > 0);
             if (back && !takenBack) takenBack = (performance.now() - killedAt) / 1000;
             if (states.every((s) => s === 'completed')) return (performance.now() - killedAt) / 1000;
             await sleep(250);
@@ -174,11 +178,15 @@ describe.runIf(HAVE_SERVICES)('scale-out through a queue into PostgreSQL', () =>
         // SIGTERM drains: the workers finish what they hold (the linking of near-duplicates too).
         await sleep(1000);
         for (const worker of workers) await worker.stop('SIGTERM');
+        for (const worker of workers.slice(1)) {
+          expect(worker.output).toContain('SIGTERM: finishing the jobs in hand');
+          expect(worker.child.exitCode, worker.output).toBe(0);
+        }
         expect(await queue.getFailedCount()).toBe(0);
         console.log(
           `[scale-out] ${ARTICLES} articles in ${jobs} jobs: one machine ${plainSeconds.toFixed(1)} s (${(ARTICLES / plainSeconds).toFixed(1)} articles/s); ` +
             `queue ${totalSeconds.toFixed(1)} s; 1 worker ${oneWorker.toFixed(1)} articles/s, 2 workers ${twoWorkers.toFixed(1)} articles/s; ` +
-            `jobs in hand at the kill (${inHand.length}) taken back ${takenBack.toFixed(1)} s and done ${recovery.toFixed(1)} s after it`,
+            `jobs of the killed worker (${inHand.length}) taken back ${takenBack.toFixed(1)} s and done ${recovery.toFixed(1)} s after it`,
         );
 
         // Exactly the rows of the one-machine store: counts, checksums, nothing repeated.
@@ -190,6 +198,10 @@ describe.runIf(HAVE_SERVICES)('scale-out through a queue into PostgreSQL', () =>
           expect(expected.counts.articles).toBe(ARTICLES + DYAD_ARTICLES.length);
           expect(actual).toEqual(expected);
           expect(Object.values(actual.repeated)).toEqual([0, 0, 0, 0]);
+          const failures = 'SELECT source, line, rule, reason FROM failures ORDER BY source, line';
+          expect(await pg.all(failures)).toEqual(await duck.all(failures));
+          const [failed] = await pg.all('SELECT rule, batch FROM failures');
+          expect(failed).toEqual({ rule: 'ingest/jsonl-missing-content', batch: expect.stringMatching(/^[0-9a-f]{32}$/) });
 
           // A finished job run again rewrites the same rows.
           const rerun = (await queue.getCompleted(0, 0))[0]!;

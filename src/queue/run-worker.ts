@@ -126,6 +126,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   const worker = new Worker<JobData, JobResult>(
     QUEUE_NAME,
     async (job) => {
+      log(`job ${job.id} started (run ${job.attemptsMade + job.stalledCounter + 1})`);
       const started = performance.now();
       const result = await processJob(job.data, pool, store, maxBytes);
       const seconds = ((performance.now() - started) / 1000).toFixed(1);

@@ -6,6 +6,13 @@ import { TABLES } from '../tables.js';
 import { columnNames } from './pg-schema.js';
 import { PgStore } from './pg-store.js';
 
+/**
+ * How PostgreSQL writes CSV, said in full: DuckDB's sniffer, left to guess from a sample, took a
+ * doubled quote deep in a large file for an unterminated one. NULL is an empty unquoted field; an
+ * empty string is quoted (`FORCE_QUOTE *`), so quoted empties stay empty.
+ */
+const CSV_OPTIONS = `(FORMAT CSV, AUTO_DETECT false, HEADER true, DELIMITER ',', QUOTE '"', ESCAPE '"', NEW_LINE '\\n', ALLOW_QUOTED_NULLS false)`;
+
 /** Columns not copied: the compressed records, which no export reads. */
 const NOT_COPIED = new Set(['record_gz']);
 
@@ -26,7 +33,7 @@ export async function copyPostgresToDuckdb<T>(url: string, tables: readonly stri
           const columns = columnNames(TABLES.find((t) => t.name === table)!).filter((name) => !NOT_COPIED.has(name));
           const csv = join(dir, `${table}.csv`);
           await source.copyToCsv(table, columns, csv);
-          await store.connection.run(`COPY ${table} (${columns.join(', ')}) FROM '${csv.replace(/'/g, "''")}' (FORMAT CSV, HEADER true, ALLOW_QUOTED_NULLS false)`);
+          await store.connection.run(`COPY ${table} (${columns.join(', ')}) FROM '${csv.replace(/'/g, "''")}' ${CSV_OPTIONS}`);
         }
       } catch (error) {
         store.close();
