@@ -30,9 +30,21 @@ if (!HAVE_SERVICES) console.warn(SERVICES_MISSING);
 
 /** Articles of our own whose answer is known: a United States–North Korea dyad over three months. */
 const DYAD_ARTICLES = [
-  { id: 'k1', date: '2018-01-09', text: 'Sanctions tighten\n\nThe United States imposed fresh sanctions on North Korea on Tuesday.' },
-  { id: 'k2', date: '2018-02-14', text: 'Talks offered\n\nThe United States offered talks to North Korea, a spokesman said on Wednesday.' },
-  { id: 'k3', date: '2018-03-21', text: 'Warning issued\n\nThe United States warned North Korea over its missile tests on Wednesday.' },
+  {
+    id: 'k1',
+    date: '2018-01-09',
+    text: 'Sanctions tighten\n\nThe United States imposed fresh sanctions on North Korea on Tuesday.',
+  },
+  {
+    id: 'k2',
+    date: '2018-02-14',
+    text: 'Talks offered\n\nThe United States offered talks to North Korea, a spokesman said on Wednesday.',
+  },
+  {
+    id: 'k3',
+    date: '2018-03-21',
+    text: 'Warning issued\n\nThe United States warned North Korea over its missile tests on Wednesday.',
+  },
 ];
 
 function cli(args: string[]): { stdout: string; stderr: string; status: number | null } {
@@ -46,12 +58,18 @@ class WorkerProcess {
   output = '';
 
   constructor(queue: string, store: string) {
-    this.child = spawn(process.execPath, [CLI, 'worker', '--queue', queue, '--store', store, '--threads', '1', '--concurrency', '2'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    this.child = spawn(
+      process.execPath,
+      [CLI, 'worker', '--queue', queue, '--store', store, '--threads', '1', '--concurrency', '2'],
+      { stdio: ['ignore', 'ignore', 'pipe'] },
+    );
     this.child.stderr!.on('data', (data: Buffer) => (this.output += data.toString()));
   }
 
   get exited(): Promise<void> {
-    return this.child.exitCode !== null || this.child.signalCode !== null ? Promise.resolve() : new Promise((resolve) => this.child.once('exit', () => resolve()));
+    return this.child.exitCode !== null || this.child.signalCode !== null
+      ? Promise.resolve()
+      : new Promise((resolve) => this.child.once('exit', () => resolve()));
   }
 
   async stop(signal: NodeJS.Signals): Promise<void> {
@@ -83,10 +101,13 @@ describe.runIf(HAVE_SERVICES)('scale-out through a queue into PostgreSQL', () =>
   });
 
   it(
-    `codes ${ARTICLES} articles with workers added, killed and Redis restarted, into exactly the rows of a one-machine ingest`,
+    `codes ${ARTICLES} articles with workers added, killed and Redis restarted, ` +
+      'into exactly the rows of a one-machine ingest',
     async () => {
       const corpus = join(dir, 'generated.jsonl');
-      const lines = generateCorpus(join(REPO_ROOT, 'examples'), ARTICLES).map((r, i) => JSON.stringify({ id: `g${i}`, [r.format === 'html' ? 'html' : 'text']: r.content }));
+      const lines = generateCorpus(join(REPO_ROOT, 'examples'), ARTICLES).map((r, i) =>
+        JSON.stringify({ id: `g${i}`, [r.format === 'html' ? 'html' : 'text']: r.content }),
+      );
       writeFileSync(corpus, lines.join('\n') + '\n');
       const dyads = join(dir, 'dyads.jsonl');
       // And a record without content: a failure on both stores, with its job on the shared one.
@@ -149,7 +170,9 @@ describe.runIf(HAVE_SERVICES)('scale-out through a queue into PostgreSQL', () =>
         await workers[0]!.stop('SIGKILL');
         // The jobs the killed worker held: started, not done, by its own log.
         const log = workers[0]!.output;
-        const inHand = [...log.matchAll(/job (\w+) started/g)].map((m) => m[1]!).filter((id) => !log.includes(`job ${id} done`));
+        const inHand = [...log.matchAll(/job (\w+) started/g)]
+          .map((m) => m[1]!)
+          .filter((id) => !log.includes(`job ${id} done`));
         expect(inHand.length).toBeGreaterThan(0);
         workers.push(new WorkerProcess(redis.url, store));
         // When every job the killed worker held is taken back (found stalled, handed out again),
@@ -184,9 +207,11 @@ describe.runIf(HAVE_SERVICES)('scale-out through a queue into PostgreSQL', () =>
         }
         expect(await queue.getFailedCount()).toBe(0);
         console.log(
-          `[scale-out] ${ARTICLES} articles in ${jobs} jobs: one machine ${plainSeconds.toFixed(1)} s (${(ARTICLES / plainSeconds).toFixed(1)} articles/s); ` +
-            `queue ${totalSeconds.toFixed(1)} s; 1 worker ${oneWorker.toFixed(1)} articles/s, 2 workers ${twoWorkers.toFixed(1)} articles/s; ` +
-            `jobs of the killed worker (${inHand.length}) taken back ${takenBack.toFixed(1)} s and done ${recovery.toFixed(1)} s after it`,
+          `[scale-out] ${ARTICLES} articles in ${jobs} jobs: one machine ${plainSeconds.toFixed(1)} s ` +
+            `(${(ARTICLES / plainSeconds).toFixed(1)} articles/s); queue ${totalSeconds.toFixed(1)} s; ` +
+            `1 worker ${oneWorker.toFixed(1)} articles/s, 2 workers ${twoWorkers.toFixed(1)} articles/s; ` +
+            `jobs of the killed worker (${inHand.length}) taken back ${takenBack.toFixed(1)} s ` +
+            `and done ${recovery.toFixed(1)} s after it`,
         );
 
         // Exactly the rows of the one-machine store: counts, checksums, nothing repeated.
@@ -201,7 +226,10 @@ describe.runIf(HAVE_SERVICES)('scale-out through a queue into PostgreSQL', () =>
           const failures = 'SELECT source, line, rule, reason FROM failures ORDER BY source, line';
           expect(await pg.all(failures)).toEqual(await duck.all(failures));
           const [failed] = await pg.all('SELECT rule, batch FROM failures');
-          expect(failed).toEqual({ rule: 'ingest/jsonl-missing-content', batch: expect.stringMatching(/^[0-9a-f]{32}$/) });
+          expect(failed).toEqual({
+            rule: 'ingest/jsonl-missing-content',
+            batch: expect.stringMatching(/^[0-9a-f]{32}$/),
+          });
 
           // A finished job run again rewrites the same rows.
           const rerun = (await queue.getCompleted(0, 0))[0]!;
@@ -224,7 +252,7 @@ describe.runIf(HAVE_SERVICES)('scale-out through a queue into PostgreSQL', () =>
     Math.max(300_000, ARTICLES * 400),
   );
 
-  it('answers the queries with the same rows as the DuckDB store, and exports a Parquet tree DuckDB reads back', async () => {
+  it('answers queries with the rows of the DuckDB store, and exports a Parquet tree DuckDB reads back', async () => {
     const oneMachine = join(dir, 'one.duckdb');
     const store = postgres.url('scale');
     const duck = await Store.open(oneMachine);
@@ -234,7 +262,8 @@ describe.runIf(HAVE_SERVICES)('scale-out through a queue into PostgreSQL', () =>
       const dyad = await queryEvents(duck, { source: 'USA', target: 'PRK', by: 'month' });
       expect(dyad.rows.length).toBeGreaterThanOrEqual(2);
       expect(await queryEvents(pg, { source: 'USA', target: 'PRK', by: 'month' })).toEqual(dyad);
-      for (const by of ['day', 'week', 'month'] as const) expect(await queryEvents(pg, { by })).toEqual(await queryEvents(duck, { by }));
+      for (const by of ['day', 'week', 'month'] as const)
+        expect(await queryEvents(pg, { by })).toEqual(await queryEvents(duck, { by }));
       expect(await queryEvents(pg, { limit: 500 })).toEqual(await queryEvents(duck, { limit: 500 }));
       expect(await queryQuotes(pg, { limit: 500 })).toEqual(await queryQuotes(duck, { limit: 500 }));
       expect(await queryNetwork(pg, {})).toEqual(await queryNetwork(duck, {}));
@@ -243,10 +272,23 @@ describe.runIf(HAVE_SERVICES)('scale-out through a queue into PostgreSQL', () =>
       expect(actors.stdout).toBe(formatJsonLines(await queryActors(duck, 50)) + '\n');
 
       const tree = join(dir, 'events-parquet');
-      const exported = cli(['export', 'events', '--format', 'parquet', '--partition', 'month', '--out', tree, '--db', store]);
+      const exported = cli([
+        'export',
+        'events',
+        '--format',
+        'parquet',
+        '--partition',
+        'month',
+        '--out',
+        tree,
+        '--db',
+        store,
+      ]);
       expect(exported.status, exported.stderr).toBe(0);
       expect(readdirSync(tree).some((name) => /^month=\d{4}-\d{2}$/.test(name))).toBe(true);
-      const [row] = await duck.all(`SELECT count(*) AS n FROM read_parquet('${tree}/**/*.parquet', hive_partitioning = true)`);
+      const [row] = await duck.all(
+        `SELECT count(*) AS n FROM read_parquet('${tree}/**/*.parquet', hive_partitioning = true)`,
+      );
       const [stored] = await duck.all('SELECT count(*) AS n FROM events');
       expect(row!.n).toBe(stored!.n);
     } finally {

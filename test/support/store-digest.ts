@@ -26,10 +26,20 @@ export async function storeDigest(store: Source): Promise<StoreDigest> {
   const digest: StoreDigest = { counts: {}, checksums: {}, repeated: {} };
   for (const table of ['articles', 'events', 'quotes', 'actors']) {
     const declared = TABLES.find((t) => t.name === table)!;
-    const columns = [...(declared.child ? [{ name: 'article_id', type: 'text' }] : []), ...declared.columns].filter((c) => !SKIPPED.has(c.name));
-    const select = columns.map((c) => (c.type === 'hash64' ? `CAST(${c.name} AS VARCHAR) AS ${c.name}` : c.name)).join(', ');
+    const columns = [...(declared.child ? [{ name: 'article_id', type: 'text' }] : []), ...declared.columns].filter(
+      (c) => !SKIPPED.has(c.name),
+    );
+    const select = columns
+      .map((c) => (c.type === 'hash64' ? `CAST(${c.name} AS VARCHAR) AS ${c.name}` : c.name))
+      .join(', ');
     const rows = await store.all(`SELECT ${select} FROM ${table}`);
-    const hashes = rows.map((row) => createHash('sha1').update(JSON.stringify(columns.map((c) => row[c.name] ?? null))).digest('hex')).sort();
+    const hashes = rows
+      .map((row) =>
+        createHash('sha1')
+          .update(JSON.stringify(columns.map((c) => row[c.name] ?? null)))
+          .digest('hex'),
+      )
+      .sort();
     digest.counts[table] = rows.length;
     digest.repeated[table] = hashes.filter((h, i) => i > 0 && hashes[i - 1] === h).length;
     digest.checksums[table] = createHash('sha256').update(hashes.join('\n')).digest('hex').slice(0, 16);
