@@ -195,6 +195,7 @@ const DUCKDB_TYPES: Record<ColumnType, string> = {
 
 /** The DuckDB `CREATE TABLE IF NOT EXISTS` statement of a table. */
 export function createTableSql(table: Table<never>): string {
-  const columns = [...(table.child ? ['article_id VARCHAR'] : []), ...table.columns.map((c) => `${c.name} ${DUCKDB_TYPES[c.type]}${c.key ? ' PRIMARY KEY' : ''}`)];
+  const columns = table.columns.map((c) => `${c.name} ${DUCKDB_TYPES[c.type]}${c.key ? ' PRIMARY KEY' : ''}`);
+  if (table.child) columns.unshift('article_id VARCHAR');
   return `CREATE TABLE IF NOT EXISTS ${table.name} (\n    ${columns.join(',\n    ')}\n  )`;
 }
