@@ -42,6 +42,13 @@ describe('architecture', () => {
     expect(crossStageImports(files)).toEqual([]);
   });
 
+  it('every stage runs an ordered list of steps (STEPS, or FINDERS for the times finders) from its index.ts', () => {
+    const stages = readdirSync(STAGES, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+    const without = stages.filter((stage) => !/\bconst (STEPS|FINDERS)\b[^\n]*= \[/.test(readFileSync(join(STAGES, stage, 'index.ts'), 'utf8')));
+    expect(stages.length).toBeGreaterThanOrEqual(7);
+    expect(without).toEqual([]);
+  });
+
   it.each([
     ["import { dateOfSentence } from '../times/date-of.js';", ['events/index.ts → ../times/date-of.js']],
     ["import type { Ymd } from '../times/calendar.js';", ['events/index.ts → ../times/calendar.js']],

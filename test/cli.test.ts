@@ -61,6 +61,14 @@ describe('dyad code', () => {
     expect(records[0]).toMatchObject({ id: 'a', meta: { published: '2018-02-12', provenance: { published: 'option' } } });
   });
 
+  it('fails a JSON Lines record whose date cannot be read, naming it, and codes the rest', () => {
+    const input = '{"id":"a","date":"next Tuesday","text":"Seoul said talks would resume."}\n{"id":"b","date":"02-12-2018","text":"Seoul said talks would resume."}\n';
+    const { status, stderr, records } = dyad(['code', '-'], input);
+    expect(status).toBe(1);
+    expect(stderr).toContain('-:1:1: error: - (record "a"): the record\'s date "next Tuesday" is not a date Dyad can read; give it as YYYY-MM-DD [clean/unreadable-date]');
+    expect(records.map((r) => [r.id, r.meta.published])).toEqual([['b', '2018-02-12']]);
+  });
+
   it('stops after the stage named by --until', () => {
     const { records } = dyad(['code', '--until', 'clean', '-'], '{"text":"One. Two."}\n');
     expect(records[0]!.text).toBe('One. Two.');

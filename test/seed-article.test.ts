@@ -192,20 +192,26 @@ describe.skipIf(!HAVE_SHARED)('the seed article: events', () => {
   const raw = HAVE_SHARED ? readFileSync(SEED_ARTICLE, 'utf8') : '';
   const doc = HAVE_SHARED ? engine.process({ origin: { source: SEED_ARTICLE }, format: 'text', content: raw }) : undefined!;
   const coded = HAVE_SHARED ? doc.events!.map((e) => `${e.source.actor.code}→${e.target?.actor.code ?? '-'} ${e.code}${e.intent ? ' intent' : ''}`) : [];
+  /** Events Dyad codes today that an analyst would not; each has a `todo` below. */
+  const KNOWN_WRONG = ['USA→KOR 040', 'KOR→USA 040', 'NGOIOC→KOR 057'];
 
-  it('codes the events of the story, each with its evidence sentence and date', () => {
-    expect(coded).toEqual(
-      expect.arrayContaining([
-        'USA→KOR 030', // the US and South Korea agreeing
-        'KOR→USA 030',
-        'PRK→- 150', // missile launches and a nuclear test: force posture
-        'IGOUNO→- 163', // the U.N. imposing sanctions
-        'USAGOV→PRKGOV 170', // keeping up the pressure campaign against Pyongyang
-        'USA→PRK 036', // engagement with North Korea: an offer of talks
-        'PRKGOV→- 042', // the North Korean delegation's visit
-        'NGOIOC→PRK 036 intent', // Thomas Bach will visit North Korea
-      ]),
-    );
+  it.todo('"Pence showed the United States and South Korea are singing from the same hymn sheet" is no consultation (USA↔KOR 040)');
+  it.todo('"an agreement between the IOC and North Korea" is coded NGOIOC→KOR 057: the target is North Korea, not South Korea');
+
+  it('codes the events of the story and no others, each with its evidence sentence and date', () => {
+    // Precision as well as recall: every event coded is one of these, or a known miss below.
+    expect(coded.filter((c) => !KNOWN_WRONG.includes(c))).toEqual([
+      'USA→KOR 030', // the US and South Korea agreeing
+      'KOR→USA 030',
+      'PRK→- 150', // missile launches and a nuclear test: force posture
+      'IGOUNO→- 163', // the U.N. imposing sanctions
+      'USAGOV→PRKGOV 170', // keeping up the pressure campaign against Pyongyang
+      'USA→PRK 036', // engagement with North Korea: an offer of talks
+      'KOR→PRK 036',
+      'USAGOV→- 010', // Pence speaking on the way back from the Games: a statement
+      'PRKGOV→- 042', // the North Korean delegation's visit
+      'NGOIOC→PRK 036 intent', // Thomas Bach will visit North Korea
+    ]);
     const sanctions = doc.events!.find((e) => e.code === '163')!;
     expect(sanctions).toMatchObject({ evidence: { text: expect.stringMatching(/^In December, the U.N. implemented new sanctions/) }, date: { value: '2017-12', source: 'text' } });
     const bach = doc.events!.find((e) => e.source.actor.code === 'NGOIOC' && e.intent)!;

@@ -10,7 +10,12 @@ const DATE_VALUE = /^\d{4}(?:-\d{2}(?:-\d{2})?)?(?:T[\d:]+Z?)?$/;
  * and events stages, which date what they report the same way.
  * @param reference the ISO day of `ctx.reference`, or null.
  */
-export function dateOfSentence(times: readonly TimeMention[], sentence: number, reference: string | null, exclude?: { start: number; end: number }): EventDate | null {
+export function dateOfSentence(
+  times: readonly TimeMention[],
+  sentence: number,
+  reference: string | null,
+  exclude?: { start: number; end: number },
+): EventDate | null {
   const stated = times.find(
     (t) => t.sentence === sentence && (t.type === 'DATE' || t.type === 'TIME') && DATE_VALUE.test(t.value) && !(exclude && t.start >= exclude.start && t.end <= exclude.end),
   );

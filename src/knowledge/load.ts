@@ -9,6 +9,9 @@ export const DATA_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', '
 
 const cache = new Map<string, KnowledgeBase>();
 
+/** Folders of word lists (`lexicon:` entries): the quotes stage's cues, and lists other stages read. */
+const LEXICON_FOLDERS = ['quotes', 'words'];
+
 function read(file: string): string {
   try {
     return readFileSync(file, 'utf8');
@@ -19,8 +22,8 @@ function read(file: string): string {
 
 /**
  * Loads and compiles the knowledge base: every `data/actors/*.txt` file in name order, the given
- * names and honorifics under `data/names/`, the word lists under `data/quotes/`, then the user's actor files, which add entries or
- * replace shipped ones of the same type and name. Compiled once per set of files and shared.
+ * names and honorifics under `data/names/`, the word lists under `data/quotes/` and `data/words/`,
+ * then the user's actor files, which add entries or replace shipped ones of the same type and name. Compiled once per set of files and shared.
  *
  * @throws KnowledgeError naming the file and line of the first malformed entry.
  */
@@ -36,9 +39,11 @@ export function loadKnowledgeBase(userActorFiles: readonly string[] = [], dataDi
   if (existsSync(givenNames)) builder.addGivenNames(read(givenNames), join('data', 'names', 'given-names.txt'));
   const honorifics = join(dataDir, 'names', 'honorifics.txt');
   if (existsSync(honorifics)) builder.addHonorifics(read(honorifics), join('data', 'names', 'honorifics.txt'));
-  const quotesDir = join(dataDir, 'quotes');
-  const lexicons = existsSync(quotesDir) ? readdirSync(quotesDir).filter((f) => f.endsWith('.txt')).sort() : [];
-  for (const name of lexicons) builder.addLexiconFile(read(join(quotesDir, name)), join('data', 'quotes', name));
+  for (const folder of LEXICON_FOLDERS) {
+    const dir = join(dataDir, folder);
+    const lexicons = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.txt')).sort() : [];
+    for (const name of lexicons) builder.addLexiconFile(read(join(dir, name)), join('data', folder, name));
+  }
   for (const file of userActorFiles) builder.addActorFile(read(file), file, { replace: true });
   const kb = builder.build();
   cache.set(key, kb);

@@ -1,4 +1,5 @@
 import type { ActorMention, SentenceTrace, Token } from '../../document/types.js';
+import type { EventWords } from './state.js';
 
 /** What the coder needs to know about a verb: its group's negation, intent, voice and mood. */
 export interface VerbGroup {
@@ -14,16 +15,7 @@ export interface VerbGroup {
 }
 
 const BE = new Set(['be', 'is', 'are', 'was', 'were', 'been', 'being', "'s", '’s', "'re", '’re']);
-const FUTURE_MODALS = new Set(['will', 'shall', "'ll", '’ll', 'wo']);
-const HYPOTHETICAL_MODALS = new Set(['could', 'might', 'may', 'should', 'must', 'can', 'ought']);
 const NEGATIONS = new Set(['not', "n't", 'n’t', 'never', 'no']);
-/** Verbs whose "to" complement is intended, not done ("plans to visit", "vowed to retaliate"). */
-const INTENT_GOVERNORS = new Set(['plan', 'vow', 'pledge', 'promise', 'intend', 'seek', 'want', 'hope', 'aim', 'prepare', 'expect', 'offer', 'propose', 'threaten', 'agree', 'decide', 'try', 'wish', 'plot', 'schedule', 'set', 'move']);
-/** Verbs whose "to" complement is refused ("refused to meet"). */
-const REFUSAL_GOVERNORS = new Set(['refuse', 'decline', 'reject', 'deny', 'fail', 'balk', 'resist']);
-/** Verbs whose "to" complement is asked of someone else, not done ("called on Russia to withdraw"). */
-const APPEAL_GOVERNORS = new Set(['call', 'urge', 'ask', 'appeal', 'press', 'encourage', 'invite', 'request', 'implore', 'beg', 'demand', 'want', 'expect', 'need', 'allow', 'permit', 'order']);
-const CONDITIONALS = new Set(['if', 'unless', 'whether', 'provided', 'should']);
 /** Words that end a clause when walking back from a verb. */
 const CLAUSE_BREAKS = new Set([';', ':', '—', '–', 'but', 'while', 'whereas', 'although', 'though', 'because']);
 
@@ -32,8 +24,9 @@ const CLAUSE_BREAKS = new Set([';', ':', '—', '–', 'but', 'while', 'whereas'
  * governs it through "to" ("refused to meet", "plans to visit"), and the clause's mood (a question,
  * a condition, a hypothesis). A "would" after a reporting verb is reported intent ("said Washington
  * would keep up"); elsewhere it is hypothetical, as are "could", "might", "may", "should".
+ * @param words the modals, governors, conditionals and speech verbs (`data/words/clauses.txt`).
  */
-export function analyseVerb(tokens: readonly Token[], verb: number, sentenceStart: number, sentenceEnd: number, speechLemmas: ReadonlySet<string>): VerbGroup {
+export function analyseVerb(tokens: readonly Token[], verb: number, sentenceStart: number, sentenceEnd: number, words: EventWords): VerbGroup {
   let k = verb - 1;
   let negated = false;
   let intent = false;
@@ -45,9 +38,9 @@ export function analyseVerb(tokens: readonly Token[], verb: number, sentenceStar
     const word = t.text.toLowerCase();
     if (t.pos === 'AUX' || NEGATIONS.has(word) || (t.pos === 'ADV' && verb - k <= 3) || (t.pos === 'PART' && word !== 'to')) {
       if (NEGATIONS.has(word)) negated = true;
-      if (FUTURE_MODALS.has(word)) intent = true;
+      if (words.futureModals.has(word)) intent = true;
       if (word === 'would') wouldSeen = true;
-      if (HYPOTHETICAL_MODALS.has(word)) hypothetical = true;
+      if (words.hypotheticalModals.has(word)) hypothetical = true;
       if (BE.has(word) || t.lemma === 'be') passive = passive || isParticiple(tokens[verb]!);
       k--;
       continue;
@@ -66,30 +59,30 @@ export function analyseVerb(tokens: readonly Token[], verb: number, sentenceStar
     while (h >= Math.max(sentenceStart, g - 8) && tokens[h]!.pos !== 'VERB' && tokens[h]!.pos !== 'AUX') h--;
     if (h >= sentenceStart && tokens[h]!.pos === 'VERB') {
       governorIndex = h;
-      if (APPEAL_GOVERNORS.has(tokens[h]!.lemma)) urged = true;
+      if (words.appealGovernors.has(tokens[h]!.lemma)) urged = true;
     }
     const governor = tokens[g];
     if (governor && governor.pos === 'VERB') governorIndex ??= g;
     if (governor) {
-      if (REFUSAL_GOVERNORS.has(governor.lemma)) negated = true;
-      if (INTENT_GOVERNORS.has(governor.lemma) || governor.lemma === 'be' || governor.text.toLowerCase() === 'going') intent = true;
+      if (words.refusalGovernors.has(governor.lemma)) negated = true;
+      if (words.intentGovernors.has(governor.lemma) || governor.lemma === 'be' || governor.text.toLowerCase() === 'going') intent = true;
       for (let a = g - 1; a >= Math.max(sentenceStart, g - 3); a--) {
         const word = tokens[a]!.text.toLowerCase();
-        if (NEGATIONS.has(word)) negated = !REFUSAL_GOVERNORS.has(governor.lemma);
-        if (FUTURE_MODALS.has(word)) intent = true;
+        if (NEGATIONS.has(word)) negated = !words.refusalGovernors.has(governor.lemma);
+        if (words.futureModals.has(word)) intent = true;
         if (tokens[a]!.pos !== 'AUX' && tokens[a]!.pos !== 'PART' && tokens[a]!.pos !== 'ADV') break;
       }
     }
   }
   if (wouldSeen) {
-    const reported = tokens.slice(sentenceStart, verb).some((t) => speechLemmas.has(t.lemma));
+    const reported = tokens.slice(sentenceStart, verb).some((t) => words.speech.has(t.lemma));
     if (reported) intent = true;
     else hypothetical = true;
   }
   let mood: VerbGroup['mood'] = 'fact';
   if (tokens[sentenceEnd - 1]?.text === '?') mood = 'question';
   else if (urged) mood = 'urged';
-  else if (clauseWords(tokens, verb, sentenceStart).some((w) => CONDITIONALS.has(w)) && !tokens[groupStart - 1]?.text.match(/^should$/i)) mood = 'conditional';
+  else if (clauseWords(tokens, verb, sentenceStart).some((w) => words.conditionals.has(w)) && !tokens[groupStart - 1]?.text.match(/^should$/i)) mood = 'conditional';
   else if (hypothetical) mood = 'hypothetical';
   return { verb, negated, intent, passive, mood, groupStart, governor: governorIndex };
 }

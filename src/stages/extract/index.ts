@@ -1,4 +1,4 @@
-import type { ArticleMeta, SourceParagraph, SourceText } from '../../document/types.js';
+import type { ArticleMeta, InputRecord, SourceParagraph, SourceText } from '../../document/types.js';
 import { fatal } from '../../pipeline/errors.js';
 import { defineStage } from '../../pipeline/stage.js';
 import { extractHtml } from './html-extract.js';
@@ -21,6 +21,60 @@ function emptyMeta(): ArticleMeta {
   return { title: null, published: null, updated: null, authors: [], agency: null, url: null, language: 'en', dateline: null, provenance: {} };
 }
 
+/** What the extract steps share: the input, and the text and metadata read from it so far. */
+interface ExtractState {
+  input: InputRecord;
+  source: SourceText;
+  meta: ArticleMeta;
+}
+
+/** Reads the content: an HTML page through Readability, with its meta tags; plain text as it is. */
+function readContent(state: ExtractState): void {
+  const { input, meta } = state;
+  if (input.format === 'html') {
+    const page = extractHtml(input.content);
+    if (!page) throw fatal('extract', 'extract/no-article-body', `${input.origin.source}: the HTML page has no article body`);
+    const source = joinParagraphs(page.paragraphs);
+    source.rawOffsets = source.paragraphs.map((p) => {
+      const at = input.content.indexOf(p.text);
+      return at >= 0 ? at : null;
+    });
+    state.source = source;
+    meta.title = page.meta.title ?? null;
+    meta.published = page.meta.published ?? null;
+    meta.updated = page.meta.updated ?? null;
+    meta.authors = page.meta.authors;
+    meta.url = page.meta.url ?? null;
+    if (page.meta.language) meta.language = page.meta.language.slice(0, 2).toLowerCase();
+    for (const key of ['title', 'published', 'updated', 'authors'] as const) {
+      const from = page.meta.provenance[key];
+      if (from) meta.provenance[key] = from;
+    }
+  } else {
+    state.source = splitTextParagraphs(input.content);
+  }
+  if (state.source.paragraphs.length === 0) {
+    throw fatal('extract', 'extract/no-text', `${input.origin.source}: no text to read`);
+  }
+}
+
+/** Fields the input record states explicitly (JSON Lines) beat what the page says. */
+function readInputFields(state: ExtractState): void {
+  const { input, meta } = state;
+  if (input.title) {
+    meta.title = input.title;
+    meta.provenance.title = 'input';
+  }
+  if (input.date) {
+    meta.published = input.date;
+    meta.provenance.published = 'input';
+  }
+  if (input.url) meta.url = input.url;
+}
+
+/** The steps, in order: the input's own fields come last, so they override the page's. */
+const STEPS: ReadonlyArray<(state: ExtractState) => void> = [readContent, readInputFields];
+
 /**
  * Stage `extract`: turns the input record into plain text split into paragraphs, and gathers the
  * metadata the input itself carries (HTML meta tags and JSON-LD, JSON Lines fields). Cleaning
@@ -31,43 +85,8 @@ export const extractStage = defineStage({
   needs: [],
   provides: ['source', 'pageMeta'],
   run(doc) {
-    const { input } = doc;
-    const meta = emptyMeta();
-    let source: SourceText;
-    if (input.format === 'html') {
-      const page = extractHtml(input.content);
-      if (!page) throw fatal('extract', 'extract/no-article-body', `${input.origin.source}: the HTML page has no article body`);
-      source = joinParagraphs(page.paragraphs);
-      source.rawOffsets = source.paragraphs.map((p) => {
-        const at = input.content.indexOf(p.text);
-        return at >= 0 ? at : null;
-      });
-      meta.title = page.meta.title ?? null;
-      meta.published = page.meta.published ?? null;
-      meta.updated = page.meta.updated ?? null;
-      meta.authors = page.meta.authors;
-      meta.url = page.meta.url ?? null;
-      if (page.meta.language) meta.language = page.meta.language.slice(0, 2).toLowerCase();
-      for (const key of ['title', 'published', 'updated', 'authors'] as const) {
-        const from = page.meta.provenance[key];
-        if (from) meta.provenance[key] = from;
-      }
-    } else {
-      source = splitTextParagraphs(input.content);
-    }
-    if (source.paragraphs.length === 0) {
-      throw fatal('extract', 'extract/no-text', `${input.origin.source}: no text to read`);
-    }
-    // Fields the input record states explicitly (JSON Lines) beat what the page says.
-    if (input.title) {
-      meta.title = input.title;
-      meta.provenance.title = 'input';
-    }
-    if (input.date) {
-      meta.published = input.date;
-      meta.provenance.published = 'input';
-    }
-    if (input.url) meta.url = input.url;
-    return { source, pageMeta: meta };
+    const state: ExtractState = { input: doc.input, source: { text: '', paragraphs: [] }, meta: emptyMeta() };
+    for (const step of STEPS) step(state);
+    return { source: state.source, pageMeta: state.meta };
   },
 });

@@ -8,8 +8,8 @@ import { attributeDirect } from './03-attribute-direct.js';
 import { findIndirect } from './04-find-indirect.js';
 import { carrySpeakers } from './05-carry-speakers.js';
 import { resolveSpeakers } from './06-resolve-speakers.js';
-import { dateOfSentence } from '../../document/date-of.js';
-import { tokenAt, type QuoteLexicon, type QuoteState } from './state.js';
+import { dateQuotes } from './07-date-quotes.js';
+import type { QuoteLexicon, QuoteState } from './state.js';
 
 const lexicons = new WeakMap<KnowledgeBase, QuoteLexicon>();
 
@@ -36,14 +36,19 @@ function quoteLexicon(kb: KnowledgeBase): QuoteLexicon {
 }
 
 /**
+ * The attribution steps, in order (order matters: a quote's marks must be known before indirect
+ * speech is sought, so that a cue inside a quotation is never taken as the reporting verb;
+ * continuations come after all attribution, so that they can follow either kind). Quotation marks
+ * are found when the state is made; speakers are resolved and quotes dated after these steps.
+ */
+const STEPS: ReadonlyArray<(state: QuoteState) => void> = [classifyMarks, findCues, attributeDirect, findIndirect, carrySpeakers];
+
+/**
  * Stage `quotes`: who said what. Quotation marks are paired; scare quotes and titles of works are
  * set apart; cues are found; direct quotes are attributed to the speaker beside their cue, reported
  * speech is found around the remaining cues, quotes with no cue take the speaker the story
- * continues, and speakers are resolved through the actors layer.
- *
- * The steps, in order (order matters: a quote's marks must be known before indirect speech is
- * sought, so that a cue inside a quotation is never taken as the reporting verb; continuations
- * come after all attribution, so that they can follow either kind).
+ * continues, and speakers are resolved through the actors layer; each statement is dated by its
+ * own sentence.
  */
 export const quotesStage = defineStage({
   name: 'quotes',
@@ -65,20 +70,9 @@ export const quotesStage = defineStage({
       quotes: [],
       ctx,
     };
-    classifyMarks(state);
-    findCues(state);
-    attributeDirect(state);
-    findIndirect(state);
-    carrySpeakers(state);
+    for (const step of STEPS) step(state);
     const quotes = resolveSpeakers(state);
-    // Date each statement by its own sentence ("in a Jan. 11 press briefing"); a continuation keeps
-    // the date of the quote it continues.
-    const reference = ctx.reference?.iso ?? null;
-    quotes.forEach((q, i) => {
-      const cueSentence = q.cue ? state.sentenceOf[tokenAt(state, q.cue.start)]! : q.sentence;
-      const date = q.continuation && i > 0 ? quotes[i - 1]!.date ?? null : dateOfSentence(doc.times, cueSentence, reference, { start: q.start, end: q.end });
-      if (date) q.date = date;
-    });
+    dateQuotes(state, quotes, doc.times, ctx.reference?.iso ?? null);
     return { quotes, quotedPhrases: state.phrases };
   },
 });

@@ -4,15 +4,20 @@ import type { Ymd } from './calendar.js';
 import { findDates } from './01-find-dates.js';
 import { findPatterns } from './02-find-patterns.js';
 import { mergeCandidates, resolveValue } from './03-resolve-values.js';
-import { tenseOf, type Tense, type TimeSentence } from './state.js';
+import { tenseOf, type Tense, type TimeCandidate, type TimeSentence } from './state.js';
+
+/** The finders, in order: each proposes candidates for one sentence (chrono-node, then our patterns). */
+const FINDERS: ReadonlyArray<(s: TimeSentence) => TimeCandidate[]> = [findDates, findPatterns];
 
 /**
- * Finds and normalises the time expressions of one stretch of text. Order matters: chrono-node
- * and our patterns both propose, the merge keeps our reading where they overlap, and only then
- * are values resolved against the reference date.
+ * Finds and normalises the time expressions of one stretch of text. Order matters: the finders
+ * all propose, the merge keeps our reading where they overlap, and only then are values resolved
+ * against the reference date.
  */
 export function timesOf(s: TimeSentence, text: string, ref: Ymd | null): TimeMention[] {
-  return mergeCandidates([...findDates(s), ...findPatterns(s)]).map((c) => resolveValue(c, ref, localTense(s, c.start, c.end), text, s.index));
+  const candidates: TimeCandidate[] = [];
+  for (const find of FINDERS) candidates.push(...find(s));
+  return mergeCandidates(candidates).map((c) => resolveValue(c, ref, localTense(s, c.start, c.end), text, s.index));
 }
 
 /** How far either side of an expression its tense is read from, in characters: its own clause, roughly. */

@@ -1,0 +1,232 @@
+import type { ActorMention, Sentence, SentenceTrace, Token } from '../../document/types.js';
+import type { EventKnowledge } from '../../knowledge/event-patterns.js';
+import { analyseVerb, canBeParty, subjectOf } from './01-analyse-clauses.js';
+import { actorsFrom, matchPattern, type PatternMatch } from './02-match-patterns.js';
+import { sameParty, type Draft, type EventStep, type EventWords } from './state.js';
+
+/** Sports results are not political events ("Japan beat South Korea 2-1"). */
+const SPORTS = /\b\d+\s*[-–]\s*\d+\b.*\b(beat|defeat|won|win|lost|draw|match|game|final|goal|score|cup|league|tournament)|\b(beat|defeated|won|lost)\b.*\b(match|game|final|cup|championship|tournament|league|medal)\b/i;
+
+/** Subjects that name two parties just mentioned, acting together ("the two leaders discussed"). */
+const JOINT_PHRASE = '(?:the|both)(?: two)? (leaders|presidents|ministers|sides|countries|governments|delegations|nations)';
+const JOINT_SUBJECT = new RegExp(`^${JOINT_PHRASE}$`, 'i');
+const MAY_HAVE_JOINT_SUBJECT = new RegExp(`\\b${JOINT_PHRASE}\\b`, 'i');
+/** Roles that speak for a state, as the parties of a joint subject do. */
+const STATE_ROLES = new Set(['GOV', 'ELI', 'MIL', 'LEG', 'JUD']);
+/** How many sentences back the two parties of a joint subject may be named. */
+const JOINT_REACH = 3;
+
+/** Ranks matches: more pattern words first, then one that found the target it asks for. */
+function better(a: PatternMatch, b: PatternMatch): boolean {
+  const score = (m: PatternMatch) => m.pattern.words.length * 2 + (m.pattern.targetAt !== null && m.targets.length ? 1 : 0);
+  return score(a) > score(b);
+}
+
+/**
+ * Finds the events each sentence reports, as drafts: each verb with patterns is analysed
+ * (negation, intent, voice, mood), its patterns are matched and the best match wins; its source is
+ * the clause's subject (or the "by" agent of a passive), its targets the actors at the pattern's
+ * slot. Nouns code nominal events ("the visit of X to Y", "sanctions against Y").
+ */
+export const codeSentences: EventStep = (state) => {
+  state.drafts = draftsOf(state.tokens, state.sentences, state.actors, state.knowledge, state.words, state.trace);
+};
+
+/** The drafts of every sentence: verbs and nouns with patterns, matched, sourced and targeted. */
+function draftsOf(
+  tokens: readonly Token[],
+  sentences: readonly Sentence[],
+  actors: readonly ActorMention[],
+  knowledge: EventKnowledge,
+  words: EventWords,
+  trace: SentenceTrace[] | null,
+): Draft[] {
+  const drafts: Draft[] = [];
+  // Which sentence each word was last seen in: one map for the article, not a set per sentence.
+  const seenIn = new Map<string, number>();
+  const inSentence = (s: number) => (alternatives: readonly string[]) => {
+    for (const w of alternatives) if (seenIn.get(w) === s) return true;
+    return false;
+  };
+  // In text order, each sentence's actors are found by moving on from the last sentence's.
+  if (actors.some((a, k) => k > 0 && a.start < actors[k - 1]!.start)) actors = [...actors].sort((a, b) => a.start - b.start);
+  let firstActor = 0;
+  sentences.forEach((sentence, s) => {
+    const limit = sentence.tokenEnd;
+    while (firstActor < actors.length && actors[firstActor]!.start < sentence.start) firstActor++;
+    const here: ActorMention[] = [];
+    for (let a = firstActor; a < actors.length && actors[a]!.start < sentence.end; a++) if (actors[a]!.end <= sentence.end) here.push(actors[a]!);
+    const record: SentenceTrace | null = trace ? { sentence: s, verbs: [], candidates: [] } : null;
+    if (record) trace!.push(record);
+    if (!here.some(canBeParty) && !MAY_HAVE_JOINT_SUBJECT.test(sentence.text)) {
+      record?.candidates.push({ pattern: '-', code: '-', outcome: 'no political actor in the sentence' });
+      return;
+    }
+    if (SPORTS.test(sentence.text)) {
+      record?.candidates.push({ pattern: '-', code: '-', outcome: 'a sports result, not a political event' });
+      return;
+    }
+    const taken = new Set<number>();
+    // The sentence's words, so that a pattern needing a word it lacks is passed over unmatched.
+    for (let k = sentence.tokenStart; k < limit; k++) {
+      seenIn.set(tokens[k]!.lemma, s);
+      seenIn.set(tokens[k]!.text.toLowerCase(), s);
+    }
+    const present = inSentence(s);
+    for (let i = sentence.tokenStart; i < limit; i++) {
+      if (taken.has(i)) continue;
+      const t = tokens[i]!;
+      // The tagger reads some present-tense verbs after a name as plural nouns ("Pence (C) talks to
+      // Moon"): a noun right after an actor, with a verb pattern, is taken as the verb.
+      const isVerb = t.pos === 'VERB' || (t.pos === 'NOUN' && knowledge.verbs.has(t.lemma) && actorEndsBefore(tokens, here, i));
+      const byHead = isVerb ? knowledge.verbs : t.pos === 'NOUN' || t.pos === 'PROPN' ? knowledge.nouns : undefined;
+      const stem = isVerb && !byHead!.has(t.lemma) ? regularStems(t.text).find((candidate) => byHead!.has(candidate)) : undefined;
+      const patterns = byHead?.get(stem ?? t.lemma);
+      if (!patterns?.length) continue;
+      const group = isVerb ? analyseVerb(tokens, i, sentence.tokenStart, limit, words) : null;
+      if (group && record) record.verbs.push({ text: t.text, lemma: t.lemma, negated: group.negated, intent: group.intent, passive: group.passive, mood: group.mood });
+      let best: PatternMatch | null = null;
+      for (const pattern of patterns) {
+        if (!pattern.words.every(present)) {
+          record?.candidates.push({ pattern: pattern.text, code: pattern.code, outcome: 'words missing after the head' });
+          continue;
+        }
+        const match = matchPattern(tokens, here, i, limit, pattern, group ? { passive: group.passive, groupStart: group.groupStart, taken } : { taken });
+        if (!match) {
+          record?.candidates.push({ pattern: pattern.text, code: pattern.code, outcome: 'words missing after the head' });
+          continue;
+        }
+        if (!best || better(match, best)) {
+          if (best) record?.candidates.push({ pattern: best.pattern.text, code: best.pattern.code, outcome: `lost to "${pattern.text}" (fewer words or no target)` });
+          best = match;
+        } else {
+          record?.candidates.push({ pattern: pattern.text, code: pattern.code, outcome: `lost to "${best.pattern.text}" (fewer words or no target)` });
+        }
+      }
+      if (!best) continue;
+      if (group && group.mood !== 'fact') {
+        record?.candidates.push({ pattern: best.pattern.text, code: best.pattern.code, outcome: `not coded: a ${group.mood} clause` });
+        continue;
+      }
+      let sources: ActorMention[];
+      let targets = best.targets;
+      if (best.pattern.noun) {
+        // The noun's own actor ("the delegation's visit"), else the subject of its clause
+        // ("the United States and South Korea agreed on ... engagement with North Korea").
+        sources = best.sources.length ? best.sources : actorBefore(tokens, here, i, sentence.tokenStart);
+        if (!sources.length && governedByLightVerb(tokens, i, sentence.tokenStart, words.lightVerbs)) sources = subjectOf(tokens, here, i, sentence.tokenStart);
+      } else if (group?.passive) {
+        // "sanctions were imposed on X by Y": the agent after "by" acts; a bare object slot is the subject.
+        const by = tokens.findIndex((x, k) => k > i && k < limit && x.text.toLowerCase() === 'by');
+        sources = by > 0 ? actorsFrom(tokens, here, by + 1, limit) : [];
+        if (best.pattern.targetAt === 0 || !targets.length) targets = subjectOf(tokens, here, group.groupStart, sentence.tokenStart);
+      } else if (group?.governor !== null && group?.governor !== undefined) {
+        // "Biden met Zelenskyy to discuss the war": the governing verb's subject acts.
+        const governing = analyseVerb(tokens, group.governor, sentence.tokenStart, limit, words);
+        sources = subjectOf(tokens, here, governing.groupStart, sentence.tokenStart);
+      } else {
+        sources = subjectOf(tokens, here, group?.groupStart ?? i, sentence.tokenStart);
+        if (!sources.length && group) sources = jointSubject(tokens, actors, group.groupStart, sentence, s);
+      }
+      if (!sources.length) {
+        record?.candidates.push({ pattern: best.pattern.text, code: best.pattern.code, outcome: 'not coded: no source actor found' });
+        continue;
+      }
+      // "threatened to ban Ugandan opposition candidates": with no target of its own, an act done
+      // through a "to" complement is done to the complement's object.
+      if (!targets.length && group && !group.passive) {
+        // The "to" the pattern took ("threaten to expel ..."), else one right after its last word.
+        const after = Math.max(...best.taken) + 1;
+        const to = best.taken.find((k) => k > i && tokens[k]!.text.toLowerCase() === 'to') ?? (tokens[after]?.text.toLowerCase() === 'to' ? after : -1);
+        if (to >= 0 && tokens[to + 1]?.pos === 'VERB') targets = actorsFrom(tokens, here, to + 2, limit).filter((t) => !sources.some((source) => sameParty(source, t)));
+      }
+      for (const k of best.taken) taken.add(k);
+      record?.candidates.push({ pattern: best.pattern.text, code: best.pattern.code, outcome: `chosen: ${sources.map((x) => x.actor.code).join('+')} → ${targets.map((x) => x.actor.code).join('+') || 'no target'}` });
+      drafts.push({ match: best, group, sources, targets, sentence: s });
+    }
+  });
+  return drafts;
+}
+
+/**
+ * True when the verb before a noun is a light verb (its list in `data/words/clauses.txt`):
+ *  * Verbs whose object noun names the act itself ("held talks", "launched an attack", "agreed on
+ * engagement"), so the verb's subject is the noun's source; after other verbs ("discussed
+ * sanctions") the noun is a topic, not an act.
+ */
+function governedByLightVerb(tokens: readonly Token[], noun: number, floor: number, lightVerbs: ReadonlySet<string>): boolean {
+  for (let k = noun - 1; k >= Math.max(floor, noun - 8); k--) {
+    if (tokens[k]!.pos === 'VERB') return lightVerbs.has(tokens[k]!.lemma);
+  }
+  return false;
+}
+
+/**
+ * The two parties a joint subject right before the verb group stands for ("President Biden spoke
+ * with Prime Minister Abiy ... The two leaders discussed ..."): the last two people of different
+ * countries named in the three sentences before, else (for sides, countries, governments ...) the
+ * last two countries. Empty when the subject is not one, or two such parties are not found.
+ */
+function jointSubject(tokens: readonly Token[], actors: readonly ActorMention[], groupStart: number, sentence: Sentence, sentenceIndex: number): ActorMention[] {
+  let end = groupStart;
+  while (end > sentence.tokenStart && tokens[end - 1]!.pos === 'ADV') end--;
+  let start = end;
+  while (start > sentence.tokenStart && ['DET', 'NUM', 'NOUN', 'ADJ'].includes(tokens[start - 1]!.pos) && end - start < 3) start--;
+  const phrase = JOINT_SUBJECT.exec(tokens.slice(start, end).map((t) => t.text).join(' '));
+  if (!phrase) return [];
+  const lastTwo = (kind: 'person' | 'country'): ActorMention[] => {
+    const parties: ActorMention[] = [];
+    for (let a = actors.length - 1; a >= 0 && parties.length < 2; a--) {
+      const m = actors[a]!;
+      if (m.start >= sentence.start || m.sentence < sentenceIndex - JOINT_REACH || !canBeParty(m) || m.actor.kind !== kind) continue;
+      // Leaders and sides speak for their states: an opposition figure or a civilian named in
+      // between ("the poisoning of Aleksey Navalny") is what they talked about.
+      if (m.actor.role !== null && !STATE_ROLES.has(m.actor.role)) continue;
+      // Two sides are two countries: a second official of the same country is the same side.
+      if (!parties.some((p) => p.actor.country === m.actor.country)) parties.unshift(m);
+    }
+    return parties.length === 2 ? parties : [];
+  };
+  // The people who met or spoke come first (countries named before are often topics); "sides"
+  // and "countries" fall back to the last two countries.
+  const people = lastTwo('person');
+  if (people.length || /leaders|presidents|ministers/i.test(phrase[1]!)) return people;
+  return lastTwo('country');
+}
+
+/**
+ * The stems a regular verb form may come from, most likely first ("staged" → "stage", "stag";
+ * "banned" → "ban"). The tagger's lemma is looked up first; these serve where it has none or a
+ * wrong one ("staged" → "stag", "waged" → "wag"), and only a stem with patterns is taken.
+ */
+function regularStems(word: string): string[] {
+  const w = word.toLowerCase();
+  const doubled = (end: number) => w.length > end + 2 && w[w.length - end - 1] === w[w.length - end - 2];
+  if (w.endsWith('ied') || w.endsWith('ies')) return [`${w.slice(0, -3)}y`];
+  if (w.endsWith('ed')) return [w.slice(0, -1), w.slice(0, -2), ...(doubled(2) ? [w.slice(0, -3)] : [])];
+  if (w.endsWith('ing')) return [w.slice(0, -3), `${w.slice(0, -3)}e`, ...(doubled(3) ? [w.slice(0, -4)] : [])];
+  if (w.endsWith('es')) return [w.slice(0, -1), w.slice(0, -2)];
+  if (w.endsWith('s') && !w.endsWith('ss')) return [w.slice(0, -1)];
+  return [];
+}
+
+/** True when an actor's name ends right before token `i`, past a parenthesis such as "(C)". */
+function actorEndsBefore(tokens: readonly Token[], actors: readonly ActorMention[], i: number): boolean {
+  let k = i - 1;
+  if (tokens[k]?.text === ')') {
+    while (k > 0 && tokens[k]!.text !== '(') k--;
+    k--;
+  }
+  const end = tokens[k]?.end;
+  return end !== undefined && actors.some((a) => a.end === end && canBeParty(a));
+}
+
+/** The actor right before a noun ("the North Korean delegation's visit", "U.S. sanctions"). */
+function actorBefore(tokens: readonly Token[], actors: readonly ActorMention[], noun: number, floor: number): ActorMention[] {
+  for (let k = noun - 1; k >= Math.max(floor, noun - 4); k--) {
+    const found = actors.find((a) => canBeParty(a) && a.end === tokens[k]!.end);
+    if (found) return [found];
+    if (!/^(ADJ|NOUN|PROPN|PART|DET)$/.test(tokens[k]!.pos)) break;
+  }
+  return [];
+}

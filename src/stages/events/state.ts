@@ -1,0 +1,81 @@
+import type { ActorMention, CodedEvent, Sentence, SentenceTrace, TimeMention, Token } from '../../document/types.js';
+import type { ActorEntry, KnowledgeBase } from '../../knowledge/actor-kb.js';
+import type { EventKnowledge } from '../../knowledge/event-patterns.js';
+import { wordSet } from '../../knowledge/word-sets.js';
+import type { VerbGroup } from './01-analyse-clauses.js';
+import type { PatternMatch } from './02-match-patterns.js';
+
+/**
+ * The word lists the events steps read, from `data/words/clauses.txt` (and the speech verbs
+ * of `data/quotes/cues.txt`), so a user can change them without touching code.
+ */
+export interface EventWords {
+  /** Verbs of speech: an event verb after one is reported ("said X would"), not done. */
+  speech: ReadonlySet<string>;
+  futureModals: ReadonlySet<string>;
+  hypotheticalModals: ReadonlySet<string>;
+  /** Verbs whose "to" complement is intended, not done ("plans to visit", "vowed to retaliate"). */
+  intentGovernors: ReadonlySet<string>;
+  /** Verbs whose "to" complement is refused ("refused to meet"). */
+  refusalGovernors: ReadonlySet<string>;
+  /** Verbs whose "to" complement is asked of someone else, not done ("called on Russia to withdraw"). */
+  appealGovernors: ReadonlySet<string>;
+  conditionals: ReadonlySet<string>;
+  /** Verbs whose object noun names the act itself ("held talks", "launched an attack"). */
+  lightVerbs: ReadonlySet<string>;
+}
+
+/** The events word lists of a knowledge base (compiled once per knowledge base by `wordSet`). */
+export function eventWords(kb: KnowledgeBase): EventWords {
+  return {
+    speech: wordSet(kb, 'speech-verbs'),
+    futureModals: wordSet(kb, 'future-modals'),
+    hypotheticalModals: wordSet(kb, 'hypothetical-modals'),
+    intentGovernors: wordSet(kb, 'intent-governors'),
+    refusalGovernors: wordSet(kb, 'refusal-governors'),
+    appealGovernors: wordSet(kb, 'appeal-governors'),
+    conditionals: wordSet(kb, 'conditionals'),
+    lightVerbs: wordSet(kb, 'light-verbs'),
+  };
+}
+
+/** A pattern that matched a verb or noun, with its parties, before codes, places and dates. */
+export interface Draft {
+  match: PatternMatch;
+  group: VerbGroup | null;
+  sources: ActorMention[];
+  targets: ActorMention[];
+  sentence: number;
+}
+
+/** What the events steps share: the layers they read, the word lists, and what they build. */
+export interface EventState {
+  text: string;
+  tokens: readonly Token[];
+  sentences: readonly Sentence[];
+  actors: readonly ActorMention[];
+  times: readonly TimeMention[];
+  knowledge: EventKnowledge;
+  countries: ReadonlyMap<string, ActorEntry>;
+  words: EventWords;
+  /** The ISO day of `ctx.reference`, or null. */
+  reference: string | null;
+  /** Why each sentence was or was not coded, when explaining; else null. */
+  trace: SentenceTrace[] | null;
+  drafts: Draft[];
+  events: CodedEvent[];
+}
+
+/** An events step: reads and refines the state; steps run in the order `index.ts` lists them. */
+export type EventStep = (state: EventState) => void;
+
+/**
+ * True when two mentions are one party: the same actor, or the same country where one side has no
+ * role or both the same ("the United States ... talks with Washington"). Different roles of one
+ * country stay apart: police arresting protesters is an event.
+ */
+export function sameParty(a: ActorMention, b: ActorMention): boolean {
+  if (a.actor.id === b.actor.id) return true;
+  const country = a.actor.country;
+  return country !== null && country === b.actor.country && (a.actor.role === null || b.actor.role === null || a.actor.role === b.actor.role);
+}
