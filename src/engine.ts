@@ -114,7 +114,8 @@ export function createEngine(options: CreateEngineOptions = {}): Engine {
       const captions: ArticleDocument[] = [];
       doc.removed.forEach((r, removed) => {
         const partPipeline = parts.get(r.kind);
-        if (partPipeline) captions.push(partPipeline.runPart(doc, { removed, kind: r.kind, base: r.sourceStart }, engineOptions, resources));
+        if (!partPipeline) return;
+        captions.push(partPipeline.runPart(doc, { removed, kind: r.kind, base: r.sourceStart }, engineOptions, resources));
       });
       doc.captions = captions;
     }

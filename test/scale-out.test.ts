@@ -30,9 +30,21 @@ if (!HAVE_SERVICES) console.warn(SERVICES_MISSING);
 
 /** Articles of our own whose answer is known: a United States–North Korea dyad over three months. */
 const DYAD_ARTICLES = [
-  { id: 'k1', date: '2018-01-09', text: 'Sanctions tighten\n\nThe United States imposed fresh sanctions on North Korea on Tuesday.' },
-  { id: 'k2', date: '2018-02-14', text: 'Talks offered\n\nThe United States offered talks to North Korea, a spokesman said on Wednesday.' },
-  { id: 'k3', date: '2018-03-21', text: 'Warning issued\n\nThe United States warned North Korea over its missile tests on Wednesday.' },
+  {
+    id: 'k1',
+    date: '2018-01-09',
+    text: 'Sanctions tighten\n\nThe United States imposed fresh sanctions on North Korea on Tuesday.',
+  },
+  {
+    id: 'k2',
+    date: '2018-02-14',
+    text: 'Talks offered\n\nThe United States offered talks to North Korea, a spokesman said on Wednesday.',
+  },
+  {
+    id: 'k3',
+    date: '2018-03-21',
+    text: 'Warning issued\n\nThe United States warned North Korea over its missile tests on Wednesday.',
+  },
 ];
 
 function cli(args: string[]): { stdout: string; stderr: string; status: number | null } {
@@ -46,12 +58,18 @@ class WorkerProcess {
   output = '';
 
   constructor(queue: string, store: string) {
-    this.child = spawn(process.execPath, [CLI, 'worker', '--queue', queue, '--store', store, '--threads', '1', '--concurrency', '2'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    this.child = spawn(
+      process.execPath,
+      [CLI, 'worker', '--queue', queue, '--store', store, '--threads', '1', '--concurrency', '2'],
+      { stdio: ['ignore', 'ignore', 'pipe'] },
+    );
     this.child.stderr!.on('data', (data: Buffer) => (this.output += data.toString()));
   }
 
   get exited(): Promise<void> {
-    return this.child.exitCode !== null || this.child.signalCode !== null ? Promise.resolve() : new Promise((resolve) => this.child.once('exit', () => resolve()));
+    return this.child.exitCode !== null || this.child.signalCode !== null
+      ? Promise.resolve()
+      : new Promise((resolve) => this.child.once('exit', () => resolve()));
   }
 
   async stop(signal: NodeJS.Signals): Promise<void> {
@@ -83,13 +101,17 @@ describe.runIf(HAVE_SERVICES)('scale-out through a queue into PostgreSQL', () =>
   });
 
   it(
-    `codes ${ARTICLES} articles with workers added, killed and Redis restarted, into exactly the rows of a one-machine ingest`,
+    `codes ${ARTICLES} articles with workers added, killed and Redis restarted, ` +
+      'into exactly the rows of a one-machine ingest',
     async () => {
       const corpus = join(dir, 'generated.jsonl');
-      const lines = generateCorpus(join(REPO_ROOT, 'examples'), ARTICLES).map((r, i) => JSON.stringify({ id: `g${i}`, [r.format === 'html' ? 'html' : 'text']: r.content }));
+      const lines = generateCorpus(join(REPO_ROOT, 'examples'), ARTICLES).map((r, i) =>
+        JSON.stringify({ id: `g${i}`, [r.format === 'html' ? 'html' : 'text']: r.content }),
+      );
       writeFileSync(corpus, lines.join('\n') + '\n');
       const dyads = join(dir, 'dyads.jsonl');
-      writeFileSync(dyads, DYAD_ARTICLES.map((a) => JSON.stringify(a)).join('\n') + '\n');
+      // And a record without content: a failure on both stores, with its job on the shared one.
+      writeFileSync(dyads, [...DYAD_ARTICLES, { id: 'k4' }].map((a) => JSON.stringify(a)).join('\n') + '\n');
       const inputs = [corpus, dyads];
 
       // The reference: one machine, one worker thread (articles stored in input order).
@@ -97,7 +119,7 @@ describe.runIf(HAVE_SERVICES)('scale-out through a queue into PostgreSQL', () =>
       let started = performance.now();
       const plain = cli(['ingest', ...inputs, '--db', oneMachine, '--workers', '1', '--quiet']);
       const plainSeconds = (performance.now() - started) / 1000;
-      expect(plain.status, plain.stderr).toBe(0);
+      expect(plain.status, plain.stderr).toBe(1);
 
       const store = await postgres.createDatabase('scale');
       expect(cli(['init', '--store', store]).status).toBe(0);
@@ -144,18 +166,23 @@ describe.runIf(HAVE_SERVICES)('scale-out through a queue into PostgreSQL', () =>
         const twoWorkers = rate(q(0.2), b1 - b0);
 
         // A worker killed mid-job: its jobs go back to the queue once their locks lapse.
-        const inHand = (await queue.getActive()).map((job) => job.id!);
         const killedAt = performance.now();
         await workers[0]!.stop('SIGKILL');
+        // The jobs the killed worker held: started, not done, by its own log.
+        const log = workers[0]!.output;
+        const inHand = [...log.matchAll(/job (\w+) started/g)]
+          .map((m) => m[1]!)
+          .filter((id) => !log.includes(`job ${id} done`));
+        expect(inHand.length).toBeGreaterThan(0);
         workers.push(new WorkerProcess(redis.url, store));
-        // When every job in hand at the kill is taken back (stalled, then running again) or done,
+        // When every job the killed worker held is taken back (found stalled, handed out again),
         // and when all of them are done.
         let takenBack = 0;
         const recovered = (async () => {
           for (;;) {
             const found = await Promise.all(inHand.map((id) => queue.getJob(id).catch(() => undefined)));
             const states = await Promise.all(inHand.map((id) => queue.getJobState(id).catch(() => 'unknown')));
-            const back = found.every((job, i) => states[i] === 'completed' || (job?.stalledCounter ?? 0) > 0);
+            const back = found.every((job) => (job?.stalledCounter ?? 0) > 0);
             if (back && !takenBack) takenBack = (performance.now() - killedAt) / 1000;
             if (states.every((s) => s === 'completed')) return (performance.now() - killedAt) / 1000;
             await sleep(250);
@@ -174,11 +201,17 @@ describe.runIf(HAVE_SERVICES)('scale-out through a queue into PostgreSQL', () =>
         // SIGTERM drains: the workers finish what they hold (the linking of near-duplicates too).
         await sleep(1000);
         for (const worker of workers) await worker.stop('SIGTERM');
+        for (const worker of workers.slice(1)) {
+          expect(worker.output).toContain('SIGTERM: finishing the jobs in hand');
+          expect(worker.child.exitCode, worker.output).toBe(0);
+        }
         expect(await queue.getFailedCount()).toBe(0);
         console.log(
-          `[scale-out] ${ARTICLES} articles in ${jobs} jobs: one machine ${plainSeconds.toFixed(1)} s (${(ARTICLES / plainSeconds).toFixed(1)} articles/s); ` +
-            `queue ${totalSeconds.toFixed(1)} s; 1 worker ${oneWorker.toFixed(1)} articles/s, 2 workers ${twoWorkers.toFixed(1)} articles/s; ` +
-            `jobs in hand at the kill (${inHand.length}) taken back ${takenBack.toFixed(1)} s and done ${recovery.toFixed(1)} s after it`,
+          `[scale-out] ${ARTICLES} articles in ${jobs} jobs: one machine ${plainSeconds.toFixed(1)} s ` +
+            `(${(ARTICLES / plainSeconds).toFixed(1)} articles/s); queue ${totalSeconds.toFixed(1)} s; ` +
+            `1 worker ${oneWorker.toFixed(1)} articles/s, 2 workers ${twoWorkers.toFixed(1)} articles/s; ` +
+            `jobs of the killed worker (${inHand.length}) taken back ${takenBack.toFixed(1)} s ` +
+            `and done ${recovery.toFixed(1)} s after it`,
         );
 
         // Exactly the rows of the one-machine store: counts, checksums, nothing repeated.
@@ -190,6 +223,13 @@ describe.runIf(HAVE_SERVICES)('scale-out through a queue into PostgreSQL', () =>
           expect(expected.counts.articles).toBe(ARTICLES + DYAD_ARTICLES.length);
           expect(actual).toEqual(expected);
           expect(Object.values(actual.repeated)).toEqual([0, 0, 0, 0]);
+          const failures = 'SELECT source, line, rule, reason FROM failures ORDER BY source, line';
+          expect(await pg.all(failures)).toEqual(await duck.all(failures));
+          const [failed] = await pg.all('SELECT rule, batch FROM failures');
+          expect(failed).toEqual({
+            rule: 'ingest/jsonl-missing-content',
+            batch: expect.stringMatching(/^[0-9a-f]{32}$/),
+          });
 
           // A finished job run again rewrites the same rows.
           const rerun = (await queue.getCompleted(0, 0))[0]!;
@@ -212,7 +252,7 @@ describe.runIf(HAVE_SERVICES)('scale-out through a queue into PostgreSQL', () =>
     Math.max(300_000, ARTICLES * 400),
   );
 
-  it('answers the queries with the same rows as the DuckDB store, and exports a Parquet tree DuckDB reads back', async () => {
+  it('answers queries with the rows of the DuckDB store, and exports a Parquet tree DuckDB reads back', async () => {
     const oneMachine = join(dir, 'one.duckdb');
     const store = postgres.url('scale');
     const duck = await Store.open(oneMachine);
@@ -222,7 +262,8 @@ describe.runIf(HAVE_SERVICES)('scale-out through a queue into PostgreSQL', () =>
       const dyad = await queryEvents(duck, { source: 'USA', target: 'PRK', by: 'month' });
       expect(dyad.rows.length).toBeGreaterThanOrEqual(2);
       expect(await queryEvents(pg, { source: 'USA', target: 'PRK', by: 'month' })).toEqual(dyad);
-      for (const by of ['day', 'week', 'month'] as const) expect(await queryEvents(pg, { by })).toEqual(await queryEvents(duck, { by }));
+      for (const by of ['day', 'week', 'month'] as const)
+        expect(await queryEvents(pg, { by })).toEqual(await queryEvents(duck, { by }));
       expect(await queryEvents(pg, { limit: 500 })).toEqual(await queryEvents(duck, { limit: 500 }));
       expect(await queryQuotes(pg, { limit: 500 })).toEqual(await queryQuotes(duck, { limit: 500 }));
       expect(await queryNetwork(pg, {})).toEqual(await queryNetwork(duck, {}));
@@ -231,10 +272,23 @@ describe.runIf(HAVE_SERVICES)('scale-out through a queue into PostgreSQL', () =>
       expect(actors.stdout).toBe(formatJsonLines(await queryActors(duck, 50)) + '\n');
 
       const tree = join(dir, 'events-parquet');
-      const exported = cli(['export', 'events', '--format', 'parquet', '--partition', 'month', '--out', tree, '--db', store]);
+      const exported = cli([
+        'export',
+        'events',
+        '--format',
+        'parquet',
+        '--partition',
+        'month',
+        '--out',
+        tree,
+        '--db',
+        store,
+      ]);
       expect(exported.status, exported.stderr).toBe(0);
       expect(readdirSync(tree).some((name) => /^month=\d{4}-\d{2}$/.test(name))).toBe(true);
-      const [row] = await duck.all(`SELECT count(*) AS n FROM read_parquet('${tree}/**/*.parquet', hive_partitioning = true)`);
+      const [row] = await duck.all(
+        `SELECT count(*) AS n FROM read_parquet('${tree}/**/*.parquet', hive_partitioning = true)`,
+      );
       const [stored] = await duck.all('SELECT count(*) AS n FROM events');
       expect(row!.n).toBe(stored!.n);
     } finally {

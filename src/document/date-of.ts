@@ -12,7 +12,12 @@ const PART_OF_DAY = /T(?:MO|AF|EV|NI)$/;
  * and events stages, which date what they report the same way.
  * @param reference the ISO day of `ctx.reference`, or null.
  */
-export function dateOfSentence(times: readonly TimeMention[], sentence: number, reference: string | null, exclude?: { start: number; end: number }): EventDate | null {
+export function dateOfSentence(
+  times: readonly TimeMention[],
+  sentence: number,
+  reference: string | null,
+  exclude?: { start: number; end: number },
+): EventDate | null {
   const stated = times.find(
     (t) => t.sentence === sentence && (t.type === 'DATE' || t.type === 'TIME') && DATE_VALUE.test(t.value) && !(exclude && t.start >= exclude.start && t.end <= exclude.end),
   );

@@ -22,8 +22,8 @@ function read(file: string): string {
 
 /**
  * Loads and compiles the knowledge base: every `data/actors/*.txt` file in name order, the given
- * names and honorifics under `data/names/`, the word lists under `data/quotes/` and `data/words/`, then the user's actor files, which add entries or
- * replace shipped ones of the same type and name. Compiled once per set of files and shared.
+ * names and honorifics under `data/names/`, the word lists under `data/quotes/` and `data/words/`,
+ * then the user's actor files, which add entries or replace shipped ones of the same type and name. Compiled once per set of files and shared.
  *
  * @throws KnowledgeError naming the file and line of the first malformed entry.
  */

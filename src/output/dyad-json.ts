@@ -43,12 +43,15 @@ function furnitureOf(captions: readonly ArticleDocument[]) {
     if (!caption.part) continue;
     const { removed, base } = caption.part;
     for (const m of caption.actors ?? []) {
-      actors.push({ removed, sourceStart: base + m.start, sourceEnd: base + m.end, text: m.text, actor: m.actor, via: m.via });
+      const [sourceStart, sourceEnd] = [base + m.start, base + m.end];
+      actors.push({ removed, sourceStart, sourceEnd, text: m.text, actor: m.actor, via: m.via });
     }
     for (const { start, end, sentence: _sentence, ...time } of caption.times ?? []) {
       times.push({ ...time, removed, sourceStart: base + start, sourceEnd: base + end });
     }
-    for (const event of caption.events ?? []) events.push({ removed, sourceStart: base + event.start, sourceEnd: base + event.end, event });
+    for (const event of caption.events ?? []) {
+      events.push({ removed, sourceStart: base + event.start, sourceEnd: base + event.end, event });
+    }
   }
   return { actors, times, events };
 }

@@ -70,7 +70,12 @@ export class Pipeline {
    * Runs the stages over a caption or credit of `article` as a document of its own: its text is
    * the removed text, its reference date the article's. Its diagnostics stay with it.
    */
-  runPart(article: ArticleDocument, part: DocumentPart, options: Readonly<EngineOptions>, resources: EngineResources): ArticleDocument {
+  runPart(
+    article: ArticleDocument,
+    part: DocumentPart,
+    options: Readonly<EngineOptions>,
+    resources: EngineResources,
+  ): ArticleDocument {
     const ctx = new DocumentContext(options, resources);
     const text = article.removed![part.removed]!.text;
     const reference = article.reference ?? null;

@@ -8,7 +8,10 @@ export interface SqlDialect {
   isoWeek(dateText: string): string;
   /** The mean of an expression rounded to `digits` decimals, as a double. */
   roundedMean(expression: string, digits: number): string;
-  /** True when a text expression matches a POSIX regular expression (`SIMILAR TO` differs: `.` is literal in PostgreSQL's). */
+  /**
+   * True when a text expression matches a POSIX regular expression (`SIMILAR TO` is no substitute:
+   * its `.` is literal in PostgreSQL).
+   */
   matches(text: string, regex: string): string;
 }
 
@@ -24,6 +27,7 @@ export const DUCKDB: SqlDialect = {
 export const POSTGRES: SqlDialect = {
   name: 'postgres',
   isoWeek: (date) => `to_char(CAST(${date} AS date), 'IYYY-"W"IW')`,
-  roundedMean: (expression, digits) => `CAST(round(CAST(avg(${expression}) AS numeric), ${digits}) AS double precision)`,
+  roundedMean: (expression, digits) =>
+    `CAST(round(CAST(avg(${expression}) AS numeric), ${digits}) AS double precision)`,
   matches: (text, regex) => `${text} ~ '${regex}'`,
 };

@@ -45,10 +45,17 @@ export class PlanError extends Error {}
  * directories in name order, records in file order): their order is the order in which
  * near-duplicates are resolved, so both stores name the same first copy.
  */
-export async function* planJobs(paths: readonly string[], recordsPerJob = DEFAULT_JOB_RECORDS): AsyncGenerator<JobSpec> {
-  if (recordsPerJob < 1 || recordsPerJob > MAX_JOB_RECORDS) throw new PlanError(`records per job must be 1-${MAX_JOB_RECORDS}, not ${recordsPerJob}`);
+export async function* planJobs(
+  paths: readonly string[],
+  recordsPerJob = DEFAULT_JOB_RECORDS,
+): AsyncGenerator<JobSpec> {
+  if (recordsPerJob < 1 || recordsPerJob > MAX_JOB_RECORDS)
+    throw new PlanError(`records per job must be 1-${MAX_JOB_RECORDS}, not ${recordsPerJob}`);
   for (const path of paths) {
-    if (path === '-') throw new PlanError('standard input cannot be queued: workers read their inputs from files (write it to a file first)');
+    if (path === '-')
+      throw new PlanError(
+        'standard input cannot be queued: workers read their inputs from files (write it to a file first)',
+      );
     const info = await stat(path).catch(() => null);
     if (!info) throw new PlanError(`${path} does not exist`);
     if (info.isDirectory()) {
@@ -73,7 +80,16 @@ async function* planFile(file: string, recordsPerJob: number): AsyncGenerator<Jo
       end += (chunk as Buffer).length;
     }
     const digest = hash.digest('hex');
-    yield { id: jobId(file, 0, end, digest), file, kind: 'file', start: 0, end, firstLine: 1, records: 0, hash: digest };
+    yield {
+      id: jobId(file, 0, end, digest),
+      file,
+      kind: 'file',
+      start: 0,
+      end,
+      firstLine: 1,
+      records: 0,
+      hash: digest,
+    };
     return;
   }
   yield* planJsonLines(file, recordsPerJob);
@@ -91,7 +107,16 @@ async function* planJsonLines(file: string, recordsPerJob: number): AsyncGenerat
   let blank = true;
   const close = (end: number): JobSpec => {
     const digest = hash.digest('hex');
-    const spec: JobSpec = { id: jobId(file, start, end, digest), file, kind: 'lines', start, end, firstLine, records, hash: digest };
+    const spec: JobSpec = {
+      id: jobId(file, start, end, digest),
+      file,
+      kind: 'lines',
+      start,
+      end,
+      firstLine,
+      records,
+      hash: digest,
+    };
     start = end;
     firstLine = line;
     records = 0;
@@ -105,7 +130,8 @@ async function* planJsonLines(file: string, recordsPerJob: number): AsyncGenerat
       const byte = chunk[i]!;
       if (byte !== 0x0a) {
         // Spaces, tabs, CR and a byte-order mark's bytes do not make a line a record.
-        if (blank && byte !== 0x20 && byte !== 0x09 && byte !== 0x0d && byte !== 0xef && byte !== 0xbb && byte !== 0xbf) blank = false;
+        if (blank && byte !== 0x20 && byte !== 0x09 && byte !== 0x0d && byte !== 0xef && byte !== 0xbb && byte !== 0xbf)
+          blank = false;
         continue;
       }
       if (!blank) records++;

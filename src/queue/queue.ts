@@ -51,7 +51,13 @@ export function redisConnection(url: string): RedisOptions {
  * Redis through restarts, which for a mistyped address would mean waiting forever.
  */
 export async function checkReachable(url: string): Promise<void> {
-  const client = new Redis({ ...redisConnection(url), lazyConnect: true, retryStrategy: () => null, connectTimeout: 5000, maxRetriesPerRequest: 0 });
+  const client = new Redis({
+    ...redisConnection(url),
+    lazyConnect: true,
+    retryStrategy: () => null,
+    connectTimeout: 5000,
+    maxRetriesPerRequest: 0,
+  });
   client.on('error', () => undefined);
   try {
     await client.connect();
@@ -87,7 +93,12 @@ const ADD_GROUP = 200;
  * Jobs already in the queue are left as they are, so enqueuing twice adds nothing. Each new job
  * takes the next number of the queue's sequence, which orders inputs across enqueue runs.
  */
-export async function enqueue(url: string, paths: readonly string[], recordsPerJob?: number, onJob?: (job: JobData, added: boolean) => void): Promise<EnqueueResult> {
+export async function enqueue(
+  url: string,
+  paths: readonly string[],
+  recordsPerJob?: number,
+  onJob?: (job: JobData, added: boolean) => void,
+): Promise<EnqueueResult> {
   await checkReachable(url);
   const client = new Redis(redisConnection(url));
   const queue = new Queue<JobData, JobResult>(QUEUE_NAME, { connection: client });
@@ -139,7 +150,15 @@ export async function queueStatus(url: string): Promise<QueueStatus> {
   await checkReachable(url);
   const queue = new Queue<JobData, JobResult>(QUEUE_NAME, { connection: redisConnection(url) });
   try {
-    const counts = await queue.getJobCounts('waiting', 'active', 'completed', 'failed', 'delayed', 'prioritized', 'waiting-children');
+    const counts = await queue.getJobCounts(
+      'waiting',
+      'active',
+      'completed',
+      'failed',
+      'delayed',
+      'prioritized',
+      'waiting-children',
+    );
     const since = Date.now() - RATE_WINDOW_S * 1000;
     let jobs = 0;
     let articles = 0;
@@ -157,7 +176,11 @@ export async function queueStatus(url: string): Promise<QueueStatus> {
       completed: counts.completed ?? 0,
       failed: counts.failed ?? 0,
       delayed: counts.delayed ?? 0,
-      rate: { jobsPerSecond: jobs / RATE_WINDOW_S, articlesPerSecond: articles / RATE_WINDOW_S, windowSeconds: RATE_WINDOW_S },
+      rate: {
+        jobsPerSecond: jobs / RATE_WINDOW_S,
+        articlesPerSecond: articles / RATE_WINDOW_S,
+        windowSeconds: RATE_WINDOW_S,
+      },
     };
   } finally {
     await queue.close();

@@ -48,7 +48,8 @@ export interface RunningWorker {
 async function hashRange(file: string, start: number, end: number): Promise<string | null> {
   try {
     const hash = createHash('sha256');
-    if (end > start) for await (const chunk of createReadStream(file, { start, end: end - 1 })) hash.update(chunk as Buffer);
+    if (end > start)
+      for await (const chunk of createReadStream(file, { start, end: end - 1 })) hash.update(chunk as Buffer);
     return hash.digest('hex');
   } catch {
     return null;
@@ -59,7 +60,14 @@ async function hashRange(file: string, start: number, end: number): Promise<stri
 async function* readJob(job: JobData, maxBytes: number): AsyncGenerator<InputItem> {
   const size = (await stat(job.file)).size;
   if (job.kind === 'file' || (job.start === 0 && job.end === size)) yield* readInputs([job.file], { maxBytes });
-  else yield* readJsonLines(createReadStream(job.file, { start: job.start, end: job.end - 1 }), job.file, maxBytes, undefined, job.firstLine);
+  else
+    yield* readJsonLines(
+      createReadStream(job.file, { start: job.start, end: job.end - 1 }),
+      job.file,
+      maxBytes,
+      undefined,
+      job.firstLine,
+    );
 }
 
 /** Codes one job on the pool's threads and writes its rows to the store in one transaction. */
@@ -68,8 +76,20 @@ async function processJob(job: JobData, pool: WorkerPool, store: PgStore, maxByt
   const hash = await hashRange(job.file, job.start, job.end);
   if (hash !== job.hash) {
     // Retrying cannot help: the failure is recorded against the job, and the job is done.
-    const reason = hash === null ? `${job.file} cannot be read by this worker` : `${job.file} has changed since it was enqueued (bytes ${job.start}-${job.end})`;
-    failures.push({ source: job.file, line: null, diagnostic: { severity: 'fatal', stage: 'queue', rule: hash === null ? 'queue/input-missing' : 'queue/input-changed', reason } });
+    const reason =
+      hash === null
+        ? `${job.file} cannot be read by this worker`
+        : `${job.file} has changed since it was enqueued (bytes ${job.start}-${job.end})`;
+    failures.push({
+      source: job.file,
+      line: null,
+      diagnostic: {
+        severity: 'fatal',
+        stage: 'queue',
+        rule: hash === null ? 'queue/input-missing' : 'queue/input-changed',
+        reason,
+      },
+    });
     const written = await store.writeJob(job.id, job.seq, [], failures);
     return { articles: 0, failures: written.failures, skipped: 0 };
   }
@@ -87,7 +107,11 @@ async function processJob(job: JobData, pool: WorkerPool, store: PgStore, maxByt
   };
   for await (const item of readJob(job, maxBytes)) {
     if ('failure' in item) {
-      failures.push({ source: item.failure.origin.source, line: item.failure.origin.line ?? null, diagnostic: item.failure.diagnostic });
+      failures.push({
+        source: item.failure.origin.source,
+        line: item.failure.origin.line ?? null,
+        diagnostic: item.failure.diagnostic,
+      });
       continue;
     }
     // Not an article (a WARC request, an image, a README): passed over, as one-machine ingest does.
@@ -133,15 +157,27 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   const worker = new Worker<JobData, JobResult>(
     QUEUE_NAME,
     async (job) => {
+      log(`job ${job.id} started (run ${job.attemptsMade + job.stalledCounter + 1})`);
       const started = performance.now();
       const result = await processJob(job.data, pool, store, maxBytes);
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
-      log(`job ${job.id} done: ${result.articles} articles, ${result.failures} failures, ${result.skipped} skipped, ${seconds} s`);
+      log(
+        `job ${job.id} done: ${result.articles} articles, ${result.failures} failures, ` +
+          `${result.skipped} skipped, ${seconds} s`,
+      );
       return result;
     },
-    { connection, concurrency: options.concurrency ?? 2, lockDuration: LOCK_DURATION_MS, stalledInterval: STALLED_CHECK_MS, maxStalledCount: MAX_STALLED },
+    {
+      connection,
+      concurrency: options.concurrency ?? 2,
+      lockDuration: LOCK_DURATION_MS,
+      stalledInterval: STALLED_CHECK_MS,
+      maxStalledCount: MAX_STALLED,
+    },
   );
-  worker.on('failed', (job, error) => log(`job ${job?.id ?? '?'} failed (attempt ${job?.attemptsMade ?? '?'}): ${error.message}`));
+  worker.on('failed', (job, error) =>
+    log(`job ${job?.id ?? '?'} failed (attempt ${job?.attemptsMade ?? '?'}): ${error.message}`),
+  );
   // Redis restarting: BullMQ reconnects by itself; the error is only reported.
   worker.on('error', (error) => log(`queue connection: ${error.message}`));
   // Near-duplicates are linked once no job is waiting or running: the last job acknowledged (by

@@ -9,9 +9,12 @@ import type { JobData } from '../queue/queue.js';
  * other command starts without loading them.
  */
 
-
 /** Checks `--partition`: by month, for a Parquet export of events or quotes. */
-export function checkPartition(table: string, format: string, partition: string | undefined): ExportPartition | undefined {
+export function checkPartition(
+  table: string,
+  format: string,
+  partition: string | undefined,
+): ExportPartition | undefined {
   if (partition === undefined) return undefined;
   // Errors of the command's own checks are DyadErrors: the CLI prints them (an InvalidArgumentError
   // thrown by an action, not an option parser, is swallowed by commander's exit override).
@@ -25,18 +28,24 @@ export function checkPartition(table: string, format: string, partition: string 
 /** Parses `--job-records`: JSON Lines records per job. */
 export function parseJobRecords(value: string): number {
   const n = Number(value);
-  if (!/^\d+$/.test(value) || n < 1 || n > MAX_JOB_RECORDS) throw new InvalidArgumentError(`expected a whole number from 1 to ${MAX_JOB_RECORDS}`);
+  if (!/^\d+$/.test(value) || n < 1 || n > MAX_JOB_RECORDS)
+    throw new InvalidArgumentError(`expected a whole number from 1 to ${MAX_JOB_RECORDS}`);
   return n;
 }
 
 const describeJob = (job: JobData) =>
-  job.kind === 'file' ? `${job.file} (${job.end} bytes)` : `${job.file} lines ${job.firstLine}- (${job.records} records, bytes ${job.start}-${job.end})`;
+  job.kind === 'file'
+    ? `${job.file} (${job.end} bytes)`
+    : `${job.file} lines ${job.firstLine}- (${job.records} records, bytes ${job.start}-${job.end})`;
 
 /**
  * `dyad ingest PATH... --queue URL`: enqueues the inputs and prints each job it added; returns
  * the exit code. Enqueuing the same inputs again adds nothing.
  */
-export async function enqueueInputs(paths: readonly string[], options: { queue: string; jobRecords?: number; quiet?: boolean }): Promise<number> {
+export async function enqueueInputs(
+  paths: readonly string[],
+  options: { queue: string; jobRecords?: number; quiet?: boolean },
+): Promise<number> {
   const { enqueue } = await import('../queue/queue.js');
   const { PlanError } = await import('../queue/plan-jobs.js');
   try {
@@ -46,8 +55,9 @@ export async function enqueueInputs(paths: readonly string[], options: { queue: 
     const records = result.added.reduce((n, job) => n + job.records, 0);
     const files = new Set(result.added.map((job) => job.file)).size;
     process.stdout.write(
-      `${result.added.length} job${result.added.length === 1 ? '' : 's'} added (${files} file${files === 1 ? '' : 's'}` +
-        `${records ? `, ${records} JSON Lines records` : ''}), ${result.existing} already queued, on ${options.queue}\n`,
+      `${result.added.length} job${result.added.length === 1 ? '' : 's'} added ` +
+        `(${files} file${files === 1 ? '' : 's'}${records ? `, ${records} JSON Lines records` : ''}), ` +
+        `${result.existing} already queued, on ${options.queue}\n`,
     );
     return 0;
   } catch (error) {
@@ -75,7 +85,10 @@ export function addScaleCommands(program: Command): void {
     });
   program
     .command('worker')
-    .description('code queued jobs into a PostgreSQL store until stopped (SIGTERM or Ctrl-C: finish the jobs in hand, take no new ones)')
+    .description(
+      'code queued jobs into a PostgreSQL store until stopped ' +
+        '(SIGTERM or Ctrl-C: finish the jobs in hand, take no new ones)',
+    )
     .requiredOption('--queue <url>', 'the queue (redis://HOST:PORT)')
     .requiredOption('--store <url>', 'the store (postgres://...), created with dyad init')
     .option('--concurrency <n>', 'jobs in hand at once (default 2)', parsePositive)
@@ -117,7 +130,13 @@ export function addScaleCommands(program: Command): void {
         return;
       }
       const { waiting, active, completed, failed, delayed, rate } = status;
-      process.stdout.write(`waiting ${waiting}, active ${active}, completed ${completed}, failed ${failed}${delayed ? `, delayed (to retry) ${delayed}` : ''}\n`);
-      process.stdout.write(`last ${rate.windowSeconds} s: ${(rate.jobsPerSecond * 60).toFixed(1)} jobs/min, ${rate.articlesPerSecond.toFixed(1)} articles/s\n`);
+      process.stdout.write(
+        `waiting ${waiting}, active ${active}, completed ${completed}, failed ${failed}` +
+          `${delayed ? `, delayed (to retry) ${delayed}` : ''}\n`,
+      );
+      process.stdout.write(
+        `last ${rate.windowSeconds} s: ${(rate.jobsPerSecond * 60).toFixed(1)} jobs/min, ` +
+          `${rate.articlesPerSecond.toFixed(1)} articles/s\n`,
+      );
     });
 }

@@ -1,4 +1,5 @@
 import type { CodedEvent, Quote } from '../document/types.js';
+import type { ArticleRows } from './rows.js';
 
 /**
  * The store's tables, each declared once as a list of columns: name, type and the accessor that
@@ -33,22 +34,13 @@ export interface Table<T> {
   columns: ReadonlyArray<Column<T>>;
 }
 
-/** What the writer knows of an article when it appends its row. */
-export interface ArticleCells {
-  id: string;
-  url: string | null;
-  title: string | null;
-  published: string | null;
-  updated: string | null;
-  source: string;
-  agency: string | null;
-  authors: string;
+/** What the writer knows of an article when it appends its row: the worker's fields and its own. */
+export interface ArticleCells extends Pick<ArticleRows, 'id' | 'url' | 'title' | 'published' | 'updated' | 'source' | 'agency' | 'authors' | 'recordGz'> {
   dupOf: string | null;
   /** MinHash signature of the cleaned text (see `minhash.ts`). */
   minhash: Uint8Array;
   nEvents: number;
   nQuotes: number;
-  recordGz: Uint8Array;
   ingestedAt: string;
 }
 
@@ -203,6 +195,7 @@ const DUCKDB_TYPES: Record<ColumnType, string> = {
 
 /** The DuckDB `CREATE TABLE IF NOT EXISTS` statement of a table. */
 export function createTableSql(table: Table<never>): string {
-  const columns = [...(table.child ? ['article_id VARCHAR'] : []), ...table.columns.map((c) => `${c.name} ${DUCKDB_TYPES[c.type]}${c.key ? ' PRIMARY KEY' : ''}`)];
+  const columns = table.columns.map((c) => `${c.name} ${DUCKDB_TYPES[c.type]}${c.key ? ' PRIMARY KEY' : ''}`);
+  if (table.child) columns.unshift('article_id VARCHAR');
   return `CREATE TABLE IF NOT EXISTS ${table.name} (\n    ${columns.join(',\n    ')}\n  )`;
 }

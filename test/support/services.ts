@@ -15,7 +15,9 @@ function postgresBin(): string | null {
   if (onPath) return join(onPath, '..');
   const root = '/usr/lib/postgresql';
   if (!existsSync(root)) return null;
-  const versions = readdirSync(root).filter((v) => existsSync(join(root, v, 'bin', 'initdb'))).sort((a, b) => Number(b) - Number(a));
+  const versions = readdirSync(root)
+    .filter((v) => existsSync(join(root, v, 'bin', 'initdb')))
+    .sort((a, b) => Number(b) - Number(a));
   return versions.length ? join(root, versions[0]!, 'bin') : null;
 }
 
@@ -46,7 +48,8 @@ export async function freePort(): Promise<number> {
 async function waitForPort(port: number, what: string, child: ChildProcess, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`${what} exited with code ${child.exitCode} before it listened on port ${port}`);
+    if (child.exitCode !== null)
+      throw new Error(`${what} exited with code ${child.exitCode} before it listened on port ${port}`);
     const open = await new Promise<boolean>((resolve) => {
       const socket = new Socket();
       socket.once('connect', () => (socket.destroy(), resolve(true)));
@@ -88,8 +91,28 @@ export class RedisServer {
 
   /** Starts the server on its folder: after a kill, it reloads what its append-only file holds. */
   async launch(): Promise<void> {
-    const args = ['--port', String(this.port), '--bind', '127.0.0.1', '--dir', this.dir, '--appendonly', 'yes', '--appendfsync', 'everysec'];
-    args.push('--maxmemory-policy', 'noeviction', '--save', '', '--daemonize', 'no', '--logfile', join(this.dir, 'redis.log'));
+    const args = [
+      '--port',
+      String(this.port),
+      '--bind',
+      '127.0.0.1',
+      '--dir',
+      this.dir,
+      '--appendonly',
+      'yes',
+      '--appendfsync',
+      'everysec',
+    ];
+    args.push(
+      '--maxmemory-policy',
+      'noeviction',
+      '--save',
+      '',
+      '--daemonize',
+      'no',
+      '--logfile',
+      join(this.dir, 'redis.log'),
+    );
     this.child = spawn('redis-server', args, { stdio: 'ignore' });
     await waitForPort(this.port, 'redis-server', this.child);
   }
@@ -134,11 +157,28 @@ export class PostgresServer {
     if (user) chownSync(dir, user.uid, user.gid);
     const data = join(dir, 'data');
     const as = user ?? {};
-    const init = spawnSync(join(PG_BIN!, 'initdb'), ['-D', data, '-U', 'dyad', '-A', 'trust', '-E', 'UTF8', '--no-locale'], { ...as, encoding: 'utf8' });
+    const init = spawnSync(
+      join(PG_BIN!, 'initdb'),
+      ['-D', data, '-U', 'dyad', '-A', 'trust', '-E', 'UTF8', '--no-locale'],
+      { ...as, encoding: 'utf8' },
+    );
     if (init.status !== 0) throw new Error(`initdb failed: ${init.stderr}`);
     const server = new PostgresServer(dir, await freePort());
     // A throwaway cluster: no fsync (the tests kill workers and Redis, never the database).
-    const args = ['-D', data, '-p', String(server.port), '-k', dir, '-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', '-c', 'max_connections=50'];
+    const args = [
+      '-D',
+      data,
+      '-p',
+      String(server.port),
+      '-k',
+      dir,
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'fsync=off',
+      '-c',
+      'max_connections=50',
+    ];
     server.child = spawn(join(PG_BIN!, 'postgres'), args, { ...as, stdio: 'ignore' });
     await waitForPort(server.port, 'postgres', server.child);
     await server.waitUntilReady();

@@ -79,9 +79,17 @@ export const readGivenDate: CleanStep = (state: CleanState, ctx: StageContext) =
   }
   const from = meta.provenance.published;
   if (from === 'input') {
-    throw fatal('clean', 'clean/unreadable-date', `${state.record}: the record's date "${meta.published}" is not a date Dyad can read; give it as YYYY-MM-DD`);
+    throw fatal(
+      'clean',
+      'clean/unreadable-date',
+      `${state.record}: the record's date "${meta.published}" is not a date Dyad can read; give it as YYYY-MM-DD`,
+    );
   }
-  ctx.report('warning', 'clean/unreadable-date', `the page's publication date "${meta.published}" (${from ?? 'page'}) is not a date Dyad can read; it is ignored`);
+  ctx.report(
+    'warning',
+    'clean/unreadable-date',
+    `the page's publication date "${meta.published}" (${from ?? 'page'}) is not a date Dyad can read; it is ignored`,
+  );
   meta.published = null;
   delete meta.provenance.published;
 };

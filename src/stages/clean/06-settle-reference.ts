@@ -16,7 +16,11 @@ export function settleReference(state: CleanState, ctx: StageContext): Reference
   if (!meta.published && option) {
     const stored = storedDate(option, ctx);
     if (stored === null) {
-      throw fatal('clean', 'clean/unreadable-date', `${state.record}: the default date "${option}" is not a date Dyad can read; give it as YYYY-MM-DD`);
+      throw fatal(
+        'clean',
+        'clean/unreadable-date',
+        `${state.record}: the default date "${option}" is not a date Dyad can read; give it as YYYY-MM-DD`,
+      );
     }
     meta.published = stored;
     meta.provenance.published = 'option';

@@ -11,10 +11,11 @@ import type { CleanStep } from './state.js';
 
 /**
  * The cleaning steps, in order. Order matters: a date the input or the page gave is read first,
- * so that an unreadable one is set aside before the header may supply another; the header is read before furniture so a title
- * is never taken for a promotion title; duplicates are sought among body paragraphs only, after
- * furniture (a repeated "Epoch Times Photo" is furniture, not a duplicate); the dateline is
- * stripped from whatever paragraph is first once the rest is settled.
+ * so that an unreadable one is set aside before the header may supply another; the header is
+ * read before furniture so a title is never taken for a promotion title; duplicates are sought
+ * among body paragraphs only, after furniture (a repeated "Epoch Times Photo" is furniture, not a
+ * duplicate); the dateline is stripped from whatever paragraph is first once the rest is settled.
+ * The reference date is settled after these steps, once every source of a date has been read.
  */
 const STEPS: readonly CleanStep[] = [readGivenDate, readHeader, findFurniture, findDuplicates, stripDateline];
 

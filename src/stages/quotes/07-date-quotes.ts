@@ -7,10 +7,16 @@ import { tokenAt, type QuoteState } from './state.js';
  * date; a continuation keeps the date of the quote it continues.
  * @param reference the ISO day of `ctx.reference`, or null.
  */
-export function dateQuotes(state: QuoteState, quotes: Quote[], times: readonly TimeMention[], reference: string | null): void {
+export function dateQuotes(
+  state: QuoteState,
+  quotes: Quote[],
+  times: readonly TimeMention[],
+  reference: string | null,
+): void {
   quotes.forEach((q, i) => {
     const cueSentence = q.cue ? state.sentenceOf[tokenAt(state, q.cue.start)]! : q.sentence;
-    const date = q.continuation && i > 0 ? quotes[i - 1]!.date ?? null : dateOfSentence(times, cueSentence, reference, { start: q.start, end: q.end });
+    const ownWords = { start: q.start, end: q.end };
+    const date = q.continuation && i > 0 ? quotes[i - 1]!.date ?? null : dateOfSentence(times, cueSentence, reference, ownWords);
     if (date) q.date = date;
   });
 }

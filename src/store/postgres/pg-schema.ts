@@ -64,7 +64,8 @@ export function pgSchema(): string[] {
 export function monthPartition(month: string): { name: string; from: string; to: string } {
   const year = Number(month.slice(0, 4));
   const m = Number(month.slice(5, 7));
-  const next = m === 12 ? `${String(year + 1).padStart(4, '0')}-01` : `${month.slice(0, 4)}-${String(m + 1).padStart(2, '0')}`;
+  const next =
+    m === 12 ? `${String(year + 1).padStart(4, '0')}-01` : `${month.slice(0, 4)}-${String(m + 1).padStart(2, '0')}`;
   return { name: `events_${month.replace('-', '_')}`, from: month, to: next };
 }
 

@@ -95,7 +95,11 @@ export class PgStore {
     try {
       return await this.pool.connect();
     } catch (error) {
-      throw fatal('store', 'store/unreachable', `${redact(this.url)}: cannot connect to PostgreSQL (${(error as Error).message})`);
+      throw fatal(
+        'store',
+        'store/unreachable',
+        `${redact(this.url)}: cannot connect to PostgreSQL (${(error as Error).message})`,
+      );
     }
   }
 
@@ -103,12 +107,27 @@ export class PgStore {
   private async checkVersion(): Promise<void> {
     const client = await this.connectClient();
     try {
-      const [exists] = (await client.query("SELECT to_regclass('store_info') AS t")).rows as Array<{ t: string | null }>;
-      if (!exists?.t) throw fatal('store', 'store/not-initialised', `${redact(this.url)}: no Dyad store in this database (create one with: dyad init --store ${redact(this.url)})`);
-      const [row] = (await client.query("SELECT value FROM store_info WHERE key = 'version'")).rows as Array<{ value: string }>;
+      const [exists] = (await client.query("SELECT to_regclass('store_info') AS t")).rows as Array<{
+        t: string | null;
+      }>;
+      if (!exists?.t)
+        throw fatal(
+          'store',
+          'store/not-initialised',
+          `${redact(this.url)}: no Dyad store in this database ` +
+            `(create one with: dyad init --store ${redact(this.url)})`,
+        );
+      const [row] = (await client.query("SELECT value FROM store_info WHERE key = 'version'")).rows as Array<{
+        value: string;
+      }>;
       const version = row?.value ?? '1';
       if (version !== STORE_VERSION) {
-        throw fatal('store', 'store/version-mismatch', `${redact(this.url)}: the store has layout version ${version}; this Dyad reads and writes version ${STORE_VERSION}.`);
+        throw fatal(
+          'store',
+          'store/version-mismatch',
+          `${redact(this.url)}: the store has layout version ${version}; ` +
+            `this Dyad reads and writes version ${STORE_VERSION}.`,
+        );
       }
     } finally {
       client.release();
@@ -125,7 +144,9 @@ export class PgStore {
       await client.query('SELECT pg_advisory_xact_lock($1)', [PARTITION_LOCK]);
       for (const month of missing) {
         const { name, from, to } = monthPartition(month);
-        await client.query(`CREATE TABLE IF NOT EXISTS ${name} PARTITION OF events FOR VALUES FROM ('${from}') TO ('${to}')`);
+        await client.query(
+          `CREATE TABLE IF NOT EXISTS ${name} PARTITION OF events FOR VALUES FROM ('${from}') TO ('${to}')`,
+        );
       }
       await client.query('COMMIT');
     } catch (error) {
@@ -143,8 +164,15 @@ export class PgStore {
    * ingest skips an id it has stored). Near-duplicates are linked later, in input order, by
    * `resolveDuplicates`.
    */
-  async writeJob(job: string, seq: number, articles: readonly PlacedArticle[], failures: readonly FailureRow[]): Promise<JobWrite> {
-    const months = articles.flatMap((a) => a.events.map((row) => monthOf(row[EVENT_DATE_CELL])).filter((m): m is string => m !== null));
+  async writeJob(
+    job: string,
+    seq: number,
+    articles: readonly PlacedArticle[],
+    failures: readonly FailureRow[],
+  ): Promise<JobWrite> {
+    const months = articles.flatMap((a) =>
+      a.events.map((row) => monthOf(row[EVENT_DATE_CELL])).filter((m): m is string => m !== null),
+    );
     await this.ensurePartitions(months);
     for (let attempt = 1; ; attempt++) {
       try {
@@ -156,18 +184,29 @@ export class PgStore {
     }
   }
 
-  private async writeJobOnce(job: string, seq: number, articles: readonly PlacedArticle[], failures: readonly FailureRow[]): Promise<JobWrite> {
+  private async writeJobOnce(
+    job: string,
+    seq: number,
+    articles: readonly PlacedArticle[],
+    failures: readonly FailureRow[],
+  ): Promise<JobWrite> {
     const client = await this.connectClient();
     try {
       await client.query('BEGIN');
       // Children first: their rows name the articles.
       for (const table of [...JOB_TABLES].reverse()) await client.query(`DELETE FROM ${table} WHERE batch = $1`, [job]);
       const ids = articles.map((a) => a.id);
-      const taken = new Set(((await client.query('SELECT id FROM articles WHERE id = ANY($1)', [ids])).rows as Array<{ id: string }>).map((r) => r.id));
+      const taken = new Set(
+        ((await client.query('SELECT id FROM articles WHERE id = ANY($1)', [ids])).rows as Array<{ id: string }>).map(
+          (r) => r.id,
+        ),
+      );
       const fresh = articles.filter((a) => !taken.has(a.id));
       const now = new Date().toISOString().replace('T', ' ').slice(0, 19);
       const copy = async (table: Table<never>, extra: string[], lines: Iterable<string>) => {
-        const stream = client.query(copyFrom(`COPY ${table.name} (${[...columnNames(table), ...extra].join(', ')}) FROM STDIN (FORMAT csv)`));
+        const stream = client.query(
+          copyFrom(`COPY ${table.name} (${[...columnNames(table), ...extra].join(', ')}) FROM STDIN (FORMAT csv)`),
+        );
         await pipeline(Readable.from(lines), stream);
       };
       await copy(ARTICLES as Table<never>, ['batch', 'seq', 'pos'], (function* () {
@@ -178,13 +217,31 @@ export class PgStore {
       })());
       const children = [[EVENTS, (a: PlacedArticle) => a.events], [QUOTES, (a: PlacedArticle) => a.quotes], [ACTORS, (a: PlacedArticle) => a.actors]] as const;
       for (const [table, rowsOf] of children) {
-        await copy(table as Table<never>, ['batch'], (function* () {
-          for (const a of fresh) for (const row of rowsOf(a)) yield csvLine([a.id, ...row, job]);
-        })());
+        await copy(
+          table as Table<never>,
+          ['batch'],
+          (function* () {
+            for (const a of fresh) for (const row of rowsOf(a)) yield csvLine([a.id, ...row, job]);
+          })(),
+        );
       }
-      await copy(FAILURES as Table<never>, ['batch'], (function* () {
-        for (const f of failures) yield csvLine([...cellsOf(FAILURES, { source: f.source, line: f.line, rule: f.diagnostic.rule, reason: f.diagnostic.reason, failedAt: now }), job]);
-      })());
+      await copy(
+        FAILURES as Table<never>,
+        ['batch'],
+        (function* () {
+          for (const f of failures)
+            yield csvLine([
+              ...cellsOf(FAILURES, {
+                source: f.source,
+                line: f.line,
+                rule: f.diagnostic.rule,
+                reason: f.diagnostic.reason,
+                failedAt: now,
+              }),
+              job,
+            ]);
+        })(),
+      );
       await client.query('COMMIT');
       return { articles: fresh.length, skipped: articles.length - fresh.length, failures: failures.length };
     } catch (error) {
@@ -229,10 +286,11 @@ export class PgStore {
       }
       for (let i = 0; i < changes.length; i += 10000) {
         const part = changes.slice(i, i + 10000);
-        await client.query(`UPDATE articles a SET dup_of = u.dup_of FROM unnest($1::text[], $2::text[]) AS u(id, dup_of) WHERE a.id = u.id`, [
-          part.map(([id]) => id),
-          part.map(([, d]) => d),
-        ]);
+        await client.query(
+          `UPDATE articles a SET dup_of = u.dup_of
+             FROM unnest($1::text[], $2::text[]) AS u(id, dup_of) WHERE a.id = u.id`,
+          [part.map(([id]) => id), part.map(([, d]) => d)],
+        );
       }
     } finally {
       await client.query('SELECT pg_advisory_unlock($1)', [DUPLICATE_LOCK]).catch(() => undefined);
@@ -252,7 +310,9 @@ export class PgStore {
   async copyToCsv(table: string, columns: readonly string[], path: string): Promise<void> {
     const client = await this.connectClient();
     try {
-      const stream = client.query(copyTo(`COPY (SELECT ${columns.join(', ')} FROM ${table}) TO STDOUT (FORMAT csv, HEADER, FORCE_QUOTE *)`));
+      const stream = client.query(
+        copyTo(`COPY (SELECT ${columns.join(', ')} FROM ${table}) TO STDOUT (FORMAT csv, HEADER, FORCE_QUOTE *)`),
+      );
       await pipeline(stream, createWriteStream(path));
     } finally {
       client.release();
