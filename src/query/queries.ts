@@ -116,7 +116,7 @@ export async function queryEvents(store: QuerySource, filter: EventFilter = {}):
     );
     // Events dated less precisely than the period (a month for --by day) cannot be counted in it: said, not hidden.
     const [vague] = await store.all(
-      `SELECT count(*) AS n FROM events e JOIN articles a ON a.id = e.article_id WHERE ${sql} AND NOT (length(e.date) >= ${precision} AND e.date SIMILAR TO '[0-9]{4}.*')`,
+      `SELECT count(*) AS n FROM events e JOIN articles a ON a.id = e.article_id WHERE ${sql} AND NOT (length(e.date) >= ${precision} AND ${dialect.matches('e.date', '^[0-9]{4}')})`,
       params,
     );
     const left = Number(vague?.n ?? 0);
