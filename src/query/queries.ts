@@ -25,7 +25,7 @@ async function limited(store: QuerySource, sql: string, params: Param[], limit: 
   const n = Math.max(1, limit ?? 100);
   const rows = await store.all(`${sql} LIMIT ${n + 1}`, params);
   if (rows.length <= n) return { rows };
-  const [count] = await store.all(`SELECT count(*) AS n FROM (${sql})`, params);
+  const [count] = await store.all(`SELECT count(*) AS n FROM (${sql}) AS counted`, params);
   return { rows: rows.slice(0, n), total: Number(count?.n ?? 0) };
 }
 
