@@ -47,25 +47,33 @@ export function redisConnection(url: string): RedisOptions {
 }
 
 /**
- * Fails with a clear message when nothing answers at the URL: the commands themselves wait for
- * Redis through restarts, which for a mistyped address would mean waiting forever.
+ * Fails with a clear message when nothing answers at the URL within `waitMs`: the commands
+ * themselves wait for Redis through restarts, which for a mistyped address would mean waiting
+ * forever. A worker waits a little (it may start while Redis restarts); other commands do not.
  */
-export async function checkReachable(url: string): Promise<void> {
-  const client = new Redis({
-    ...redisConnection(url),
-    lazyConnect: true,
-    retryStrategy: () => null,
-    connectTimeout: 5000,
-    maxRetriesPerRequest: 0,
-  });
-  client.on('error', () => undefined);
-  try {
-    await client.connect();
-    await client.ping();
-  } catch (error) {
-    throw fatal('queue', 'queue/unreachable', `${url}: no Redis answers there (${(error as Error).message})`);
-  } finally {
-    client.disconnect();
+export async function checkReachable(url: string, waitMs = 0): Promise<void> {
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    const client = new Redis({
+      ...redisConnection(url),
+      lazyConnect: true,
+      retryStrategy: () => null,
+      connectTimeout: 5000,
+      maxRetriesPerRequest: 0,
+    });
+    client.on('error', () => undefined);
+    try {
+      await client.connect();
+      await client.ping();
+      return;
+    } catch (error) {
+      if (Date.now() >= deadline) {
+        throw fatal('queue', 'queue/unreachable', `${url}: no Redis answers there (${(error as Error).message})`);
+      }
+    } finally {
+      client.disconnect();
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
   }
 }
 

@@ -136,13 +136,17 @@ async function processJob(job: JobData, pool: WorkerPool, store: PgStore, maxByt
   return { articles: written.articles, failures: written.failures, skipped: skipped + written.skipped };
 }
 
+/** How long a worker waits at start for Redis to answer. */
+const REDIS_START_WAIT_MS = 15_000;
+
 /**
  * Starts a queue consumer: BullMQ takes jobs (`concurrency` at a time), each is coded on worker
  * threads and written to the PostgreSQL store in one transaction before it is acknowledged. When
  * the queue has drained, near-duplicates are linked over the whole store, in input order.
  */
 export async function startWorker(options: WorkerOptions): Promise<RunningWorker> {
-  await checkReachable(options.queue);
+  // Started while Redis restarts (from its AOF, a few seconds), a worker waits for it.
+  await checkReachable(options.queue, REDIS_START_WAIT_MS);
   const store = await PgStore.connect(options.store);
   const pool = new WorkerPool(
     options.threads ?? DEFAULT_WORKERS,
