@@ -68,15 +68,29 @@ export class SyntaxModel {
    * @param wink wink-nlp's tag of each word (one more feature of the tagger), or null.
    */
   analyse(words: readonly string[], wink: readonly string[] | null): WordAnalysis {
-    const encoded = encodeWords(words, wink);
-    const tagIds = this.tagger.tag(encoded);
-    const upos = Array.from(tagIds, (t) => this.uposOf[t]!);
-    const lemmas = words.map((w, i) => this.lemma(w, upos[i]!));
-    const lemma = Int32Array.from(lemmas, (l) => hashString(normaliseWord(l)));
-    const parse = this.parser.parse({ n: words.length, form: encoded.form, tag: tagIds, lemma, suffix: encoded.suffix3, wink: encoded.wink });
-    const deprels = Array.from(parse.labels, (l) => this.parser.labels[l]!);
-    markAgents(words, parse.heads, deprels);
-    return { upos, heads: parse.heads, deprels, lemmas };
+    return this.analyseAll([{ words, wink }])[0]!;
+  }
+
+  /**
+   * Tags and parses several sentences: all are tagged first, then all parsed, so that the
+   * tagger's and the parser's weight tables are not evicting each other from cache at every
+   * sentence (the answers are those of `analyse`, sentence by sentence).
+   */
+  analyseAll(sentences: ReadonlyArray<{ words: readonly string[]; wink: readonly string[] | null }>): WordAnalysis[] {
+    const tagged = sentences.map(({ words, wink }) => {
+      const encoded = encodeWords(words, wink);
+      return { encoded, tagIds: this.tagger.tag(encoded) };
+    });
+    return sentences.map(({ words }, i) => {
+      const { encoded, tagIds } = tagged[i]!;
+      const upos = Array.from(tagIds, (t) => this.uposOf[t]!);
+      const lemmas = words.map((w, j) => this.lemma(w, upos[j]!));
+      const lemma = Int32Array.from(lemmas, (l) => hashString(normaliseWord(l)));
+      const parse = this.parser.parse({ n: words.length, form: encoded.form, tag: tagIds, lemma, suffix: encoded.suffix3, wink: encoded.wink });
+      const deprels = Array.from(parse.labels, (l) => this.parser.labels[l]!);
+      markAgents(words, parse.heads, deprels);
+      return { upos, heads: parse.heads, deprels, lemmas };
+    });
   }
 
   /** The model as one binary file: magic, header length, checksum, JSON header, weight tables. */
