@@ -57,10 +57,9 @@ export class SyntaxModel {
   /** The tagger's tags are `UPOS|XPOS` pairs; this is the UPOS of each. */
   private readonly uposOf: string[];
 
-  /** The lemma of a word with its tag: the treebank's most frequent one, else the word itself. */
+  /** The lemma of a word with its tag (see `lemmaOf`). */
   lemma(word: string, upos: string): string {
-    const lower = word.replace(/[\u2018\u2019]/g, "'").toLowerCase();
-    return this.lemmaTable.get(`${lower}\t${upos}`) ?? (upos === 'PROPN' ? word : lower);
+    return lemmaOf(this.lemmaTable, word, upos);
   }
 
   /**
@@ -161,6 +160,15 @@ export class SyntaxModel {
     const parser = new Parser(header.labels, table('actions'), table('left'), table('right'));
     return new SyntaxModel(tagger, parser, header.lemmas, header.provenance);
   }
+}
+
+/**
+ * The lemma of a word with its UPOS tag: the treebank's most frequent one for that lower-case
+ * word and tag when the table has it, else the word itself (lower case, except proper nouns).
+ */
+export function lemmaOf(table: ReadonlyMap<string, string>, word: string, upos: string): string {
+  const lower = word.replace(/[\u2018\u2019]/g, "'").toLowerCase();
+  return table.get(`${lower}\t${upos}`) ?? (upos === 'PROPN' ? word : lower);
 }
 
 /**
