@@ -6,7 +6,7 @@
 
 /** One sentence of syntactic words, columns as strings (`_` where the file has none). */
 export interface ConlluSentence {
-  /** Comment lines (`# text = ...`), without the leading `# `... kept verbatim with it. */
+  /** Comment lines (`# text = ...`), verbatim. */
   comments: string[];
   words: string[];
   lemmas: string[];

@@ -57,10 +57,9 @@ export class SyntaxModel {
   /** The tagger's tags are `UPOS|XPOS` pairs; this is the UPOS of each. */
   private readonly uposOf: string[];
 
-  /** The lemma of a word with its tag: the treebank's most frequent one, else the word itself. */
+  /** The lemma of a word with its tag (see `lemmaOf`). */
   lemma(word: string, upos: string): string {
-    const lower = word.replace(/[\u2018\u2019]/g, "'").toLowerCase();
-    return this.lemmaTable.get(`${lower}\t${upos}`) ?? (upos === 'PROPN' ? word : lower);
+    return lemmaOf(this.lemmaTable, word, upos);
   }
 
   /**
@@ -68,15 +67,29 @@ export class SyntaxModel {
    * @param wink wink-nlp's tag of each word (one more feature of the tagger), or null.
    */
   analyse(words: readonly string[], wink: readonly string[] | null): WordAnalysis {
-    const encoded = encodeWords(words, wink);
-    const tagIds = this.tagger.tag(encoded);
-    const upos = Array.from(tagIds, (t) => this.uposOf[t]!);
-    const lemmas = words.map((w, i) => this.lemma(w, upos[i]!));
-    const lemma = Int32Array.from(lemmas, (l) => hashString(normaliseWord(l)));
-    const parse = this.parser.parse({ n: words.length, form: encoded.form, tag: tagIds, lemma, suffix: encoded.suffix3, wink: encoded.wink });
-    const deprels = Array.from(parse.labels, (l) => this.parser.labels[l]!);
-    markAgents(words, parse.heads, deprels);
-    return { upos, heads: parse.heads, deprels, lemmas };
+    return this.analyseAll([{ words, wink }])[0]!;
+  }
+
+  /**
+   * Tags and parses several sentences: all are tagged first, then all parsed, so that the
+   * tagger's and the parser's weight tables are not evicting each other from cache at every
+   * sentence (the answers are those of `analyse`, sentence by sentence).
+   */
+  analyseAll(sentences: ReadonlyArray<{ words: readonly string[]; wink: readonly string[] | null }>): WordAnalysis[] {
+    const tagged = sentences.map(({ words, wink }) => {
+      const encoded = encodeWords(words, wink);
+      return { encoded, tagIds: this.tagger.tag(encoded) };
+    });
+    return sentences.map(({ words }, i) => {
+      const { encoded, tagIds } = tagged[i]!;
+      const upos = Array.from(tagIds, (t) => this.uposOf[t]!);
+      const lemmas = words.map((w, j) => this.lemma(w, upos[j]!));
+      const lemma = Int32Array.from(lemmas, (l) => hashString(normaliseWord(l)));
+      const parse = this.parser.parse({ n: words.length, form: encoded.form, tag: tagIds, lemma, suffix: encoded.suffix3, wink: encoded.wink });
+      const deprels = Array.from(parse.labels, (l) => this.parser.labels[l]!);
+      markAgents(words, parse.heads, deprels);
+      return { upos, heads: parse.heads, deprels, lemmas };
+    });
   }
 
   /** The model as one binary file: magic, header length, checksum, JSON header, weight tables. */
@@ -147,6 +160,15 @@ export class SyntaxModel {
     const parser = new Parser(header.labels, table('actions'), table('left'), table('right'));
     return new SyntaxModel(tagger, parser, header.lemmas, header.provenance);
   }
+}
+
+/**
+ * The lemma of a word with its UPOS tag: the treebank's most frequent one for that lower-case
+ * word and tag when the table has it, else the word itself (lower case, except proper nouns).
+ */
+export function lemmaOf(table: ReadonlyMap<string, string>, word: string, upos: string): string {
+  const lower = word.replace(/[\u2018\u2019]/g, "'").toLowerCase();
+  return table.get(`${lower}\t${upos}`) ?? (upos === 'PROPN' ? word : lower);
 }
 
 /**

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { winkTagsForWords } from './align.js';
 import { readConllu, type ConlluSentence } from './conllu.js';
 import { hashString } from './hash.js';
-import { SyntaxModel } from './model.js';
+import { lemmaOf, SyntaxModel } from './model.js';
 import { trainParser, type Parser, type ParserSentence } from './parser.js';
 import { scoreParses } from './score.js';
 import { trainTagger, type Tagger, type TaggedSentence } from './tagger.js';
@@ -62,10 +62,9 @@ function lemmaTable(sentences: readonly ConlluSentence[]): Record<string, string
   for (const [key, m] of [...counts].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
     const [lower, upos] = key.split('\t') as [string, string];
     const best = [...m].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]![0];
-    if (best !== (upos === 'PROPN' ? undefined : lower)) {
-      if (upos === 'PROPN' && best.toLowerCase() === lower) continue;
-      out[key] = best;
-    }
+    // Only what the default rule of `lemmaOf` would get wrong (proper nouns compared without case).
+    const fallback = upos === 'PROPN' ? best.toLowerCase() : best;
+    if (fallback !== lower) out[key] = best;
   }
   return out;
 }
@@ -84,17 +83,13 @@ function uposAccuracy(tagset: readonly string[], predicted: readonly Int32Array[
   return right / (all || 1);
 }
 
-function parserSentence(p: Prepared, tags: Int32Array, tagset: readonly string[], labels: readonly string[], model: LemmaSource): ParserSentence {
-  const lemma = Int32Array.from(p.sentence.words, (w, i) => hashString(normaliseWord(model.lemma(w, tagset[tags[i]!]!.split('|')[0]!))));
+function parserSentence(p: Prepared, tags: Int32Array, tagset: readonly string[], labels: readonly string[], lemmas: ReadonlyMap<string, string>): ParserSentence {
+  const lemma = Int32Array.from(p.sentence.words, (w, i) => hashString(normaliseWord(lemmaOf(lemmas, w, tagset[tags[i]!]!.split('|')[0]!))));
   return {
     input: { n: p.words.n, form: p.words.form, tag: tags, lemma, suffix: p.words.suffix3, wink: p.words.wink },
     heads: Int32Array.from(p.sentence.heads, (h) => h - 1),
     labels: Int32Array.from(p.sentence.deprels, (l) => Math.max(0, labels.indexOf(l))),
   };
-}
-
-interface LemmaSource {
-  lemma(word: string, upos: string): string;
 }
 
 function devLas(parser: Parser, dev: readonly ParserSentence[], labels: readonly string[], devGold: readonly Prepared[]): { uas: number; las: number } {
@@ -159,9 +154,9 @@ export function trainSyntaxModel(settings: TrainingSettings): SyntaxModel {
   log(`jackknifed tags over ${settings.folds} folds: UPOS ${(jackknifeAcc * 100).toFixed(2)} on train (${elapsed()})`);
 
   const lemmas = lemmaTable(trainSentences);
-  const lemmaModel = new SyntaxModel(tagger, null as unknown as Parser, lemmas);
-  const parserTrain = train.map((p, i) => parserSentence(p, jackknifed[i]!, tagset, labels, lemmaModel));
-  const parserDev = dev.map((p) => parserSentence(p, tagger.tag(p.words), tagset, labels, lemmaModel));
+  const lemmaMap = new Map(Object.entries(lemmas));
+  const parserTrain = train.map((p, i) => parserSentence(p, jackknifed[i]!, tagset, labels, lemmaMap));
+  const parserDev = dev.map((p) => parserSentence(p, tagger.tag(p.words), tagset, labels, lemmaMap));
   let bestParser: Parser | null = null;
   let best = { uas: -1, las: -1, epochs: 0 };
   trainParser(labels, parserTrain, { epochs: settings.parserEpochs, seed: settings.seed, exploreFrom: 1, explore: 0.9, prune: settings.prune }, (epoch, parser) => {
