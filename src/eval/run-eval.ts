@@ -12,7 +12,16 @@ import { timesMeantime } from './scorers/times-meantime.js';
 import { findSharedDir } from './shared-data.js';
 
 /** Every scorer, layer by layer, in pipeline order. Later stages add theirs here. */
-const SCORERS: readonly Scorer[] = [extractionTrafilatura, sentencesMeantime, actorsPlover, actorsPetrarch, timesMeantime, quotesMeantime, eventsPlover, eventsPetrarch];
+const SCORERS: readonly Scorer[] = [
+  extractionTrafilatura,
+  sentencesMeantime,
+  actorsPlover,
+  actorsPetrarch,
+  timesMeantime,
+  quotesMeantime,
+  eventsPlover,
+  eventsPetrarch,
+];
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -20,7 +29,8 @@ const pct = (v: number): string => `${(v * 100).toFixed(1)}%`;
 
 function printTable(rows: readonly EvalRow[]): void {
   const header = ['layer', 'yardstick', 'metric', 'value', 'n', 'reference'];
-  const cells = rows.map((r) => [r.layer, r.yardstick, r.metric, r.unit === 'count' ? String(r.value) : pct(r.value), String(r.n), r.reference ?? '']);
+  const value = (r: EvalRow) => (r.unit === 'count' ? String(r.value) : pct(r.value));
+  const cells = rows.map((r) => [r.layer, r.yardstick, r.metric, value(r), String(r.n), r.reference ?? '']);
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
   const line = (c: string[]) => c.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd();
   console.log(line(header));
