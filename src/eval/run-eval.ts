@@ -34,7 +34,8 @@ const pct = (v: number): string => `${(v * 100).toFixed(1)}%`;
 
 function printTable(rows: readonly EvalRow[]): void {
   const header = ['layer', 'yardstick', 'metric', 'value', 'n', 'reference'];
-  const cells = rows.map((r) => [r.layer, r.yardstick, r.metric, r.unit === 'count' ? String(r.value) : pct(r.value), String(r.n), r.reference ?? '']);
+  const value = (r: EvalRow) => (r.unit === 'count' ? String(r.value) : pct(r.value));
+  const cells = rows.map((r) => [r.layer, r.yardstick, r.metric, value(r), String(r.n), r.reference ?? '']);
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
   const line = (c: string[]) => c.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd();
   console.log(line(header));

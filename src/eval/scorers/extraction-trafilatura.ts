@@ -54,7 +54,8 @@ function lostBecause(segment: string, doc: ArticleDocument | null, readability: 
   const removal = doc.removed?.find((r) => fold(r.text).includes(segment));
   if (removal) return `removed by ${removal.rule}`;
   if (doc.source && fold(doc.source.text).includes(segment)) return 'split across paragraphs or partly removed';
-  return readability.includes(segment) ? 'not extracted (bare Readability finds it)' : 'not extracted (nor by bare Readability)';
+  if (readability.includes(segment)) return 'not extracted (bare Readability finds it)';
+  return 'not extracted (nor by bare Readability)';
 }
 
 /**
@@ -102,7 +103,8 @@ export const extractionTrafilatura: Scorer = {
       count(ours, page, dyad);
       count(theirs, page, bare);
       for (const segment of page.with.map(fold)) {
-        if (!ours.includes(segment)) misses.add(`'with' lost: ${lostBecause(segment, doc, theirs)}`, `${page.file}: ${segment}`);
+        if (ours.includes(segment)) continue;
+        misses.add(`'with' lost: ${lostBecause(segment, doc, theirs)}`, `${page.file}: ${segment}`);
       }
       for (const segment of page.without.map(fold)) {
         if (ours.includes(segment)) {

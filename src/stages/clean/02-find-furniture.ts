@@ -4,7 +4,8 @@ import { agencyName, remove, type CleanParagraph, type CleanStep } from './state
 const PHOTO_MARKER = /^\[?(?:[\p{L}.&' ]{0,30}\s)?(?:photo|image|picture|video|graphic|gallery|slideshow)s?\]?:?$/iu;
 /** A parenthesised credit naming a photographer or agency ("(Photo by Jane Doe)", "(AFP)"). */
 const CREDIT_AGENCY = 'Getty Images|AFP|Reuters|AP Photo|Associated Press|EPA|Xinhua|Yonhap|Shutterstock|Pool';
-const NAMED_CREDIT = String.raw`\((?:(?:photo|image|picture|file photo|video)(?:\s+by|:)?\s+[^()]+|[^()]*\b(?:${CREDIT_AGENCY})\b[^()]*)\)`;
+const PHOTO_WORD = String.raw`(?:photo|image|picture|file photo|video)(?:\s+by|:)?\s+[^()]+`;
+const NAMED_CREDIT = String.raw`\((?:${PHOTO_WORD}|[^()]*\b(?:${CREDIT_AGENCY})\b[^()]*)\)`;
 /** A credit of slash-separated names ("(Aris Messinis/AFP)"), which a text aside can look like too. */
 const SLASH_CREDIT = String.raw`\([^()]*\/[^()]+\)`;
 const CREDIT_ONLY = new RegExp(`^(?:${NAMED_CREDIT}|${SLASH_CREDIT})$`, 'i');
@@ -14,7 +15,7 @@ const CREDIT_ONLY = new RegExp(`^(?:${NAMED_CREDIT}|${SLASH_CREDIT})$`, 'i');
  */
 const ENDS_WITH_CREDIT = new RegExp(`(?:\\s${NAMED_CREDIT}|[.!?]["”’]?\\s+${SLASH_CREDIT})\\.?$`, 'i');
 /** A credit that says it is a photo's ("(Photo by Jane Doe/AFP via Getty Images)"): only a caption ends so. */
-const PHOTO_CREDIT = /\s\((?:(?:photo|image|picture|file photo)(?:\s+by|:)?\s+[^()]+|[^()]*\b(?:Getty Images|AP Photo|Shutterstock)\b[^()]*)\)\.?$/i;
+const PHOTO_CREDIT = new RegExp(String.raw`\s\((?:${PHOTO_WORD}|[^()]*\b(?:Getty Images|AP Photo|Shutterstock)\b[^()]*)\)\.?$`, 'i');
 /** Credit lines written without parentheses ("Photo: Reuters", "Credit: AFP"). */
 const CREDIT_LINE = /^(?:photo|image|picture)?\s*(?:credits?|courtesy)\s*:|^(?:photo|image|picture)\s*:\s*\S/i;
 /**
@@ -24,28 +25,37 @@ const CREDIT_LINE = /^(?:photo|image|picture)?\s*(?:credits?|courtesy)\s*:|^(?:p
 const PROMO_ELSEWHERE = [
   'Mehr zum Thema', 'Mehr (?:dazu|Themen)', 'Weitere (?:Informationen|Infos|Artikel|Beiträge|Themen|Links?)',
   'Weiterführende Links?', 'Zum Weiterlesen', 'Lesen Sie (?:auch|mehr)', 'Auch interessant', 'Siehe auch',
-  'Das (?:Thema )?könnte (?:dich|Sie) auch interessieren', 'Empfohlene (?:Beiträge|Artikel)', 'Neueste (?:Beiträge|Artikel)',
+  'Das (?:Thema )?könnte (?:dich|Sie) auch interessieren', 'Empfohlene (?:Beiträge|Artikel)',
+  'Neueste (?:Beiträge|Artikel)',
   'Ähnliche (?:Beiträge|Artikel)', 'Verwandte (?:Beiträge|Artikel|Themen)', 'Schon gelesen\\?', 'Anzeige', 'Werbung',
   '(?:À )?lire aussi', 'Voir aussi', 'Sur le même sujet', 'Lee también', 'Ver también', 'Te puede interesar',
   'Leia também', 'Veja também', 'Leggi anche', 'Czytaj (?:też|także|również)', 'Zobacz (?:też|także|również)',
 ].join('|');
 /** A promotion heading; when nothing follows the colon, the next short line is its title. */
-const PROMO = new RegExp(
-  `^(Recommended(?: Video| Reading| for you)?|Related(?: Coverage| Stories| Articles| Video| Content)?|Read More|Read also|` +
-    `Also read|See also|Watch|Must Read|More from [\\p{L} ]+|Trending(?: Now)?|Popular|Editor'?s Picks?|Sponsored(?: Content)?|` +
-    `Advertisement|${PROMO_ELSEWHERE})\\s*[!?]?\\s*(?::\\s*(.*)|$)`,
-  'iu',
-);
+const PROMO_ENGLISH = [
+  'Recommended(?: Video| Reading| for you)?', 'Related(?: Coverage| Stories| Articles| Video| Content)?', 'Read More',
+  'Read also', 'Also read', 'See also', 'Watch', 'Must Read', 'More from [\\p{L} ]+', 'Trending(?: Now)?', 'Popular',
+  "Editor'?s Picks?", 'Sponsored(?: Content)?', 'Advertisement',
+].join('|');
+const PROMO = new RegExp(`^(${PROMO_ENGLISH}|${PROMO_ELSEWHERE})\\s*[!?]?\\s*(?::\\s*(.*)|$)`, 'iu');
 /** Labels of a publication stamp ("Updated:", "Publiziert:", "Publié le", "opublikowano:"). */
 const STAMP_LABEL = [
-  'Published', 'Posted', '(?:Last )?Updated', 'Publiziert', 'Veröffentlicht(?: am)?', 'Veröffentlichung', 'Aktualisiert(?: am)?',
-  'Erstellt am', 'Stand', 'Datum', 'Publié le', 'Mis à jour le', 'Publicado', 'Actualizado', 'opublikowano', 'aktualizacja',
+  'Published', 'Posted', '(?:Last )?Updated', 'Publiziert', 'Veröffentlicht(?: am)?', 'Veröffentlichung',
+  'Aktualisiert(?: am)?', 'Erstellt am', 'Stand', 'Datum', 'Publié le', 'Mis à jour le', 'Publicado', 'Actualizado',
+  'opublikowano', 'aktualizacja',
 ].join('|');
-const NUMERIC_DATE = String.raw`\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}|\d{4}-\d{2}-\d{2}(?:[T ][\d:.+-]+)?|\d{1,2}/\d{1,2}/\d{2,4}`;
+const NUMERIC_DATE = [
+  String.raw`\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}`,
+  String.raw`\d{4}-\d{2}-\d{2}(?:[T ][\d:.+-]+)?`,
+  String.raw`\d{1,2}/\d{1,2}/\d{2,4}`,
+].join('|');
 const WORDED_DATE = String.raw`(?:\p{L}+,?\s+)?\d{1,2}\.?\s+\p{L}+\.?\s+\d{4}|\p{L}+\.?\s+\d{1,2},?\s+\d{4}`;
 const CLOCK = String.raw`[,|\s]+(?:um\s+|at\s+)?\d{1,2}[:.]\d{2}(?:\s*(?:Uhr|[ap]\.?m\.?))?`;
 /** A line that is only a date, with a time and a label perhaps: a publication stamp, in any language. */
-const DATE_STAMP = new RegExp(`^(?:(?:${STAMP_LABEL})\\s*:?\\s*)?(?:${NUMERIC_DATE}|${WORDED_DATE})(?:${CLOCK})?\\.?$`, 'iu');
+const DATE_STAMP = new RegExp(
+  `^(?:(?:${STAMP_LABEL})\\s*:?\\s*)?(?:${NUMERIC_DATE}|${WORDED_DATE})(?:${CLOCK})?\\.?$`,
+  'iu',
+);
 const NEWSLETTER = /\b(sign up for|subscribe to|subscribe now|our newsletter|daily newsletter|delivered to your inbox|in your inbox)\b/i;
 const SOCIAL_FOLLOW = /^Follow\s+(.+?)\s+on\s+(?:Twitter|X|Facebook|Instagram|Threads|Bluesky|LinkedIn|Telegram|Mastodon)\b.*$/i;
 const CONTRIBUTION = /^(?:\(?\s*)?(?:(.+?)\s+contributed\s+(?:to\s+)?(?:this|the)\s+(?:report|story|article)|(?:Additional\s+)?(?:Reporting|Writing|Editing|Compiled|Research)\s+by\s+.+)\.?\s*\)?$/i;
@@ -56,10 +66,11 @@ const CONTRIBUTION = /^(?:\(?\s*)?(?:(.+?)\s+contributed\s+(?:to\s+)?(?:this|the
 const PROMPT = new RegExp(
   '^(?:' +
     [
-      'Kommentare?(?: schreiben| verfassen| insgesamt\\b.*)?', 'Keine Kommentare\\b.*', 'Kommentare sind geschlossen\\.?',
-      'Kommentieren\\b.*', 'Leave a (?:comment|reply)\\b.*', 'No comments(?: yet)?\\.?', 'Comments are closed\\.?',
-      '\\d+ (?:Kommentare?|comments?|commentaires?|comentarios?)', '(?:Sie müssen|Du musst) (?:sich |dich )?(?:einloggen|eingeloggt sein)\\b.*',
-      'You must be logged in\\b.*', 'This entry was posted in\\b.*', 'Bookmark the permalink\\.?', '.*\\bLoading\\.\\.\\.',
+      'Kommentare?(?: schreiben| verfassen| insgesamt\\b.*)?', 'Keine Kommentare\\b.*',
+      'Kommentare sind geschlossen\\.?', 'Kommentieren\\b.*', 'Leave a (?:comment|reply)\\b.*', 'No comments(?: yet)?\\.?',
+      'Comments are closed\\.?', '\\d+ (?:Kommentare?|comments?|commentaires?|comentarios?)',
+      '(?:Sie müssen|Du musst) (?:sich |dich )?(?:einloggen|eingeloggt sein)\\b.*', 'You must be logged in\\b.*',
+      'This entry was posted in\\b.*', 'Bookmark the permalink\\.?', '.*\\bLoading\\.\\.\\.',
       '(?:Diesen |Den )?Artikel teilen\\b.*', 'Teilen', 'Möchten Sie den Artikel teilen\\?', 'Artikel gefallen\\?.*',
       'War (?:der|dieser) (?:Artikel|Beitrag) (?:nützlich|hilfreich)\\?.*', 'Was this (?:article|page) helpful\\?.*',
       '\\(Noch keine Bewertungen\\).*', 'Drucken', 'drukuj', 'zurück', 'Nach oben', 'Back to top', 'Bild anzeigen\\b.*',
@@ -69,7 +80,8 @@ const PROMPT = new RegExp(
   'i',
 );
 /** A credit or source line in the other languages ("Foto: dpa", "Quelle: Landesregierung", "Źródło: PAP"). */
-const CREDIT_ELSEWHERE = /^(?:Fotos?|Bild(?:er)?|Titelbild|Bildquelle|Crédits? photos?|Źródło|Quelle|Fuente|Fonte)\s*:\s*\S/i;
+const CREDIT_ELSEWHERE =
+  /^(?:Fotos?|Bild(?:er)?|Titelbild|Bildquelle|Crédits? photos?|Źródło|Quelle|Fuente|Fonte)\s*:\s*\S/i;
 /** Most words of a credit line that is not also a caption. */
 const CREDIT_MAX_WORDS = 8;
 const BOILERPLATE = /^(?:©|\(c\)|copyright\b)|all rights reserved|^share (?:this|on)\b|^click here\b|^(?:advertisement|ad)$|^this (?:article|story) (?:was|has been) (?:updated|corrected)\b|^we use cookies\b/i;
@@ -123,7 +135,8 @@ export const findFurniture: CleanStep = (state) => {
       remove(p, 'photo-marker', 'clean/photo-marker');
       // The paragraph right after a marker is its caption, unless it is only a credit.
       const next = paragraphs[i + 1];
-      const isCaption = (n: CleanParagraph) => !CREDIT_ONLY.test(n.text) && !PHOTO_MARKER.test(n.text) && n.text.length <= 400;
+      const isCaption = (n: CleanParagraph) =>
+        !CREDIT_ONLY.test(n.text) && !PHOTO_MARKER.test(n.text) && n.text.length <= 400;
       if (next && !next.removed && isCaption(next) && !isFirstBody(paragraphs, i + 1)) {
         remove(next, 'caption', 'clean/caption-after-photo-marker');
       }
@@ -132,10 +145,14 @@ export const findFurniture: CleanStep = (state) => {
     const isCaptionWithCredit = short && CREDIT_LINE.test(text) && wordCount(text) > 8;
     if (isCaptionWithCredit && !isFirstBody(paragraphs, i)) return remove(p, 'caption', 'clean/caption-with-credit');
     const creditElsewhere = CREDIT_ELSEWHERE.test(text) && wordCount(text) <= CREDIT_MAX_WORDS;
-    if (CREDIT_ONLY.test(text) || (short && CREDIT_LINE.test(text)) || creditElsewhere) return remove(p, 'credit', 'clean/photo-credit');
-    // The first body paragraph may end with an agency or an aside in parentheses; a photo credit still makes it a caption.
+    const isCredit = CREDIT_ONLY.test(text) || (short && CREDIT_LINE.test(text)) || creditElsewhere;
+    if (isCredit) return remove(p, 'credit', 'clean/photo-credit');
+    // The first body paragraph may end with an agency or an aside in parentheses; a photo credit
+    // still makes it a caption.
     const captionFirst = PHOTO_CREDIT.test(text) || !isFirstBody(paragraphs, i);
-    if (text.length <= 400 && ENDS_WITH_CREDIT.test(text) && captionFirst) return remove(p, 'caption', 'clean/caption-with-credit');
+    if (text.length <= 400 && ENDS_WITH_CREDIT.test(text) && captionFirst) {
+      return remove(p, 'caption', 'clean/caption-with-credit');
+    }
     if (text.length <= 80 && DATE_STAMP.test(text)) return remove(p, 'date-line', 'clean/date-stamp');
     if (short && NEWSLETTER.test(text)) return remove(p, 'newsletter', 'clean/newsletter');
     const follow = short ? SOCIAL_FOLLOW.exec(text) : null;

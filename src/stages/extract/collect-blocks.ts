@@ -4,13 +4,15 @@ import type { SourceParagraph } from '../../document/types.js';
 export type Block = Pick<SourceParagraph, 'text' | 'hint'>;
 
 /** Elements whose text is one paragraph (unless a paragraph element nests inside, as in `<li><p>`). */
-const BLOCKS = new Set(['P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'BLOCKQUOTE', 'FIGCAPTION', 'PRE', 'TD', 'TH', 'DT', 'DD']);
+const BLOCKS = new Set([
+  'P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'BLOCKQUOTE', 'FIGCAPTION', 'PRE', 'TD', 'TH', 'DT', 'DD',
+]);
 const BLOCK_SELECTOR = [...BLOCKS].map((t) => t.toLowerCase()).join(',');
 
 /** Phrasing elements: their text runs on with the text around them. */
 const INLINE = new Set([
-  'A', 'ABBR', 'ACRONYM', 'B', 'BDI', 'BDO', 'BIG', 'CITE', 'CODE', 'DATA', 'DEL', 'DFN', 'EM', 'FONT', 'I', 'INS', 'KBD',
-  'LABEL', 'MARK', 'NOBR', 'Q', 'RUBY', 'RB', 'RP', 'RT', 'S', 'SAMP', 'SMALL', 'SPAN', 'STRIKE', 'STRONG', 'SUB', 'SUP',
+  'A', 'ABBR', 'ACRONYM', 'B', 'BDI', 'BDO', 'BIG', 'CITE', 'CODE', 'DATA', 'DEL', 'DFN', 'EM', 'FONT', 'I', 'INS',
+  'KBD', 'LABEL', 'MARK', 'NOBR', 'Q', 'RUBY', 'RB', 'RP', 'RT', 'S', 'SAMP', 'SMALL', 'SPAN', 'STRIKE', 'STRONG', 'SUB', 'SUP',
   'TIME', 'TT', 'U', 'VAR', 'WBR', 'IMG',
 ]);
 
@@ -29,7 +31,8 @@ function blockText(el: Element): string {
   let text = '';
   for (const node of Array.from(el.childNodes)) {
     if (node.nodeType === TEXT_NODE) text += node.textContent ?? '';
-    else if (node.nodeType === ELEMENT_NODE) text += (node as Element).tagName === 'BR' ? ' ' : blockText(node as Element);
+    else if (node.nodeType !== ELEMENT_NODE) continue;
+    else text += (node as Element).tagName === 'BR' ? ' ' : blockText(node as Element);
   }
   return text;
 }
@@ -50,7 +53,9 @@ export function collectBlocks(root: Element): Block[] {
   // Every element that holds a paragraph element somewhere inside, found bottom-up in one pass.
   const holdsBlock = new Set<Element>();
   for (const block of Array.from(root.querySelectorAll(BLOCK_SELECTOR))) {
-    for (let up = block.parentElement; up && up !== root && !holdsBlock.has(up); up = up.parentElement) holdsBlock.add(up);
+    for (let up = block.parentElement; up && up !== root && !holdsBlock.has(up); up = up.parentElement) {
+      holdsBlock.add(up);
+    }
   }
   const out: Block[] = [];
   walk(root, holdsBlock, out);

@@ -191,7 +191,8 @@ function stripChrome(document: Document): void {
   const pageChars = paragraphChars(body);
   for (const el of Array.from(body.querySelectorAll(PAGE_CHROME))) {
     if (!el.isConnected) continue;
-    const wraps = el.querySelector('main, h1') !== null || (pageChars > 0 && paragraphChars(el) >= WRAPS_ARTICLE * pageChars);
+    const holdsText = pageChars > 0 && paragraphChars(el) >= WRAPS_ARTICLE * pageChars;
+    const wraps = el.querySelector('main, h1') !== null || holdsText;
     if (!wraps) el.remove();
   }
 }
@@ -228,7 +229,11 @@ function isSentence(text: string): boolean {
 /** Readability's article body on `document`, read lightly (see `withLightStyles`), or null. */
 function readArticle(document: Document, charThreshold: number): ReturnType<Readability<Element>['parse']> {
   return withLightStyles(document, () =>
-    new Readability<Element>(document, { serializer: (node) => node as Element, charThreshold, keepClasses: true }).parse(),
+    new Readability<Element>(document, {
+      serializer: (node) => node as Element,
+      charThreshold,
+      keepClasses: true,
+    }).parse(),
   );
 }
 

@@ -53,16 +53,19 @@ function isFurniture(el: Element): boolean {
 export function pruneBoilerplate(content: Element): void {
   const total = (content.textContent ?? '').length;
   if (!total) return;
-  // Furniture-named elements kept as the story: what they hold is the story's own furniture-named parts.
-  const kept: Element[] = [];
+  // Once a furniture-named element is decided (pruned, or kept as the story), what it holds goes with it.
+  const decided = new Set<Element>();
   const pruned: Element[] = [];
   let prunedChars = 0;
+  const insideDecided = (el: Element) => {
+    for (let up = el.parentElement; up && up !== content; up = up.parentElement) if (decided.has(up)) return true;
+    return false;
+  };
   for (const el of Array.from(content.querySelectorAll('[class], [id]'))) {
+    if (!isFurniture(el) || insideDecided(el)) continue;
+    decided.add(el);
     const chars = (el.textContent ?? '').length;
-    if (!isFurniture(el) || [...kept, ...pruned].some((k) => k.contains(el))) continue;
-    if (chars > MAX_SHARE * total) {
-      kept.push(el);
-    } else {
+    if (chars <= MAX_SHARE * total) {
       pruned.push(el);
       prunedChars += chars;
     }
