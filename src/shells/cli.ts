@@ -122,11 +122,15 @@ async function code(inputs: string[], options: CodeOptions): Promise<number> {
   );
   let failed = 0;
   let coded = 0;
+  const passedOver = new Map<string, number>();
   try {
     // Options the engine refuses stop the command before any input is read.
     await thread.start();
     for await (const item of readInputs(inputs, options.maxBytes ? { maxBytes: options.maxBytes } : {})) {
-      if ('skipped' in item) continue;
+      if ('skipped' in item) {
+        passedOver.set(item.skipped.kind, (passedOver.get(item.skipped.kind) ?? 0) + 1);
+        continue;
+      }
       const result = 'failure' in item ? ({ ok: false, failure: item.failure } as const) : await thread.code(item.record);
       if (!result.ok) {
         failed++;
@@ -148,6 +152,12 @@ async function code(inputs: string[], options: CodeOptions): Promise<number> {
     await thread.close();
   }
   if (options.summary) process.stdout.write(`${coded} article${coded === 1 ? '' : 's'} coded, ${failed} failed\n`);
+  // Inputs that are not news (a crawl's images and redirects, README files) are counted, not hidden.
+  const skipped = [...passedOver.values()].reduce((a, b) => a + b, 0);
+  if (skipped) {
+    const kinds = [...passedOver].map(([kind, n]) => `${n} ${kind}`).join(', ');
+    process.stderr.write(`dyad: ${skipped} input${skipped === 1 ? '' : 's'} passed over as not news (${kinds})\n`);
+  }
   return failed > 0 ? EXIT_SOME_FAILED : EXIT_OK;
 }
 
