@@ -72,4 +72,15 @@ describe('text decoding', () => {
     expect(stderr).toContain(`${stray}:1:1: warning: ${stray}: 1 byte is not valid UTF-8 and became U+FFFD (�) [ingest/invalid-utf8]`);
     expect(stderr).toContain(`${nul}:1:1: warning: ${nul}: 1 NUL byte dropped [ingest/nul-bytes]`);
   }, 60_000);
+
+  it('dyad code counts the inputs it passes over as not news', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dyad-skip-'));
+    writeFileSync(join(dir, 'a.txt'), 'Sanctions\n\nThe United States imposed new sanctions on North Korea on Wednesday.');
+    writeFileSync(join(dir, 'README.md'), 'What this folder holds.');
+    writeFileSync(join(dir, 'LICENSE'), 'Permission granted.');
+    const { status, stderr, records } = dyad(['code', '--date', '2018-02-12', dir]);
+    expect(status).toBe(0);
+    expect(records).toHaveLength(1);
+    expect(stderr).toContain('dyad: 2 inputs passed over as not news (1 license, 1 readme)\n');
+  }, 60_000);
 });

@@ -110,9 +110,10 @@ describe('WARC files as crawls really are', () => {
     writeFileSync(join(dir, 'b-page.html'), page('After the bomb'));
     const items = await collect(readInputs([dir]));
     expect(items.flatMap((i) => ('record' in i ? [i.record.url ?? i.record.origin.source] : []))).toEqual(['https://news.example/a', join(dir, 'b-page.html')]);
-    const failures = items.flatMap((i) => ('failure' in i ? [i.failure.diagnostic.reason] : []));
+    const failures = items.flatMap((i) => ('failure' in i ? [i.failure.diagnostic] : []));
     expect(failures).toHaveLength(1);
-    expect(failures[0]).toMatch(/inflates to over 200 times its size .*refused as a decompression bomb/);
+    expect(failures[0]!.rule).toBe('ingest/inflate-limit');
+    expect(failures[0]!.reason).toMatch(/inflates to over 200 times its size .*refused as a decompression bomb/);
   });
 
   it('an ingest stores every page, records the truncated one and counts what it passed over', async () => {

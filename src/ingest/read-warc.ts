@@ -4,6 +4,7 @@ import { AsyncIterReader, WARCParser, type WARCRecord } from 'warcio';
 import type { InputRecord } from '../document/types.js';
 import { DyadError, fatal } from '../pipeline/errors.js';
 import { decodeBytes } from './decode.js';
+import { InflateLimitError } from './inflate-stream.js';
 import type { InputItem, SkipKind } from './read-inputs.js';
 
 /** The charset an HTTP `Content-Type` header names, if any. */
@@ -129,6 +130,10 @@ export async function* readWarc(stream: Readable, path: string, maxBytes: number
     }
   } catch (error) {
     const message = (error as Error).message;
+    if (error instanceof InflateLimitError) {
+      yield { failure: { origin: { source: `${path}#${offset}` }, diagnostic: fatal('ingest', 'ingest/inflate-limit', message).diagnostic } };
+      return;
+    }
     // A gzip member cut short ends the file: the record in hand is the truncated one.
     const reason = /unexpected end|incorrect header|invalid|truncat/i.test(message)
       ? `${path}#${offset}: the file ends inside a record (truncated or corrupt: ${message}); the records before it were read`

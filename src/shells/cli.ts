@@ -6,17 +6,22 @@ import { KnowledgeError } from '../knowledge/parse-entries.js';
 import { DyadError, PipelineError } from '../pipeline/errors.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { isCalendarDate, KnowledgeBuilder } from '../knowledge/actor-kb.js';
-import { exportFromPostgres, exportTable, type ExportFormat, type ExportTable } from '../query/export.js';
-import { queryActors, queryArticle, queryEvents, queryFailures, queryNetwork, queryQuotes, summarise, type QueryResult } from '../query/queries.js';
-import { DEFAULT_WORKER_MEMORY_MB, DEFAULT_WORKERS, ingest, type IngestProgress } from '../store/ingest.js';
-import { Store } from '../store/store.js';
-import { explainSentences } from './explain.js';
+import type { ExportFormat, ExportTable } from '../query/export.js';
+import type { QueryResult } from '../query/queries.js';
+import { DEFAULT_ARTICLE_TIMEOUT_MS, DEFAULT_WORKER_MEMORY_MB, DEFAULT_WORKERS } from '../store/defaults.js';
+import type { IngestProgress } from '../store/ingest.js';
+import type { Store } from '../store/store.js';
 import { CodingSetupError } from './code-thread.js';
-import { progressPrinter } from './progress.js';
-import { addScaleCommands, checkPartition, enqueueInputs, parseJobRecords } from './scale-commands.js';
 import { duckdbSource, isPostgresUrl, openPostgresSource, type OpenQuerySource, type QuerySource } from '../query/source.js';
-import { formatCsv, formatJsonLines, formatTable } from './table.js';
+import { addScaleCommands, checkPartition, enqueueInputs, parseJobRecords } from './scale-commands.js';
 import { summariseArticle } from './summary.js';
+
+/*
+ * `--version`, `--help` and usage errors load nothing but this file and commander: the store
+ * (DuckDB), the query layer, the pipeline and the progress bar are imported by the commands that
+ * use them (about 0.7 s of loading, paid before anything was printed).
+ */
+const queries = () => import('../query/queries.js');
 
 /** Exit codes: all articles coded, some failed, usage error. */
 const EXIT_OK = 0;
@@ -43,7 +48,7 @@ function parseBytes(value: string): number {
 }
 
 /** The default time budget of one article, in seconds (`--article-timeout`). */
-const DEFAULT_ARTICLE_TIMEOUT_S = 10;
+const DEFAULT_ARTICLE_TIMEOUT_S = DEFAULT_ARTICLE_TIMEOUT_MS / 1000;
 
 function parseSeconds(value: string): number {
   if (!/^\d+(\.\d+)?$/.test(value) || Number(value) <= 0) throw new InvalidArgumentError('expected a number of seconds above 0');
@@ -122,11 +127,15 @@ async function code(inputs: string[], options: CodeOptions): Promise<number> {
   );
   let failed = 0;
   let coded = 0;
+  const passedOver = new Map<string, number>();
   try {
     // Options the engine refuses stop the command before any input is read.
     await thread.start();
     for await (const item of readInputs(inputs, options.maxBytes ? { maxBytes: options.maxBytes } : {})) {
-      if ('skipped' in item) continue;
+      if ('skipped' in item) {
+        passedOver.set(item.skipped.kind, (passedOver.get(item.skipped.kind) ?? 0) + 1);
+        continue;
+      }
       const result = 'failure' in item ? ({ ok: false, failure: item.failure } as const) : await thread.code(item.record);
       if (!result.ok) {
         failed++;
@@ -148,6 +157,12 @@ async function code(inputs: string[], options: CodeOptions): Promise<number> {
     await thread.close();
   }
   if (options.summary) process.stdout.write(`${coded} article${coded === 1 ? '' : 's'} coded, ${failed} failed\n`);
+  // Inputs that are not news (a crawl's images and redirects, README files) are counted, not hidden.
+  const skipped = [...passedOver.values()].reduce((a, b) => a + b, 0);
+  if (skipped) {
+    const kinds = [...passedOver].map(([kind, n]) => `${n} ${kind}`).join(', ');
+    process.stderr.write(`dyad: ${skipped} input${skipped === 1 ? '' : 's'} passed over as not news (${kinds})\n`);
+  }
   return failed > 0 ? EXIT_SOME_FAILED : EXIT_OK;
 }
 
@@ -194,6 +209,7 @@ export function buildProgram(): Command {
         return;
       }
       checkActorFiles(options.actors);
+      const { progressPrinter } = await import('./progress.js');
       const progress = progressPrinter(options.quiet ?? false);
       // For the benchmark: the memory of the whole process as the input goes by, every 1,000 articles.
       let reported = 0;
@@ -210,6 +226,7 @@ export function buildProgram(): Command {
         progress.interrupted(latest);
         process.exit(130);
       });
+      const { ingest } = await import('../store/ingest.js');
       const result = await ingest(inputs, {
         db: options.db,
         workers: options.workers,
@@ -217,7 +234,7 @@ export function buildProgram(): Command {
         ...(options.maxBytes ? { maxBytes: options.maxBytes } : {}),
         articleTimeoutMs: (options.articleTimeout ?? DEFAULT_ARTICLE_TIMEOUT_S) * 1000,
         engine: { ...(options.date ? { defaultDate: options.date } : {}), ...(options.actors?.length ? { actorFiles: options.actors } : {}) },
-        onProgress: (p) => {
+        onProgress: (p: IngestProgress) => {
           latest = p;
           progress.update(p);
           if (process.env.DYAD_REPORT_RSS) reportRss(p);
@@ -225,6 +242,7 @@ export function buildProgram(): Command {
       });
       progress.done(result);
       if (!options.quiet) {
+        const [{ Store }, { summarise }, { formatTable }] = await Promise.all([import('../store/store.js'), queries(), import('./table.js')]);
         const store = await Store.openReadOnly(options.db);
         try {
           for (const [title, table] of Object.entries(await summarise(store))) process.stdout.write(`\n${title}\n${formatTable(table)}\n`);
@@ -264,20 +282,20 @@ export function buildProgram(): Command {
       return v;
     })
     .action((o: QueryOptions & { source?: string; target?: string; code?: string; quad?: number; from?: string; to?: string; text?: string; by?: 'day' | 'week' | 'month' }) =>
-      runQuery(o, (store) => queryEvents(store, { ...pick(o, ['source', 'target', 'code', 'from', 'to', 'text', 'by', 'limit']), ...(o.quad ? { quadClass: o.quad } : {}) })),
+      runQuery(o, async (store) => (await queries()).queryEvents(store, { ...pick(o, ['source', 'target', 'code', 'from', 'to', 'text', 'by', 'limit']), ...(o.quad ? { quadClass: o.quad } : {}) })),
     );
   withOutput(query.command('quotes').description('quotations by speaker, text and date range'))
     .option('--speaker <name>', 'speaker name, code or words')
     .option('--text <words>', 'words in the quotation')
     .option('--from <date>', 'from this date (ISO)', parseBound)
     .option('--to <date>', 'to this date (ISO)', parseBound)
-    .action((o: QueryOptions & { speaker?: string; text?: string; from?: string; to?: string }) => runQuery(o, (store) => queryQuotes(store, pick(o, ['speaker', 'text', 'from', 'to', 'limit']))));
-  withOutput(query.command('actors').description('the most active actors')).action((o: QueryOptions) => runQuery(o, (store) => queryActors(store, o.limit ?? 25)));
-  withOutput(query.command('failures').description('the inputs and articles that failed, and why')).action((o: QueryOptions) => runQuery(o, (store) => queryFailures(store, o.limit)));
+    .action((o: QueryOptions & { speaker?: string; text?: string; from?: string; to?: string }) => runQuery(o, async (store) => (await queries()).queryQuotes(store, pick(o, ['speaker', 'text', 'from', 'to', 'limit']))));
+  withOutput(query.command('actors').description('the most active actors')).action((o: QueryOptions) => runQuery(o, async (store) => (await queries()).queryActors(store, o.limit ?? 25)));
+  withOutput(query.command('failures').description('the inputs and articles that failed, and why')).action((o: QueryOptions) => runQuery(o, async (store) => (await queries()).queryFailures(store, o.limit)));
   withOutput(query.command('network').description('actor-actor edges: events and mean Goldstein'))
     .option('--from <date>', 'from this date (ISO)', parseBound)
     .option('--to <date>', 'to this date (ISO)', parseBound)
-    .action((o: QueryOptions & { from?: string; to?: string }) => runQuery(o, (store) => queryNetwork(store, pick(o, ['from', 'to', 'limit']))));
+    .action((o: QueryOptions & { from?: string; to?: string }) => runQuery(o, async (store) => (await queries()).queryNetwork(store, pick(o, ['from', 'to', 'limit']))));
   query
     .command('article')
     .description('one stored article with all its layers (dyad/1 JSON)')
@@ -286,7 +304,7 @@ export function buildProgram(): Command {
     .action(async (id: string, o: { db: string }) => {
       const store = await openQuery(o.db);
       try {
-        const article = await queryArticle(store, id);
+        const article = await (await queries()).queryArticle(store, id);
         if (!article) {
           process.stderr.write(`dyad: no article "${id}" in ${o.db}\n`);
           process.exitCode = EXIT_SOME_FAILED;
@@ -312,12 +330,14 @@ export function buildProgram(): Command {
       if (o.format === 'gdelt' && table !== 'events') throw new UsageError(`the GDELT format is for events only, not ${table} (use csv, jsonl or parquet)`);
       const partition = checkPartition(table, o.format, o.partition);
       if (isPostgresUrl(o.db)) {
+        const { exportFromPostgres } = await import('../query/export.js');
         const rows = await exportFromPostgres(o.db, table as ExportTable, o.format as ExportFormat, o.out, partition);
         process.stderr.write(`${rows} rows written to ${o.out}\n`);
         return;
       }
       const store = await openExisting(o.db);
       try {
+        const { exportTable } = await import('../query/export.js');
         const rows = await exportTable(store, table as ExportTable, o.format as ExportFormat, o.out, partition);
         process.stderr.write(`${rows} rows written to ${o.out}\n`);
       } finally {
@@ -357,6 +377,7 @@ export function buildProgram(): Command {
           process.exitCode = EXIT_USAGE;
           return;
         }
+        const { explainSentences } = await import('./explain.js');
         process.stdout.write(explainSentences(result.doc, options.sentence) + '\n');
         return;
       }
@@ -396,6 +417,7 @@ function pick<T extends object, K extends keyof T>(o: T, keys: K[]): Pick<T, K> 
 /** Opens a store that must exist already (queries never create an empty one by mistake). */
 async function openExisting(db: string): Promise<Store> {
   if (db !== ':memory:' && !existsSync(db)) throw new UsageError(`no store at ${db} (create one with: dyad ingest ... --db ${db})`);
+  const { Store } = await import('../store/store.js');
   return Store.openReadOnly(db);
 }
 
@@ -408,6 +430,7 @@ async function runQuery(options: QueryOptions, run: (store: QuerySource) => Prom
   const store = await openQuery(options.db);
   try {
     const result = await run(store);
+    const { formatCsv, formatJsonLines, formatTable } = await import('./table.js');
     process.stdout.write((options.csv ? formatCsv(result) : options.json ? formatJsonLines(result) : formatTable(result)) + '\n');
     // What the table leaves out goes to standard error, so that CSV and JSON output stay clean.
     for (const note of result.notes ?? []) process.stderr.write(`dyad: ${note}\n`);

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Readable } from 'node:stream';
 import type { InputRecord } from '../document/types.js';
@@ -7,6 +6,7 @@ import { articleId } from '../document/article-id.js';
 import type { CreateEngineOptions } from '../engine.js';
 import { inputBytes, readInputs, ReadProgress, type SkipKind } from '../ingest/read-inputs.js';
 import { fatal } from '../pipeline/errors.js';
+import { DEFAULT_ARTICLE_TIMEOUT_MS, DEFAULT_WORKER_MEMORY_MB, DEFAULT_WORKERS } from './defaults.js';
 import { codeRecords, type CodedBatch } from './code-records.js';
 import { ProgressEstimator, type RunEstimate } from './estimate.js';
 import type { ArticleRows } from './rows.js';
@@ -16,13 +16,6 @@ import { Store, type BatchResult, type FailureRow } from './store.js';
 export const CHUNK = 16;
 /** How many chunks may wait per worker: enough to keep it busy, few enough to bound memory. */
 const IN_FLIGHT_PER_WORKER = 4;
-/**
- * A worker's old-generation heap cap. A worker's live data is ~70 MB (dictionaries, the language
- * model, the article in hand); the cap also sets how far V8 lets the heap grow between full
- * collections (about 1.5× live data at 512 MB, 4× from 2 GB). 2 GB meant fewer collections but
- * was slower in every round of an alternating two-worker test, and used 120–210 MB more.
- */
-export const DEFAULT_WORKER_MEMORY_MB = 512;
 /** How much write-ahead log DuckDB gathers before it checkpoints (about 18,000 articles). */
 const CHECKPOINT_MB = 256;
 /** How many articles one write transaction holds. */
@@ -33,14 +26,7 @@ const WRITE_BATCH = 256;
  */
 const MAX_WAITING_TO_WRITE = 4 * WRITE_BATCH;
 
-/**
- * Worker threads by default: one per core, at most four. Each worker holds its own model and
- * dictionaries (~250 MB with its heap), and one writer thread serves them all.
- */
-/** The default time budget of one article, in milliseconds. */
-export const DEFAULT_ARTICLE_TIMEOUT_MS = 10_000;
-
-export const DEFAULT_WORKERS = Math.min(availableParallelism(), 4);
+export { DEFAULT_ARTICLE_TIMEOUT_MS, DEFAULT_WORKER_MEMORY_MB, DEFAULT_WORKERS };
 
 export interface IngestOptions {
   /** The store file (DuckDB). */
