@@ -18,14 +18,27 @@ import { timesStage } from './stages/times/index.js';
 import { eventsStage } from './stages/events/index.js';
 
 /** The stages of a full run, in order. */
-export const DEFAULT_STAGES: readonly AnyStage[] = [extractStage, cleanStage, sentencesStage, syntaxStage, actorsStage, timesStage, quotesStage, eventsStage];
+export const DEFAULT_STAGES: readonly AnyStage[] = [
+  extractStage,
+  cleanStage,
+  sentencesStage,
+  syntaxStage,
+  actorsStage,
+  timesStage,
+  quotesStage,
+  eventsStage,
+];
 
 /**
  * Removed furniture read as a small document of its own, and the last stage it goes through:
  * captions report events ("Pence talks to Moon Jae-in at the Games"), credits and contribution
  * lines name the agencies behind the story.
  */
-const PART_UNTIL: Partial<Record<RemovedKind, string>> = { caption: 'events', credit: 'actors', contribution: 'actors' };
+const PART_UNTIL: Partial<Record<RemovedKind, string>> = {
+  caption: 'events',
+  credit: 'actors',
+  contribution: 'actors',
+};
 /** The layers a caption or credit arrives with: its text as one paragraph, and the article's date and metadata. */
 const PART_GIVEN: readonly LayerName[] = ['text', 'paragraphs', 'offsetMap', 'reference', 'meta'];
 /** The stage after which captions and credits are read apart: cleaning is what sets them apart. */
@@ -56,9 +69,7 @@ export interface CreateEngineOptions extends EngineOptions {
 }
 
 /** One result of processing inputs: a coded article, or an input or article that failed. */
-export type ProcessResult =
-  | { ok: true; doc: ArticleDocument }
-  | { ok: false; failure: InputFailure };
+export type ProcessResult = { ok: true; doc: ArticleDocument } | { ok: false; failure: InputFailure };
 
 /** The library's single entry point: a configured pipeline. */
 export interface Engine {
@@ -82,7 +93,11 @@ export { articleId };
  */
 export function warmUp(engine: Engine): void {
   try {
-    engine.process({ origin: { source: '<warm-up>' }, format: 'text', content: 'Talks resume\n\nThe United States met officials from Japan in Tokyo on Monday, the ministry said.' });
+    engine.process({
+      origin: { source: '<warm-up>' },
+      format: 'text',
+      content: 'Talks resume\n\nThe United States met officials from Japan in Tokyo on Monday, the ministry said.',
+    });
   } catch {
     // Nothing to do: the same cause fails the real articles, which report it.
   }
@@ -108,21 +123,27 @@ export function createEngine(options: CreateEngineOptions = {}): Engine {
   };
 
   const process = (input: string | InputRecord): ArticleDocument => {
-    const record: InputRecord = typeof input === 'string' ? { origin: { source: '<text>' }, format: 'text', content: input } : input;
+    const record: InputRecord =
+      typeof input === 'string' ? { origin: { source: '<text>' }, format: 'text', content: input } : input;
     const doc = pipeline.run(record, articleId(record), engineOptions, resources).doc;
     if (parts.size && doc.removed) {
       const captions: ArticleDocument[] = [];
       doc.removed.forEach((r, removed) => {
         const partPipeline = parts.get(r.kind);
         if (!partPipeline) return;
-        captions.push(partPipeline.runPart(doc, { removed, kind: r.kind, base: r.sourceStart }, engineOptions, resources));
+        captions.push(
+          partPipeline.runPart(doc, { removed, kind: r.kind, base: r.sourceStart }, engineOptions, resources),
+        );
       });
       doc.captions = captions;
     }
     return doc;
   };
 
-  async function* processInputs(paths: readonly string[], readOptions: ReadOptions = {}): AsyncGenerator<ProcessResult> {
+  async function* processInputs(
+    paths: readonly string[],
+    readOptions: ReadOptions = {},
+  ): AsyncGenerator<ProcessResult> {
     const maxBytes = readOptions.maxBytes ?? engineOptions.maxBytes;
     for await (const item of readInputs(paths, maxBytes === undefined ? readOptions : { ...readOptions, maxBytes })) {
       if ('failure' in item) {
@@ -136,7 +157,12 @@ export function createEngine(options: CreateEngineOptions = {}): Engine {
         const diagnostic: Diagnostic =
           error instanceof DyadError
             ? error.diagnostic
-            : { severity: 'fatal', stage: 'engine', rule: 'engine/internal-error', reason: `${item.record.origin.source}: internal error: ${(error as Error).message}` };
+            : {
+                severity: 'fatal',
+                stage: 'engine',
+                rule: 'engine/internal-error',
+                reason: `${item.record.origin.source}: internal error: ${(error as Error).message}`,
+              };
         if (item.record.origin.line !== undefined) diagnostic.line = item.record.origin.line;
         yield { ok: false, failure: { origin: item.record.origin, diagnostic } };
       }

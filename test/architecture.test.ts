@@ -43,8 +43,12 @@ describe('architecture', () => {
   });
 
   it('every stage runs an ordered list of steps (STEPS, or FINDERS for the times finders) from its index.ts', () => {
-    const stages = readdirSync(STAGES, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
-    const without = stages.filter((stage) => !/\bconst (STEPS|FINDERS)\b[^\n]*= \[/.test(readFileSync(join(STAGES, stage, 'index.ts'), 'utf8')));
+    const stages = readdirSync(STAGES, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name);
+    const without = stages.filter(
+      (stage) => !/\bconst (STEPS|FINDERS)\b[^\n]*= \[/.test(readFileSync(join(STAGES, stage, 'index.ts'), 'utf8')),
+    );
     expect(stages.length).toBeGreaterThanOrEqual(7);
     expect(without).toEqual([]);
   });

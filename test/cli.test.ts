@@ -8,7 +8,10 @@ import { CLI, REPO_ROOT } from './support/paths.js';
 
 function dyad(args: string[], input?: string) {
   const run = spawnSync(process.execPath, [CLI, ...args], { cwd: REPO_ROOT, input, encoding: 'utf8' });
-  const records = run.stdout.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as DyadRecord);
+  const records = run.stdout
+    .split('\n')
+    .filter((l) => l.startsWith('{'))
+    .map((l) => JSON.parse(l) as DyadRecord);
   return { status: run.status, stdout: run.stdout, stderr: run.stderr, records };
 }
 
@@ -43,29 +46,48 @@ describe('dyad code', () => {
     const { status, stderr, records } = dyad(['code', '--max-bytes', '1000', good, binary, empty, big, lines, page]);
     expect(status).toBe(1);
     expect(records.map((r) => r.meta.title ?? r.id)).toEqual(['Good Title', 'ok-1']);
-    const errors = stderr.trim().split('\n').filter((l) => l.includes(': error: '));
+    const errors = stderr
+      .trim()
+      .split('\n')
+      .filter((l) => l.includes(': error: '));
     // An undated article naming a person gets a warning in the same format, and is still coded.
-    expect(stderr).toContain(`${good}:1:1: warning: the article has no publication date, so people are coded by the latest office they held (give one with --date) [actors/no-date]`);
+    expect(stderr).toContain(
+      `${good}:1:1: warning: the article has no publication date, so people are ` +
+        `coded by the latest office they held (give one with --date) [actors/no-date]`,
+    );
     expect(errors).toEqual([
       `${binary}:1:1: error: ${binary} is not text: it looks like PNG image [ingest/binary-input]`,
       `${empty}:1:1: error: ${empty} is empty [ingest/empty-input]`,
-      expect.stringMatching(new RegExp(`^${big}:1:1: error: .* over the limit of 1000 bytes .*\\[ingest/too-large\\]$`)),
+      expect.stringMatching(
+        new RegExp(`^${big}:1:1: error: .* over the limit of 1000 bytes .*\\[ingest/too-large\\]$`),
+      ),
       expect.stringMatching(new RegExp(`^${lines}:2:1: error: ${lines}:2: invalid JSON .*\\[ingest/invalid-json\\]$`)),
       `${page}:1:1: error: ${page}: the HTML page has no article body [extract/no-article-body]`,
     ]);
   });
 
   it('reads JSON Lines from standard input and applies --date to undated articles', () => {
-    const { status, records } = dyad(['code', '--date', '2018-02-12', '-'], '{"id":"a","text":"Seoul said talks would resume."}\n');
+    const { status, records } = dyad(
+      ['code', '--date', '2018-02-12', '-'],
+      '{"id":"a","text":"Seoul said talks would resume."}\n',
+    );
     expect(status).toBe(0);
-    expect(records[0]).toMatchObject({ id: 'a', meta: { published: '2018-02-12', provenance: { published: 'option' } } });
+    expect(records[0]).toMatchObject({
+      id: 'a',
+      meta: { published: '2018-02-12', provenance: { published: 'option' } },
+    });
   });
 
   it('fails a JSON Lines record whose date cannot be read, naming it, and codes the rest', () => {
-    const input = '{"id":"a","date":"next Tuesday","text":"Seoul said talks would resume."}\n{"id":"b","date":"02-12-2018","text":"Seoul said talks would resume."}\n';
+    const input =
+      '{"id":"a","date":"next Tuesday","text":"Seoul said talks would resume."}\n{"id":"b","date":"02-12-2018","text":"Seoul ' +
+      'said talks would resume."}\n';
     const { status, stderr, records } = dyad(['code', '-'], input);
     expect(status).toBe(1);
-    expect(stderr).toContain('-:1:1: error: - (record "a"): the record\'s date "next Tuesday" is not a date Dyad can read; give it as YYYY-MM-DD [clean/unreadable-date]');
+    expect(stderr).toContain(
+      '-:1:1: error: - (record "a"): the record\'s date "next Tuesday" is not ' +
+        'a date Dyad can read; give it as YYYY-MM-DD [clean/unreadable-date]',
+    );
     expect(records.map((r) => [r.id, r.meta.published])).toEqual([['b', '2018-02-12']]);
   });
 

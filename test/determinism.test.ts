@@ -17,11 +17,42 @@ import { CLI, HAVE_SHARED, SHARED_DIR } from './support/paths.js';
  * wink-nlp split a later "U.S." into "U.S" and ".", which ended a sentence early.
  */
 const OWN_CORPUS = [
-  { id: 'own-1', date: '2021-03-02', text: 'The U.S envoy met Russian officials in Geneva on Monday. The Secretary said the U.S. would answer any attack. He urged Russia to withdraw its troops.' },
-  { id: 'own-2', date: '2021-03-03', text: 'We commend the U.S. Embassy staff in Yerevan. Armenia held elections on Sunday, and observers praised the count.' },
-  { id: 'own-3', date: '2021-03-04', text: 'Secretary of State Antony Blinken spoke with Foreign Minister Sergey Lavrov. He emphasized the U.S. commitment to Ukraine. Blinken urged Russia to pursue diplomacy.' },
-  { id: 'own-4', date: '2021-03-05', text: 'North Korea fired two missiles on Tuesday, officials in Seoul said. Japan condemned the launch and asked for a meeting of the U.N. Security Council.' },
-  { id: 'own-5', date: '2021-03-06', text: 'The U.S  and Japan signed a trade deal. “We welcome it,” the minister said. He added that talks with China would resume in April.' },
+  {
+    id: 'own-1',
+    date: '2021-03-02',
+    text:
+      'The U.S envoy met Russian officials in Geneva on Monday. The Secretary ' +
+      'said the U.S. would answer any attack. He urged Russia to withdraw its troops.',
+  },
+  {
+    id: 'own-2',
+    date: '2021-03-03',
+    text:
+      'We commend the U.S. Embassy staff in Yerevan. Armenia held elections on ' +
+      'Sunday, and observers praised the count.',
+  },
+  {
+    id: 'own-3',
+    date: '2021-03-04',
+    text:
+      'Secretary of State Antony Blinken spoke with Foreign Minister Sergey Lavrov. ' +
+      'He emphasized the U.S. commitment to Ukraine. Blinken urged Russia to pursue ' +
+      'diplomacy.',
+  },
+  {
+    id: 'own-4',
+    date: '2021-03-05',
+    text:
+      'North Korea fired two missiles on Tuesday, officials in Seoul said. Japan ' +
+      'condemned the launch and asked for a meeting of the U.N. Security Council.',
+  },
+  {
+    id: 'own-5',
+    date: '2021-03-06',
+    text:
+      'The U.S  and Japan signed a trade deal. “We welcome it,” the minister said. ' +
+      'He added that talks with China would resume in April.',
+  },
 ];
 
 type Line = { id: string; [key: string]: unknown };
@@ -32,14 +63,22 @@ function corpora(): Array<{ name: string; lines: Line[] }> {
     return [{ name: 'own', lines: OWN_CORPUS }];
   }
   const dir = join(SHARED_DIR, 'data', 'corpus');
-  const files = readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort();
-  const read = (f: string) => readFileSync(join(dir, f), 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Line);
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.jsonl'))
+    .sort();
+  const read = (f: string) =>
+    readFileSync(join(dir, f), 'utf8')
+      .split('\n')
+      .filter((l) => l.trim())
+      .map((l) => JSON.parse(l) as Line);
   return [{ name: 'own', lines: OWN_CORPUS }, ...files.map((f) => ({ name: f, lines: read(f) }))];
 }
 
 /** A record without what may differ between runs of the same article: where it was read, and timings. */
 function comparable(record: object): string {
-  return JSON.stringify(record, (key, value: unknown) => (key === 'source' || key === 'provenance' || key === 'duplicateOf' ? undefined : value));
+  return JSON.stringify(record, (key, value: unknown) =>
+    key === 'source' || key === 'provenance' || key === 'duplicateOf' ? undefined : value,
+  );
 }
 
 function shuffled<T>(items: readonly T[], seed: number): T[] {
@@ -75,12 +114,20 @@ async function codeInProcess(dir: string, lines: readonly Line[], batch: number)
 const NOT_STORED = '<not stored>';
 
 /** Ingests the lines on `workers` worker threads; the stored record of each article by id. */
-async function codeInStore(dir: string, lines: readonly Line[], workers: number, name: string): Promise<Map<string, string>> {
+async function codeInStore(
+  dir: string,
+  lines: readonly Line[],
+  workers: number,
+  name: string,
+): Promise<Map<string, string>> {
   const db = join(dir, `${name}.duckdb`);
   const file = writeLines(dir, `${name}.jsonl`, lines);
   // Worker threads run the built program (`dist/`), as the other store tests do.
   if (workers === 0) await ingest([file], { db, workers });
-  else expect(spawnSync(process.execPath, [CLI, 'ingest', file, '--db', db, '--workers', String(workers), '--quiet']).status).toBe(0);
+  else
+    expect(
+      spawnSync(process.execPath, [CLI, 'ingest', file, '--db', db, '--workers', String(workers), '--quiet']).status,
+    ).toBe(0);
   const store = await Store.open(db);
   const records = new Map<string, string>();
   try {

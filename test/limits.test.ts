@@ -9,7 +9,10 @@ import { CLI, REPO_ROOT } from './support/paths.js';
 
 function dyad(args: string[]) {
   const run = spawnSync(process.execPath, [CLI, ...args], { cwd: REPO_ROOT, encoding: 'utf8' });
-  const records = run.stdout.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as DyadRecord);
+  const records = run.stdout
+    .split('\n')
+    .filter((l) => l.startsWith('{'))
+    .map((l) => JSON.parse(l) as DyadRecord);
   return { status: run.status, stdout: run.stdout, stderr: run.stderr, records };
 }
 
@@ -17,9 +20,18 @@ function dyad(args: string[]) {
 function folderWithDeepPage(): string {
   const dir = mkdtempSync(join(tmpdir(), 'dyad-limits-'));
   const para = '<p>The United States imposed new sanctions on North Korea on Wednesday, officials in Seoul said.</p>';
-  writeFileSync(join(dir, 'a.txt'), 'Talks resume\n\nJapan and South Korea agreed on Monday to resume talks, the ministry said.');
-  writeFileSync(join(dir, 'b-deep.html'), `<html><body>${'<div>'.repeat(100_000)}${para}${'</div>'.repeat(100_000)}</body></html>`);
-  writeFileSync(join(dir, 'c.txt'), 'Sanctions\n\nThe United States imposed new sanctions on North Korea on Wednesday.');
+  writeFileSync(
+    join(dir, 'a.txt'),
+    'Talks resume\n\nJapan and South Korea agreed on Monday to resume talks, the ministry said.',
+  );
+  writeFileSync(
+    join(dir, 'b-deep.html'),
+    `<html><body>${'<div>'.repeat(100_000)}${para}${'</div>'.repeat(100_000)}</body></html>`,
+  );
+  writeFileSync(
+    join(dir, 'c.txt'),
+    'Sanctions\n\nThe United States imposed new sanctions on North Korea on Wednesday.',
+  );
   return dir;
 }
 
@@ -30,19 +42,34 @@ describe('each article within a time budget', () => {
     expect(status).toBe(1);
     expect(records.map((r) => r.meta.title)).toEqual(['Talks resume', 'Sanctions']);
     const deep = join(dir, 'b-deep.html');
-    expect(stderr).toContain(`${deep}:1:1: error: ${deep}: coding stopped after 3 s, the time budget of one article (--article-timeout); the article is left out [engine/article-timeout]`);
+    expect(stderr).toContain(
+      `${deep}:1:1: error: ${deep}: coding stopped after 3 s, the time budget ` +
+        `of one article (--article-timeout); the article is left out [engine/article-timeout]`,
+    );
   }, 60_000);
 
   it('dyad ingest stops the worker of an article past its budget, records it, and stores the others', async () => {
     const dir = folderWithDeepPage();
     const db = join(dir, 'limits.duckdb');
-    const run = spawnSync(process.execPath, [CLI, 'ingest', dir, '--db', db, '--workers', '1', '--article-timeout', '3', '--quiet'], { encoding: 'utf8' });
+    const run = spawnSync(
+      process.execPath,
+      [CLI, 'ingest', dir, '--db', db, '--workers', '1', '--article-timeout', '3', '--quiet'],
+      { encoding: 'utf8' },
+    );
     expect(run.status).toBe(1);
     const store = await Store.open(db);
     try {
-      expect((await store.all('SELECT title FROM articles ORDER BY title')).map((r) => r.title)).toEqual(['Sanctions', 'Talks resume']);
+      expect((await store.all('SELECT title FROM articles ORDER BY title')).map((r) => r.title)).toEqual([
+        'Sanctions',
+        'Talks resume',
+      ]);
       const failures = await store.all('SELECT rule, reason FROM failures');
-      expect(failures).toEqual([{ rule: 'ingest/article-timeout', reason: expect.stringContaining(`${join(dir, 'b-deep.html')}: coding stopped after 3 s`) }]);
+      expect(failures).toEqual([
+        {
+          rule: 'ingest/article-timeout',
+          reason: expect.stringContaining(`${join(dir, 'b-deep.html')}: coding stopped after 3 s`),
+        },
+      ]);
     } finally {
       store.close();
     }
@@ -51,7 +78,9 @@ describe('each article within a time budget', () => {
   it('refuses a time budget that is not a positive number', () => {
     const { status, stderr } = dyad(['code', '--article-timeout', 'soon', '-']);
     expect(status).toBe(2);
-    expect(stderr).toContain("option '--article-timeout <seconds>' argument 'soon' is invalid. expected a number of seconds above 0");
+    expect(stderr).toContain(
+      "option '--article-timeout <seconds>' argument 'soon' is invalid. expected a number of seconds above 0",
+    );
   });
 });
 
@@ -61,21 +90,43 @@ describe('text decoding', () => {
     const stray = join(dir, 'a-stray.txt');
     const nul = join(dir, 'b-nul.txt');
     const wide = join(dir, 'c-wide.txt');
-    writeFileSync(stray, Buffer.concat([Buffer.from('Merkel’s visit\n\nChancellor Angela Merkel met French officials in Paris on Monday'), Buffer.from([0x92]), Buffer.from('.')]));
-    writeFileSync(nul, Buffer.concat([Buffer.from('Talks\n\nJapan and South Korea agreed to resume talks.'), Buffer.from([0]), Buffer.from(' The ministry said so.')]));
-    writeFileSync(wide, Buffer.from('Sanctions\n\nThe United States imposed new sanctions on North Korea on Wednesday.', 'utf16le'));
+    writeFileSync(
+      stray,
+      Buffer.concat([
+        Buffer.from('Merkel’s visit\n\nChancellor Angela Merkel met French officials in Paris on Monday'),
+        Buffer.from([0x92]),
+        Buffer.from('.'),
+      ]),
+    );
+    writeFileSync(
+      nul,
+      Buffer.concat([
+        Buffer.from('Talks\n\nJapan and South Korea agreed to resume talks.'),
+        Buffer.from([0]),
+        Buffer.from(' The ministry said so.'),
+      ]),
+    );
+    writeFileSync(
+      wide,
+      Buffer.from('Sanctions\n\nThe United States imposed new sanctions on North Korea on Wednesday.', 'utf16le'),
+    );
     const { status, stderr, records } = dyad(['code', '--date', '2018-02-12', dir]);
     expect(status).toBe(0);
     expect(records.map((r) => r.meta.title)).toEqual(['Merkel’s visit', 'Talks', 'Sanctions']);
     expect(records[0]!.text).toBe('Chancellor Angela Merkel met French officials in Paris on Monday\uFFFD.');
     expect(records[2]!.source.encoding).toBe('UTF-16LE');
-    expect(stderr).toContain(`${stray}:1:1: warning: ${stray}: 1 byte is not valid UTF-8 and became U+FFFD (�) [ingest/invalid-utf8]`);
+    expect(stderr).toContain(
+      `${stray}:1:1: warning: ${stray}: 1 byte is not valid UTF-8 and became U+FFFD (�) [ingest/invalid-utf8]`,
+    );
     expect(stderr).toContain(`${nul}:1:1: warning: ${nul}: 1 NUL byte dropped [ingest/nul-bytes]`);
   }, 60_000);
 
   it('dyad code counts the inputs it passes over as not news', () => {
     const dir = mkdtempSync(join(tmpdir(), 'dyad-skip-'));
-    writeFileSync(join(dir, 'a.txt'), 'Sanctions\n\nThe United States imposed new sanctions on North Korea on Wednesday.');
+    writeFileSync(
+      join(dir, 'a.txt'),
+      'Sanctions\n\nThe United States imposed new sanctions on North Korea on Wednesday.',
+    );
     writeFileSync(join(dir, 'README.md'), 'What this folder holds.');
     writeFileSync(join(dir, 'LICENSE'), 'Permission granted.');
     const { status, stderr, records } = dyad(['code', '--date', '2018-02-12', dir]);

@@ -77,7 +77,8 @@ describe('dyad serve: HTTP API', () => {
   it('matches actors by code or country only with exact=true: KOR is South Korea, not "North Korea"', async () => {
     const loose = (await get('/api/events?source=JPN&target=KOR&undirected=true')).json();
     const exact = (await get('/api/events?source=JPN&target=KOR&undirected=true&exact=true')).json();
-    const involvesPrk = (r: { source: string; target: string | null }) => [r.source, r.target].some((c) => c?.startsWith('PRK'));
+    const involvesPrk = (r: { source: string; target: string | null }) =>
+      [r.source, r.target].some((c) => c?.startsWith('PRK'));
     expect(loose.rows.some(involvesPrk)).toBe(true);
     expect(exact.total).toBeGreaterThan(0);
     expect(exact.rows.some(involvesPrk)).toBe(false);

@@ -24,24 +24,47 @@ export async function resolve(specifier, context, next) {
   return result;
 }`,
   );
-  writeFileSync(join(dir, 'register.mjs'), `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(join(dir, 'hooks.mjs')).href)});\n`);
-  spawnSync(process.execPath, ['--import', pathToFileURL(join(dir, 'register.mjs')).href, CLI, ...args], { cwd: REPO_ROOT, encoding: 'utf8' });
+  writeFileSync(
+    join(dir, 'register.mjs'),
+    `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(join(dir, 'hooks.mjs')).href)});\n`,
+  );
+  spawnSync(process.execPath, ['--import', pathToFileURL(join(dir, 'register.mjs')).href, CLI, ...args], {
+    cwd: REPO_ROOT,
+    encoding: 'utf8',
+  });
   return readFileSync(log, 'utf8').split('\n').filter(Boolean);
 }
 
-const HEAVY = [/node_modules\/wink-/, /node_modules\/@duckdb\//, /dist\/engine\.js$/, /dist\/knowledge\/load\.js$/, /dist\/store\/store\.js$/, /node_modules\/cli-progress\//];
+const HEAVY = [
+  /node_modules\/wink-/,
+  /node_modules\/@duckdb\//,
+  /dist\/engine\.js$/,
+  /dist\/knowledge\/load\.js$/,
+  /dist\/store\/store\.js$/,
+  /node_modules\/cli-progress\//,
+];
 
 describe('the command line starts fast', () => {
-  it.each([[['--version']], [['--help']], [['code', '--date', '2018-02-30', 'x.txt']], [['export', 'quotes']]])('dyad %j loads neither the NLP engine, the knowledge base nor DuckDB', (args) => {
-    const loaded = loadedBy(args);
-    expect(loaded.some((url) => url.endsWith('dist/shells/cli.js'))).toBe(true);
-    for (const heavy of HEAVY) expect(loaded.filter((url) => heavy.test(url))).toEqual([]);
-  });
+  it.each([[['--version']], [['--help']], [['code', '--date', '2018-02-30', 'x.txt']], [['export', 'quotes']]])(
+    'dyad %j loads neither the NLP engine, the knowledge base nor DuckDB',
+    (args) => {
+      const loaded = loadedBy(args);
+      expect(loaded.some((url) => url.endsWith('dist/shells/cli.js'))).toBe(true);
+      for (const heavy of HEAVY) expect(loaded.filter((url) => heavy.test(url))).toEqual([]);
+    },
+  );
 
   it('a query loads DuckDB and the query layer, not the NLP engine', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'dyad-start-'));
     const file = join(dir, 'c.jsonl');
-    writeFileSync(file, JSON.stringify({ id: 'q1', date: '2018-01-10', text: 'Sanctions\n\nThe United States imposed new sanctions on North Korea.' }) + '\n');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        id: 'q1',
+        date: '2018-01-10',
+        text: 'Sanctions\n\nThe United States imposed new sanctions on North Korea.',
+      }) + '\n',
+    );
     const db = join(dir, 'q.duckdb');
     await ingest([file], { db, workers: 0 });
     const loaded = loadedBy(['query', 'events', '--db', db]);

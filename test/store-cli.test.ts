@@ -18,9 +18,21 @@ function dyad(args: string[]) {
 /** A small store: sanctions and an attack, one event dated only to its month, and one article that fails. */
 async function smallStore(dir: string): Promise<string> {
   const lines = [
-    { id: 's1', date: '2018-01-10', text: 'Sanctions\n\nThe United States imposed new sanctions on North Korea on Wednesday.' },
-    { id: 's2', date: '2018-01-20', text: 'More sanctions\n\nThe United States imposed sanctions on North Korea again on Saturday.' },
-    { id: 's3', date: '2018-03-05', text: 'An attack\n\nNorth Korea attacked South Korea in February 2018, officials said.' },
+    {
+      id: 's1',
+      date: '2018-01-10',
+      text: 'Sanctions\n\nThe United States imposed new sanctions on North Korea on Wednesday.',
+    },
+    {
+      id: 's2',
+      date: '2018-01-20',
+      text: 'More sanctions\n\nThe United States imposed sanctions on North Korea again on Saturday.',
+    },
+    {
+      id: 's3',
+      date: '2018-03-05',
+      text: 'An attack\n\nNorth Korea attacked South Korea in February 2018, officials said.',
+    },
     { id: 's4', html: '<html><body><nav>menu</nav></body></html>' },
   ];
   const file = join(dir, 'corpus.jsonl');
@@ -49,14 +61,22 @@ describe('the store, honestly', () => {
     // Another process holds the store for writing, as an ingest does.
     const holder: ChildProcess = spawn(
       process.execPath,
-      ['-e', `import('@duckdb/node-api').then(async ({ DuckDBInstance }) => { await DuckDBInstance.create(${JSON.stringify(db)}); console.log('held'); setInterval(() => {}, 1000); })`],
+      [
+        '-e',
+        `import('@duckdb/node-api').then(async ({ DuckDBInstance }) => { await ` +
+          `DuckDBInstance.create(${JSON.stringify(db)}); console.log('held'); setInterval(() ` +
+          `=> {}, 1000); })`,
+      ],
       { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
     );
     try {
       await new Promise<void>((resolve) => holder.stdout!.on('data', () => resolve()));
       const run = dyad(['query', 'events', '--db', db]);
       expect(run.status).toBe(1);
-      expect(run.stderr).toBe(`dyad: ${db} is in use by process ${holder.pid} (an ingest still running?): wait for it to finish, then try again [store/locked]\n`);
+      expect(run.stderr).toBe(
+        `dyad: ${db} is in use by process ${holder.pid} (an ingest still running?): ` +
+          `wait for it to finish, then try again [store/locked]\n`,
+      );
     } finally {
       holder.kill();
     }
@@ -71,9 +91,16 @@ describe('the store, honestly', () => {
     (await instance.connect()).closeSync();
     instance.closeSync();
     const a = dyad(['query', 'quotes', '--db', text]);
-    expect([a.status, a.stderr]).toEqual([1, `dyad: ${text} is not a Dyad store (not a DuckDB database file) [store/not-a-store]\n`]);
+    expect([a.status, a.stderr]).toEqual([
+      1,
+      `dyad: ${text} is not a Dyad store (not a DuckDB database file) [store/not-a-store]\n`,
+    ]);
     const b = dyad(['export', 'events', '--format', 'csv', '--out', join(dir, 'x.csv'), '--db', other]);
-    expect([b.status, b.stderr]).toEqual([1, `dyad: ${other} is a DuckDB database but not a Dyad store (it has no articles and events tables) [store/not-a-store]\n`]);
+    expect([b.status, b.stderr]).toEqual([
+      1,
+      `dyad: ${other} is a DuckDB database but not a Dyad store (it has no articles ` +
+        `and events tables) [store/not-a-store]\n`,
+    ]);
     expect(existsSync(join(dir, 'x.csv'))).toBe(false);
   });
 
@@ -83,7 +110,9 @@ describe('the store, honestly', () => {
     const out = join(dir, 'no-such-folder', 'events.csv');
     const run = dyad(['export', 'events', '--format', 'csv', '--out', out, '--db', db]);
     expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(new RegExp(`^dyad: ${out} cannot be written \\(.*\\); nothing was written \\[export/write-failed\\]\\n$`));
+    expect(run.stderr).toMatch(
+      new RegExp(`^dyad: ${out} cannot be written \\(.*\\); nothing was written \\[export/write-failed\\]\\n$`),
+    );
   });
 
   it('a full disk says "no space left on device" and leaves no partial export', async (context) => {
@@ -120,13 +149,26 @@ describe('the store, honestly', () => {
     const writes: string[] = [];
     const stream = { isTTY: true, write: (s: string) => writes.push(s) } as unknown as NodeJS.WriteStream;
     const printer = progressPrinter(false, stream);
-    const p = { added: 1, skipped: 0, failed: 0, duplicates: 0, passedOver: {}, workers: 1, estimate: { share: 0.5, etaSeconds: 3 }, seconds: 1 };
+    const p = {
+      added: 1,
+      skipped: 0,
+      failed: 0,
+      duplicates: 0,
+      passedOver: {},
+      workers: 1,
+      estimate: { share: 0.5, etaSeconds: 3 },
+      seconds: 1,
+    };
     printer.update(p);
     printer.interrupted(p);
     const out = writes.join('');
     expect(out).toContain('\x1b[?25h');
     expect(out).toContain('\x1b[?7h');
-    expect(out.endsWith('interrupted: 1 article stored, 0 failed in this run; run the same command again to go on where it stopped\n')).toBe(true);
+    expect(
+      out.endsWith(
+        'interrupted: 1 article stored, 0 failed in this run; run the same command again to go on where it stopped\n',
+      ),
+    ).toBe(true);
   });
 });
 
@@ -142,16 +184,28 @@ describe('no silent truncation in the CLI', () => {
   it('--by day says how many events it left out for being dated to a month only', async () => {
     const db = await smallStore(tmp());
     const day = dyad(['query', 'events', '--db', db, '--by', 'day', '--csv']);
-    expect(day.stderr).toBe('dyad: 1 matching event is dated less precisely than a day (a month or a year) and left out of these counts (--by month counts those dated to a month)\n');
+    expect(day.stderr).toBe(
+      'dyad: 1 matching event is dated less precisely than a day (a month or a ' +
+        'year) and left out of these counts (--by month counts those dated to a month)\n',
+    );
     const month = dyad(['query', 'events', '--db', db, '--by', 'month', '--csv']);
     expect(month.stdout).toContain('2018-02,1');
     expect(month.stderr).toBe('');
   });
 
   it.each([
-    [['export', 'quotes', '--format', 'gdelt', '--out', 'x.tsv'], 'dyad: the GDELT format is for events only, not quotes (use csv, jsonl or parquet)\n'],
-    [['export', 'events', '--format', 'xml', '--out', 'x.xml'], 'dyad: unknown format "xml" (csv, jsonl, parquet or gdelt)\n'],
-    [['export', 'people', '--format', 'csv', '--out', 'x.csv'], 'dyad: unknown table "people" (events, quotes or actors)\n'],
+    [
+      ['export', 'quotes', '--format', 'gdelt', '--out', 'x.tsv'],
+      'dyad: the GDELT format is for events only, not quotes (use csv, jsonl or parquet)\n',
+    ],
+    [
+      ['export', 'events', '--format', 'xml', '--out', 'x.xml'],
+      'dyad: unknown format "xml" (csv, jsonl, parquet or gdelt)\n',
+    ],
+    [
+      ['export', 'people', '--format', 'csv', '--out', 'x.csv'],
+      'dyad: unknown table "people" (events, quotes or actors)\n',
+    ],
   ])('dyad %j is a usage error with a message, not a stack trace', (args, message) => {
     const run = dyad(args);
     expect([run.status, run.stderr]).toEqual([2, message]);
@@ -165,7 +219,8 @@ describe('no silent truncation in the CLI', () => {
 
   it('reports progress while no batch has been written yet, for the log line every five seconds', async () => {
     const dir = tmp();
-    const line = JSON.stringify({ id: 'slow-1', text: 'Talks\n\nJapan and South Korea agreed to resume talks on Monday.' }) + '\n';
+    const line =
+      JSON.stringify({ id: 'slow-1', text: 'Talks\n\nJapan and South Korea agreed to resume talks on Monday.' }) + '\n';
     // Standard input that gives one article, then waits, as a slow feed does.
     const stdin = Readable.from(
       (async function* () {
@@ -174,7 +229,12 @@ describe('no silent truncation in the CLI', () => {
       })(),
     );
     const seen: number[] = [];
-    const result = await ingest(['-'], { db: join(dir, 'slow.duckdb'), workers: 0, stdin, onProgress: (p) => seen.push(p.added) });
+    const result = await ingest(['-'], {
+      db: join(dir, 'slow.duckdb'),
+      workers: 0,
+      stdin,
+      onProgress: (p) => seen.push(p.added),
+    });
     expect(result.added).toBe(1);
     // Heartbeats before the only write, which comes at the end.
     expect(seen.filter((added) => added === 0).length).toBeGreaterThanOrEqual(1);

@@ -24,7 +24,11 @@ export function generateCorpus(examplesDir: string, count: number, seed = 42): I
   const sources = readdirSync(examplesDir)
     .filter((f) => /\.(txt|html)$/.test(f))
     .sort()
-    .map((f) => ({ name: f, format: f.endsWith('.html') ? ('html' as const) : ('text' as const), content: readFileSync(join(examplesDir, f), 'utf8') }));
+    .map((f) => ({
+      name: f,
+      format: f.endsWith('.html') ? ('html' as const) : ('text' as const),
+      content: readFileSync(join(examplesDir, f), 'utf8'),
+    }));
   const records: InputRecord[] = [];
   for (let i = 0; i < count; i++) {
     const source = sources[i % sources.length]!;

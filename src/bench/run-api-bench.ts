@@ -62,7 +62,7 @@ async function measure(base: string, path: string, rowsOf: (body: unknown) => nu
 }
 
 const db = join(work, 'million.duckdb');
-let started = performance.now();
+const started = performance.now();
 const store = await Store.open(db);
 await fillSyntheticEvents(store, EVENTS);
 store.close();
@@ -76,7 +76,9 @@ try {
   // As `dyad query events` matches actors: code, country or part of a name, one direction.
   results.push(await measure(base, '/api/timeline?source=USA&target=PRK&by=month', rowCount));
   // As the dashboard's Dyad view asks: both directions, by code or country only.
-  results.push(await measure(base, '/api/timeline?source=USA&target=PRK&undirected=true&exact=true&by=month', rowCount));
+  results.push(
+    await measure(base, '/api/timeline?source=USA&target=PRK&undirected=true&exact=true&by=month', rowCount),
+  );
   results.push(
     await measure(
       base,
@@ -93,7 +95,8 @@ mkdirSync(join(repoRoot, '.bench'), { recursive: true });
 writeFileSync(join(repoRoot, '.bench', 'api.json'), JSON.stringify(report, null, 2) + '\n');
 for (const r of results) {
   console.log(
-    `${r.path}: ${r.requests} requests, ${r.rows} rows, p50 ${r.p50} ms, p95 ${r.p95} ms, max ${r.max} ms, CPU ${r.cpuPerRequest} ms a request` +
+    `${r.path}: ${r.requests} requests, ${r.rows} rows, p50 ${r.p50} ms, p95 ${r.p95} ` +
+      `ms, max ${r.max} ms, CPU ${r.cpuPerRequest} ms a request` +
       (r.p95 < 200 ? '' : '  (over the 200 ms target)'),
   );
 }

@@ -21,10 +21,15 @@ const corpus = generateCorpus(join(repoRoot, 'examples'), ARTICLES);
 const full = createEngine({ defaultDate: '2020-01-01' });
 /** Pipelines to time: each cut after a stage, up to the whole. */
 const cuts: Array<{ name: string; engine: Engine }> = [
-  ...['sentences'].filter((stage) => stage !== full.stages.at(-1)).map((stage) => ({ name: `until ${stage}`, engine: createEngine({ defaultDate: '2020-01-01', until: stage }) })),
+  ...['sentences']
+    .filter((stage) => stage !== full.stages.at(-1))
+    .map((stage) => ({ name: `until ${stage}`, engine: createEngine({ defaultDate: '2020-01-01', until: stage }) })),
   {
     name: 'full without syntax',
-    engine: createEngine({ defaultDate: '2020-01-01', stages: DEFAULT_STAGES.filter((stage) => stage.name !== 'syntax') }),
+    engine: createEngine({
+      defaultDate: '2020-01-01',
+      stages: DEFAULT_STAGES.filter((stage) => stage.name !== 'syntax'),
+    }),
   },
   { name: `full (${full.stages.join(', ')})`, engine: full },
 ];
@@ -100,30 +105,61 @@ for (let round = 0; round < ROUNDS; round++) {
   for (const cut of cuts) pipelines.set(cut.name, best(pipelines.get(cut.name), timePipeline(cut.engine)));
 }
 
-const perSecond = (r: Round) => ({ articlesPerSecond: corpus.length / r.seconds, tokensPerSecond: r.tokens / r.seconds, seconds: r.seconds });
+const perSecond = (r: Round) => ({
+  articlesPerSecond: corpus.length / r.seconds,
+  tokensPerSecond: r.tokens / r.seconds,
+  seconds: r.seconds,
+});
 const result = {
   date: new Date().toISOString(),
-  machine: `${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
+  machine:
+    `${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length}, ${(totalmem() / 2 ** 30).toFixed(0)} ` +
+    `GiB, Node ${process.version}`,
   articles: corpus.length,
-  articlesByFormat: { text: corpus.filter((r) => r.format === 'text').length, html: corpus.filter((r) => r.format === 'html').length },
+  articlesByFormat: {
+    text: corpus.filter((r) => r.format === 'text').length,
+    html: corpus.filter((r) => r.format === 'html').length,
+  },
   baseline: { what: 'wink-nlp readDoc + POS over the same cleaned text', ...perSecond(baseline!) },
-  parser: { what: 'syntax model alone: tagging + parsing of the pipeline tokens of 500 articles', wordsPerSecond: parser!.tokens / parser!.seconds, words: parser!.tokens },
+  parser: {
+    what: 'syntax model alone: tagging + parsing of the pipeline tokens of 500 articles',
+    wordsPerSecond: parser!.tokens / parser!.seconds,
+    words: parser!.tokens,
+  },
   pipelines: Object.fromEntries(
-    [...pipelines].map(([name, r]) => [name, { ...perSecond(r), ratio: baseline!.seconds / r.seconds, stageMsByFormat: r.stageMs }]),
+    [...pipelines].map(([name, r]) => [
+      name,
+      { ...perSecond(r), ratio: baseline!.seconds / r.seconds, stageMsByFormat: r.stageMs },
+    ]),
   ),
   peakRssMiB: process.resourceUsage().maxRSS / 1024,
 };
 
 console.log(`machine: ${result.machine}`);
-console.log(`corpus: ${result.articles} articles generated from examples/ (${result.articlesByFormat.text} text, ${result.articlesByFormat.html} HTML); CPU time, best of ${ROUNDS} rounds`);
-console.log(`baseline: ${result.baseline.articlesPerSecond.toFixed(0)} articles/s, ${result.baseline.tokensPerSecond.toFixed(0)} tokens/s (${result.baseline.what})`);
+console.log(
+  `corpus: ${result.articles} articles generated from examples/ (${result.articlesByFormat.text} ` +
+    `text, ${result.articlesByFormat.html} HTML); CPU time, best of ${ROUNDS} ` +
+    `rounds`,
+);
+console.log(
+  `baseline: ${result.baseline.articlesPerSecond.toFixed(0)} articles/s, ${result.baseline.tokensPerSecond.toFixed(0)} ` +
+    `tokens/s (${result.baseline.what})`,
+);
 for (const [name, p] of Object.entries(result.pipelines)) {
-  console.log(`pipeline ${name}: ${p.articlesPerSecond.toFixed(0)} articles/s, ${p.tokensPerSecond.toFixed(0)} tokens/s, ratio to baseline ${(p.ratio * 100).toFixed(1)}%`);
+  console.log(
+    `pipeline ${name}: ${p.articlesPerSecond.toFixed(0)} articles/s, ${p.tokensPerSecond.toFixed(0)} ` +
+      `tokens/s, ratio to baseline ${(p.ratio * 100).toFixed(1)}%`,
+  );
 }
-console.log(`parser: ${result.parser.wordsPerSecond.toFixed(0)} words/s (${result.parser.what}, ${result.parser.words} words)`);
+console.log(
+  `parser: ${result.parser.wordsPerSecond.toFixed(0)} words/s (${result.parser.what}, ${result.parser.words} words)`,
+);
 const withSyntax = Object.values(result.pipelines).at(-1)!;
 const withoutSyntax = result.pipelines['full without syntax']!;
-console.log(`syntax stage: full pipeline at ${((withSyntax.articlesPerSecond / withoutSyntax.articlesPerSecond) * 100).toFixed(1)}% of its speed without it`);
+console.log(
+  `syntax stage: full pipeline at ${((withSyntax.articlesPerSecond / withoutSyntax.articlesPerSecond) * 100).toFixed(1)}% ` +
+    `of its speed without it`,
+);
 const last = Object.values(result.pipelines).at(-1)!;
 for (const [format, stages] of Object.entries(last.stageMsByFormat)) {
   const n = result.articlesByFormat[format as 'text' | 'html'];

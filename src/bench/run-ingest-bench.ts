@@ -28,7 +28,12 @@ async function writeCorpus(file: string): Promise<number> {
   const out = createWriteStream(file);
   let bytes = 0;
   for (const [i, record] of generateCorpus(join(repoRoot, 'examples'), ARTICLES).entries()) {
-    const line = JSON.stringify({ id: `bench-${i}`, date: '2020-01-01', [record.format === 'html' ? 'html' : 'text']: record.content }) + '\n';
+    const line =
+      JSON.stringify({
+        id: `bench-${i}`,
+        date: '2020-01-01',
+        [record.format === 'html' ? 'html' : 'text']: record.content,
+      }) + '\n';
     bytes += Buffer.byteLength(line);
     if (!out.write(line)) await new Promise<void>((r) => out.once('drain', () => r()));
   }
@@ -46,9 +51,20 @@ async function writeWarc(file: string, articles: number, padBytes: number): Prom
   let bytes = 0;
   const pad = `<script>/* ${'x'.repeat(padBytes)} */</script>`;
   for (const [i, record] of generateCorpus(join(repoRoot, 'examples'), articles).entries()) {
-    const html = record.format === 'html' ? record.content.replace('</head>', `${pad}</head>`) : `<html><head>${pad}</head><body><article>${record.content.split(/\n\s*\n/).map((p) => `<p>${p.replace(/</g, '&lt;')}</p>`).join('')}</article></body></html>`;
+    const html =
+      record.format === 'html'
+        ? record.content.replace('</head>', `${pad}</head>`)
+        : `<html><head>${pad}</head><body><article>${record.content
+            .split(/\n\s*\n/)
+            .map((p) => `<p>${p.replace(/</g, '&lt;')}</p>`)
+            .join('')}</article></body></html>`;
     const warcRecord = WARCRecord.create(
-      { url: `https://bench.example/${i}`, date: '2020-01-01T00:00:00Z', type: 'response', httpHeaders: { 'Content-Type': 'text/html; charset=utf-8' } },
+      {
+        url: `https://bench.example/${i}`,
+        date: '2020-01-01T00:00:00Z',
+        type: 'response',
+        httpHeaders: { 'Content-Type': 'text/html; charset=utf-8' },
+      },
       (async function* () {
         yield new TextEncoder().encode(html);
       })(),
@@ -74,13 +90,25 @@ interface IngestRun {
 function ingestRun(corpus: string, workers: number, articles = ARTICLES): IngestRun {
   const db = join(work, `w${workers}-${Date.now()}.duckdb`);
   const started = performance.now();
-  const run = spawnSync(process.execPath, [cli, 'ingest', corpus, '--db', db, '--workers', String(workers), '--quiet'], { encoding: 'utf8', env: { ...process.env, DYAD_REPORT_RSS: '1' } });
+  const run = spawnSync(
+    process.execPath,
+    [cli, 'ingest', corpus, '--db', db, '--workers', String(workers), '--quiet'],
+    { encoding: 'utf8', env: { ...process.env, DYAD_REPORT_RSS: '1' } },
+  );
   const seconds = (performance.now() - started) / 1000;
   const kib = /peak RSS: (\d+) KiB/.exec(run.stderr ?? '');
-  const rssTimeline = [...(run.stderr ?? '').matchAll(/rss after (\d+) articles: (\d+) KiB/g)].map((m): [number, number] => [Number(m[1]), Math.round(Number(m[2]) / 1024)]);
+  const rssTimeline = [...(run.stderr ?? '').matchAll(/rss after (\d+) articles: (\d+) KiB/g)].map(
+    (m): [number, number] => [Number(m[1]), Math.round(Number(m[2]) / 1024)],
+  );
   // Exit 1 means some articles failed (they are recorded); anything else is the run failing.
   if (run.status !== 0 && run.status !== 1) throw new Error(`ingest failed: ${run.stderr}`);
-  return { workers, seconds, articlesPerSecond: articles / seconds, peakRssMiB: kib ? Number(kib[1]) / 1024 : NaN, rssTimeline };
+  return {
+    workers,
+    seconds,
+    articlesPerSecond: articles / seconds,
+    peakRssMiB: kib ? Number(kib[1]) / 1024 : NaN,
+    rssTimeline,
+  };
 }
 
 /** Fills a store with synthetic events (DuckDB generates them) and times the month-by-month dyad query. */
@@ -92,7 +120,8 @@ async function aggregationLatency(): Promise<{ events: number; milliseconds: num
     const rounds = 5;
     const started = performance.now();
     let months = 0;
-    for (let i = 0; i < rounds; i++) months = (await queryEvents(store, { source: 'USA', target: 'PRK', by: 'month' })).rows.length;
+    for (let i = 0; i < rounds; i++)
+      months = (await queryEvents(store, { source: 'USA', target: 'PRK', by: 'month' })).rows.length;
     return { events: EVENTS, milliseconds: (performance.now() - started) / rounds, months };
   } finally {
     store.close();
@@ -121,7 +150,12 @@ async function storeOpening(): Promise<{ articles: number; openMilliseconds: num
  * signatures, against the baseline of comparing the new signature with every stored one (in the
  * same process).
  */
-function nearDuplicateLookup(): { stored: number; indexMicroseconds: number; scanMicroseconds: number; agree: boolean } {
+function nearDuplicateLookup(): {
+  stored: number;
+  indexMicroseconds: number;
+  scanMicroseconds: number;
+  agree: boolean;
+} {
   let state = 0x2545f491;
   const random16 = () => {
     state ^= state << 13;
@@ -148,7 +182,12 @@ function nearDuplicateLookup(): { stored: number; indexMicroseconds: number; sca
   started = performance.now();
   const foundByScan = scanned.map((probe) => signatures.some((s) => similarity(s, probe) >= NEAR_DUPLICATE_SIMILARITY));
   const scanMicroseconds = ((performance.now() - started) * 1000) / scanned.length;
-  return { stored: STORED_HASHES, indexMicroseconds, scanMicroseconds, agree: foundByScan.every((f, i) => f === found[i]) };
+  return {
+    stored: STORED_HASHES,
+    indexMicroseconds,
+    scanMicroseconds,
+    agree: foundByScan.every((f, i) => f === found[i]),
+  };
 }
 
 /**
@@ -174,7 +213,9 @@ function hostTwoThreadScaling(): number {
 
 const corpus = join(work, 'corpus.jsonl');
 const bytes = await writeCorpus(corpus);
-console.log(`ingest corpus: ${ARTICLES} articles generated from examples/ as JSON Lines (${(bytes / 2 ** 20).toFixed(0)} MiB)`);
+console.log(
+  `ingest corpus: ${ARTICLES} articles generated from examples/ as JSON Lines (${(bytes / 2 ** 20).toFixed(0)} MiB)`,
+);
 // The machine is shared and wall time is what a speed-up is about, so the two settings alternate
 // and each keeps its best run: a busy moment of the host then slows one round, not one setting.
 // The order alternates too (one worker first, then two workers first; four rounds, two of each):
@@ -188,51 +229,112 @@ for (let round = 0; round < ROUNDS; round++) {
   for (const workers of round % 2 === 0 ? [1, 2] : [2, 1]) {
     const run = ingestRun(corpus, workers);
     runs.push(run);
-    console.log(`ingest, ${workers} worker${workers > 1 ? 's' : ''} (round ${round + 1}): ${run.seconds.toFixed(1)} s, ${run.articlesPerSecond.toFixed(0)} articles/s, peak RSS ${run.peakRssMiB.toFixed(0)} MiB`);
+    console.log(
+      `ingest, ${workers} worker${workers > 1 ? 's' : ''} (round ${round + 1}): ${run.seconds.toFixed(1)} ` +
+        `s, ${run.articlesPerSecond.toFixed(0)} articles/s, peak RSS ${run.peakRssMiB.toFixed(0)} ` +
+        `MiB`,
+    );
   }
 }
-const fastest = (workers: number) => runs.filter((r) => r.workers === workers).reduce<IngestRun | null>((a, b) => (a && a.seconds <= b.seconds ? a : b), null);
+const fastest = (workers: number) =>
+  runs
+    .filter((r) => r.workers === workers)
+    .reduce<IngestRun | null>((a, b) => (a && a.seconds <= b.seconds ? a : b), null);
 const one = fastest(1);
 const two = fastest(2);
 const speedup = one && two ? two.articlesPerSecond / one.articlesPerSecond : null;
 if (speedup !== null) console.log(`speed-up 2 workers / 1 worker (best of ${ROUNDS} each): ${speedup.toFixed(2)}×`);
 // Each round's own ratio, from two runs minutes apart, for comparison: the best runs of the two
 // settings may come from different moments of the host, which swings 15-30% over minutes.
-const roundRun = (round: number, workers: number) => runs.slice(round * 2, round * 2 + 2).find((r) => r.workers === workers)!;
-const roundRatios = Array.from({ length: ROUNDS }, (_, round) => roundRun(round, 1).seconds / roundRun(round, 2).seconds);
+const roundRun = (round: number, workers: number) =>
+  runs.slice(round * 2, round * 2 + 2).find((r) => r.workers === workers)!;
+const roundRatios = Array.from(
+  { length: ROUNDS },
+  (_, round) => roundRun(round, 1).seconds / roundRun(round, 2).seconds,
+);
 const sortedRatios = [...roundRatios].sort((a, b) => a - b);
-const medianRoundRatio = ROUNDS ? (sortedRatios[Math.floor((ROUNDS - 1) / 2)]! + sortedRatios[Math.floor(ROUNDS / 2)]!) / 2 : null;
+const medianRoundRatio = ROUNDS
+  ? (sortedRatios[Math.floor((ROUNDS - 1) / 2)]! + sortedRatios[Math.floor(ROUNDS / 2)]!) / 2
+  : null;
 // All rounds together: one worker's total time over two workers' (each round's host moments
 // weigh by how long they lasted).
-const totalSeconds = (workers: number) => runs.filter((r) => r.workers === workers).reduce((sum, r) => sum + r.seconds, 0);
+const totalSeconds = (workers: number) =>
+  runs.filter((r) => r.workers === workers).reduce((sum, r) => sum + r.seconds, 0);
 const pooledRatio = ROUNDS ? totalSeconds(1) / totalSeconds(2) : null;
-if (ROUNDS > 1) console.log(`  ratio in each round: ${roundRatios.map((r) => `${r.toFixed(2)}×`).join(', ')} (median ${medianRoundRatio?.toFixed(2)}×; all rounds pooled ${pooledRatio?.toFixed(2)}×)`);
+if (ROUNDS > 1)
+  console.log(
+    `  ratio in each round: ${roundRatios.map((r) => `${r.toFixed(2)}×`).join(', ')} ` +
+      `(median ${medianRoundRatio?.toFixed(2)}×; all rounds pooled ${pooledRatio?.toFixed(2)}×)`,
+  );
 // Memory against input size: pages of the same weight in a WARC of ~100 MB and in one ten times
 // longer (~1 GB), which must not take more memory; then the short WARC's pages ten times heavier,
 // which shows what one page's weight costs.
 const WARC_ARTICLES = Number(process.env.DYAD_BENCH_WARC_ARTICLES ?? 2000);
 const memory: Array<{ mib: number; pages: number; padBytes: number; run: IngestRun }> = [];
-for (const [pages, pad] of [[WARC_ARTICLES, 50_000], [WARC_ARTICLES * 10, 50_000], [WARC_ARTICLES, 500_000]] as const) {
+for (const [pages, pad] of [
+  [WARC_ARTICLES, 50_000],
+  [WARC_ARTICLES * 10, 50_000],
+  [WARC_ARTICLES, 500_000],
+] as const) {
   const warc = join(work, `pad${pad}-${pages}.warc`);
   const size = await writeWarc(warc, pages, pad);
   const run = ingestRun(warc, 2, pages);
   memory.push({ mib: size / 2 ** 20, pages, padBytes: pad, run });
-  console.log(`WARC of ${(size / 2 ** 20).toFixed(0)} MiB (${pages} pages padded with ${pad / 1000} kB), 2 workers: ${run.seconds.toFixed(1)} s, peak RSS ${run.peakRssMiB.toFixed(0)} MiB`);
+  console.log(
+    `WARC of ${(size / 2 ** 20).toFixed(0)} MiB (${pages} pages padded with ${pad / 1000} ` +
+      `kB), 2 workers: ${run.seconds.toFixed(1)} s, peak RSS ${run.peakRssMiB.toFixed(0)} ` +
+      `MiB`,
+  );
   // Memory as the input goes by, at each tenth of it: flat once the heaps have reached their size.
-  const tenths = run.rssTimeline.filter(([n], k, all) => k === all.length - 1 || Math.floor((n * 10) / pages) !== Math.floor((all[k + 1]![0] * 10) / pages));
-  if (tenths.length > 1) console.log(`  resident memory along the input: ${tenths.map(([n, mib]) => `${n}: ${mib} MiB`).join(', ')}`);
+  const tenths = run.rssTimeline.filter(
+    ([n], k, all) => k === all.length - 1 || Math.floor((n * 10) / pages) !== Math.floor((all[k + 1]![0] * 10) / pages),
+  );
+  if (tenths.length > 1)
+    console.log(`  resident memory along the input: ${tenths.map(([n, mib]) => `${n}: ${mib} MiB`).join(', ')}`);
   rmSync(warc, { force: true });
 }
 const aggregation = await aggregationLatency();
-console.log(`dyad-by-month aggregation over ${aggregation.events.toLocaleString('en')} events: ${aggregation.milliseconds.toFixed(1)} ms (${aggregation.months} months)`);
+console.log(
+  `dyad-by-month aggregation over ${aggregation.events.toLocaleString('en')} ` +
+    `events: ${aggregation.milliseconds.toFixed(1)} ms (${aggregation.months} ` +
+    `months)`,
+);
 const opening = await storeOpening();
 console.log(
-  `store of ${opening.articles.toLocaleString('en')} articles: opened for a query in ${opening.openMilliseconds.toFixed(0)} ms; its ids read for writing in ${opening.loadStoredMilliseconds.toFixed(0)} ms`,
+  `store of ${opening.articles.toLocaleString('en')} articles: opened for ` +
+    `a query in ${opening.openMilliseconds.toFixed(0)} ms; its ids read for ` +
+    `writing in ${opening.loadStoredMilliseconds.toFixed(0)} ms`,
 );
 const lookup = nearDuplicateLookup();
 console.log(
-  `near-duplicate lookup against ${lookup.stored.toLocaleString('en')} stored articles: ${lookup.indexMicroseconds.toFixed(1)} µs with the band index, ${(lookup.scanMicroseconds / 1000).toFixed(1)} ms comparing with every signature (${(lookup.scanMicroseconds / lookup.indexMicroseconds).toFixed(0)}× faster${lookup.agree ? ', same answers' : '; ANSWERS DIFFER'})`,
+  `near-duplicate lookup against ${lookup.stored.toLocaleString('en')} stored ` +
+    `articles: ${lookup.indexMicroseconds.toFixed(1)} µs with the band index, ${(lookup.scanMicroseconds / 1000).toFixed(1)} ` +
+    `ms comparing with every signature (${(lookup.scanMicroseconds / lookup.indexMicroseconds).toFixed(0)}× ` +
+    `faster${lookup.agree ? ', same answers' : '; ANSWERS DIFFER'})`,
 );
 mkdirSync(join(repoRoot, '.bench'), { recursive: true });
-writeFileSync(join(repoRoot, '.bench', 'ingest.json'), JSON.stringify({ date: new Date().toISOString(), articles: ARTICLES, corpusMiB: bytes / 2 ** 20, runs, one, two, speedup, roundRatios, medianRoundRatio, pooledRatio, hostScaling, memory, aggregation, opening, lookup }, null, 2) + '\n');
+writeFileSync(
+  join(repoRoot, '.bench', 'ingest.json'),
+  JSON.stringify(
+    {
+      date: new Date().toISOString(),
+      articles: ARTICLES,
+      corpusMiB: bytes / 2 ** 20,
+      runs,
+      one,
+      two,
+      speedup,
+      roundRatios,
+      medianRoundRatio,
+      pooledRatio,
+      hostScaling,
+      memory,
+      aggregation,
+      opening,
+      lookup,
+    },
+    null,
+    2,
+  ) + '\n',
+);
 rmSync(work, { recursive: true, force: true });

@@ -18,7 +18,14 @@ const cli = join(repoRoot, 'dist', 'shells', 'cli.js');
 
 const dir = mkdtempSync(join(tmpdir(), 'dyad-start-bench-'));
 const corpus = join(dir, 'corpus.jsonl');
-writeFileSync(corpus, generateCorpus(join(repoRoot, 'examples'), 50).map((r, i) => JSON.stringify({ id: `b${i}`, date: '2020-01-01', [r.format === 'html' ? 'html' : 'text']: r.content })).join('\n') + '\n');
+writeFileSync(
+  corpus,
+  generateCorpus(join(repoRoot, 'examples'), 50)
+    .map((r, i) =>
+      JSON.stringify({ id: `b${i}`, date: '2020-01-01', [r.format === 'html' ? 'html' : 'text']: r.content }),
+    )
+    .join('\n') + '\n',
+);
 const db = join(dir, 'start.duckdb');
 await ingest([corpus], { db, workers: 0 });
 
@@ -27,8 +34,10 @@ const bareQuery = `
 const { DuckDBInstance } = await import(${JSON.stringify(join(repoRoot, 'node_modules', '@duckdb', 'node-api', 'lib', 'index.js'))});
 const instance = await DuckDBInstance.create(${JSON.stringify(db)}, { access_mode: 'READ_ONLY' });
 const connection = await instance.connect();
-const reader = await connection.runAndReadAll(\`SELECT e.date, e.source_code, e.target_code, e.code, e.name, e.goldstein, e.quad_class, e.negated, e.intent,
-  e.mentions, e.place_name, e.article_id, e.evidence FROM events e JOIN articles a ON a.id = e.article_id WHERE a.dup_of IS NULL
+const reader = await connection.runAndReadAll(\`SELECT e.date, e.source_code, e.target_code, e.code, e.name,
+  e.goldstein, e.quad_class, e.negated, e.intent,
+  e.mentions, e.place_name, e.article_id,
+    e.evidence FROM events e JOIN articles a ON a.id = e.article_id WHERE a.dup_of IS NULL
   ORDER BY e.date, e.article_id, e.idx LIMIT 101\`);
 process.stdout.write(reader.getRowObjectsJson().length + '\\n');
 `;

@@ -19,7 +19,11 @@ export function dateOfSentence(
   exclude?: { start: number; end: number },
 ): EventDate | null {
   const stated = times.find(
-    (t) => t.sentence === sentence && (t.type === 'DATE' || t.type === 'TIME') && DATE_VALUE.test(t.value) && !(exclude && t.start >= exclude.start && t.end <= exclude.end),
+    (t) =>
+      t.sentence === sentence &&
+      (t.type === 'DATE' || t.type === 'TIME') &&
+      DATE_VALUE.test(t.value) &&
+      !(exclude && t.start >= exclude.start && t.end <= exclude.end),
   );
   if (stated) {
     const value = stated.value.replace(PART_OF_DAY, '');

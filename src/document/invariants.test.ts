@@ -4,7 +4,9 @@ import { checkInvariants } from './invariants.js';
 import { toSourceOffset } from './offset-map.js';
 
 describe('checkInvariants', () => {
-  const doc = createEngine().process('A headline\n\nSEOUL (Reuters) - Officials met on Monday.\nThey talked for hours.\n\n(STR/AFP/Getty Images)');
+  const doc = createEngine().process(
+    'A headline\n\nSEOUL (Reuters) - Officials met on Monday.\nThey talked for hours.\n\n(STR/AFP/Getty Images)',
+  );
 
   it('passes a processed document', () => {
     expect(checkInvariants(doc)).toEqual([]);

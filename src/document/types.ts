@@ -103,7 +103,8 @@ export interface ArticleMeta {
   language: string;
   /** The dateline place ("SEOUL"), when the story has one. */
   dateline: string | null;
-  /** Which source each field came from, for provenance: `html-meta`, `json-ld`, `input`, `text`, `fetch-date` (WARC-Date). */
+  /** Which source each field came from, for provenance: `html-meta`, `json-ld`, `input`, `text`, `fetch-date`
+   * (WARC-Date). */
   provenance: Partial<Record<'title' | 'published' | 'updated' | 'authors' | 'agency' | 'dateline', string>>;
 }
 
@@ -203,11 +204,13 @@ export type ActorKind = 'person' | 'organisation' | 'country' | 'city' | 'place'
 
 /** An actor as resolved for one mention: who it is and how it is coded on the article's date. */
 export interface ResolvedActor {
-  /** Stable id within the knowledge base (`person:Mike Pence`, `country:South Korea`), or `new:<name>` for people the article introduces. */
+  /** Stable id within the knowledge base (`person:Mike Pence`, `country:South Korea`), or `new:<name>` for people the
+   * article introduces. */
   id: string;
   /** Canonical name. */
   name: string;
-  /** CAMEO-style code: country + agent (`USAGOV`, `PRKMIL`), an IGO code (`IGOUNO`), or a bare country (`PRK`); null when unknown. */
+  /** CAMEO-style code: country + agent (`USAGOV`, `PRKMIL`), an IGO code (`IGOUNO`), or a bare country (`PRK`); null
+   * when unknown. */
   code: string | null;
   /** ISO-3166 alpha-3 country, when known. */
   country: string | null;
@@ -225,7 +228,8 @@ export interface ActorMention extends Span {
   /** Index of the sentence the mention is in. */
   sentence: number;
   actor: ResolvedActor;
-  /** The rule or dictionary entry that recognised it (`dictionary:name data/actors/...:12`, `rule:title-name`, `coref:pronoun` ...). */
+  /** The rule or dictionary entry that recognised it (`dictionary:name data/actors/...:12`, `rule:title-name`,
+   * `coref:pronoun` ...). */
   via: string;
   /** For a coreferent mention (surname, pronoun, description): the mention it refers back to. */
   antecedent?: Span;
@@ -272,7 +276,8 @@ export interface TimeMention extends Span {
   /** Index of the sentence it is in. */
   sentence: number;
   type: 'DATE' | 'TIME' | 'DURATION' | 'SET';
-  /** TimeML/ISO value at the granularity the text gives: `2017`, `2017-12`, `2018-02-11`, `2018-W06`, `2018-Q3`, `P20Y`, `PRESENT_REF`, `XXXX-12` when no reference date is known. */
+  /** TimeML/ISO value at the granularity the text gives: `2017`, `2017-12`, `2018-02-11`, `2018-W06`, `2018-Q3`,
+   * `P20Y`, `PRESENT_REF`, `XXXX-12` when no reference date is known. */
   value: string;
   /** Calendar fields the text stated (`year`, `month`, `day`, `weekday`, `hour` ...). */
   stated: string[];
@@ -359,7 +364,14 @@ export interface CodedEvent extends Span, CameoFacts {
 /** Why a sentence was or was not coded: what `dyad explain` prints. */
 export interface SentenceTrace {
   sentence: number;
-  verbs: Array<{ text: string; lemma: string; negated: boolean; intent: boolean; passive: boolean; mood: 'fact' | 'question' | 'conditional' | 'hypothetical' | 'urged' }>;
+  verbs: Array<{
+    text: string;
+    lemma: string;
+    negated: boolean;
+    intent: boolean;
+    passive: boolean;
+    mood: 'fact' | 'question' | 'conditional' | 'hypothetical' | 'urged';
+  }>;
   candidates: Array<{ pattern: string; code: string; outcome: string }>;
 }
 

@@ -20,7 +20,9 @@ function paxRecords(bytes: Uint8Array): Map<string, string> {
     const space = bytes.indexOf(0x20, at);
     const length = Number(Buffer.from(bytes.subarray(at, space)).toString('latin1'));
     if (space < 0 || !Number.isInteger(length) || length <= 0) break;
-    const record = Buffer.from(bytes.subarray(space + 1, at + length)).toString('utf8').replace(/\n$/, '');
+    const record = Buffer.from(bytes.subarray(space + 1, at + length))
+      .toString('utf8')
+      .replace(/\n$/, '');
     const eq = record.indexOf('=');
     if (eq > 0) records.set(record.slice(0, eq), record.slice(eq + 1));
     at += length;

@@ -37,7 +37,11 @@ function printTable(rows: readonly EvalRow[]): void {
   const value = (r: EvalRow) => (r.unit === 'count' ? String(r.value) : pct(r.value));
   const cells = rows.map((r) => [r.layer, r.yardstick, r.metric, value(r), String(r.n), r.reference ?? '']);
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
-  const line = (c: string[]) => c.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd();
+  const line = (c: string[]) =>
+    c
+      .map((cell, i) => cell.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
   console.log(line(header));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const c of cells) console.log(line(c));
@@ -46,7 +50,10 @@ function printTable(rows: readonly EvalRow[]): void {
 async function main(): Promise<void> {
   const shared = findSharedDir();
   if (!shared) {
-    console.log('dyad eval: ../shared (or DYAD_SHARED) not found; the yardsticks live there, so there is nothing to score. Skipping.');
+    console.log(
+      'dyad eval: ../shared (or DYAD_SHARED) not found; the yardsticks live there, ' +
+        'so there is nothing to score. Skipping.',
+    );
     return;
   }
   const rows: EvalRow[] = [];
@@ -59,8 +66,13 @@ async function main(): Promise<void> {
     rows.push(...result.rows);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     console.error(`scored ${scorer.layer} on ${scorer.yardstick} in ${seconds}s`);
-    for (const miss of result.misses ?? []) console.error(`  miss: ${miss.cause} ×${miss.count} — e.g. ${miss.examples[0]}`);
-    missLines.push(`## ${scorer.layer} — ${scorer.yardstick}`, ...(result.misses ?? []).flatMap((m) => [`### ${m.cause} (${m.count})`, ...m.examples.map((e) => `- ${e}`)]), '');
+    for (const miss of result.misses ?? [])
+      console.error(`  miss: ${miss.cause} ×${miss.count} — e.g. ${miss.examples[0]}`);
+    missLines.push(
+      `## ${scorer.layer} — ${scorer.yardstick}`,
+      ...(result.misses ?? []).flatMap((m) => [`### ${m.cause} (${m.count})`, ...m.examples.map((e) => `- ${e}`)]),
+      '',
+    );
   }
   printTable(rows);
   const dir = join(REPO_ROOT, '.eval');

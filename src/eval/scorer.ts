@@ -41,12 +41,18 @@ export class MissLog {
   }
 
   list(): Miss[] {
-    return [...this.byCause].map(([cause, examples]) => ({ cause, count: examples.length, examples })).sort((a, b) => b.count - a.count);
+    return [...this.byCause]
+      .map(([cause, examples]) => ({ cause, count: examples.length, examples }))
+      .sort((a, b) => b.count - a.count);
   }
 }
 
 /** Precision, recall and F1 from counts. */
-export function prf(truePositives: number, predicted: number, gold: number): { precision: number; recall: number; f1: number } {
+export function prf(
+  truePositives: number,
+  predicted: number,
+  gold: number,
+): { precision: number; recall: number; f1: number } {
   const precision = predicted ? truePositives / predicted : 0;
   const recall = gold ? truePositives / gold : 0;
   const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;

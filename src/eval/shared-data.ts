@@ -8,7 +8,11 @@ import { fileURLToPath } from 'node:url';
  */
 export function findSharedDir(): string | null {
   const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-  const candidates = [process.env.DYAD_SHARED, resolve(repoRoot, '..', 'shared'), resolve(process.cwd(), '..', 'shared')];
+  const candidates = [
+    process.env.DYAD_SHARED,
+    resolve(repoRoot, '..', 'shared'),
+    resolve(process.cwd(), '..', 'shared'),
+  ];
   for (const dir of candidates) if (dir && existsSync(join(dir, 'data', 'peers'))) return dir;
   return null;
 }

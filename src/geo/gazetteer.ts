@@ -74,7 +74,14 @@ function load(): Map<string, GazetteerPlace> {
     if (city.population < MIN_POPULATION) continue;
     const alpha3 = city.country === 'XK' ? 'XKX' : countries.alpha2ToAlpha3(city.country);
     if (!alpha3) continue;
-    const place: GazetteerPlace = { name: city.name, country: alpha3, lat: lat / 1e5, lon: lon / 1e5, population: city.population, geonamesId: city.id };
+    const place: GazetteerPlace = {
+      name: city.name,
+      country: alpha3,
+      lat: lat / 1e5,
+      lon: lon / 1e5,
+      population: city.population,
+      geonamesId: city.id,
+    };
     for (const name of [city.name, ...(city.altName ? city.altName.split(',') : [])]) {
       const key = name.trim().toLowerCase();
       if (!key) continue;

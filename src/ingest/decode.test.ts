@@ -19,7 +19,11 @@ describe('decodeBytes', () => {
     ['UTF-8', Buffer.from(text, 'utf8'), 'UTF-8'],
     ['UTF-8 with BOM', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]), 'UTF-8'],
     ['UTF-16 LE with BOM', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]), 'UTF-16LE'],
-    ['UTF-16 BE with BOM', Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()]), 'UTF-16BE'],
+    [
+      'UTF-16 BE with BOM',
+      Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()]),
+      'UTF-16BE',
+    ],
     ['windows-1252', iconv.encode(text, 'windows-1252'), 'windows-1252'],
   ])('decodes %s', (_name, bytes, encoding) => {
     const decoded = decodeBytes(bytes, 'input.txt');
@@ -35,14 +39,24 @@ describe('decodeBytes', () => {
   it.each([
     ['empty', Buffer.alloc(0), 'ingest/empty-input'],
     ['white space only', Buffer.from(' \n\t \n'), 'ingest/empty-input'],
-    ['a PNG image', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]), 'ingest/binary-input'],
-    ['bytes with many NULs and controls', Buffer.from([0x41, 0x00, 0x00, 0x01, 0x02, 0x00, 0x03, 0x00, 0x04, 0x00, 0x00]), 'ingest/binary-input'],
+    [
+      'a PNG image',
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]),
+      'ingest/binary-input',
+    ],
+    [
+      'bytes with many NULs and controls',
+      Buffer.from([0x41, 0x00, 0x00, 0x01, 0x02, 0x00, 0x03, 0x00, 0x04, 0x00, 0x00]),
+      'ingest/binary-input',
+    ],
   ])('rejects %s input with a specific rule', (_name, bytes, rule) => {
     expect(ruleOf(() => decodeBytes(bytes, 'bad.txt'))).toBe(rule);
   });
 
   it('names the input and the format in the binary error', () => {
-    expect(() => decodeBytes(Buffer.from('%PDF-1.7\n...'), 'report.pdf')).toThrow('report.pdf is not text: it looks like PDF document');
+    expect(() => decodeBytes(Buffer.from('%PDF-1.7\n...'), 'report.pdf')).toThrow(
+      'report.pdf is not text: it looks like PDF document',
+    );
   });
 
   it('does not take ordinary text for binary', () => {
@@ -50,11 +64,17 @@ describe('decodeBytes', () => {
   });
 
   it('keeps a UTF-8 text with a few stray bytes in UTF-8, and says how many bytes it replaced', () => {
-    const bytes = Buffer.concat([Buffer.from('Merkel’s coalition met on Monday. '), Buffer.from([0x92, 0xff]), Buffer.from(' The talks went on.')]);
+    const bytes = Buffer.concat([
+      Buffer.from('Merkel’s coalition met on Monday. '),
+      Buffer.from([0x92, 0xff]),
+      Buffer.from(' The talks went on.'),
+    ]);
     const decoded = decodeBytes(bytes, 'stray.txt');
     expect(decoded.encoding).toBe('UTF-8');
     expect(decoded.text).toBe('Merkel’s coalition met on Monday. \uFFFD\uFFFD The talks went on.');
-    expect(decoded.warnings).toEqual([{ rule: 'ingest/invalid-utf8', reason: 'stray.txt: 2 bytes are not valid UTF-8 and became U+FFFD (�)' }]);
+    expect(decoded.warnings).toEqual([
+      { rule: 'ingest/invalid-utf8', reason: 'stray.txt: 2 bytes are not valid UTF-8 and became U+FFFD (�)' },
+    ]);
   });
 
   it('reads a text with no UTF-8 character at all in its detected single-byte encoding, without a warning', () => {
@@ -82,7 +102,11 @@ describe('decodeBytes', () => {
   });
 
   it('drops a stray NUL byte with a warning instead of rejecting the text', () => {
-    const bytes = Buffer.concat([Buffer.from('Seoul said talks would resume.'), Buffer.from([0]), Buffer.from(' Tokyo agreed.')]);
+    const bytes = Buffer.concat([
+      Buffer.from('Seoul said talks would resume.'),
+      Buffer.from([0]),
+      Buffer.from(' Tokyo agreed.'),
+    ]);
     const decoded = decodeBytes(bytes, 'nul.txt');
     expect(decoded.text).toBe('Seoul said talks would resume. Tokyo agreed.');
     expect(decoded.warnings).toEqual([{ rule: 'ingest/nul-bytes', reason: 'nul.txt: 1 NUL byte dropped' }]);

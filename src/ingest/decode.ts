@@ -71,7 +71,8 @@ function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
 export function declaredCharset(bytes: Uint8Array): string | null {
   const head = Buffer.from(bytes.subarray(0, 2048)).toString('latin1');
   const match =
-    /<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head) ?? /<\?xml[^>]+encoding\s*=\s*["']([\w.:-]+)["']/i.exec(head);
+    /<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head) ??
+    /<\?xml[^>]+encoding\s*=\s*["']([\w.:-]+)["']/i.exec(head);
   return match ? match[1]!.toLowerCase() : null;
 }
 
@@ -135,7 +136,10 @@ export function decodeBytes(bytes: Uint8Array, source: string, charset?: string 
     const nuls = bytes.reduce((n, b) => n + (b === 0 ? 1 : 0), 0);
     if (nuls) {
       clean = bytes.filter((b) => b !== 0);
-      warnings.push({ rule: 'ingest/nul-bytes', reason: `${source}: ${nuls} NUL byte${nuls === 1 ? '' : 's'} dropped` });
+      warnings.push({
+        rule: 'ingest/nul-bytes',
+        reason: `${source}: ${nuls} NUL byte${nuls === 1 ? '' : 's'} dropped`,
+      });
     }
     const declared = charset ?? declaredCharset(clean);
     if (declared && !/^utf-?8$/i.test(declared) && iconv.encodingExists(declared)) {
@@ -145,13 +149,16 @@ export function decodeBytes(bytes: Uint8Array, source: string, charset?: string 
       if (utf8.invalidBytes === 0 || utf8.multibyte || declared) {
         decoded = { text: utf8.text, encoding: 'UTF-8' };
         if (utf8.invalidBytes) {
-          const reason = `${source}: ${utf8.invalidBytes} byte${utf8.invalidBytes === 1 ? ' is' : 's are'} not valid UTF-8 and became U+FFFD (�)`;
+          const reason =
+            `${source}: ${utf8.invalidBytes} byte${utf8.invalidBytes === 1 ? ' is' : 's are'} ` +
+            `not valid UTF-8 and became U+FFFD (�)`;
           warnings.push({ rule: 'ingest/invalid-utf8', reason });
         }
       } else {
         const detected = chardet.detect(clean);
         // A single-byte Western text that is not UTF-8 is windows-1252 far more often than not.
-        const encoding = detected && iconv.encodingExists(detected) && !/^UTF/i.test(detected) ? detected : 'windows-1252';
+        const encoding =
+          detected && iconv.encodingExists(detected) && !/^UTF/i.test(detected) ? detected : 'windows-1252';
         decoded = { text: iconv.decode(Buffer.from(clean), encoding), encoding };
       }
     }

@@ -29,7 +29,12 @@ export function gunzipBounded(compressed: Readable, path: string): Readable {
     transform(chunk: Buffer, _encoding, done) {
       output += chunk.length;
       if (output > RATIO_FLOOR_BYTES && output > input * MAX_RATIO) {
-        done(new InflateLimitError(`${path} inflates to over ${MAX_RATIO} times its size (${output} bytes from ${input}): refused as a decompression bomb`));
+        done(
+          new InflateLimitError(
+            `${path} inflates to over ${MAX_RATIO} times its size (${output} bytes ` +
+              `from ${input}): refused as a decompression bomb`,
+          ),
+        );
         return;
       }
       done(null, chunk);

@@ -10,7 +10,8 @@ import { readInputs, type InputItem } from './read-inputs.js';
 vi.mock('node:fs/promises', async (importOriginal) => {
   const fs = await importOriginal<typeof import('node:fs/promises')>();
   const readdir = (async (path: string, options: unknown) => {
-    if (basename(String(path)) === 'locked') throw Object.assign(new Error(`EACCES: permission denied, scandir '${path}'`), { code: 'EACCES' });
+    if (basename(String(path)) === 'locked')
+      throw Object.assign(new Error(`EACCES: permission denied, scandir '${path}'`), { code: 'EACCES' });
     return (fs.readdir as (p: string, o: unknown) => Promise<unknown>)(path, options);
   }) as typeof fs.readdir;
   return { ...fs, default: { ...fs, readdir }, readdir };
@@ -22,7 +23,9 @@ async function collect(gen: AsyncGenerator<InputItem>): Promise<InputItem[]> {
   return out;
 }
 
-const story = (place: string) => `Talks in ${place}\n\nThe United States imposed new sanctions on North Korea on Wednesday, officials in ${place} said.`;
+const story = (place: string) =>
+  `Talks in ${place}\n\nThe United States imposed new sanctions on North ` +
+  `Korea on Wednesday, officials in ${place} said.`;
 
 /** A folder as users hand them over: articles beside a README and a LICENSE, links, a locked folder, a loop. */
 function makeFolder(): string {
@@ -47,19 +50,36 @@ function makeFolder(): string {
 }
 
 describe('every input in a folder fails alone', () => {
-  it('follows links, reports a loop, a dangling link and a locked folder, and counts README and LICENSE files', async () => {
-    const dir = makeFolder();
-    const items = await collect(readInputs([dir]));
-    const rel = (source: string) => source.slice(dir.length + 1);
-    expect(items.flatMap((i) => ('record' in i ? [rel(i.record.origin.source)] : []))).toEqual(['a.txt', 'linked-file.txt', 'linked-folder/c.txt', 'more/b.txt']);
-    expect(items.flatMap((i) => ('skipped' in i ? [`${i.skipped.kind} ${rel(i.skipped.source)}`] : []))).toEqual(['license LICENSE', 'license LICENSE.txt', 'readme README.md']);
-    const failures = items.flatMap((i) => ('failure' in i ? [[i.failure.diagnostic.rule, i.failure.diagnostic.reason]] : []));
-    expect(failures).toEqual([
-      ['ingest/broken-symlink', `${join(dir, 'dangling.txt')}: the link points nowhere`],
-      ['ingest/unreadable-directory', `${join(dir, 'locked')}: the folder cannot be read (EACCES)`],
-      ['ingest/symlink-loop', expect.stringContaining(`${join(dir, 'more', 'back-up')}: a symbolic link loops back to`)],
-    ]);
-  });
+  it(
+    'follows links, reports a loop, a dangling link and a locked folder, and ' + 'counts README and LICENSE files',
+    async () => {
+      const dir = makeFolder();
+      const items = await collect(readInputs([dir]));
+      const rel = (source: string) => source.slice(dir.length + 1);
+      expect(items.flatMap((i) => ('record' in i ? [rel(i.record.origin.source)] : []))).toEqual([
+        'a.txt',
+        'linked-file.txt',
+        'linked-folder/c.txt',
+        'more/b.txt',
+      ]);
+      expect(items.flatMap((i) => ('skipped' in i ? [`${i.skipped.kind} ${rel(i.skipped.source)}`] : []))).toEqual([
+        'license LICENSE',
+        'license LICENSE.txt',
+        'readme README.md',
+      ]);
+      const failures = items.flatMap((i) =>
+        'failure' in i ? [[i.failure.diagnostic.rule, i.failure.diagnostic.reason]] : [],
+      );
+      expect(failures).toEqual([
+        ['ingest/broken-symlink', `${join(dir, 'dangling.txt')}: the link points nowhere`],
+        ['ingest/unreadable-directory', `${join(dir, 'locked')}: the folder cannot be read (EACCES)`],
+        [
+          'ingest/symlink-loop',
+          expect.stringContaining(`${join(dir, 'more', 'back-up')}: a symbolic link loops back to`),
+        ],
+      ]);
+    },
+  );
 
   it('an ingest stores the readable articles and records each failure', async () => {
     const dir = makeFolder();
@@ -71,7 +91,8 @@ describe('every input in a folder fails alone', () => {
 describe('a feed item fails alone', () => {
   it('reads the items after a malformed one', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'dyad-feed-'));
-    const item = (n: number, body: string) => `  <item><title>Story ${n}</title><link>https://news.example/${n}</link><description>${body}</description></item>`;
+    const item = (n: number, body: string) =>
+      `  <item><title>Story ${n}</title><link>https://news.example/${n}</link><description>${body}</description></item>`;
     const feed = [
       '<?xml version="1.0"?>',
       '<rss version="2.0"><channel><title>World</title>',
@@ -83,11 +104,9 @@ describe('a feed item fails alone', () => {
     const file = join(dir, 'world.rss');
     writeFileSync(file, feed);
     const items = await collect(readInputs([file]));
-    expect(items.map((i) => ('record' in i ? i.record.url : 'failure' in i ? i.failure.diagnostic.rule : 'skipped'))).toEqual([
-      'https://news.example/1',
-      'ingest/invalid-feed-item',
-      'https://news.example/3',
-    ]);
+    expect(
+      items.map((i) => ('record' in i ? i.record.url : 'failure' in i ? i.failure.diagnostic.rule : 'skipped')),
+    ).toEqual(['https://news.example/1', 'ingest/invalid-feed-item', 'https://news.example/3']);
     const bad = items[1] as { failure: { diagnostic: { reason: string } } };
     expect(bad.failure.diagnostic.reason).toMatch(new RegExp(`^${file}:4: feed item 2 is not well-formed XML`));
   });
@@ -112,7 +131,12 @@ describe('an id names one article', () => {
     const store = await Store.open(db);
     try {
       const [failure] = await store.all('SELECT rule, reason FROM failures');
-      expect(failure).toEqual({ rule: 'ingest/duplicate-id', reason: `${file}:4: the id "x1" was already given to a different article (${file}:1); this one is not stored (give it an id of its own)` });
+      expect(failure).toEqual({
+        rule: 'ingest/duplicate-id',
+        reason:
+          `${file}:4: the id "x1" was already given to a different article (${file}:1); ` +
+          `this one is not stored (give it an id of its own)`,
+      });
     } finally {
       store.close();
     }

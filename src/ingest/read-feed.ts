@@ -3,7 +3,12 @@ import type { InputRecord } from '../document/types.js';
 import { fatal } from '../pipeline/errors.js';
 import type { InputItem } from './read-inputs.js';
 
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', textNodeName: '#text', cdataPropName: '#cdata' });
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@',
+  textNodeName: '#text',
+  cdataPropName: '#cdata',
+});
 
 /** The text of a feed field, whatever shape the parser gave it (string, CDATA, element with text). */
 function text(value: unknown): string | undefined {
@@ -17,7 +22,8 @@ function text(value: unknown): string | undefined {
   return undefined;
 }
 
-const list = (value: unknown): Array<Record<string, unknown>> => (Array.isArray(value) ? value : value ? [value] : []) as Array<Record<string, unknown>>;
+const list = (value: unknown): Array<Record<string, unknown>> =>
+  (Array.isArray(value) ? value : value ? [value] : []) as Array<Record<string, unknown>>;
 
 /** An item or entry of a feed, up to its own closing tag. */
 const ITEM = /<(item|entry)\b[^>]*>[\s\S]*?<\/\1\s*>/g;
@@ -36,7 +42,13 @@ const lineAt = (xml: string, offset: number): number => {
  */
 export function* readFeed(xml: string, source: string): Generator<InputItem> {
   if (!/<(rss|feed)[\s>]/.test(xml.slice(0, 4096))) {
-    yield { failure: { origin: { source }, diagnostic: fatal('ingest', 'ingest/invalid-feed', `${source}: neither an RSS channel nor an Atom feed`).diagnostic } };
+    yield {
+      failure: {
+        origin: { source },
+        diagnostic: fatal('ingest', 'ingest/invalid-feed', `${source}: neither an RSS channel nor an Atom feed`)
+          .diagnostic,
+      },
+    };
     return;
   }
   let index = 0;
@@ -46,15 +58,26 @@ export function* readFeed(xml: string, source: string): Generator<InputItem> {
     const line = lineAt(xml, match.index);
     const valid = XMLValidator.validate(match[0]);
     if (valid !== true) {
-      const reason = `${source}:${line + valid.err.line - 1}: feed item ${index} is not well-formed XML (${valid.err.msg})`;
-      yield { failure: { origin: { source: itemSource, line }, diagnostic: { ...fatal('ingest', 'ingest/invalid-feed-item', reason).diagnostic, line } } };
+      const reason =
+        `${source}:${line + valid.err.line - 1}: feed item ${index} is not well-formed ` + `XML (${valid.err.msg})`;
+      yield {
+        failure: {
+          origin: { source: itemSource, line },
+          diagnostic: { ...fatal('ingest', 'ingest/invalid-feed-item', reason).diagnostic, line },
+        },
+      };
       continue;
     }
     const parsed = parser.parse(match[0]) as Record<string, Record<string, unknown>>;
     yield itemRecord(parsed[match[1]!]!, itemSource);
   }
   if (index === 0) {
-    yield { failure: { origin: { source }, diagnostic: fatal('ingest', 'ingest/feed-empty', `${source}: the feed has no items`).diagnostic } };
+    yield {
+      failure: {
+        origin: { source },
+        diagnostic: fatal('ingest', 'ingest/feed-empty', `${source}: the feed has no items`).diagnostic,
+      },
+    };
   }
 }
 
@@ -62,7 +85,12 @@ export function* readFeed(xml: string, source: string): Generator<InputItem> {
 function itemRecord(item: Record<string, unknown>, itemSource: string): InputItem {
   const body = text(item['content:encoded']) ?? text(item.content) ?? text(item.description) ?? text(item.summary);
   if (!body?.trim()) {
-    return { failure: { origin: { source: itemSource }, diagnostic: fatal('ingest', 'ingest/feed-item-empty', `${itemSource}: the feed item has no content`).diagnostic } };
+    return {
+      failure: {
+        origin: { source: itemSource },
+        diagnostic: fatal('ingest', 'ingest/feed-item-empty', `${itemSource}: the feed item has no content`).diagnostic,
+      },
+    };
   }
   const title = text(item.title);
   const record: InputRecord = {

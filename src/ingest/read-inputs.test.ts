@@ -16,7 +16,10 @@ function makeTree(): string {
   mkdirSync(join(dir, 'nested', 'deeper'), { recursive: true });
   writeFileSync(join(dir, 'a.txt'), 'Title\n\nBody one.');
   writeFileSync(join(dir, 'nested', 'b.html'), '<html><body><article><p>Body two.</p></article></body></html>');
-  writeFileSync(join(dir, 'nested', 'deeper', 'c.jsonl'), '{"id":"c1","text":"Body three."}\n{"id":"c2","html":"<p>x</p>","date":"2020-01-01"}\n');
+  writeFileSync(
+    join(dir, 'nested', 'deeper', 'c.jsonl'),
+    '{"id":"c1","text":"Body three."}\n{"id":"c2","html":"<p>x</p>","date":"2020-01-01"}\n',
+  );
   writeFileSync(join(dir, 'nested', 'image.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47]));
   writeFileSync(join(dir, 'README.md'), 'about this folder');
   return dir;
@@ -40,10 +43,25 @@ describe('readInputs', () => {
   it('reports bad JSON lines by line number and goes on with the rest', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'dyad-jsonl-'));
     const file = join(dir, 'feed.jsonl');
-    writeFileSync(file, ['{"text":"one"}', '{not json', '', '[1,2]', '{"title":"no body"}', '{"text":"five"}'].join('\n'));
+    writeFileSync(
+      file,
+      ['{"text":"one"}', '{not json', '', '[1,2]', '{"title":"no body"}', '{"text":"five"}'].join('\n'),
+    );
     const items = await collect(readInputs([file]));
-    const summary = items.map((i) => ('record' in i ? `ok:${i.record.origin.line}` : 'failure' in i ? `${i.failure.diagnostic.rule}:${i.failure.origin.line}` : 'skipped'));
-    expect(summary).toEqual(['ok:1', 'ingest/invalid-json:2', 'ingest/jsonl-not-object:4', 'ingest/jsonl-missing-content:5', 'ok:6']);
+    const summary = items.map((i) =>
+      'record' in i
+        ? `ok:${i.record.origin.line}`
+        : 'failure' in i
+          ? `${i.failure.diagnostic.rule}:${i.failure.origin.line}`
+          : 'skipped',
+    );
+    expect(summary).toEqual([
+      'ok:1',
+      'ingest/invalid-json:2',
+      'ingest/jsonl-not-object:4',
+      'ingest/jsonl-missing-content:5',
+      'ok:6',
+    ]);
     const bad = items[1] as { failure: { diagnostic: { reason: string } } };
     expect(bad.failure.diagnostic.reason).toContain(`${file}:2: invalid JSON`);
   });
@@ -51,7 +69,9 @@ describe('readInputs', () => {
   it('reads JSON Lines from standard input for -', async () => {
     const stdin = Readable.from(['{"id":"s1","text":"From stdin."}\n']);
     const items = await collect(readInputs(['-'], { stdin }));
-    expect(items).toEqual([{ record: expect.objectContaining({ id: 's1', content: 'From stdin.', origin: { source: '-', line: 1 } }) }]);
+    expect(items).toEqual([
+      { record: expect.objectContaining({ id: 's1', content: 'From stdin.', origin: { source: '-', line: 1 } }) },
+    ]);
   });
 
   it('rejects a file over the size limit and a missing path, each with its own rule', async () => {
@@ -59,7 +79,10 @@ describe('readInputs', () => {
     const big = join(dir, 'big.txt');
     writeFileSync(big, 'x'.repeat(2000));
     const items = await collect(readInputs([big, join(dir, 'missing.txt')], { maxBytes: 1000 }));
-    expect(items.map((i) => ('failure' in i ? i.failure.diagnostic.rule : 'ok'))).toEqual(['ingest/too-large', 'ingest/not-found']);
+    expect(items.map((i) => ('failure' in i ? i.failure.diagnostic.rule : 'ok'))).toEqual([
+      'ingest/too-large',
+      'ingest/not-found',
+    ]);
     expect((items[0] as { failure: { diagnostic: { reason: string } } }).failure.diagnostic.reason).toBe(
       `${big} is 2000 bytes, over the limit of 1000 bytes (raise it with --max-bytes)`,
     );

@@ -24,7 +24,15 @@ export interface InputFailure {
  * revisit records, redirects, error pages and responses that are not HTML; README and LICENSE
  * files in an input folder. Each is counted, so that nothing leaves a run without a word.
  */
-export type SkipKind = 'request' | 'metadata' | 'revisit' | 'redirect' | 'error-status' | 'not-html' | 'readme' | 'license';
+export type SkipKind =
+  | 'request'
+  | 'metadata'
+  | 'revisit'
+  | 'redirect'
+  | 'error-status'
+  | 'not-html'
+  | 'readme'
+  | 'license';
 
 /** An input passed over, and why. */
 export interface InputSkip {
@@ -87,7 +95,12 @@ function failure(source: string, error: unknown, line?: number): { failure: Inpu
   const diagnostic: Diagnostic =
     error instanceof DyadError
       ? { ...error.diagnostic }
-      : { severity: 'fatal', stage: 'ingest', rule: 'ingest/read-error', reason: `${source}: ${String((error as Error)?.message ?? error)}` };
+      : {
+          severity: 'fatal',
+          stage: 'ingest',
+          rule: 'ingest/read-error',
+          reason: `${source}: ${String((error as Error)?.message ?? error)}`,
+        };
   if (line !== undefined) diagnostic.line = line;
   return { failure: { origin: line === undefined ? { source } : { source, line }, diagnostic } };
 }
@@ -95,7 +108,13 @@ function failure(source: string, error: unknown, line?: number): { failure: Inpu
 /** Whether a file found in a directory is read as an article source, by its name. */
 function isArticleFile(name: string, path: string): boolean {
   const ext = extname(name).toLowerCase();
-  return TEXT_EXTENSIONS.has(ext) || HTML_EXTENSIONS.has(ext) || JSONL_EXTENSIONS.has(ext) || FEED_EXTENSIONS.has(ext) || isWarc(path);
+  return (
+    TEXT_EXTENSIONS.has(ext) ||
+    HTML_EXTENSIONS.has(ext) ||
+    JSONL_EXTENSIONS.has(ext) ||
+    FEED_EXTENSIONS.has(ext) ||
+    isWarc(path)
+  );
 }
 
 /** README and LICENSE files describe a folder; they are not news. */
@@ -125,7 +144,14 @@ export async function* articleFiles(dir: string, ancestors: ReadonlySet<string> 
     return;
   }
   if (ancestors.has(real)) {
-    yield failure(dir, fatal('ingest', 'ingest/symlink-loop', `${dir}: a symbolic link loops back to ${real}, which is already being read`));
+    yield failure(
+      dir,
+      fatal(
+        'ingest',
+        'ingest/symlink-loop',
+        `${dir}: a symbolic link loops back to ${real}, which is already being read`,
+      ),
+    );
     return;
   }
   const inside = new Set(ancestors).add(real);
@@ -141,7 +167,12 @@ export async function* articleFiles(dir: string, ancestors: ReadonlySet<string> 
         isFile = target.isFile();
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
-        const why = code === 'ELOOP' ? 'the link loops on itself' : code === 'ENOENT' ? 'the link points nowhere' : `the link cannot be followed (${code})`;
+        const why =
+          code === 'ELOOP'
+            ? 'the link loops on itself'
+            : code === 'ENOENT'
+              ? 'the link points nowhere'
+              : `the link cannot be followed (${code})`;
         yield failure(path, fatal('ingest', 'ingest/broken-symlink', `${path}: ${why}`));
         continue;
       }
@@ -183,7 +214,8 @@ function looksLikeHtml(text: string): boolean {
 
 /**
  * Reads every input under `paths` and yields one item per article: files (text, HTML, JSON
- * Lines, WARC and WARC.gz, RSS and Atom feeds), directories (recursively, in name order), or `-` for JSON Lines on standard input.
+ * Lines, WARC and WARC.gz, RSS and Atom feeds), directories (recursively, in name order), or `-` for JSON Lines on
+ * standard input.
  * A bad file or line yields a failure and the rest go on.
  */
 export async function* readInputs(paths: readonly string[], options: ReadOptions = {}): AsyncGenerator<InputItem> {
@@ -198,7 +230,14 @@ export async function* readInputs(paths: readonly string[], options: ReadOptions
       info = await stat(path);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      yield failure(path, fatal('ingest', 'ingest/not-found', code === 'ENOENT' ? `${path} does not exist` : `${path} cannot be read (${code})`));
+      yield failure(
+        path,
+        fatal(
+          'ingest',
+          'ingest/not-found',
+          code === 'ENOENT' ? `${path} does not exist` : `${path} cannot be read (${code})`,
+        ),
+      );
       continue;
     }
     if (info.isDirectory()) yield* readDirectory(path, maxBytes, options.progress);
@@ -216,14 +255,22 @@ async function* readDirectory(dir: string, maxBytes: number, progress?: ReadProg
     try {
       size = (await stat(found.file)).size;
     } catch (error) {
-      yield failure(found.file, fatal('ingest', 'ingest/not-found', `${found.file} cannot be read (${(error as NodeJS.ErrnoException).code})`));
+      yield failure(
+        found.file,
+        fatal('ingest', 'ingest/not-found', `${found.file} cannot be read (${(error as NodeJS.ErrnoException).code})`),
+      );
       continue;
     }
     yield* readFile(found.file, size, maxBytes, progress);
   }
 }
 
-async function* readFile(path: string, size: number, maxBytes: number, progress?: ReadProgress): AsyncGenerator<InputItem> {
+async function* readFile(
+  path: string,
+  size: number,
+  maxBytes: number,
+  progress?: ReadProgress,
+): AsyncGenerator<InputItem> {
   try {
     yield* readFileItems(path, size, maxBytes, progress);
   } finally {
@@ -231,7 +278,12 @@ async function* readFile(path: string, size: number, maxBytes: number, progress?
   }
 }
 
-async function* readFileItems(path: string, size: number, maxBytes: number, progress?: ReadProgress): AsyncGenerator<InputItem> {
+async function* readFileItems(
+  path: string,
+  size: number,
+  maxBytes: number,
+  progress?: ReadProgress,
+): AsyncGenerator<InputItem> {
   const ext = extname(path).toLowerCase();
   if (JSONL_EXTENSIONS.has(ext)) {
     yield* readJsonLines(createReadStream(path), path, maxBytes, progress);
@@ -247,7 +299,14 @@ async function* readFileItems(path: string, size: number, maxBytes: number, prog
     return;
   }
   if (size > maxBytes) {
-    yield failure(path, fatal('ingest', 'ingest/too-large', `${path} is ${size} bytes, over the limit of ${maxBytes} bytes (raise it with --max-bytes)`));
+    yield failure(
+      path,
+      fatal(
+        'ingest',
+        'ingest/too-large',
+        `${path} is ${size} bytes, over the limit of ${maxBytes} bytes (raise it with --max-bytes)`,
+      ),
+    );
     return;
   }
   try {
@@ -264,7 +323,15 @@ async function* readFileItems(path: string, size: number, maxBytes: number, prog
       return;
     }
     const format: ContentFormat = HTML_EXTENSIONS.has(ext) || looksLikeHtml(text) ? 'html' : 'text';
-    yield { record: { origin: { source: path }, format, content: text, encoding, ...(warnings.length ? { decodeWarnings: warnings } : {}) } };
+    yield {
+      record: {
+        origin: { source: path },
+        format,
+        content: text,
+        encoding,
+        ...(warnings.length ? { decodeWarnings: warnings } : {}),
+      },
+    };
   } catch (error) {
     yield failure(path, error);
   }
@@ -292,7 +359,11 @@ export function recordFromJson(value: unknown, source: string, line: number): In
   const html = optionalString(obj.html);
   const text = optionalString(obj.text);
   if (!html && !text) {
-    throw fatal('ingest', 'ingest/jsonl-missing-content', `${source}:${line}: the record has neither "text" nor "html"`);
+    throw fatal(
+      'ingest',
+      'ingest/jsonl-missing-content',
+      `${source}:${line}: the record has neither "text" nor "html"`,
+    );
   }
   const record: InputRecord = {
     origin: { source, line },
@@ -314,7 +385,13 @@ export function recordFromJson(value: unknown, source: string, line: number): In
  * Reads JSON Lines records from a stream, one item per non-blank line. `firstLine` is the number
  * of the stream's first line in its file: a queue job reads a byte range from the middle of one.
  */
-export async function* readJsonLines(stream: Readable, source: string, maxBytes: number, progress?: ReadProgress, firstLine = 1): AsyncGenerator<InputItem> {
+export async function* readJsonLines(
+  stream: Readable,
+  source: string,
+  maxBytes: number,
+  progress?: ReadProgress,
+  firstLine = 1,
+): AsyncGenerator<InputItem> {
   const lines = createInterface({ input: stream, crlfDelay: Infinity });
   let lineNo = firstLine - 1;
   try {
@@ -324,14 +401,22 @@ export async function* readJsonLines(stream: Readable, source: string, maxBytes:
       const line = lineNo === 1 ? raw.replace(/^\uFEFF/, '') : raw;
       if (line.trim() === '') continue;
       if (line.length > maxBytes) {
-        yield failure(source, fatal('ingest', 'ingest/too-large', `${source}:${lineNo}: the record is over the limit of ${maxBytes} bytes`), lineNo);
+        yield failure(
+          source,
+          fatal('ingest', 'ingest/too-large', `${source}:${lineNo}: the record is over the limit of ${maxBytes} bytes`),
+          lineNo,
+        );
         continue;
       }
       let value: unknown;
       try {
         value = JSON.parse(line);
       } catch (error) {
-        yield failure(source, fatal('ingest', 'ingest/invalid-json', `${source}:${lineNo}: invalid JSON (${(error as Error).message})`), lineNo);
+        yield failure(
+          source,
+          fatal('ingest', 'ingest/invalid-json', `${source}:${lineNo}: invalid JSON (${(error as Error).message})`),
+          lineNo,
+        );
         continue;
       }
       try {

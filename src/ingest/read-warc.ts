@@ -50,7 +50,7 @@ function skipKind(record: WARCRecord, head: HttpHead | null): SkipKind | null {
   const status = head?.status ?? null;
   if (status !== null && status >= 300 && status < 400) return 'redirect';
   if (status !== null && status >= 400) return 'error-status';
-  const contentType = head ? head.headers.get('content-type') ?? '' : record.warcContentType ?? '';
+  const contentType = head ? (head.headers.get('content-type') ?? '') : (record.warcContentType ?? '');
   if (!/html/i.test(contentType)) return 'not-html';
   return null;
 }
@@ -123,7 +123,16 @@ export async function* readWarc(stream: Readable, path: string, maxBytes: number
       }
       count++;
       if (declared > maxBytes) {
-        yield { failure: { origin: { source }, diagnostic: fatal('ingest', 'ingest/too-large', `${source}: the response is ${declared} bytes, over the limit of ${maxBytes}`).diagnostic } };
+        yield {
+          failure: {
+            origin: { source },
+            diagnostic: fatal(
+              'ingest',
+              'ingest/too-large',
+              `${source}: the response is ${declared} bytes, over the limit of ${maxBytes}`,
+            ).diagnostic,
+          },
+        };
         continue;
       }
       yield await pageRecord(record, source, block, head, maxBytes);
@@ -131,14 +140,25 @@ export async function* readWarc(stream: Readable, path: string, maxBytes: number
   } catch (error) {
     const message = (error as Error).message;
     if (error instanceof InflateLimitError) {
-      yield { failure: { origin: { source: `${path}#${offset}` }, diagnostic: fatal('ingest', 'ingest/inflate-limit', message).diagnostic } };
+      yield {
+        failure: {
+          origin: { source: `${path}#${offset}` },
+          diagnostic: fatal('ingest', 'ingest/inflate-limit', message).diagnostic,
+        },
+      };
       return;
     }
     // A gzip member cut short ends the file: the record in hand is the truncated one.
     const reason = /unexpected end|incorrect header|invalid|truncat/i.test(message)
-      ? `${path}#${offset}: the file ends inside a record (truncated or corrupt: ${message}); the records before it were read`
+      ? `${path}#${offset}: the file ends inside a record (truncated or corrupt: ${message}); ` +
+        `the records before it were read`
       : `${path}: corrupt WARC data after ${count} page(s) at offset ${offset}: ${message}`;
-    yield { failure: { origin: { source: `${path}#${offset}` }, diagnostic: fatal('ingest', 'ingest/corrupt-warc', reason).diagnostic } };
+    yield {
+      failure: {
+        origin: { source: `${path}#${offset}` },
+        diagnostic: fatal('ingest', 'ingest/corrupt-warc', reason).diagnostic,
+      },
+    };
   }
 }
 
@@ -160,7 +180,13 @@ function inflate(payload: Uint8Array, encoding: string, maxBytes: number): Uint8
 }
 
 /** The article of an HTML response: its payload unchunked and uncompressed, then decoded. */
-async function pageRecord(record: WARCRecord, source: string, block: Buffer, head: HttpHead | null, maxBytes: number): Promise<InputItem> {
+async function pageRecord(
+  record: WARCRecord,
+  source: string,
+  block: Buffer,
+  head: HttpHead | null,
+  maxBytes: number,
+): Promise<InputItem> {
   let payload: Uint8Array = head ? block.subarray(head.length) : block;
   if (head) {
     const encoding = head.headers.get('content-encoding') ?? null;
@@ -170,8 +196,11 @@ async function pageRecord(record: WARCRecord, source: string, block: Buffer, hea
         if (chunked) payload = await new AsyncIterReader([payload], null, true).readFully();
         if (encoding) payload = inflate(payload, encoding, maxBytes);
       } catch (error) {
-        const reason = `${source}: the page's ${encoding ?? 'chunked'} encoding cannot be undone (${(error as Error).message})`;
-        return { failure: { origin: { source }, diagnostic: fatal('ingest', 'ingest/bad-encoding', reason).diagnostic } };
+        const reason =
+          `${source}: the page's ${encoding ?? 'chunked'} encoding cannot be undone ` + `(${(error as Error).message})`;
+        return {
+          failure: { origin: { source }, diagnostic: fatal('ingest', 'ingest/bad-encoding', reason).diagnostic },
+        };
       }
     }
   }
@@ -180,7 +209,15 @@ async function pageRecord(record: WARCRecord, source: string, block: Buffer, hea
   try {
     decoded = decodeBytes(payload, source, charsetOf(contentType));
   } catch (error) {
-    return { failure: { origin: { source }, diagnostic: error instanceof DyadError ? error.diagnostic : fatal('ingest', 'ingest/read-error', `${source}: ${(error as Error).message}`).diagnostic } };
+    return {
+      failure: {
+        origin: { source },
+        diagnostic:
+          error instanceof DyadError
+            ? error.diagnostic
+            : fatal('ingest', 'ingest/read-error', `${source}: ${(error as Error).message}`).diagnostic,
+      },
+    };
   }
   const input: InputRecord = { origin: { source }, format: 'html', content: decoded.text, encoding: decoded.encoding };
   if (decoded.warnings.length) input.decodeWarnings = decoded.warnings;

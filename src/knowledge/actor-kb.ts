@@ -125,15 +125,29 @@ function expandDate(date: string, end: boolean): string {
 
 function parseRole(field: RawField, file: string): Role {
   const match = /^([A-Z]{3,})\s+(\S*)\.\.(\S*)(?:\s+(.*))?$/.exec(field.value);
-  if (!match) throw new KnowledgeError(file, field.line, `a role is "<CODE> <from>..<to> <title>", found ${JSON.stringify(field.value)}`);
+  if (!match)
+    throw new KnowledgeError(
+      file,
+      field.line,
+      `a role is "<CODE> <from>..<to> <title>", found ${JSON.stringify(field.value)}`,
+    );
   const [, code, from, to, title] = match as unknown as [string, string, string, string, string | undefined];
-  if (!CODE.test(code)) throw new KnowledgeError(file, field.line, `"${code}" is not a code of 3-letter parts (USAGOV, KORELI, IGOUNO)`);
+  if (!CODE.test(code))
+    throw new KnowledgeError(file, field.line, `"${code}" is not a code of 3-letter parts (USAGOV, KORELI, IGOUNO)`);
   for (const date of [from, to]) {
-    if (date && !DATE.test(date)) throw new KnowledgeError(file, field.line, `"${date}" is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)`);
-    if (date && !isCalendarDate(date)) throw new KnowledgeError(file, field.line, `"${date}" is not a date of the calendar (no such month or day)`);
+    if (date && !DATE.test(date))
+      throw new KnowledgeError(file, field.line, `"${date}" is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)`);
+    if (date && !isCalendarDate(date))
+      throw new KnowledgeError(file, field.line, `"${date}" is not a date of the calendar (no such month or day)`);
   }
-  const role: Role = { code, from: from ? expandDate(from, false) : null, to: to ? expandDate(to, true) : null, title: title?.trim() ?? '' };
-  if (role.from && role.to && role.from > role.to) throw new KnowledgeError(file, field.line, `the role ends (${to}) before it starts (${from})`);
+  const role: Role = {
+    code,
+    from: from ? expandDate(from, false) : null,
+    to: to ? expandDate(to, true) : null,
+    title: title?.trim() ?? '',
+  };
+  if (role.from && role.to && role.from > role.to)
+    throw new KnowledgeError(file, field.line, `the role ends (${to}) before it starts (${from})`);
   return role;
 }
 
@@ -142,9 +156,14 @@ function fieldMap(entry: RawEntry): Map<string, RawField[]> {
   const map = new Map<string, RawField[]>();
   for (const field of entry.fields) {
     if (!allowed.has(field.key)) {
-      throw new KnowledgeError(entry.file, field.line, `"${field.key}" is not a field of a ${entry.type} entry (expected: ${[...allowed].join(', ')})`);
+      throw new KnowledgeError(
+        entry.file,
+        field.line,
+        `"${field.key}" is not a field of a ${entry.type} entry (expected: ${[...allowed].join(', ')})`,
+      );
     }
-    if (field.key !== 'role' && map.has(field.key)) throw new KnowledgeError(entry.file, field.line, `"${field.key}" is given twice for ${entry.name}`);
+    if (field.key !== 'role' && map.has(field.key))
+      throw new KnowledgeError(entry.file, field.line, `"${field.key}" is given twice for ${entry.name}`);
     map.set(field.key, [...(map.get(field.key) ?? []), field]);
   }
   return map;
@@ -176,7 +195,8 @@ export class KnowledgeBuilder {
       const single = (key: string) => fields.get(key)?.[0];
       if (raw.type === 'agent') {
         const code = raw.name;
-        if (!/^[A-Z]{3}$/.test(code)) throw new KnowledgeError(file, raw.line, `an agent is named by its 3-letter code, found "${code}"`);
+        if (!/^[A-Z]{3}$/.test(code))
+          throw new KnowledgeError(file, raw.line, `an agent is named by its 3-letter code, found "${code}"`);
         const given = [...list('nouns'), ...list('plural')];
         // Regular plurals come for free; irregular ones ("spokesmen") are listed under `plural`.
         const nouns = [...new Set([...given, ...list('nouns').map(regularPlural)])];
@@ -187,9 +207,10 @@ export class KnowledgeBuilder {
       const type = raw.type as ActorEntry['type'];
       const codeField = single('code');
       const code = codeField?.value ?? null;
-      if (code !== null && !CODE.test(code)) throw new KnowledgeError(file, codeField!.line, `"${code}" is not a code of 3-letter parts`);
+      if (code !== null && !CODE.test(code))
+        throw new KnowledgeError(file, codeField!.line, `"${code}" is not a code of 3-letter parts`);
       const countryField = single('country');
-      const country = type === 'country' ? code : countryField?.value ?? null;
+      const country = type === 'country' ? code : (countryField?.value ?? null);
       if (countryField && !/^(?:[A-Z]{3}|---)$/.test(countryField.value)) {
         throw new KnowledgeError(file, countryField.line, `"${countryField.value}" is not a 3-letter country code`);
       }
@@ -197,7 +218,8 @@ export class KnowledgeBuilder {
         throw new KnowledgeError(file, raw.line, `the ${type} ${raw.name} has no code`);
       }
       const roles = (fields.get('role') ?? []).map((f) => parseRole(f, file));
-      if (type === 'person' && !roles.length) throw new KnowledgeError(file, raw.line, `the person ${raw.name} has no role`);
+      if (type === 'person' && !roles.length)
+        throw new KnowledgeError(file, raw.line, `the person ${raw.name} has no role`);
       const genderField = single('gender');
       if (genderField && !/^(male|female)$/.test(genderField.value)) {
         throw new KnowledgeError(file, genderField.line, `gender is "male" or "female", found "${genderField.value}"`);
@@ -205,7 +227,12 @@ export class KnowledgeBuilder {
       const short = (fields.get('short') ?? []).flatMap((f) =>
         splitList(f, file).map((item) => {
           const m = /^(.+?)\s*@\s*([A-Z]{3})$/.exec(item);
-          if (!m) throw new KnowledgeError(file, f.line, `a short form is "<phrase> @ <CODE>", found ${JSON.stringify(item)}`);
+          if (!m)
+            throw new KnowledgeError(
+              file,
+              f.line,
+              `a short form is "<phrase> @ <CODE>", found ${JSON.stringify(item)}`,
+            );
           return { phrase: m[1]!, when: m[2]! };
         }),
       );
@@ -213,7 +240,7 @@ export class KnowledgeBuilder {
         id: `${type}:${raw.name}`,
         type,
         name: raw.name,
-        code: type === 'media' ? code ?? composeCode(country && country !== '---' ? country : null, 'MED') : code,
+        code: type === 'media' ? (code ?? composeCode(country && country !== '---' ? country : null, 'MED')) : code,
         country: country === '---' ? null : country,
         roles,
         gender: (genderField?.value as 'male' | 'female' | undefined) ?? null,
@@ -232,7 +259,8 @@ export class KnowledgeBuilder {
         this.repointPhrases(earlier, entry);
       }
       this.entries.set(entry.id, entry);
-      const add = (text: string, kind: PhraseKind, when?: string) => this.addPhrase(text, when ? { kind, entry, when } : { kind, entry });
+      const add = (text: string, kind: PhraseKind, when?: string) =>
+        this.addPhrase(text, when ? { kind, entry, when } : { kind, entry });
       for (const name of new Set([raw.name, ...list('names')])) add(name, 'name');
       for (const demonym of list('demonyms')) add(demonym, 'demonym');
       for (const metonym of list('metonyms')) add(metonym, 'metonym');
@@ -253,7 +281,12 @@ export class KnowledgeBuilder {
     for (const raw of parseEntries(text, file, LEXICON_TYPES)) {
       const words: string[] = [];
       for (const field of raw.fields) {
-        if (field.key !== 'words') throw new KnowledgeError(file, field.line, `"${field.key}" is not a field of a lexicon entry (expected: words)`);
+        if (field.key !== 'words')
+          throw new KnowledgeError(
+            file,
+            field.line,
+            `"${field.key}" is not a field of a lexicon entry (expected: words)`,
+          );
         words.push(...splitList(field, file));
       }
       if (!words.length) throw new KnowledgeError(file, raw.line, `the lexicon ${raw.name} has no words`);
@@ -277,8 +310,12 @@ export class KnowledgeBuilder {
       const body = line.replace(/#.*/, '').trim();
       if (!body) return;
       const [title, gender] = body.split('|').map((s) => s.trim());
-      if (gender && gender !== 'male' && gender !== 'female') throw new KnowledgeError(file, i + 1, `gender is "male" or "female", found "${gender}"`);
-      this.honorifics.set(tokenisePhrase(title!).map(foldToken).join(' '), (gender as 'male' | 'female' | undefined) ?? null);
+      if (gender && gender !== 'male' && gender !== 'female')
+        throw new KnowledgeError(file, i + 1, `gender is "male" or "female", found "${gender}"`);
+      this.honorifics.set(
+        tokenisePhrase(title!).map(foldToken).join(' '),
+        (gender as 'male' | 'female' | undefined) ?? null,
+      );
     });
   }
 
@@ -350,10 +387,14 @@ export class KnowledgeBuilder {
  * The role a person held on `date` (ISO). With no role in force, the latest role that ended
  * before the date, marked `former`; before any role, the earliest, marked `before`.
  */
-export function roleOn(entry: ActorEntry, date: string | null): { role: Role; when: 'in-office' | 'former' | 'before' } | null {
+export function roleOn(
+  entry: ActorEntry,
+  date: string | null,
+): { role: Role; when: 'in-office' | 'former' | 'before' } | null {
   if (!entry.roles.length) return null;
   const day = date?.slice(0, 10) ?? null;
-  if (day === null) return { role: entry.roles.reduce((a, b) => ((b.from ?? '') > (a.from ?? '') ? b : a)), when: 'in-office' };
+  if (day === null)
+    return { role: entry.roles.reduce((a, b) => ((b.from ?? '') > (a.from ?? '') ? b : a)), when: 'in-office' };
   // Several roles may be in force (a minister who is also party leader): the narrowest wins.
   const current = entry.roles.filter((r) => (r.from === null || r.from <= day) && (r.to === null || day <= r.to));
   if (current.length) {

@@ -40,9 +40,15 @@ function parseCodebook(text: string, file: string): Map<string, CameoCode> {
   text.split(/\r?\n/).forEach((line, i) => {
     if (!line.trim() || line.startsWith('#') || line.startsWith('code\t')) return;
     const [code, goldstein, quad, ploverEvent, ploverMode, name] = line.split('\t');
-    if (!code || !/^\d{2,4}$/.test(code) || name === undefined) throw new KnowledgeError(file, i + 1, `expected "code, goldstein, quadclass, plover_event, plover_mode, name" separated by tabs`);
+    if (!code || !/^\d{2,4}$/.test(code) || name === undefined)
+      throw new KnowledgeError(
+        file,
+        i + 1,
+        `expected "code, goldstein, quadclass, plover_event, plover_mode, name" separated by tabs`,
+      );
     const quadClass = Number(quad);
-    if (![1, 2, 3, 4].includes(quadClass) || Number.isNaN(Number(goldstein))) throw new KnowledgeError(file, i + 1, `bad Goldstein weight or QuadClass for ${code}`);
+    if (![1, 2, 3, 4].includes(quadClass) || Number.isNaN(Number(goldstein)))
+      throw new KnowledgeError(file, i + 1, `bad Goldstein weight or QuadClass for ${code}`);
     codes.set(code, {
       code,
       root: code.slice(0, 2),
@@ -67,13 +73,16 @@ export function parsePatterns(text: string, file: string, codes: ReadonlyMap<str
     if (!line) return;
     const lineNo = i + 1;
     const [code, ...rest] = line.split(/\s+/);
-    if (!code || !/^\d{2,4}$/.test(code)) throw new KnowledgeError(file, lineNo, `a pattern starts with a CAMEO code, found "${code}"`);
+    if (!code || !/^\d{2,4}$/.test(code))
+      throw new KnowledgeError(file, lineNo, `a pattern starts with a CAMEO code, found "${code}"`);
     if (!codes.has(code)) throw new KnowledgeError(file, lineNo, `${code} is not a CAMEO code of the codebook`);
     const noun = rest[0] === 'noun';
     const parts = noun ? rest.slice(1) : rest;
     const [head, ...tail] = parts;
-    if (!head || head === 'TARGET' || head === 'SOURCE') throw new KnowledgeError(file, lineNo, `the pattern has no ${noun ? 'noun' : 'verb'}`);
-    if (!/^[a-z'’-]+(?:\|[a-z'’-]+)*$/.test(head)) throw new KnowledgeError(file, lineNo, `"${head}" is not a lower-case word or a|b alternatives`);
+    if (!head || head === 'TARGET' || head === 'SOURCE')
+      throw new KnowledgeError(file, lineNo, `the pattern has no ${noun ? 'noun' : 'verb'}`);
+    if (!/^[a-z'’-]+(?:\|[a-z'’-]+)*$/.test(head))
+      throw new KnowledgeError(file, lineNo, `"${head}" is not a lower-case word or a|b alternatives`);
     const words: string[][] = [];
     let targetAt: number | null = null;
     let sourceAt: number | null = null;
@@ -82,12 +91,17 @@ export function parsePatterns(text: string, file: string, codes: ReadonlyMap<str
         if (targetAt !== null) throw new KnowledgeError(file, lineNo, 'TARGET is given twice');
         targetAt = words.length;
       } else if (part === 'SOURCE') {
-        if (!noun) throw new KnowledgeError(file, lineNo, 'SOURCE belongs in noun patterns (a verb’s source is its subject)');
+        if (!noun)
+          throw new KnowledgeError(file, lineNo, 'SOURCE belongs in noun patterns (a verb’s source is its subject)');
         sourceAt = words.length;
       } else if (/^[a-z'’-]+(?:\|[a-z'’-]+)*$/.test(part)) {
         words.push(part.split('|'));
       } else {
-        throw new KnowledgeError(file, lineNo, `"${part}" is not a lower-case word, a|b alternatives, TARGET or SOURCE`);
+        throw new KnowledgeError(
+          file,
+          lineNo,
+          `"${part}" is not a lower-case word, a|b alternatives, TARGET or SOURCE`,
+        );
       }
     }
     patterns.push({ code, noun, head: head.split('|'), words, targetAt, sourceAt, text: line, file, line: lineNo });
@@ -109,13 +123,22 @@ export function loadEventKnowledge(userPatternFiles: readonly string[] = [], dat
   const dir = join(dataDir, 'events');
   const codebookFile = join(dir, 'cameo-codes.tsv');
   const codes = parseCodebook(readFileSync(codebookFile, 'utf8'), join('data', 'events', 'cameo-codes.tsv'));
-  const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().map((f) => ({ path: join(dir, f), name: join('data', 'events', f) })) : [];
+  const files = existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => f.endsWith('.txt'))
+        .sort()
+        .map((f) => ({ path: join(dir, f), name: join('data', 'events', f) }))
+    : [];
   const patterns = [...files, ...userPatternFiles.map((f) => ({ path: f, name: f }))].flatMap(({ path, name }) => {
     let text: string;
     try {
       text = readFileSync(path, 'utf8');
     } catch (error) {
-      throw new KnowledgeError(name, 0, `cannot read the pattern file (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+      throw new KnowledgeError(
+        name,
+        0,
+        `cannot read the pattern file (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
+      );
     }
     return parsePatterns(text, name, codes);
   });

@@ -16,14 +16,19 @@ function read(file: string): string {
   try {
     return readFileSync(file, 'utf8');
   } catch (error) {
-    throw new KnowledgeError(file, 0, `cannot read the dictionary file (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    throw new KnowledgeError(
+      file,
+      0,
+      `cannot read the dictionary file (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
+    );
   }
 }
 
 /**
  * Loads and compiles the knowledge base: every `data/actors/*.txt` file in name order, the given
  * names and honorifics under `data/names/`, the word lists under `data/quotes/` and `data/words/`,
- * then the user's actor files, which add entries or replace shipped ones of the same type and name. Compiled once per set of files and shared.
+ * then the user's actor files, which add entries or replace shipped ones of the same type and name. Compiled once per
+ * set of files and shared.
  *
  * @throws KnowledgeError naming the file and line of the first malformed entry.
  */
@@ -33,7 +38,11 @@ export function loadKnowledgeBase(userActorFiles: readonly string[] = [], dataDi
   if (cached) return cached;
   const builder = new KnowledgeBuilder();
   const actorsDir = join(dataDir, 'actors');
-  const shipped = existsSync(actorsDir) ? readdirSync(actorsDir).filter((f) => f.endsWith('.txt')).sort() : [];
+  const shipped = existsSync(actorsDir)
+    ? readdirSync(actorsDir)
+        .filter((f) => f.endsWith('.txt'))
+        .sort()
+    : [];
   for (const name of shipped) builder.addActorFile(read(join(actorsDir, name)), join('data', 'actors', name));
   const givenNames = join(dataDir, 'names', 'given-names.txt');
   if (existsSync(givenNames)) builder.addGivenNames(read(givenNames), join('data', 'names', 'given-names.txt'));
@@ -41,7 +50,11 @@ export function loadKnowledgeBase(userActorFiles: readonly string[] = [], dataDi
   if (existsSync(honorifics)) builder.addHonorifics(read(honorifics), join('data', 'names', 'honorifics.txt'));
   for (const folder of LEXICON_FOLDERS) {
     const dir = join(dataDir, folder);
-    const lexicons = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.txt')).sort() : [];
+    const lexicons = existsSync(dir)
+      ? readdirSync(dir)
+          .filter((f) => f.endsWith('.txt'))
+          .sort()
+      : [];
     for (const name of lexicons) builder.addLexiconFile(read(join(dir, name)), join('data', folder, name));
   }
   for (const file of userActorFiles) builder.addActorFile(read(file), file, { replace: true });

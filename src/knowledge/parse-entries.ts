@@ -58,15 +58,30 @@ export function parseEntries(text: string, file: string, types: ReadonlySet<stri
     if (/^\t/.test(line)) throw new KnowledgeError(file, lineNo, 'indent fields with two spaces, not a tab');
     if (!/^\s/.test(line)) {
       const header = HEADER.exec(line);
-      if (!header) throw new KnowledgeError(file, lineNo, `expected an entry header "<type>: <name>", found ${JSON.stringify(line.trim())}`);
+      if (!header)
+        throw new KnowledgeError(
+          file,
+          lineNo,
+          `expected an entry header "<type>: <name>", found ${JSON.stringify(line.trim())}`,
+        );
       const [, type, name] = header as unknown as [string, string, string];
-      if (!types.has(type)) throw new KnowledgeError(file, lineNo, `unknown entry type "${type}" (expected one of: ${[...types].join(', ')})`);
+      if (!types.has(type))
+        throw new KnowledgeError(
+          file,
+          lineNo,
+          `unknown entry type "${type}" (expected one of: ${[...types].join(', ')})`,
+        );
       if (!name.trim()) throw new KnowledgeError(file, lineNo, `the ${type} entry has no name`);
       entries.push({ type, name: name.trim(), file, line: lineNo, fields: [] });
       return;
     }
     const field = FIELD.exec(line);
-    if (!field) throw new KnowledgeError(file, lineNo, `expected a field "  <key>: <value>" indented by two spaces, found ${JSON.stringify(line)}`);
+    if (!field)
+      throw new KnowledgeError(
+        file,
+        lineNo,
+        `expected a field "  <key>: <value>" indented by two spaces, found ${JSON.stringify(line)}`,
+      );
     const current = entries[entries.length - 1];
     if (!current) throw new KnowledgeError(file, lineNo, 'a field before any entry header');
     current.fields.push({ key: field[1]!, value: field[2]!.trim(), line: lineNo });
@@ -77,6 +92,7 @@ export function parseEntries(text: string, file: string, types: ReadonlySet<stri
 /** Splits a list value on `;`, trimming items and rejecting empty ones. */
 export function splitList(field: RawField, file: string): string[] {
   const items = field.value.split(';').map((s) => s.trim());
-  if (items.some((s) => s === '')) throw new KnowledgeError(file, field.line, `empty item in the list of "${field.key}"`);
+  if (items.some((s) => s === ''))
+    throw new KnowledgeError(file, field.line, `empty item in the list of "${field.key}"`);
   return items;
 }

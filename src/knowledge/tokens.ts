@@ -13,13 +13,38 @@ const COMBINING = /[\u0300-\u036f]/g;
 export function foldToken(token: string): string {
   let folded = token.toLowerCase();
   if (/[^\x00-\x7f]/.test(folded)) {
-    folded = folded.normalize('NFD').replace(COMBINING, '').replace(/[‘’`´]/g, "'").replace(/[‐‑‒–—]/g, '-');
+    folded = folded
+      .normalize('NFD')
+      .replace(COMBINING, '')
+      .replace(/[‘’`´]/g, "'")
+      .replace(/[‐‑‒–—]/g, '-');
   }
   return folded;
 }
 
 /** Words that keep their final period as part of the token, as wink-nlp does. */
-const DOTTED_WORDS = new Set(['st.', 'mt.', 'jr.', 'sr.', 'dr.', 'mr.', 'mrs.', 'ms.', 'gen.', 'lt.', 'col.', 'sen.', 'rep.', 'gov.', 'ft.', 'co.', 'inc.', 'corp.', 'ltd.', 'no.']);
+const DOTTED_WORDS = new Set([
+  'st.',
+  'mt.',
+  'jr.',
+  'sr.',
+  'dr.',
+  'mr.',
+  'mrs.',
+  'ms.',
+  'gen.',
+  'lt.',
+  'col.',
+  'sen.',
+  'rep.',
+  'gov.',
+  'ft.',
+  'co.',
+  'inc.',
+  'corp.',
+  'ltd.',
+  'no.',
+]);
 /** Abbreviations ("U.S."), words with inner apostrophes ("O'Brien"), possessive endings, punctuation. */
 const TOKEN = /(?:\p{L}\.){2,}|[\p{L}\p{N}&]+(?:['’](?![sS](?![\p{L}]))\p{L}+)*\.?|['’][sS](?![\p{L}])|\S/gu;
 
@@ -42,7 +67,10 @@ export function tokeniseWithOffsets(text: string): PhraseToken[] {
     const start = match.index;
     const keepsPeriod = /^(?:\p{L}\.){2,}$|^\p{Lu}\.$/u.test(word) || DOTTED_WORDS.has(word.toLowerCase());
     if (word.length > 1 && word.endsWith('.') && !keepsPeriod) {
-      tokens.push({ text: word.slice(0, -1), start, end: start + word.length - 1 }, { text: '.', start: start + word.length - 1, end: start + word.length });
+      tokens.push(
+        { text: word.slice(0, -1), start, end: start + word.length - 1 },
+        { text: '.', start: start + word.length - 1, end: start + word.length },
+      );
     } else {
       tokens.push({ text: word, start, end: start + word.length });
     }

@@ -53,7 +53,9 @@ function forgetLearnedWords(cache: WinkCache): void {
 function createNlp(): { nlp: WinkMethods; cache: WinkCache } {
   let cache: WinkCache | null = null;
   const featureFn = (config: unknown) => {
-    const features = (model as unknown as { featureFn(c: unknown): Record<string, (...a: unknown[]) => unknown> }).featureFn(config);
+    const features = (
+      model as unknown as { featureFn(c: unknown): Record<string, (...a: unknown[]) => unknown> }
+    ).featureFn(config);
     const wrapped: Record<string, (...a: unknown[]) => unknown> = {};
     for (const [name, fn] of Object.entries(features)) {
       wrapped[name] = (...args: unknown[]) => {

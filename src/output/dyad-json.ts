@@ -1,4 +1,16 @@
-import type { ActorMention, ArticleDocument, ArticleMeta, CodedEvent, Diagnostic, Quote, QuotedPhrase, Removed, ResolvedActor, TimeMention, Token } from '../document/types.js';
+import type {
+  ActorMention,
+  ArticleDocument,
+  ArticleMeta,
+  CodedEvent,
+  Diagnostic,
+  Quote,
+  QuotedPhrase,
+  Removed,
+  ResolvedActor,
+  TimeMention,
+  Token,
+} from '../document/types.js';
 
 /** The schema id of Dyad's article record. Documented field by field in `docs/schema.md`. */
 export const SCHEMA_ID = 'dyad/1';
@@ -70,7 +82,9 @@ export interface DyadRecord {
    * With `--tokens`: each token with wink's tag (`pos`) and lemma and, after the `syntax` stage,
    * Dyad's tag (`upos`), its head (index into this array, -1 for a sentence root) and relation.
    */
-  tokens?: Array<Pick<Token, 'start' | 'end' | 'text' | 'pos' | 'lemma'> & { upos?: string; head?: number; deprel?: string }>;
+  tokens?: Array<
+    Pick<Token, 'start' | 'end' | 'text' | 'pos' | 'lemma'> & { upos?: string; head?: number; deprel?: string }
+  >;
   actors: ActorMention[];
   furnitureActors: FurnitureMention[];
   times: TimeMention[];
@@ -98,7 +112,17 @@ export function toDyadRecord(doc: ArticleDocument, options: RecordOptions = {}):
     source: { input: doc.input.origin.source, format: doc.input.format },
     meta: meta
       ? { ...meta }
-      : { title: null, published: null, updated: null, authors: [], agency: null, url: null, language: 'en', dateline: null, provenance: {} },
+      : {
+          title: null,
+          published: null,
+          updated: null,
+          authors: [],
+          agency: null,
+          url: null,
+          language: 'en',
+          dateline: null,
+          provenance: {},
+        },
     text: doc.text ?? '',
     paragraphs: (doc.paragraphs ?? []).map(({ start, end }) => ({ start, end })),
     removed: doc.removed ?? [],
@@ -112,14 +136,19 @@ export function toDyadRecord(doc: ArticleDocument, options: RecordOptions = {}):
     events: doc.events ?? [],
     furnitureEvents: furniture.events,
     diagnostics: doc.diagnostics,
-    provenance: { engine: `dyad ${ENGINE_VERSION}`, stages: doc.timings.map((t) => ({ stage: t.stage, ms: Math.round(t.ms * 1000) / 1000 })) },
+    provenance: {
+      engine: `dyad ${ENGINE_VERSION}`,
+      stages: doc.timings.map((t) => ({ stage: t.stage, ms: Math.round(t.ms * 1000) / 1000 })),
+    },
   };
   if (doc.input.origin.line !== undefined) record.source.line = doc.input.origin.line;
   if (doc.input.encoding) record.source.encoding = doc.input.encoding;
   if (options.tokens && doc.tokens) {
     const syntax = doc.syntax;
     record.tokens = doc.tokens.map(({ start, end, text, pos, lemma }, i) =>
-      syntax ? { start, end, text, pos, lemma, upos: syntax.upos[i]!, head: syntax.heads[i]!, deprel: syntax.deprels[i]! } : { start, end, text, pos, lemma },
+      syntax
+        ? { start, end, text, pos, lemma, upos: syntax.upos[i]!, head: syntax.heads[i]!, deprel: syntax.deprels[i]! }
+        : { start, end, text, pos, lemma },
     );
   }
   return record;

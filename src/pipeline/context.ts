@@ -61,7 +61,8 @@ export class DocumentContext implements StageContext {
   ) {}
 
   get reference(): Reference | null {
-    if (!this.settled) throw new PipelineError(`stage "${this.stage}" read ctx.reference before the clean stage settled it`);
+    if (!this.settled)
+      throw new PipelineError(`stage "${this.stage}" read ctx.reference before the clean stage settled it`);
     return this.settled.reference;
   }
 

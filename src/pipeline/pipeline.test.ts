@@ -23,7 +23,9 @@ describe('Pipeline.build', () => {
   });
 
   it('rejects a stage that needs a layer no earlier stage provides, naming both', () => {
-    expect(() => Pipeline.build([needText, provideText])).toThrow(new PipelineError('stage "sentences" needs layer "text", which no earlier stage provides'));
+    expect(() => Pipeline.build([needText, provideText])).toThrow(
+      new PipelineError('stage "sentences" needs layer "text", which no earlier stage provides'),
+    );
   });
 
   it('rejects a layer provided twice', () => {
@@ -51,9 +53,21 @@ describe('Pipeline: the reference date and given layers', () => {
   });
 
   it('refuses to give ctx.reference to a stage that runs before clean settled it', () => {
-    const early = defineStage({ name: 'early', needs: [], provides: ['text'], run: (_doc, ctx) => ({ text: String(ctx.reference) }) });
+    const early = defineStage({
+      name: 'early',
+      needs: [],
+      provides: ['text'],
+      run: (_doc, ctx) => ({ text: String(ctx.reference) }),
+    });
     const pipeline = Pipeline.build([early]);
-    const resources = { knowledge: () => { throw new Error('unused'); }, events: () => { throw new Error('unused'); } };
+    const resources = {
+      knowledge: () => {
+        throw new Error('unused');
+      },
+      events: () => {
+        throw new Error('unused');
+      },
+    };
     expect(() => pipeline.run({ origin: { source: 'x' }, format: 'text', content: '' }, 'x', {}, resources)).toThrow(
       new PipelineError('stage "early" read ctx.reference before the clean stage settled it'),
     );
@@ -61,17 +75,32 @@ describe('Pipeline: the reference date and given layers', () => {
 });
 
 describe('captions and credits as documents of their own', () => {
-  const body = 'Moon Jae-in met Mike Pence in Seoul on Friday.\n\nEpoch Times Photo\n' +
-    'Mike Pence talks to Moon Jae-in in Seoul on Feb. 9, 2018.\n(STR/AFP/Getty Images)\n\nThe talks went on for an hour.';
+  const body =
+    'Moon Jae-in met Mike Pence in Seoul on Friday.\n\nEpoch Times Photo\n' +
+    'Mike Pence talks to Moon Jae-in in Seoul on Feb. 9, 2018.\n(STR/AFP/Getty ' +
+    'Images)\n\nThe talks went on for an hour.';
 
   it('runs a caption through events and a credit through actors, with its offset in the source', () => {
     const doc = createEngine({ defaultDate: '2018-02-12' }).process(`A Headline\n\n${body}`);
     const [caption, credit] = doc.captions!;
     const source = doc.source!.text;
-    expect(caption!.part).toEqual({ removed: doc.removed!.findIndex((r) => r.kind === 'caption'), kind: 'caption', base: source.indexOf('Mike Pence talks') });
-    expect(caption!.timings.map((t) => t.stage)).toEqual(['sentences', 'syntax', 'actors', 'times', 'quotes', 'events']);
+    expect(caption!.part).toEqual({
+      removed: doc.removed!.findIndex((r) => r.kind === 'caption'),
+      kind: 'caption',
+      base: source.indexOf('Mike Pence talks'),
+    });
+    expect(caption!.timings.map((t) => t.stage)).toEqual([
+      'sentences',
+      'syntax',
+      'actors',
+      'times',
+      'quotes',
+      'events',
+    ]);
     expect(caption!.reference).toEqual(doc.reference);
-    expect(caption!.events!.map((e) => [e.source.actor.code, e.code, e.target?.actor.code, e.date?.value])).toEqual([['USAGOV', '040', 'KORGOV', '2018-02-09']]);
+    expect(caption!.events!.map((e) => [e.source.actor.code, e.code, e.target?.actor.code, e.date?.value])).toEqual([
+      ['USAGOV', '040', 'KORGOV', '2018-02-09'],
+    ]);
     expect(credit!.part).toMatchObject({ kind: 'credit', base: source.indexOf('(STR/AFP') });
     expect(credit!.timings.map((t) => t.stage)).toEqual(['sentences', 'syntax', 'actors']);
     expect(credit!.actors!.map((a) => a.text)).toEqual(['AFP', 'Getty Images']);

@@ -40,7 +40,8 @@ export class Pipeline {
         }
       }
       for (const layer of stage.provides) {
-        if (provided.has(layer)) throw new PipelineError(`layer "${layer}" is provided twice (again by "${stage.name}")`);
+        if (provided.has(layer))
+          throw new PipelineError(`layer "${layer}" is provided twice (again by "${stage.name}")`);
         provided.add(layer);
       }
       kept.push(stage);

@@ -53,7 +53,10 @@ function exactDyad(source: string | undefined, target: string | undefined, both:
   const params: Param[] = [];
   const pair = (a: string | undefined, b: string | undefined) => {
     const sides: string[] = [];
-    for (const [column, value] of [['source', a], ['target', b]] as const) {
+    for (const [column, value] of [
+      ['source', a],
+      ['target', b],
+    ] as const) {
       if (!value) continue;
       sides.push(`(e.${column}_code = ? OR e.${column}_country = ?)`);
       params.push(value, value);

@@ -21,7 +21,12 @@ export interface QueryResult {
  * Runs `sql` (rows in order, no LIMIT) with a limit, and counts the rows it cut, so that a table
  * cut at its limit can say so ("showing 100 of 2,345").
  */
-async function limited(store: QuerySource, sql: string, params: Param[], limit: number | undefined): Promise<Pick<QueryResult, 'rows' | 'total'>> {
+async function limited(
+  store: QuerySource,
+  sql: string,
+  params: Param[],
+  limit: number | undefined,
+): Promise<Pick<QueryResult, 'rows' | 'total'>> {
   const n = Math.max(1, limit ?? 100);
   const rows = await store.all(`${sql} LIMIT ${n + 1}`, params);
   if (rows.length <= n) return { rows };
@@ -49,7 +54,13 @@ export interface EventFilter {
 }
 
 /** Adds an inclusive ISO date range on `column` (a "to" date covers all of that day or month). */
-export function dateRange(column: string, from: string | undefined, to: string | undefined, clauses: string[], params: Param[]): void {
+export function dateRange(
+  column: string,
+  from: string | undefined,
+  to: string | undefined,
+  clauses: string[],
+  params: Param[],
+): void {
   if (from) {
     params.push(from);
     clauses.push(`${column} >= ?`);
@@ -106,9 +117,11 @@ export async function queryEvents(store: QuerySource, filter: EventFilter = {}):
     const precision = filter.by === 'month' ? 7 : 10;
     const share = (quad: number) => dialect.roundedMean(`CASE WHEN e.quad_class = ${quad} THEN 1 ELSE 0 END`, 3);
     const rows = await store.all(
-      `SELECT ${period} AS period, count(*) AS events, sum(e.mentions) AS mentions, count(DISTINCT e.article_id) AS articles,
+      `SELECT ${period} AS period, count(*) AS events, sum(e.mentions) AS mentions,
+        count(DISTINCT e.article_id) AS articles,
               ${dialect.roundedMean('e.goldstein', 2)} AS mean_goldstein,
-              ${share(1)} AS verbal_coop, ${share(2)} AS material_coop, ${share(3)} AS verbal_conflict, ${share(4)} AS material_conflict
+              ${share(1)} AS verbal_coop, ${share(2)} AS material_coop, ${share(3)} AS verbal_conflict,
+                ${share(4)} AS material_conflict
          FROM events e JOIN articles a ON a.id = e.article_id
         WHERE ${sql} AND length(e.date) >= ${precision} AND ${dialect.matches('e.date', '^[0-9]{4}')}
         GROUP BY period ORDER BY period`,
@@ -116,14 +129,28 @@ export async function queryEvents(store: QuerySource, filter: EventFilter = {}):
     );
     // Events dated less precisely than the period (a month for --by day) cannot be counted in it: said, not hidden.
     const [vague] = await store.all(
-      `SELECT count(*) AS n FROM events e JOIN articles a ON a.id = e.article_id WHERE ${sql} AND NOT (length(e.date) >= ${precision} AND ${dialect.matches('e.date', '^[0-9]{4}')})`,
+      `SELECT count(*) AS n FROM events e JOIN articles a ON a.id = e.article_id ` +
+        `WHERE ${sql} AND NOT (length(e.date) >= ${precision} AND ${dialect.matches('e.date', '^[0-9]{4}')})`,
       params,
     );
     const left = Number(vague?.n ?? 0);
     const notes = left
-      ? [`${left} matching event${left === 1 ? ' is' : 's are'} dated less precisely than a ${filter.by} (a month or a year) and left out of these counts${filter.by === 'month' ? '' : ' (--by month counts those dated to a month)'}`]
+      ? [
+          `${left} matching event${left === 1 ? ' is' : 's are'} dated less precisely ` +
+            `than a ${filter.by} (a month or a year) and left out of these counts${filter.by === 'month' ? '' : ' (--by month counts those dated to a month)'}`,
+        ]
       : [];
-    const columns = ['period', 'events', 'mentions', 'articles', 'mean_goldstein', 'verbal_coop', 'material_coop', 'verbal_conflict', 'material_conflict'];
+    const columns = [
+      'period',
+      'events',
+      'mentions',
+      'articles',
+      'mean_goldstein',
+      'verbal_coop',
+      'material_coop',
+      'verbal_conflict',
+      'material_conflict',
+    ];
     return { columns, rows, ...(notes.length ? { notes } : {}) };
   }
   const result = await limited(
@@ -135,7 +162,24 @@ export async function queryEvents(store: QuerySource, filter: EventFilter = {}):
     params,
     filter.limit,
   );
-  return { ...result, columns: ['date', 'source', 'target', 'code', 'name', 'goldstein', 'quad', 'negated', 'intent', 'mentions', 'place', 'article', 'evidence'] };
+  return {
+    ...result,
+    columns: [
+      'date',
+      'source',
+      'target',
+      'code',
+      'name',
+      'goldstein',
+      'quad',
+      'negated',
+      'intent',
+      'mentions',
+      'place',
+      'article',
+      'evidence',
+    ],
+  };
 }
 
 export interface QuoteFilter {
@@ -161,7 +205,8 @@ export async function queryQuotes(store: QuerySource, filter: QuoteFilter = {}):
   dateRange('q.date', filter.from, filter.to, clauses, params);
   const result = await limited(
     store,
-    `SELECT q.date, q.speaker_name AS speaker, q.speaker_code AS code, q.kind, q.cue, q.via, q.text, q.article_id AS article
+    `SELECT q.date, q.speaker_name AS speaker, q.speaker_code AS code, q.kind, q.cue, q.via, q.text,
+      q.article_id AS article
        FROM quotes q JOIN articles a ON a.id = q.article_id
       WHERE ${clauses.join(' AND ')} ORDER BY q.date, q.article_id, q.idx`,
     params,
@@ -178,10 +223,12 @@ export async function queryQuotes(store: QuerySource, filter: QuoteFilter = {}):
 export async function queryActors(store: QuerySource, limit = 25): Promise<QueryResult> {
   const result = await limited(
     store,
-    `WITH m AS (SELECT actor_id, min(code) AS code, min(name) AS name, min(kind) AS kind, sum(mentions) AS mentions, count(DISTINCT article_id) AS articles
+    `WITH m AS (SELECT actor_id, min(code) AS code, min(name) AS name, min(kind) AS kind, sum(mentions) AS mentions,
+      count(DISTINCT article_id) AS articles
                   FROM actors WHERE code IS NOT NULL AND kind NOT IN ('media', 'city', 'place') GROUP BY actor_id),
           s AS (SELECT source_name AS name, source_code AS code, count(*) AS n FROM events GROUP BY 1, 2),
-          t AS (SELECT target_name AS name, target_code AS code, count(*) AS n FROM events WHERE target_code IS NOT NULL GROUP BY 1, 2)
+          t AS (SELECT target_name AS name, target_code AS code,
+            count(*) AS n FROM events WHERE target_code IS NOT NULL GROUP BY 1, 2)
      SELECT m.name, m.code, m.kind, m.mentions, m.articles, coalesce(s.n, 0) AS as_source, coalesce(t.n, 0) AS as_target
        FROM m LEFT JOIN s ON s.name = m.name AND s.code = m.code LEFT JOIN t ON t.name = m.name AND t.code = m.code
       ORDER BY m.mentions DESC, m.name`,
@@ -192,11 +239,18 @@ export async function queryActors(store: QuerySource, limit = 25): Promise<Query
 }
 
 /** Weighted actor–actor edges for a period: events between each pair, and their mean Goldstein. */
-export async function queryNetwork(store: QuerySource, filter: Pick<EventFilter, 'from' | 'to' | 'limit'> = {}): Promise<QueryResult> {
-  const { sql, params } = eventWhere({ ...(filter.from ? { from: filter.from } : {}), ...(filter.to ? { to: filter.to } : {}) });
+export async function queryNetwork(
+  store: QuerySource,
+  filter: Pick<EventFilter, 'from' | 'to' | 'limit'> = {},
+): Promise<QueryResult> {
+  const { sql, params } = eventWhere({
+    ...(filter.from ? { from: filter.from } : {}),
+    ...(filter.to ? { to: filter.to } : {}),
+  });
   const result = await limited(
     store,
-    `SELECT e.source_code AS source, e.target_code AS target, count(*) AS events, sum(e.mentions) AS mentions, ${dialectOf(store).roundedMean('e.goldstein', 2)} AS mean_goldstein
+    `SELECT e.source_code AS source, e.target_code AS target, count(*) AS events, sum(e.mentions) AS mentions,
+      ${dialectOf(store).roundedMean('e.goldstein', 2)} AS mean_goldstein
        FROM events e JOIN articles a ON a.id = e.article_id
       WHERE ${sql} AND e.target_code IS NOT NULL
       GROUP BY 1, 2 ORDER BY events DESC, source, target`,
@@ -208,7 +262,13 @@ export async function queryNetwork(store: QuerySource, filter: Pick<EventFilter,
 
 /** The inputs and articles that failed, and why, oldest first. */
 export async function queryFailures(store: QuerySource, limit?: number): Promise<QueryResult> {
-  const result = await limited(store, "SELECT strftime(failed_at, '%Y-%m-%d %H:%M:%S') AS failed_at, source, line, rule, reason FROM failures ORDER BY 1, source, line", [], limit);
+  const result = await limited(
+    store,
+    "SELECT strftime(failed_at, '%Y-%m-%d %H:%M:%S') AS failed_at, source, line, " +
+      'rule, reason FROM failures ORDER BY 1, source, line',
+    [],
+    limit,
+  );
   return { ...result, columns: ['failed_at', 'source', 'line', 'rule', 'reason'] };
 }
 
@@ -225,18 +285,23 @@ export async function queryArticle(store: QuerySource, id: string): Promise<Reco
 /** What a store holds: counts, events by root, top dyads and top speakers. */
 export async function summarise(store: QuerySource): Promise<Record<string, QueryResult>> {
   const counts = await store.all(
-    `SELECT (SELECT count(*) FROM articles) AS articles, (SELECT count(*) FROM articles WHERE dup_of IS NOT NULL) AS duplicates,
+    `SELECT (SELECT count(*) FROM articles) AS articles,
+      (SELECT count(*) FROM articles WHERE dup_of IS NOT NULL) AS duplicates,
             (SELECT count(*) FROM events) AS events, (SELECT count(*) FROM quotes) AS quotes, (SELECT count(*) FROM failures) AS failures`,
   );
   const codebook = loadEventKnowledge().codes;
-  const roots = (await store.all(`SELECT root, count(*) AS events FROM events GROUP BY root ORDER BY events DESC, root LIMIT 20`)).map((r) => ({
+  const roots = (
+    await store.all(`SELECT root, count(*) AS events FROM events GROUP BY root ORDER BY events DESC, root LIMIT 20`)
+  ).map((r) => ({
     root: r.root,
     name: codebook.get(String(r.root))?.name ?? '',
     events: r.events,
   }));
   const dyads = await queryNetwork(store, { limit: 10 });
   const speakers = await store.all(
-    `SELECT speaker_name AS speaker, min(speaker_code) AS code, count(*) AS quotes FROM quotes WHERE speaker_name IS NOT NULL GROUP BY 1 ORDER BY quotes DESC, speaker LIMIT 10`,
+    `SELECT speaker_name AS speaker, min(speaker_code) AS code, count(*) AS ` +
+      `quotes FROM quotes WHERE speaker_name IS NOT NULL GROUP BY 1 ORDER BY quotes ` +
+      `DESC, speaker LIMIT 10`,
   );
   return {
     totals: { columns: ['articles', 'duplicates', 'events', 'quotes', 'failures'], rows: counts },

@@ -7,7 +7,13 @@ import { articleId } from '../document/article-id.js';
 import type { CreateEngineOptions } from '../engine.js';
 import { DEFAULT_MAX_BYTES, readInputs, readJsonLines, type InputItem } from '../ingest/read-inputs.js';
 import type { CodedBatch } from '../store/code-records.js';
-import { CHUNK, DEFAULT_ARTICLE_TIMEOUT_MS, DEFAULT_WORKER_MEMORY_MB, DEFAULT_WORKERS, WorkerPool } from '../store/ingest.js';
+import {
+  CHUNK,
+  DEFAULT_ARTICLE_TIMEOUT_MS,
+  DEFAULT_WORKER_MEMORY_MB,
+  DEFAULT_WORKERS,
+  WorkerPool,
+} from '../store/ingest.js';
 import { PgStore, type PlacedArticle } from '../store/postgres/pg-store.js';
 import type { FailureRow } from '../store/store.js';
 import { checkReachable, QUEUE_NAME, redisConnection, type JobData, type JobResult } from './queue.js';

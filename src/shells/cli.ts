@@ -12,7 +12,13 @@ import { DEFAULT_ARTICLE_TIMEOUT_MS, DEFAULT_WORKER_MEMORY_MB, DEFAULT_WORKERS }
 import type { IngestProgress } from '../store/ingest.js';
 import type { Store } from '../store/store.js';
 import { CodingSetupError } from './code-thread.js';
-import { duckdbSource, isPostgresUrl, openPostgresSource, type OpenQuerySource, type QuerySource } from '../query/source.js';
+import {
+  duckdbSource,
+  isPostgresUrl,
+  openPostgresSource,
+  type OpenQuerySource,
+  type QuerySource,
+} from '../query/source.js';
 import { addScaleCommands, checkPartition, enqueueInputs, parseJobRecords } from './scale-commands.js';
 import { summariseArticle } from './summary.js';
 
@@ -30,13 +36,15 @@ const EXIT_USAGE = 2;
 
 function parseDate(value: string): string {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new InvalidArgumentError('expected a date as YYYY-MM-DD');
-  if (!isCalendarDate(value)) throw new InvalidArgumentError(`${value} is not a date of the calendar (no such month or day)`);
+  if (!isCalendarDate(value))
+    throw new InvalidArgumentError(`${value} is not a date of the calendar (no such month or day)`);
   return value;
 }
 
 /** A query bound: an ISO date of year, month or day precision that the calendar has. */
 function parseBound(value: string): string {
-  if (!isCalendarDate(value)) throw new InvalidArgumentError('expected a date as YYYY, YYYY-MM or YYYY-MM-DD, of the calendar');
+  if (!isCalendarDate(value))
+    throw new InvalidArgumentError('expected a date as YYYY, YYYY-MM or YYYY-MM-DD, of the calendar');
   return value;
 }
 
@@ -51,7 +59,8 @@ function parseBytes(value: string): number {
 const DEFAULT_ARTICLE_TIMEOUT_S = DEFAULT_ARTICLE_TIMEOUT_MS / 1000;
 
 function parseSeconds(value: string): number {
-  if (!/^\d+(\.\d+)?$/.test(value) || Number(value) <= 0) throw new InvalidArgumentError('expected a number of seconds above 0');
+  if (!/^\d+(\.\d+)?$/.test(value) || Number(value) <= 0)
+    throw new InvalidArgumentError('expected a number of seconds above 0');
   return Number(value);
 }
 
@@ -67,7 +76,11 @@ function checkActorFiles(files: readonly string[] | undefined): void {
     try {
       text = readFileSync(file, 'utf8');
     } catch (error) {
-      throw new KnowledgeError(file, 0, `cannot read the actor file (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+      throw new KnowledgeError(
+        file,
+        0,
+        `cannot read the actor file (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
+      );
     }
     builder.addActorFile(text, file, { replace: true });
   }
@@ -136,7 +149,8 @@ async function code(inputs: string[], options: CodeOptions): Promise<number> {
         passedOver.set(item.skipped.kind, (passedOver.get(item.skipped.kind) ?? 0) + 1);
         continue;
       }
-      const result = 'failure' in item ? ({ ok: false, failure: item.failure } as const) : await thread.code(item.record);
+      const result =
+        'failure' in item ? ({ ok: false, failure: item.failure } as const) : await thread.code(item.record);
       if (!result.ok) {
         failed++;
         reportFailure(result);
@@ -176,7 +190,9 @@ export function buildProgram(): Command {
 
   program
     .command('code')
-    .description('code articles (files, directories, or - for JSON Lines on stdin) and print one dyad/1 JSON record per article')
+    .description(
+      'code articles (files, directories, or - for JSON Lines on stdin) and print one dyad/1 JSON record per article',
+    )
     .argument('<inputs...>', 'text, HTML or JSON Lines files, directories, or -')
     .option('--pretty', 'indent the JSON')
     .option('--date <YYYY-MM-DD>', 'publication date for articles that give none', parseDate)
@@ -184,25 +200,59 @@ export function buildProgram(): Command {
     .option('--max-bytes <size>', 'largest input accepted (default 20MB)', parseBytes)
     .option('--tokens', 'include the token layer')
     .option('--summary', 'print a short human summary per article instead of JSON')
-    .option('--actors <file>', 'an extra actor dictionary (data/README.md format); repeatable', (file: string, files: string[] = []) => [...files, file])
-    .option('--article-timeout <seconds>', `time budget of one article (default ${DEFAULT_ARTICLE_TIMEOUT_S})`, parseSeconds)
+    .option(
+      '--actors <file>',
+      'an extra actor dictionary (data/README.md format); repeatable',
+      (file: string, files: string[] = []) => [...files, file],
+    )
+    .option(
+      '--article-timeout <seconds>',
+      `time budget of one article (default ${DEFAULT_ARTICLE_TIMEOUT_S})`,
+      parseSeconds,
+    )
     .action(async (inputs: string[], options: CodeOptions) => {
       process.exitCode = await code(inputs, options);
     });
   program
     .command('ingest')
-    .description('code articles into an embedded DuckDB store (files, directories, WARC, RSS/Atom, or - for JSON Lines on stdin)')
+    .description(
+      'code articles into an embedded DuckDB store (files, directories, WARC, RSS/Atom, or - for JSON Lines on stdin)',
+    )
     .argument('<inputs...>', 'inputs to ingest')
     .option('--db <file>', 'the store', DEFAULT_DB)
-    .option('--workers <n>', 'worker threads (0: code in the main thread; by default one per core, at most 4)', (v: string) => parseCount(v), DEFAULT_WORKERS)
-    .option('--worker-memory <mb>', `largest heap of a worker thread's old generation, in MB (default ${DEFAULT_WORKER_MEMORY_MB})`, (v: string) => parseCount(v))
+    .option(
+      '--workers <n>',
+      'worker threads (0: code in the main thread; by default one per core, at most 4)',
+      (v: string) => parseCount(v),
+      DEFAULT_WORKERS,
+    )
+    .option(
+      '--worker-memory <mb>',
+      `largest heap of a worker thread's old generation, in MB (default ${DEFAULT_WORKER_MEMORY_MB})`,
+      (v: string) => parseCount(v),
+    )
     .option('--date <YYYY-MM-DD>', 'publication date for articles that give none', parseDate)
     .option('--max-bytes <size>', 'largest input accepted (default 20MB)', parseBytes)
     .option('--quiet', 'no progress, no summary')
-    .option('--queue <url>', 'enqueue the inputs as jobs on this queue (redis://HOST:PORT) for `dyad worker`s, instead of coding them')
-    .option('--job-records <n>', 'with --queue: JSON Lines records per job (default 500, at most 1000)', parseJobRecords)
-    .option('--actors <file>', 'an extra actor dictionary (data/README.md format); repeatable', (file: string, files: string[] = []) => [...files, file])
-    .option('--article-timeout <seconds>', `time budget of one article on a worker thread (default ${DEFAULT_ARTICLE_TIMEOUT_S})`, parseSeconds)
+    .option(
+      '--queue <url>',
+      'enqueue the inputs as jobs on this queue (redis://HOST:PORT) for `dyad worker`s, instead of coding them',
+    )
+    .option(
+      '--job-records <n>',
+      'with --queue: JSON Lines records per job (default 500, at most 1000)',
+      parseJobRecords,
+    )
+    .option(
+      '--actors <file>',
+      'an extra actor dictionary (data/README.md format); repeatable',
+      (file: string, files: string[] = []) => [...files, file],
+    )
+    .option(
+      '--article-timeout <seconds>',
+      `time budget of one article on a worker thread (default ${DEFAULT_ARTICLE_TIMEOUT_S})`,
+      parseSeconds,
+    )
     .action(async (inputs: string[], options: IngestCommandOptions) => {
       if (options.queue) {
         process.exitCode = await enqueueInputs(inputs, { ...options, queue: options.queue });
@@ -233,7 +283,10 @@ export function buildProgram(): Command {
         ...(options.workerMemory ? { workerMemoryMb: options.workerMemory } : {}),
         ...(options.maxBytes ? { maxBytes: options.maxBytes } : {}),
         articleTimeoutMs: (options.articleTimeout ?? DEFAULT_ARTICLE_TIMEOUT_S) * 1000,
-        engine: { ...(options.date ? { defaultDate: options.date } : {}), ...(options.actors?.length ? { actorFiles: options.actors } : {}) },
+        engine: {
+          ...(options.date ? { defaultDate: options.date } : {}),
+          ...(options.actors?.length ? { actorFiles: options.actors } : {}),
+        },
         onProgress: (p: IngestProgress) => {
           latest = p;
           progress.update(p);
@@ -242,10 +295,15 @@ export function buildProgram(): Command {
       });
       progress.done(result);
       if (!options.quiet) {
-        const [{ Store }, { summarise }, { formatTable }] = await Promise.all([import('../store/store.js'), queries(), import('./table.js')]);
+        const [{ Store }, { summarise }, { formatTable }] = await Promise.all([
+          import('../store/store.js'),
+          queries(),
+          import('./table.js'),
+        ]);
         const store = await Store.openReadOnly(options.db);
         try {
-          for (const [title, table] of Object.entries(await summarise(store))) process.stdout.write(`\n${title}\n${formatTable(table)}\n`);
+          for (const [title, table] of Object.entries(await summarise(store)))
+            process.stdout.write(`\n${title}\n${formatTable(table)}\n`);
         } finally {
           store.close();
         }
@@ -268,8 +326,19 @@ export function buildProgram(): Command {
     });
 
   const query = program.command('query').description('query the store (terminal table, or --csv / --json)');
-  const withOutput = (command: Command) => command.option('--db <file>', 'the store', DEFAULT_DB).option('--csv', 'CSV output').option('--json', 'JSON Lines output').option('--limit <n>', 'most rows', (v: string) => parseCount(v));
-  withOutput(query.command('events').description('events by source, target, code, QuadClass, date range and text; --by day|week|month for counts per period'))
+  const withOutput = (command: Command) =>
+    command
+      .option('--db <file>', 'the store', DEFAULT_DB)
+      .option('--csv', 'CSV output')
+      .option('--json', 'JSON Lines output')
+      .option('--limit <n>', 'most rows', (v: string) => parseCount(v));
+  withOutput(
+    query
+      .command('events')
+      .description(
+        'events by source, target, code, QuadClass, date range and text; --by day|week|month for counts per period',
+      ),
+  )
     .option('--source <actor>', 'source: code, country or name')
     .option('--target <actor>', 'target: code, country or name')
     .option('--code <code>', 'CAMEO code or root')
@@ -281,21 +350,48 @@ export function buildProgram(): Command {
       if (!['day', 'week', 'month'].includes(v)) throw new InvalidArgumentError('expected day, week or month');
       return v;
     })
-    .action((o: QueryOptions & { source?: string; target?: string; code?: string; quad?: number; from?: string; to?: string; text?: string; by?: 'day' | 'week' | 'month' }) =>
-      runQuery(o, async (store) => (await queries()).queryEvents(store, { ...pick(o, ['source', 'target', 'code', 'from', 'to', 'text', 'by', 'limit']), ...(o.quad ? { quadClass: o.quad } : {}) })),
+    .action(
+      (
+        o: QueryOptions & {
+          source?: string;
+          target?: string;
+          code?: string;
+          quad?: number;
+          from?: string;
+          to?: string;
+          text?: string;
+          by?: 'day' | 'week' | 'month';
+        },
+      ) =>
+        runQuery(o, async (store) =>
+          (await queries()).queryEvents(store, {
+            ...pick(o, ['source', 'target', 'code', 'from', 'to', 'text', 'by', 'limit']),
+            ...(o.quad ? { quadClass: o.quad } : {}),
+          }),
+        ),
     );
   withOutput(query.command('quotes').description('quotations by speaker, text and date range'))
     .option('--speaker <name>', 'speaker name, code or words')
     .option('--text <words>', 'words in the quotation')
     .option('--from <date>', 'from this date (ISO)', parseBound)
     .option('--to <date>', 'to this date (ISO)', parseBound)
-    .action((o: QueryOptions & { speaker?: string; text?: string; from?: string; to?: string }) => runQuery(o, async (store) => (await queries()).queryQuotes(store, pick(o, ['speaker', 'text', 'from', 'to', 'limit']))));
-  withOutput(query.command('actors').description('the most active actors')).action((o: QueryOptions) => runQuery(o, async (store) => (await queries()).queryActors(store, o.limit ?? 25)));
-  withOutput(query.command('failures').description('the inputs and articles that failed, and why')).action((o: QueryOptions) => runQuery(o, async (store) => (await queries()).queryFailures(store, o.limit)));
+    .action((o: QueryOptions & { speaker?: string; text?: string; from?: string; to?: string }) =>
+      runQuery(o, async (store) =>
+        (await queries()).queryQuotes(store, pick(o, ['speaker', 'text', 'from', 'to', 'limit'])),
+      ),
+    );
+  withOutput(query.command('actors').description('the most active actors')).action((o: QueryOptions) =>
+    runQuery(o, async (store) => (await queries()).queryActors(store, o.limit ?? 25)),
+  );
+  withOutput(query.command('failures').description('the inputs and articles that failed, and why')).action(
+    (o: QueryOptions) => runQuery(o, async (store) => (await queries()).queryFailures(store, o.limit)),
+  );
   withOutput(query.command('network').description('actor-actor edges: events and mean Goldstein'))
     .option('--from <date>', 'from this date (ISO)', parseBound)
     .option('--to <date>', 'to this date (ISO)', parseBound)
-    .action((o: QueryOptions & { from?: string; to?: string }) => runQuery(o, async (store) => (await queries()).queryNetwork(store, pick(o, ['from', 'to', 'limit']))));
+    .action((o: QueryOptions & { from?: string; to?: string }) =>
+      runQuery(o, async (store) => (await queries()).queryNetwork(store, pick(o, ['from', 'to', 'limit']))),
+    );
   query
     .command('article')
     .description('one stored article with all its layers (dyad/1 JSON)')
@@ -325,9 +421,12 @@ export function buildProgram(): Command {
     .option('--db <file>', 'the store: a DuckDB file, or postgres://... for a PostgreSQL store', DEFAULT_DB)
     .option('--partition <by>', 'with --format parquet: write a Hive-partitioned folder, one part per month (month)')
     .action(async (table: string, o: { format: string; out: string; db: string; partition?: string }) => {
-      if (!['events', 'quotes', 'actors'].includes(table)) throw new InvalidArgumentError(`unknown table "${table}" (events, quotes or actors)`);
-      if (!['csv', 'jsonl', 'parquet', 'gdelt'].includes(o.format)) throw new InvalidArgumentError(`unknown format "${o.format}" (csv, jsonl, parquet or gdelt)`);
-      if (o.format === 'gdelt' && table !== 'events') throw new UsageError(`the GDELT format is for events only, not ${table} (use csv, jsonl or parquet)`);
+      if (!['events', 'quotes', 'actors'].includes(table))
+        throw new InvalidArgumentError(`unknown table "${table}" (events, quotes or actors)`);
+      if (!['csv', 'jsonl', 'parquet', 'gdelt'].includes(o.format))
+        throw new InvalidArgumentError(`unknown format "${o.format}" (csv, jsonl, parquet or gdelt)`);
+      if (o.format === 'gdelt' && table !== 'events')
+        throw new UsageError(`the GDELT format is for events only, not ${table} (use csv, jsonl or parquet)`);
       const partition = checkPartition(table, o.format, o.partition);
       if (isPostgresUrl(o.db)) {
         const { exportFromPostgres } = await import('../query/export.js');
@@ -349,14 +448,21 @@ export function buildProgram(): Command {
 
   program
     .command('explain')
-    .description('show why each sentence of an article was coded or not: tokens, actors, verb groups, candidate patterns and the events chosen')
+    .description(
+      'show why each sentence of an article was coded or not: tokens, actors, ' +
+        'verb groups, candidate patterns and the events chosen',
+    )
     .argument('<input>', 'a text, HTML or JSON Lines file (its first article)')
     .option('--sentence <n>', 'only this sentence (0-based)', (v: string) => {
       if (!/^\d+$/.test(v)) throw new InvalidArgumentError('expected a sentence number');
       return Number(v);
     })
     .option('--date <YYYY-MM-DD>', 'publication date for an article that gives none', parseDate)
-    .option('--actors <file>', 'an extra actor dictionary (data/README.md format); repeatable', (file: string, files: string[] = []) => [...files, file])
+    .option(
+      '--actors <file>',
+      'an extra actor dictionary (data/README.md format); repeatable',
+      (file: string, files: string[] = []) => [...files, file],
+    )
     .action(async (input: string, options: { sentence?: number; date?: string; actors?: string[] }) => {
       checkActorFiles(options.actors);
       const { createEngine } = await loadEngine();
@@ -384,7 +490,10 @@ export function buildProgram(): Command {
     });
   program
     .command('parse')
-    .description('tag and parse a CoNLL-U file on its own words (or, with --text, raw text as the pipeline reads it) and print CoNLL-U')
+    .description(
+      'tag and parse a CoNLL-U file on its own words (or, with --text, raw text ' +
+        'as the pipeline reads it) and print CoNLL-U',
+    )
     .argument('<file>', 'a CoNLL-U file, or a text file with --text')
     .option('--text', 'the file is raw text')
     .action(async (file: string, options: { text?: boolean }) => {
@@ -416,7 +525,8 @@ function pick<T extends object, K extends keyof T>(o: T, keys: K[]): Pick<T, K> 
 
 /** Opens a store that must exist already (queries never create an empty one by mistake). */
 async function openExisting(db: string): Promise<Store> {
-  if (db !== ':memory:' && !existsSync(db)) throw new UsageError(`no store at ${db} (create one with: dyad ingest ... --db ${db})`);
+  if (db !== ':memory:' && !existsSync(db))
+    throw new UsageError(`no store at ${db} (create one with: dyad ingest ... --db ${db})`);
   const { Store } = await import('../store/store.js');
   return Store.openReadOnly(db);
 }
@@ -431,10 +541,13 @@ async function runQuery(options: QueryOptions, run: (store: QuerySource) => Prom
   try {
     const result = await run(store);
     const { formatCsv, formatJsonLines, formatTable } = await import('./table.js');
-    process.stdout.write((options.csv ? formatCsv(result) : options.json ? formatJsonLines(result) : formatTable(result)) + '\n');
+    process.stdout.write(
+      (options.csv ? formatCsv(result) : options.json ? formatJsonLines(result) : formatTable(result)) + '\n',
+    );
     // What the table leaves out goes to standard error, so that CSV and JSON output stay clean.
     for (const note of result.notes ?? []) process.stderr.write(`dyad: ${note}\n`);
-    if (result.total !== undefined) process.stderr.write(`dyad: showing ${result.rows.length} of ${result.total} rows (use --limit)\n`);
+    if (result.total !== undefined)
+      process.stderr.write(`dyad: showing ${result.rows.length} of ${result.total} rows (use --limit)\n`);
   } finally {
     await store.close();
   }

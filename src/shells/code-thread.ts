@@ -34,7 +34,8 @@ export class CodingThread {
         if (message.setupError !== undefined) reject(new CodingSetupError(message.setupError));
         else resolve(worker);
       };
-      const onExit = (code: number) => reject(new CodingSetupError(`the coding thread stopped as it started (exit code ${code})`));
+      const onExit = (code: number) =>
+        reject(new CodingSetupError(`the coding thread stopped as it started (exit code ${code})`));
       worker.on('message', onMessage).on('exit', onExit);
       // A worker that fails as it starts exits too: its exit says so.
       worker.on('error', () => undefined);
@@ -68,11 +69,25 @@ export class CodingThread {
       };
       const onMessage = (result: ProcessResult | { loaded: true }) => {
         // The clock starts once the engine is loaded: its start-up is not the article's time.
-        if ('loaded' in result) timer = setTimeout(() => done(failed('engine/article-timeout', `coding stopped after ${this.timeoutMs / 1000} s, the time budget of one article (--article-timeout); the article is left out`), true), this.timeoutMs);
+        if ('loaded' in result)
+          timer = setTimeout(
+            () =>
+              done(
+                failed(
+                  'engine/article-timeout',
+                  `coding stopped after ${this.timeoutMs / 1000} s, the time budget of one ` +
+                    `article (--article-timeout); the article is left out`,
+                ),
+                true,
+              ),
+            this.timeoutMs,
+          );
         else done(result, false);
       };
-      const onError = (error: Error) => done(failed('engine/worker-died', `the coding thread stopped (${error.message})`), true);
-      const onExit = (code: number) => done(failed('engine/worker-died', `the coding thread stopped (exit code ${code})`), true);
+      const onError = (error: Error) =>
+        done(failed('engine/worker-died', `the coding thread stopped (${error.message})`), true);
+      const onExit = (code: number) =>
+        done(failed('engine/worker-died', `the coding thread stopped (exit code ${code})`), true);
       worker.on('message', onMessage).on('error', onError).on('exit', onExit);
       worker.postMessage(record);
     });

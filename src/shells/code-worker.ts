@@ -23,7 +23,12 @@ function serve(engine: Engine): void {
       const diagnostic: Diagnostic =
         error instanceof DyadError
           ? error.diagnostic
-          : { severity: 'fatal', stage: 'engine', rule: 'engine/internal-error', reason: `${record.origin.source}: internal error: ${(error as Error).message}` };
+          : {
+              severity: 'fatal',
+              stage: 'engine',
+              rule: 'engine/internal-error',
+              reason: `${record.origin.source}: internal error: ${(error as Error).message}`,
+            };
       if (record.origin.line !== undefined) diagnostic.line = record.origin.line;
       parentPort!.postMessage({ ok: false, failure: { origin: record.origin, diagnostic } });
     }

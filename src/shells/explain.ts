@@ -13,7 +13,10 @@ function syntaxLines(doc: ArticleDocument, from: number, to: number): string[] {
     const head = syntax.heads[t]!;
     const headText = head < 0 ? 'root' : `→ ${head - from} ${tokens[head]!.text}`;
     const word = tokens[t]!.text.padEnd(width);
-    lines.push(`    ${String(t - from).padStart(3)}  ${word}  ${syntax.upos[t]!.padEnd(5)}  ${headText.padEnd(width + 7)}  ${syntax.deprels[t]}`);
+    lines.push(
+      `    ${String(t - from).padStart(3)}  ${word}  ${syntax.upos[t]!.padEnd(5)} ` +
+        ` ${headText.padEnd(width + 7)}  ${syntax.deprels[t]}`,
+    );
   }
   return lines;
 }
@@ -34,20 +37,29 @@ export function explainSentences(doc: ArticleDocument, only?: number): string {
     lines.push(`  tokens: ${tokens.map((t) => `${t.text}/${t.pos}`).join(' ')}`);
     if (doc.syntax) lines.push(...syntaxLines(doc, sentence.tokenStart, sentence.tokenEnd));
     const actors = (doc.actors ?? []).filter((a) => a.sentence === index);
-    lines.push(`  actors: ${actors.length ? actors.map((a) => `${a.text} = ${a.actor.code ?? '?'} (${a.actor.kind}, ${a.via.split(' ')[0]})`).join('; ') : 'none'}`);
+    lines.push(
+      `  actors: ${actors.length ? actors.map((a) => `${a.text} = ${a.actor.code ?? '?'} (${a.actor.kind}, ${a.via.split(' ')[0]})`).join('; ') : 'none'}`,
+    );
     const trace = doc.eventTrace?.find((t) => t.sentence === index);
     for (const v of trace?.verbs ?? []) {
-      const flags = [v.negated && 'negated', v.intent && 'intent', v.passive && 'passive', v.mood !== 'fact' && v.mood].filter(Boolean).join(', ');
+      const flags = [v.negated && 'negated', v.intent && 'intent', v.passive && 'passive', v.mood !== 'fact' && v.mood]
+        .filter(Boolean)
+        .join(', ');
       lines.push(`  verb group: ${v.text} (lemma ${v.lemma})${flags ? ` — ${flags}` : ''}`);
     }
     const candidates = trace?.candidates ?? [];
     if (!candidates.length) lines.push('  patterns: no verb or noun in this sentence has a pattern');
     for (const c of candidates) lines.push(`  pattern ${c.pattern}: ${c.outcome}`);
-    const events = (doc.events ?? []).filter((e) => e.sentence === index || e.repeats?.some((r) => r.start === sentence.start));
+    const events = (doc.events ?? []).filter(
+      (e) => e.sentence === index || e.repeats?.some((r) => r.start === sentence.start),
+    );
     for (const e of events) {
       lines.push(
-        `  ⇒ event ${e.code} ${e.name}: ${e.source.actor.code} (${e.source.mention.text}) → ${e.target ? `${e.target.actor.code} (${e.target.mention.text})` : 'no target'}` +
-          `${e.intent ? ', intent' : ''}${e.negated ? ', refusal' : ''}; Goldstein ${e.goldstein}, QuadClass ${e.quadClass}; date ${e.date?.value ?? '?'}${e.place ? `; place ${e.place.name}` : ''}; via "${e.via.pattern}" (${e.via.file}:${e.via.line})`,
+        `  ⇒ event ${e.code} ${e.name}: ${e.source.actor.code} (${e.source.mention.text}) ` +
+          `→ ${e.target ? `${e.target.actor.code} (${e.target.mention.text})` : 'no target'}` +
+          `${e.intent ? ', intent' : ''}${e.negated ? ', refusal' : ''}; Goldstein ${e.goldstein}, ` +
+          `QuadClass ${e.quadClass}; date ${e.date?.value ?? '?'}${e.place ? `; place ${e.place.name}` : ''}; ` +
+          `via "${e.via.pattern}" (${e.via.file}:${e.via.line})`,
       );
     }
     if (!events.length) lines.push('  ⇒ no event');

@@ -29,7 +29,16 @@ describe('dyad parse', () => {
     const path = join(dir, 'own.conllu');
     writeFileSync(
       path,
-      ['# text = Rebels didn\'t retreat.', '1\tRebels\t_\t_\t_\t_\t_\t_\t_\t_', "2-3\tdidn't\t_\t_\t_\t_\t_\t_\t_\t_", '2\tdid\t_\t_\t_\t_\t_\t_\t_\t_', "3\tn't\t_\t_\t_\t_\t_\t_\t_\t_", '4\tretreat\t_\t_\t_\t_\t_\t_\t_\tSpaceAfter=No', '5\t.\t_\t_\t_\t_\t_\t_\t_\t_', ''].join('\n'),
+      [
+        "# text = Rebels didn't retreat.",
+        '1\tRebels\t_\t_\t_\t_\t_\t_\t_\t_',
+        "2-3\tdidn't\t_\t_\t_\t_\t_\t_\t_\t_",
+        '2\tdid\t_\t_\t_\t_\t_\t_\t_\t_',
+        "3\tn't\t_\t_\t_\t_\t_\t_\t_\t_",
+        '4\tretreat\t_\t_\t_\t_\t_\t_\t_\tSpaceAfter=No',
+        '5\t.\t_\t_\t_\t_\t_\t_\t_\t_',
+        '',
+      ].join('\n'),
     );
     const [s] = readConllu(await runParse(path));
     expect(s!.words).toEqual(['Rebels', 'did', "n't", 'retreat', '.']);
@@ -56,19 +65,23 @@ describe('dyad parse', () => {
   });
 
   const shared = findSharedDir();
-  it.skipIf(!shared)('round-trips every sentence of EWT test: same words, one valid tree each (needs ../shared)', async () => {
-    const path = join(shared!, 'data', 'ud', 'en_ewt-ud-test.conllu');
-    const { readFileSync } = await import('node:fs');
-    const gold = readConllu(readFileSync(path, 'utf8'));
-    const parsed = readConllu(await runParse(path));
-    expect(parsed).toHaveLength(gold.length);
-    const problems: string[] = [];
-    parsed.forEach((s, i) => {
-      if (s.words.join(' ') !== gold[i]!.words.join(' ')) problems.push(`sentence ${i + 1}: words differ`);
-      const p = treeProblems(s.heads);
-      if (p) problems.push(`sentence ${i + 1}: ${p}`);
-    });
-    expect(problems).toEqual([]);
-  }, 120_000);
+  it.skipIf(!shared)(
+    'round-trips every sentence of EWT test: same words, one valid tree each (needs ../shared)',
+    async () => {
+      const path = join(shared!, 'data', 'ud', 'en_ewt-ud-test.conllu');
+      const { readFileSync } = await import('node:fs');
+      const gold = readConllu(readFileSync(path, 'utf8'));
+      const parsed = readConllu(await runParse(path));
+      expect(parsed).toHaveLength(gold.length);
+      const problems: string[] = [];
+      parsed.forEach((s, i) => {
+        if (s.words.join(' ') !== gold[i]!.words.join(' ')) problems.push(`sentence ${i + 1}: words differ`);
+        const p = treeProblems(s.heads);
+        if (p) problems.push(`sentence ${i + 1}: ${p}`);
+      });
+      expect(problems).toEqual([]);
+    },
+    120_000,
+  );
   if (!shared) it.skip('EWT round trip skipped: ../shared (or DYAD_SHARED) is not on this machine', () => {});
 });

@@ -1,6 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { ArticleDocument } from '../document/types.js';
-import { ConlluError, getSyntaxModel, parseConlluSentence, readConllu, writeConllu, type ConlluSentence } from '../nlp/syntax/index.js';
+import {
+  ConlluError,
+  getSyntaxModel,
+  parseConlluSentence,
+  readConllu,
+  writeConllu,
+  type ConlluSentence,
+} from '../nlp/syntax/index.js';
 import { fatal } from '../pipeline/errors.js';
 
 /** Options of `dyad parse`. */
@@ -28,7 +35,8 @@ export async function runParse(path: string, options: ParseOptions = {}): Promis
   try {
     sentences = readConllu(content);
   } catch (error) {
-    if (error instanceof ConlluError) throw fatal('parse', 'parse/bad-conllu', `${path}:${error.line}: ${error.message.replace(/^line \d+: /, '')}`);
+    if (error instanceof ConlluError)
+      throw fatal('parse', 'parse/bad-conllu', `${path}:${error.line}: ${error.message.replace(/^line \d+: /, '')}`);
     throw error;
   }
   const model = getSyntaxModel();

@@ -27,9 +27,16 @@ export function progressLine(p: IngestProgress, kind: LineKind): string {
   }
   const passed = Object.entries(p.passedOver);
   const total = passed.reduce((n, [, count]) => n + count, 0);
-  const passedOver = total ? ` · ${total} passed over as not news (${passed.map(([why, count]) => `${count} ${why}`).join(', ')})` : '';
-  const coders = kind === 'done' && p.workers ? ` · coded on ${p.workers} worker thread${p.workers === 1 ? '' : 's'}` : '';
-  return `${p.added} article${p.added === 1 ? '' : 's'} stored · ${rate}/s${estimate} · ${p.skipped} already stored · ${p.duplicates} near-duplicates · ${p.failed} failed${passedOver} · ${p.seconds.toFixed(1)}s${coders}`;
+  const passedOver = total
+    ? ` · ${total} passed over as not news (${passed.map(([why, count]) => `${count} ${why}`).join(', ')})`
+    : '';
+  const coders =
+    kind === 'done' && p.workers ? ` · coded on ${p.workers} worker thread${p.workers === 1 ? '' : 's'}` : '';
+  return (
+    `${p.added} article${p.added === 1 ? '' : 's'} stored · ${rate}/s${estimate} ` +
+    `· ${p.skipped} already stored · ${p.duplicates} near-duplicates · ${p.failed} ` +
+    `failed${passedOver} · ${p.seconds.toFixed(1)}s${coders}`
+  );
 }
 
 /** How often a plain progress line is written when standard error is not a terminal. */
@@ -56,7 +63,10 @@ export function progressPrinter(quiet: boolean, stream: NodeJS.WriteStream = pro
         const permille = Math.round(p.estimate.share * 1000);
         const line = progressLine(p, 'beside-bar');
         if (!bar) {
-          bar = new cliProgress.SingleBar({ format: '{bar} {percentage}% · {line}', stream, barsize: 20, hideCursor: true, clearOnComplete: true }, cliProgress.Presets.shades_classic);
+          bar = new cliProgress.SingleBar(
+            { format: '{bar} {percentage}% · {line}', stream, barsize: 20, hideCursor: true, clearOnComplete: true },
+            cliProgress.Presets.shades_classic,
+          );
           bar.start(1000, permille, { line });
         } else {
           bar.update(permille, { line });
@@ -75,7 +85,9 @@ export function progressPrinter(quiet: boolean, stream: NodeJS.WriteStream = pro
       bar?.stop();
       bar = null;
       if (tty) stream.write('\x1b[?25h\x1b[?7h\r\x1b[K');
-      const stored = p ? `${p.added} article${p.added === 1 ? '' : 's'} stored, ${p.failed} failed` : 'nothing stored yet';
+      const stored = p
+        ? `${p.added} article${p.added === 1 ? '' : 's'} stored, ${p.failed} failed`
+        : 'nothing stored yet';
       stream.write(`interrupted: ${stored} in this run; run the same command again to go on where it stopped\n`);
     },
     done(p: IngestProgress) {

@@ -10,7 +10,8 @@ export function summariseArticle(doc: ArticleDocument): string {
     `■ ${meta?.title ?? '(no title)'}`,
     `  ${doc.input.origin.source} · published ${meta?.published ?? '?'}${meta?.updated ? ` · updated ${meta.updated}` : ''}` +
       `${meta?.authors.length ? ` · by ${meta.authors.join(', ')}` : ''}${meta?.agency ? ` · ${meta.agency}` : ''}`,
-    `  ${doc.paragraphs?.length ?? 0} paragraphs, ${doc.sentences?.length ?? 0} sentences, ${doc.tokens?.length ?? 0} tokens; removed: ${removed}`,
+    `  ${doc.paragraphs?.length ?? 0} paragraphs, ${doc.sentences?.length ?? 0} ` +
+      `sentences, ${doc.tokens?.length ?? 0} tokens; removed: ${removed}`,
   ];
   const counts = new Map<string, { name: string; code: string | null; n: number }>();
   for (const m of doc.actors ?? []) {
@@ -26,8 +27,18 @@ export function summariseArticle(doc: ArticleDocument): string {
     const name = q.speaker?.actor?.name ?? q.speaker?.mention.text ?? '(unattributed)';
     speakers.set(name, (speakers.get(name) ?? 0) + 1);
   }
-  const events = (doc.events ?? []).map((e) => `${e.source.actor.code}→${e.target?.actor.code ?? '-'} ${e.code}${e.intent ? '(intent)' : ''}`);
-  if (events.length) lines.push(`  events: ${events.slice(0, 8).join(', ')}${events.length > 8 ? ` (+${events.length - 8} more)` : ''}`);
-  if (speakers.size) lines.push(`  quotes: ${[...speakers].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([name, n]) => `${name} ×${n}`).join(', ')}`);
+  const events = (doc.events ?? []).map(
+    (e) => `${e.source.actor.code}→${e.target?.actor.code ?? '-'} ${e.code}${e.intent ? '(intent)' : ''}`,
+  );
+  if (events.length)
+    lines.push(`  events: ${events.slice(0, 8).join(', ')}${events.length > 8 ? ` (+${events.length - 8} more)` : ''}`);
+  if (speakers.size)
+    lines.push(
+      `  quotes: ${[...speakers]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 5)
+        .map(([name, n]) => `${name} ×${n}`)
+        .join(', ')}`,
+    );
   return lines.join('\n');
 }

@@ -15,7 +15,11 @@ export interface CodedBatch {
  * Codes a batch of input records into store rows; an article that fails becomes a failure row.
  * @param onStart called with each article's index before it is coded.
  */
-export function codeRecords(engine: Engine, records: readonly InputRecord[], onStart?: (index: number) => void): CodedBatch {
+export function codeRecords(
+  engine: Engine,
+  records: readonly InputRecord[],
+  onStart?: (index: number) => void,
+): CodedBatch {
   const rows: ArticleRows[] = [];
   const failures: FailureRow[] = [];
   for (const [index, record] of records.entries()) {
@@ -24,7 +28,14 @@ export function codeRecords(engine: Engine, records: readonly InputRecord[], onS
       rows.push(toRows(toDyadRecord(engine.process(record))));
     } catch (error) {
       const diagnostic: Diagnostic =
-        error instanceof DyadError ? error.diagnostic : { severity: 'fatal', stage: 'engine', rule: 'engine/internal-error', reason: `${record.origin.source}: internal error: ${(error as Error).message}` };
+        error instanceof DyadError
+          ? error.diagnostic
+          : {
+              severity: 'fatal',
+              stage: 'engine',
+              rule: 'engine/internal-error',
+              reason: `${record.origin.source}: internal error: ${(error as Error).message}`,
+            };
       failures.push({ source: record.origin.source, line: record.origin.line ?? null, diagnostic });
     }
   }

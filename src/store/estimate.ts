@@ -31,7 +31,12 @@ export class ProgressEstimator {
     if (readShare === null || readShare <= 0 || sent === 0) return null;
     const expected = Math.max(sent / Math.min(readShare, 1), coded);
     const oldest = this.samples[0]!;
-    const rate = seconds > oldest.seconds ? (coded - oldest.coded) / (seconds - oldest.seconds) : seconds > 0 ? coded / seconds : 0;
+    const rate =
+      seconds > oldest.seconds
+        ? (coded - oldest.coded) / (seconds - oldest.seconds)
+        : seconds > 0
+          ? coded / seconds
+          : 0;
     return { share: expected > 0 ? coded / expected : 1, etaSeconds: rate > 0 ? (expected - coded) / rate : null };
   }
 }

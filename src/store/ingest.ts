@@ -81,7 +81,15 @@ export async function ingest(paths: readonly string[], options: IngestOptions): 
   // The first worker loads its dictionaries and models (about 1.5 s) while the store opens and its
   // ids are read (seconds on a large store), rather than after; the others start once the input
   // proves long enough to keep more than one busy.
-  const pool = workerCount > 0 ? new WorkerPool(workerCount, options.engine ?? {}, options.workerMemoryMb ?? DEFAULT_WORKER_MEMORY_MB, options.articleTimeoutMs ?? DEFAULT_ARTICLE_TIMEOUT_MS) : null;
+  const pool =
+    workerCount > 0
+      ? new WorkerPool(
+          workerCount,
+          options.engine ?? {},
+          options.workerMemoryMb ?? DEFAULT_WORKER_MEMORY_MB,
+          options.articleTimeoutMs ?? DEFAULT_ARTICLE_TIMEOUT_MS,
+        )
+      : null;
   // The input's size, for the share done and the time left, is found while the store opens.
   const totalBytes = inputBytes(paths);
   let store: Store;
@@ -93,7 +101,16 @@ export async function ingest(paths: readonly string[], options: IngestOptions): 
   }
   const total = await totalBytes;
   const started = performance.now();
-  const progress: IngestProgress = { added: 0, skipped: 0, failed: 0, duplicates: 0, passedOver: {}, workers: 0, estimate: null, seconds: 0 };
+  const progress: IngestProgress = {
+    added: 0,
+    skipped: 0,
+    failed: 0,
+    duplicates: 0,
+    passedOver: {},
+    workers: 0,
+    estimate: null,
+    seconds: 0,
+  };
   const reading = new ReadProgress();
   const estimator = new ProgressEstimator();
   let sent = 0;
@@ -162,10 +179,18 @@ export async function ingest(paths: readonly string[], options: IngestOptions): 
     else await take(codeRecords(local!, records));
   };
   try {
-    const readOptions = { progress: reading, ...(options.maxBytes !== undefined ? { maxBytes: options.maxBytes } : {}), ...(options.stdin ? { stdin: options.stdin } : {}) };
+    const readOptions = {
+      progress: reading,
+      ...(options.maxBytes !== undefined ? { maxBytes: options.maxBytes } : {}),
+      ...(options.stdin ? { stdin: options.stdin } : {}),
+    };
     for await (const item of readInputs(paths, readOptions)) {
       if ('failure' in item) {
-        pendingFailures.push({ source: item.failure.origin.source, line: item.failure.origin.line ?? null, diagnostic: item.failure.diagnostic });
+        pendingFailures.push({
+          source: item.failure.origin.source,
+          line: item.failure.origin.line ?? null,
+          diagnostic: item.failure.diagnostic,
+        });
         continue;
       }
       if ('skipped' in item) {
@@ -177,8 +202,14 @@ export async function ingest(paths: readonly string[], options: IngestOptions): 
       const hash = createHash('sha1').update(item.record.content).digest('base64');
       const first = seen.get(id);
       if (first && first.hash !== hash) {
-        const reason = `${where}: the id "${id}" was already given to a different article (${first.where}); this one is not stored (give it an id of its own)`;
-        pendingFailures.push({ source: item.record.origin.source, line: item.record.origin.line ?? null, diagnostic: fatal('ingest', 'ingest/duplicate-id', reason).diagnostic });
+        const reason =
+          `${where}: the id "${id}" was already given to a different article (${first.where}); ` +
+          `this one is not stored (give it an id of its own)`;
+        pendingFailures.push({
+          source: item.record.origin.source,
+          line: item.record.origin.line ?? null,
+          diagnostic: fatal('ingest', 'ingest/duplicate-id', reason).diagnostic,
+        });
         continue;
       }
       // Already stored (a re-run or a resumed run: the stored version stands), or twice in this
@@ -232,7 +263,14 @@ function workerFailures(records: readonly InputRecord[], reason: string): CodedB
     failures: records.map((r) => ({
       source: r.origin.source,
       line: r.origin.line ?? null,
-      diagnostic: { severity: 'fatal', stage: 'ingest', rule: 'ingest/worker-died', reason: `${r.origin.source}${r.origin.line ? `:${r.origin.line}` : ''}: the worker coding it stopped (${reason}); the next run codes it again` },
+      diagnostic: {
+        severity: 'fatal',
+        stage: 'ingest',
+        rule: 'ingest/worker-died',
+        reason:
+          `${r.origin.source}${r.origin.line ? `:${r.origin.line}` : ''}: the worker ` +
+          `coding it stopped (${reason}); the next run codes it again`,
+      },
     })),
   };
 }
@@ -240,8 +278,19 @@ function workerFailures(records: readonly InputRecord[], reason: string): CodedB
 /** An article stopped past its time budget, as a failure that names it. */
 function timeoutFailure(record: InputRecord, timeoutMs: number): CodedBatch {
   const where = `${record.origin.source}${record.origin.line ? `:${record.origin.line}` : ''}`;
-  const reason = `${where}: coding stopped after ${timeoutMs / 1000} s, the time budget of one article (--article-timeout); the article is left out`;
-  return { rows: [], failures: [{ source: record.origin.source, line: record.origin.line ?? null, diagnostic: fatal('ingest', 'ingest/article-timeout', reason).diagnostic }] };
+  const reason =
+    `${where}: coding stopped after ${timeoutMs / 1000} s, the time budget ` +
+    `of one article (--article-timeout); the article is left out`;
+  return {
+    rows: [],
+    failures: [
+      {
+        source: record.origin.source,
+        line: record.origin.line ?? null,
+        diagnostic: fatal('ingest', 'ingest/article-timeout', reason).diagnostic,
+      },
+    ],
+  };
 }
 
 /** One worker thread and the chunks it has been sent, oldest first. */
@@ -288,7 +337,10 @@ export class WorkerPool {
     // objects (about 1.7 MB an article), and fewer scavenges promote fewer of them (96 MB
     // against 32 MB: about 45% fewer scavenges and 5% less CPU). The old generation is capped so
     // that V8 collects before a worker's heap grows past its working size.
-    const worker = new Worker(url, { workerData: this.engine, resourceLimits: { maxYoungGenerationSizeMb: 96, maxOldGenerationSizeMb: this.memoryMb } });
+    const worker = new Worker(url, {
+      workerData: this.engine,
+      resourceLimits: { maxYoungGenerationSizeMb: 96, maxOldGenerationSizeMb: this.memoryMb },
+    });
     const entry: PoolWorker = { worker, waiting: [] };
     let coded = false;
     // The article in hand is timed from the moment the worker says it starts it.
@@ -320,8 +372,12 @@ export class WorkerPool {
       if (inHand) {
         const records = inHand.records;
         const others = records.filter((_, k) => k !== hung);
-        void (others.length ? this.dispatch(others) : Promise.resolve({ rows: [], failures: [] })).then((result: CodedBatch) =>
-          inHand.resolve({ rows: result.rows, failures: [...result.failures, ...timeoutFailure(records[hung!]!, this.timeoutMs).failures] }),
+        void (others.length ? this.dispatch(others) : Promise.resolve({ rows: [], failures: [] })).then(
+          (result: CodedBatch) =>
+            inHand.resolve({
+              rows: result.rows,
+              failures: [...result.failures, ...timeoutFailure(records[hung!]!, this.timeoutMs).failures],
+            }),
         );
       }
       // A worker codes its chunks in order: the first was in hand when it died, the rest had not
@@ -330,7 +386,10 @@ export class WorkerPool {
       held.forEach(({ records, resolve }, k) => {
         if (this.broken || (k === 0 && !inHand && records.length === 1)) resolve(workerFailures(records, reason));
         else if (k > 0 || inHand) void this.dispatch(records).then(resolve);
-        else void Promise.all(records.map((record) => this.dispatch([record]))).then((results) => resolve({ rows: results.flatMap((r) => r.rows), failures: results.flatMap((r) => r.failures) }));
+        else
+          void Promise.all(records.map((record) => this.dispatch([record]))).then((results) =>
+            resolve({ rows: results.flatMap((r) => r.rows), failures: results.flatMap((r) => r.failures) }),
+          );
       });
       // A new worker has an empty queue; a broken pool answers every submitter at once.
       this.wakeSubmitters();
@@ -358,7 +417,10 @@ export class WorkerPool {
         const done = this.dispatch(records, free).then(onDone);
         this.outstanding.add(done);
         // A chunk whose write failed stays in `outstanding`, for `drain` to throw its error.
-        done.then(() => this.outstanding.delete(done), () => undefined);
+        done.then(
+          () => this.outstanding.delete(done),
+          () => undefined,
+        );
         return;
       }
       await new Promise<void>((resolve) => this.waitingForRoom.push(resolve));

@@ -36,13 +36,21 @@ describe('minhash', () => {
   it('folds case and punctuation, and keeps word order', () => {
     const a = minhash('The U.N. imposed sanctions on North Korea.');
     expect(similarity(a, minhash('the u n  imposed SANCTIONS, on north korea'))).toBe(1);
-    expect(similarity(minhash('Seoul warned Pyongyang on Monday'), minhash('Pyongyang warned Seoul on Monday'))).toBeLessThan(NEAR_DUPLICATE_SIMILARITY);
+    expect(
+      similarity(minhash('Seoul warned Pyongyang on Monday'), minhash('Pyongyang warned Seoul on Monday')),
+    ).toBeLessThan(NEAR_DUPLICATE_SIMILARITY);
   });
 
   it.each([
-    ['a paragraph added', [...STORY.slice(0, 3), 'Officials declined to comment on the size of the next step.', ...STORY.slice(3)]],
+    [
+      'a paragraph added',
+      [...STORY.slice(0, 3), 'Officials declined to comment on the size of the next step.', ...STORY.slice(3)],
+    ],
     ['a paragraph dropped', [...STORY.slice(0, 2), ...STORY.slice(3)]],
-    ['a paragraph reworded', [STORY[0]!, 'The governor told reporters that prices were still climbing too quickly.', ...STORY.slice(2)]],
+    [
+      'a paragraph reworded',
+      [STORY[0]!, 'The governor told reporters that prices were still climbing too quickly.', ...STORY.slice(2)],
+    ],
     ['a credit line added', [...STORY, '(Reporting by Jane Roe; editing by John Doe)']],
   ])('links a copy with %s to its first copy', (_edit, copy) => {
     const index = new MinhashIndex();
@@ -63,7 +71,9 @@ describe('minhash', () => {
       index.add(`example-${i}`, minhash(text));
     });
     examples.forEach((text, i) => {
-      expect(index.find(minhash(`${text.trimEnd()}\n\n(Reporting by Jane Smith; editing by John Doe)`))).toBe(`example-${i}`);
+      expect(index.find(minhash(`${text.trimEnd()}\n\n(Reporting by Jane Smith; editing by John Doe)`))).toBe(
+        `example-${i}`,
+      );
     });
   });
 

@@ -37,7 +37,14 @@ export function toRows(record: DyadRecord): ArticleRows {
   record.quotes.forEach((quote, index) => quotes.push(cellsOf(QUOTES, { index, quote })));
   const tally = new Map<string, ActorTally>();
   for (const m of record.actors) {
-    const entry = tally.get(m.actor.id) ?? { id: m.actor.id, name: m.actor.name, code: m.actor.code, country: m.actor.country, kind: m.actor.kind, n: 0 };
+    const entry = tally.get(m.actor.id) ?? {
+      id: m.actor.id,
+      name: m.actor.name,
+      code: m.actor.code,
+      country: m.actor.country,
+      kind: m.actor.kind,
+      n: 0,
+    };
     entry.n++;
     tally.set(m.actor.id, entry);
   }

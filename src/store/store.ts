@@ -1,4 +1,10 @@
-import { DuckDBBlobValue, DuckDBInstance, type DuckDBAppender, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import {
+  DuckDBBlobValue,
+  DuckDBInstance,
+  type DuckDBAppender,
+  type DuckDBConnection,
+  type DuckDBValue,
+} from '@duckdb/node-api';
 import type { Diagnostic } from '../document/types.js';
 import { fatal } from '../pipeline/errors.js';
 import type { ArticleRows } from './rows.js';
@@ -41,13 +47,28 @@ function append(appender: DuckDBAppender, cells: readonly Cell[], articleId?: st
  * into it would mix layouts, and reading it would misread the record column.
  */
 async function checkVersion(connection: DuckDBConnection, path: string): Promise<void> {
-  const tables = new Set((await connection.runAndReadAll('SELECT table_name FROM information_schema.tables')).getRows().map(([name]) => String(name)));
+  const tables = new Set(
+    (await connection.runAndReadAll('SELECT table_name FROM information_schema.tables'))
+      .getRows()
+      .map(([name]) => String(name)),
+  );
   if (!tables.has('articles')) return;
-  const version = tables.has('store_info') ? String((await connection.runAndReadAll("SELECT value FROM store_info WHERE key = 'version'")).getRows()[0]?.[0] ?? '1') : '1';
+  const version = tables.has('store_info')
+    ? String(
+        (await connection.runAndReadAll("SELECT value FROM store_info WHERE key = 'version'")).getRows()[0]?.[0] ?? '1',
+      )
+    : '1';
   if (version !== STORE_VERSION) {
     // Version 3 keyed near-duplicates by SimHash, which a MinHash signature cannot be compared with.
-    const why = version === '3' ? ' (its near-duplicate keys are SimHashes, which this version no longer compares)' : '';
-    throw fatal('store', 'store/version-mismatch', `${path}: the store has layout version ${version}${why}; this Dyad reads and writes version ${STORE_VERSION}. Ingest the inputs into a new store file.`);
+    const why =
+      version === '3' ? ' (its near-duplicate keys are SimHashes, which this version no longer compares)' : '';
+    throw fatal(
+      'store',
+      'store/version-mismatch',
+      `${path}: the store has layout version ${version}${why}; this Dyad reads ` +
+        `and writes version ${STORE_VERSION}. Ingest the inputs into a new store ` +
+        `file.`,
+    );
   }
 }
 
@@ -63,12 +84,21 @@ async function createInstance(path: string, options: Record<string, string>): Pr
     const pid = /PID (\d+)/.exec(message)?.[1];
     if (/Could not set lock|Conflicting lock/i.test(message)) {
       const holder = pid ? `process ${pid}` : 'another process';
-      throw fatal('store', 'store/locked', `${path} is in use by ${holder} (an ingest still running?): wait for it to finish, then try again`);
+      throw fatal(
+        'store',
+        'store/locked',
+        `${path} is in use by ${holder} (an ingest still running?): wait for it to finish, then try again`,
+      );
     }
     if (/not a valid DuckDB database|unable to open database|database file.*invalid/i.test(message)) {
       throw fatal('store', 'store/not-a-store', `${path} is not a Dyad store (not a DuckDB database file)`);
     }
-    if (/read-only|Permission denied/i.test(message)) throw fatal('store', 'store/read-only', `${path} cannot be opened for writing (${message.replace(/^IO Error: /, '')})`);
+    if (/read-only|Permission denied/i.test(message))
+      throw fatal(
+        'store',
+        'store/read-only',
+        `${path} cannot be opened for writing (${message.replace(/^IO Error: /, '')})`,
+      );
     throw error;
   }
 }
@@ -118,9 +148,15 @@ export class Store {
     const instance = await createInstance(path, { access_mode: 'READ_ONLY' });
     const connection = await instance.connect();
     try {
-      const tables = (await connection.runAndReadAll('SELECT table_name FROM information_schema.tables')).getRows().map(([name]) => String(name));
+      const tables = (await connection.runAndReadAll('SELECT table_name FROM information_schema.tables'))
+        .getRows()
+        .map(([name]) => String(name));
       if (!tables.includes('articles') || !tables.includes('events')) {
-        throw fatal('store', 'store/not-a-store', `${path} is a DuckDB database but not a Dyad store (it has no articles and events tables)`);
+        throw fatal(
+          'store',
+          'store/not-a-store',
+          `${path} is a DuckDB database but not a Dyad store (it has no articles and events tables)`,
+        );
       }
       await checkVersion(connection, path);
     } catch (error) {
@@ -190,17 +226,37 @@ export class Store {
       const actorsAppender = await this.connection.createAppender('actors');
       const failuresAppender = await this.connection.createAppender('failures');
       for (const a of fresh) {
-        append(articlesAppender, cellsOf(ARTICLES, { ...a, nEvents: a.events.length, nQuotes: a.quotes.length, ingestedAt: now }));
+        append(
+          articlesAppender,
+          cellsOf(ARTICLES, { ...a, nEvents: a.events.length, nQuotes: a.quotes.length, ingestedAt: now }),
+        );
         for (const row of a.events) append(eventsAppender, row, a.id);
         for (const row of a.quotes) append(quotesAppender, row, a.id);
         for (const row of a.actors) append(actorsAppender, row, a.id);
       }
-      for (const f of failures) append(failuresAppender, cellsOf(FAILURES, { source: f.source, line: f.line, rule: f.diagnostic.rule, reason: f.diagnostic.reason, failedAt: now }));
-      for (const appender of [articlesAppender, eventsAppender, quotesAppender, actorsAppender, failuresAppender]) appender.closeSync();
+      for (const f of failures)
+        append(
+          failuresAppender,
+          cellsOf(FAILURES, {
+            source: f.source,
+            line: f.line,
+            rule: f.diagnostic.rule,
+            reason: f.diagnostic.reason,
+            failedAt: now,
+          }),
+        );
+      for (const appender of [articlesAppender, eventsAppender, quotesAppender, actorsAppender, failuresAppender])
+        appender.closeSync();
       await this.connection.run('COMMIT');
     } catch (error) {
       await this.connection.run('ROLLBACK');
-      throw fatal('store', 'store/write-failed', `${this.path}: a batch of ${fresh.length} article${fresh.length === 1 ? '' : 's'} could not be written (${(error as Error).message}); it was rolled back, and what was stored before is intact`);
+      throw fatal(
+        'store',
+        'store/write-failed',
+        `${this.path}: a batch of ${fresh.length} article${fresh.length === 1 ? '' : 's'} ` +
+          `could not be written (${(error as Error).message}); it was rolled back, ` +
+          `and what was stored before is intact`,
+      );
     }
     for (const a of fresh) this.known.add(a.id);
     result.added = fresh.length;
@@ -209,8 +265,14 @@ export class Store {
 
   /** Runs a query with positional parameters and returns rows as objects (BigInts made numbers). */
   async all(sql: string, params: DuckDBValue[] = []): Promise<Array<Record<string, unknown>>> {
-    const reader = params.length ? await this.connection.runAndReadAll(sql, params) : await this.connection.runAndReadAll(sql);
-    return reader.getRowObjects().map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === 'bigint' ? Number(v) : v])));
+    const reader = params.length
+      ? await this.connection.runAndReadAll(sql, params)
+      : await this.connection.runAndReadAll(sql);
+    return reader
+      .getRowObjects()
+      .map((row) =>
+        Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === 'bigint' ? Number(v) : v])),
+      );
   }
 
   /** Closes the store, flushing everything to disk. */

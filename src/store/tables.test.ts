@@ -10,9 +10,15 @@ describe('store tables: one column list each', () => {
     const store = await Store.open(':memory:');
     try {
       for (const table of TABLES) {
-        const described = await store.all(`SELECT column_name FROM information_schema.columns WHERE table_name = '${table.name}' ORDER BY ordinal_position`);
+        const described = await store.all(
+          `SELECT column_name FROM information_schema.columns WHERE table_name = ` +
+            `'${table.name}' ORDER BY ordinal_position`,
+        );
         const expected = [...(table.child ? ['article_id'] : []), ...table.columns.map((c) => c.name)];
-        expect(described.map((row) => row.column_name), table.name).toEqual(expected);
+        expect(
+          described.map((row) => row.column_name),
+          table.name,
+        ).toEqual(expected);
       }
     } finally {
       store.close();
@@ -20,7 +26,9 @@ describe('store tables: one column list each', () => {
   });
 
   it('builds each row with one cell per column, readable back by column name', async () => {
-    const doc = createEngine({ defaultDate: '2018-02-12' }).process('Mike Pence met Moon Jae-in in Seoul. "We agree," Pence said.');
+    const doc = createEngine({ defaultDate: '2018-02-12' }).process(
+      'Mike Pence met Moon Jae-in in Seoul. "We agree," Pence said.',
+    );
     const rows = toRows(toDyadRecord(doc));
     expect(rows.events.length).toBeGreaterThan(0);
     expect(rows.quotes.length).toBeGreaterThan(0);
@@ -30,8 +38,16 @@ describe('store tables: one column list each', () => {
     const store = await Store.open(':memory:');
     try {
       await store.writeBatch([rows]);
-      const [event] = await store.all('SELECT source_code, target_code, code, date, quad_class FROM events ORDER BY idx');
-      expect(event).toEqual({ source_code: 'USAGOV', target_code: 'KORGOV', code: '040', date: '2018-02-12', quad_class: 1 });
+      const [event] = await store.all(
+        'SELECT source_code, target_code, code, date, quad_class FROM events ORDER BY idx',
+      );
+      expect(event).toEqual({
+        source_code: 'USAGOV',
+        target_code: 'KORGOV',
+        code: '040',
+        date: '2018-02-12',
+        quad_class: 1,
+      });
       const [article] = await store.all('SELECT published, n_events, n_quotes FROM articles');
       expect(article).toEqual({ published: '2018-02-12', n_events: rows.events.length, n_quotes: rows.quotes.length });
     } finally {

@@ -35,7 +35,11 @@ export interface Table<T> {
 }
 
 /** What the writer knows of an article when it appends its row: the worker's fields and its own. */
-export interface ArticleCells extends Pick<ArticleRows, 'id' | 'url' | 'title' | 'published' | 'updated' | 'source' | 'agency' | 'authors' | 'recordGz'> {
+export interface ArticleCells
+  extends Pick<
+    ArticleRows,
+    'id' | 'url' | 'title' | 'published' | 'updated' | 'source' | 'agency' | 'authors' | 'recordGz'
+  > {
   dupOf: string | null;
   /** MinHash signature of the cleaned text (see `minhash.ts`). */
   minhash: Uint8Array;
@@ -136,7 +140,11 @@ export const QUOTES: Table<{ index: number; quote: Quote }> = {
     { name: 'idx', type: 'integer', value: (r) => r.index },
     { name: 'date', type: 'text', value: (r) => r.quote.date?.value ?? null },
     { name: 'kind', type: 'text', value: (r) => r.quote.kind },
-    { name: 'speaker_name', type: 'text', value: (r) => r.quote.speaker?.actor?.name ?? r.quote.speaker?.mention.text ?? null },
+    {
+      name: 'speaker_name',
+      type: 'text',
+      value: (r) => r.quote.speaker?.actor?.name ?? r.quote.speaker?.mention.text ?? null,
+    },
     { name: 'speaker_code', type: 'text', value: (r) => r.quote.speaker?.actor?.code ?? null },
     { name: 'speaker_mention', type: 'text', value: (r) => r.quote.speaker?.mention.text ?? null },
     { name: 'anonymous', type: 'boolean', value: (r) => r.quote.speaker?.anonymous ?? false },

@@ -33,12 +33,18 @@ export async function storeDigest(store: Source): Promise<StoreDigest> {
   const digest: StoreDigest = { counts: {}, checksums: {}, repeated: {} };
   for (const table of ['articles', 'events', 'quotes', 'actors']) {
     const declared = TABLES.find((t) => t.name === table)!;
-    const columns = [...(declared.child ? [{ name: 'article_id', type: 'text' }] : []), ...declared.columns].filter((c) => !SKIPPED.has(c.name));
+    const columns = [...(declared.child ? [{ name: 'article_id', type: 'text' }] : []), ...declared.columns].filter(
+      (c) => !SKIPPED.has(c.name),
+    );
     const select = columns.map((c) => c.name).join(', ');
     const rows = await store.all(`SELECT ${select} FROM ${table}`);
     const cell = (type: string, value: unknown) => (type === 'bytes' && value ? bytesHex(value) : (value ?? null));
     const hashes = rows
-      .map((row) => createHash('sha1').update(JSON.stringify(columns.map((c) => cell(c.type, row[c.name])))).digest('hex'))
+      .map((row) =>
+        createHash('sha1')
+          .update(JSON.stringify(columns.map((c) => cell(c.type, row[c.name]))))
+          .digest('hex'),
+      )
       .sort();
     digest.counts[table] = rows.length;
     digest.repeated[table] = hashes.filter((h, i) => i > 0 && hashes[i - 1] === h).length;

@@ -27,9 +27,9 @@ export const actorsPetrarch: Scorer = {
   layer: 'actors',
   yardstick: 'PETRARCH cameo_semantic (9 records)',
   score(sharedDir): EvalResult {
-    const records = readJsonLines<PetrarchRecord>(join(sharedDir, 'data', 'peers', 'petrarch2-validation.jsonl')).filter(
-      (r) => r.comparability === 'cameo_semantic' && r.active,
-    );
+    const records = readJsonLines<PetrarchRecord>(
+      join(sharedDir, 'data', 'peers', 'petrarch2-validation.jsonl'),
+    ).filter((r) => r.comparability === 'cameo_semantic' && r.active);
     const engine = createEngine();
     let gold = 0;
     let found = 0;
@@ -37,9 +37,17 @@ export const actorsPetrarch: Scorer = {
     let right = 0;
     const misses = new MissLog();
     for (const record of records) {
-      const doc = engine.process({ origin: { source: record.id }, format: 'text', content: record.text, title: record.id, date: isoFromCompact(record.date) });
+      const doc = engine.process({
+        origin: { source: record.id },
+        format: 'text',
+        content: record.text,
+        title: record.id,
+        date: isoFromCompact(record.date),
+      });
       const actors = (doc.actors ?? []).filter((m) => !['media', 'place'].includes(m.actor.kind));
-      const expected = [...new Set(record.expected.flatMap((e) => [e.source, e.target]).filter((c): c is string => c !== null))];
+      const expected = [
+        ...new Set(record.expected.flatMap((e) => [e.source, e.target]).filter((c): c is string => c !== null)),
+      ];
       for (const code of expected) {
         gold++;
         if (actors.some((m) => codeAgrees(code, m.actor))) found++;
@@ -51,7 +59,19 @@ export const actorsPetrarch: Scorer = {
         else misses.add('extra actor', `${record.id}: ${m.text} → ${m.actor.code}`);
       }
     }
-    const row = (metric: string, value: number, n: number) => ({ layer: 'actors', yardstick: this.yardstick, metric, value, n });
-    return { rows: [row('actor precision', predicted ? right / predicted : 0, predicted), row('actor recall', gold ? found / gold : 0, gold)], misses: misses.list() };
+    const row = (metric: string, value: number, n: number) => ({
+      layer: 'actors',
+      yardstick: this.yardstick,
+      metric,
+      value,
+      n,
+    });
+    return {
+      rows: [
+        row('actor precision', predicted ? right / predicted : 0, predicted),
+        row('actor recall', gold ? found / gold : 0, gold),
+      ],
+      misses: misses.list(),
+    };
   },
 };

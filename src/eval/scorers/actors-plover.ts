@@ -34,7 +34,9 @@ export function codeAgrees(gold: string, actor: ActorMention['actor']): boolean 
 }
 
 function goldActors(value: unknown): GoldActor[] {
-  return Array.isArray(value) ? value.filter((a): a is GoldActor => typeof a === 'object' && a !== null && 'code' in a && 'text' in a) : [];
+  return Array.isArray(value)
+    ? value.filter((a): a is GoldActor => typeof a === 'object' && a !== null && 'code' in a && 'text' in a)
+    : [];
 }
 
 /**
@@ -61,7 +63,13 @@ export const actorsPlover: Scorer = {
     let currentId = '';
     for (const record of records) {
       currentId = record.id;
-      const doc = engine.process({ origin: { source: record.id }, format: 'text', content: record.text, title: record.id, date: '2000-01-01' });
+      const doc = engine.process({
+        origin: { source: record.id },
+        format: 'text',
+        content: record.text,
+        title: record.id,
+        date: '2000-01-01',
+      });
       const actors = (doc.actors ?? []).filter((m) => m.actor.kind !== 'media');
       const text = doc.text ?? '';
       const golds = record.expected.flatMap((e) => [...goldActors(e.source), ...goldActors(e.target)]);
@@ -81,9 +89,15 @@ export const actorsPlover: Scorer = {
             else miss('sector differs', `${g.text} → ${right.actor.code}, gold ${g.code}${g.sector}`);
           }
         } else if (over.length) {
-          miss('recognised with another code', `${g.text} → ${over.map((m) => m.actor.code).join(', ')}, gold ${g.code}`);
+          miss(
+            'recognised with another code',
+            `${g.text} → ${over.map((m) => m.actor.code).join(', ')}, gold ${g.code}`,
+          );
         } else {
-          miss(g.sector ? 'not recognised: role noun or unknown person' : 'not recognised: name', `${g.text} (${g.code}${g.sector ? ` ${g.sector}` : ''})`);
+          miss(
+            g.sector ? 'not recognised: role noun or unknown person' : 'not recognised: name',
+            `${g.text} (${g.code}${g.sector ? ` ${g.sector}` : ''})`,
+          );
         }
       }
       // A mention with no country asserts nothing to be right or wrong about; it only misses recall.
@@ -93,7 +107,13 @@ export const actorsPlover: Scorer = {
         if (golds.some((g) => codeAgrees(g.code, m.actor))) agreeing++;
       }
     }
-    const row = (metric: string, value: number, n: number): EvalRow => ({ layer: 'actors', yardstick: this.yardstick, metric, value, n });
+    const row = (metric: string, value: number, n: number): EvalRow => ({
+      layer: 'actors',
+      yardstick: this.yardstick,
+      metric,
+      value,
+      n,
+    });
     const precision = overlapping ? agreeing / overlapping : 0;
     const recall = gold ? found / gold : 0;
     return {

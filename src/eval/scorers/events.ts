@@ -21,10 +21,15 @@ interface PloverRecord {
 }
 
 /** Our PLOVER event names (2021 table) as the gold records (PLOVER 0.5b1) name them. */
-const GOLD_NAMES: Record<string, string[]> = { REQUEST: ['DEMAND'], ACCUSE: ['DISAPPROVE', 'INVESTIGATE'], ASSAULT: ['ASSAULT', 'FIGHT'] };
-const goldNamesOf = (event: string | null): string[] => (event ? GOLD_NAMES[event] ?? [event] : []);
+const GOLD_NAMES: Record<string, string[]> = {
+  REQUEST: ['DEMAND'],
+  ACCUSE: ['DISAPPROVE', 'INVESTIGATE'],
+  ASSAULT: ['ASSAULT', 'FIGHT'],
+};
+const goldNamesOf = (event: string | null): string[] => (event ? (GOLD_NAMES[event] ?? [event]) : []);
 
-const actorsOf = (value: unknown): GoldActor[] => (Array.isArray(value) ? value.filter((a): a is GoldActor => typeof a === 'object' && a !== null && 'code' in a) : []);
+const actorsOf = (value: unknown): GoldActor[] =>
+  Array.isArray(value) ? value.filter((a): a is GoldActor => typeof a === 'object' && a !== null && 'code' in a) : [];
 
 /**
  * Events on the PLOVER gold records: each sentence illustrates one event; it is found when a
@@ -45,7 +50,13 @@ export const eventsPlover: Scorer = {
     let allRight = 0;
     for (const record of records) {
       const gold = record.expected[0]!;
-      const doc = engine.process({ origin: { source: record.id }, format: 'text', content: record.text, title: record.id, date: '2000-01-01' });
+      const doc = engine.process({
+        origin: { source: record.id },
+        format: 'text',
+        content: record.text,
+        title: record.id,
+        date: '2000-01-01',
+      });
       const events = doc.events ?? [];
       if (events.length) anyEvent++;
       const typed = events.filter((e) => goldNamesOf(e.plover.event).includes(gold.event));
@@ -55,8 +66,16 @@ export const eventsPlover: Scorer = {
       const type = typed.length > 0;
       const source = chosen !== undefined && sources.some((g) => codeAgrees(g.code, chosen.source.actor));
       // A joint act ("X and Y agreed") has the parties as each other's targets.
-      const jointTarget = record.reciprocal === true && chosen?.target !== null && chosen !== undefined && sources.some((g) => codeAgrees(g.code, chosen.target!.actor));
-      const target = targets.length ? chosen?.target !== null && chosen !== undefined && targets.some((g) => codeAgrees(g.code, chosen.target!.actor)) : !chosen?.target || jointTarget;
+      const jointTarget =
+        record.reciprocal === true &&
+        chosen?.target !== null &&
+        chosen !== undefined &&
+        sources.some((g) => codeAgrees(g.code, chosen.target!.actor));
+      const target = targets.length
+        ? chosen?.target !== null &&
+          chosen !== undefined &&
+          targets.some((g) => codeAgrees(g.code, chosen.target!.actor))
+        : !chosen?.target || jointTarget;
       if (type) typeRight++;
       if (source) sourceRight++;
       if (targets.length) {
@@ -65,12 +84,33 @@ export const eventsPlover: Scorer = {
       }
       if (type && source && target) allRight++;
       if (!events.length) misses.add('no event', `${record.id} (${gold.event}): ${record.text}`);
-      else if (!type) misses.add('other event type', `${record.id}: gold ${gold.event}, predicted ${events.map((e) => `${e.code} ${e.plover.event ?? '-'}`).join(', ')} — ${record.text.slice(0, 100)}`);
-      else if (!source) misses.add('wrong source', `${record.id}: gold ${sources.map((s) => s.code).join('/')}, predicted ${chosen!.source.actor.code} — ${record.text.slice(0, 100)}`);
-      else if (!target) misses.add('wrong target', `${record.id}: gold ${targets.map((s) => s.code).join('/') || '-'}, predicted ${chosen!.target?.actor.code ?? '-'} — ${record.text.slice(0, 100)}`);
+      else if (!type)
+        misses.add(
+          'other event type',
+          `${record.id}: gold ${gold.event}, predicted ${events.map((e) => `${e.code} ${e.plover.event ?? '-'}`).join(', ')} ` +
+            `— ${record.text.slice(0, 100)}`,
+        );
+      else if (!source)
+        misses.add(
+          'wrong source',
+          `${record.id}: gold ${sources.map((s) => s.code).join('/')}, predicted ${chosen!.source.actor.code} ` +
+            `— ${record.text.slice(0, 100)}`,
+        );
+      else if (!target)
+        misses.add(
+          'wrong target',
+          `${record.id}: gold ${targets.map((s) => s.code).join('/') || '-'}, predicted ${chosen!.target?.actor.code ?? '-'} ` +
+            `— ${record.text.slice(0, 100)}`,
+        );
     }
     const n = records.length;
-    const row = (metric: string, value: number, count: number): EvalRow => ({ layer: 'events', yardstick: this.yardstick, metric, value, n: count });
+    const row = (metric: string, value: number, count: number): EvalRow => ({
+      layer: 'events',
+      yardstick: this.yardstick,
+      metric,
+      value,
+      n: count,
+    });
     return {
       rows: [
         row('sentences with an event', anyEvent / n, n),
@@ -85,7 +125,16 @@ export const eventsPlover: Scorer = {
 };
 
 /** Fictional names of the PETRARCH validation dictionaries the README spells out. */
-const FICTIONAL: Record<string, string> = { Frodo: 'HOB', Bilbo: 'HOB', Samwise: 'HOB', Sam: 'HOB', Hobbits: 'HOB', Eriador: 'ERI', Mordor: 'MOR', Shire: 'SHR' };
+const FICTIONAL: Record<string, string> = {
+  Frodo: 'HOB',
+  Bilbo: 'HOB',
+  Samwise: 'HOB',
+  Sam: 'HOB',
+  Hobbits: 'HOB',
+  Eriador: 'ERI',
+  Mordor: 'MOR',
+  Shire: 'SHR',
+};
 
 /**
  * A throwaway dictionary for the PETRARCH records' fictional world: every capitalised word whose
@@ -95,7 +144,12 @@ const FICTIONAL: Record<string, string> = { Frodo: 'HOB', Bilbo: 'HOB', Samwise:
 function fictionalDictionary(records: readonly PetrarchRecord[]): string {
   const names = new Map<string, string>(Object.entries(FICTIONAL));
   for (const r of records) {
-    const roots = new Set(r.expected.flatMap((e) => [e.source, e.target]).filter((c): c is string => c !== null).map((c) => c.slice(0, 3)));
+    const roots = new Set(
+      r.expected
+        .flatMap((e) => [e.source, e.target])
+        .filter((c): c is string => c !== null)
+        .map((c) => c.slice(0, 3)),
+    );
     for (const word of r.text.match(/\b\p{Lu}[\p{Ll}']+(?:\s+\p{Lu}[\p{Ll}']+)?\b/gu) ?? []) {
       const root = word.slice(0, 3).toUpperCase();
       if (roots.has(root) && !names.has(word)) names.set(word.split(/\s+/)[0]!, root);
@@ -113,7 +167,9 @@ export const eventsPetrarch: Scorer = {
   layer: 'events',
   yardstick: 'PETRARCH validation records',
   score(sharedDir): EvalResult {
-    const all = readJsonLines<PetrarchRecord>(join(sharedDir, 'data', 'peers', 'petrarch2-validation.jsonl')).filter((r) => r.active);
+    const all = readJsonLines<PetrarchRecord>(join(sharedDir, 'data', 'peers', 'petrarch2-validation.jsonl')).filter(
+      (r) => r.active,
+    );
     const semantic = all.filter((r) => r.comparability === 'cameo_semantic');
     const structure = all.filter((r) => r.comparability === 'structure_only');
     const misses = new MissLog();
@@ -122,14 +178,29 @@ export const eventsPetrarch: Scorer = {
     let predicted = 0;
     let gold = 0;
     for (const r of semantic) {
-      const doc = plain.process({ origin: { source: r.id }, format: 'text', content: r.text, title: r.id, date: isoFromCompact(r.date) });
+      const doc = plain.process({
+        origin: { source: r.id },
+        format: 'text',
+        content: r.text,
+        title: r.id,
+        date: isoFromCompact(r.date),
+      });
       const events = doc.events ?? [];
       predicted += events.length;
       gold += r.expected.length;
       for (const e of r.expected) {
-        const hit = events.some((p) => codeAgrees(e.source ?? '', p.source.actor) && (e.target ? p.target !== null && codeAgrees(e.target, p.target.actor) : p.target === null) && p.code === e.code);
+        const hit = events.some(
+          (p) =>
+            codeAgrees(e.source ?? '', p.source.actor) &&
+            (e.target ? p.target !== null && codeAgrees(e.target, p.target.actor) : p.target === null) &&
+            p.code === e.code,
+        );
         if (hit) tp++;
-        else misses.add('cameo_semantic: expected event not coded', `${r.id}: ${e.source} → ${e.target} ${e.code} in "${r.text}"; coded ${events.map((p) => `${p.source.actor.code}→${p.target?.actor.code ?? '-'} ${p.code}`).join(', ') || 'nothing'}`);
+        else
+          misses.add(
+            'cameo_semantic: expected event not coded',
+            `${r.id}: ${e.source} → ${e.target} ${e.code} in "${r.text}"; coded ${events.map((p) => `${p.source.actor.code}→${p.target?.actor.code ?? '-'} ${p.code}`).join(', ') || 'nothing'}`,
+          );
       }
     }
     const exact = prf(tp, predicted, gold);
@@ -144,24 +215,48 @@ export const eventsPetrarch: Scorer = {
     let noEventRight = 0;
     let noEventGold = 0;
     for (const r of structure) {
-      const doc = fictional.process({ origin: { source: r.id }, format: 'text', content: r.text, title: r.id, date: isoFromCompact(r.date) });
+      const doc = fictional.process({
+        origin: { source: r.id },
+        format: 'text',
+        content: r.text,
+        title: r.id,
+        date: isoFromCompact(r.date),
+      });
       const events = doc.events ?? [];
       if (r.expect_no_events || r.expected.length === 0) {
         noEventGold++;
         if (!events.length) noEventRight++;
-        else misses.add('structure: event where none is expected', `${r.id}: "${r.text}" coded ${events.map((p) => `${p.source.actor.code}→${p.target?.actor.code ?? '-'} ${p.code}`).join(', ')}`);
+        else
+          misses.add(
+            'structure: event where none is expected',
+            `${r.id}: "${r.text}" coded ${events.map((p) => `${p.source.actor.code}→${p.target?.actor.code ?? '-'} ${p.code}`).join(', ')}`,
+          );
         continue;
       }
       if (events.length === r.expected.length) countRight++;
       for (const e of r.expected) {
         pairsGold++;
-        const hit = events.some((p) => (e.source ? codeAgrees(e.source, p.source.actor) : true) && (e.target ? p.target !== null && codeAgrees(e.target, p.target.actor) : true));
+        const hit = events.some(
+          (p) =>
+            (e.source ? codeAgrees(e.source, p.source.actor) : true) &&
+            (e.target ? p.target !== null && codeAgrees(e.target, p.target.actor) : true),
+        );
         if (hit) pairsFound++;
-        else misses.add('structure: source→target not found', `${r.id}: ${e.source} → ${e.target} in "${r.text.slice(0, 120)}"; coded ${events.map((p) => `${p.source.actor.code}→${p.target?.actor.code ?? '-'}`).join(', ') || 'nothing'}`);
+        else
+          misses.add(
+            'structure: source→target not found',
+            `${r.id}: ${e.source} → ${e.target} in "${r.text.slice(0, 120)}"; coded ${events.map((p) => `${p.source.actor.code}→${p.target?.actor.code ?? '-'}`).join(', ') || 'nothing'}`,
+          );
       }
     }
     const withEvents = structure.length - noEventGold;
-    const row = (metric: string, value: number, n: number): EvalRow => ({ layer: 'events', yardstick: this.yardstick, metric, value, n });
+    const row = (metric: string, value: number, n: number): EvalRow => ({
+      layer: 'events',
+      yardstick: this.yardstick,
+      metric,
+      value,
+      n,
+    });
     return {
       rows: [
         row('cameo_semantic: exact events precision', exact.precision, predicted),

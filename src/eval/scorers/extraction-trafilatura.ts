@@ -29,11 +29,11 @@ const fold = (text: string): string => text.replace(/\s+/g, ' ').trim();
 /** Scores one output against one page's segments; an empty output misses every 'with' segment. */
 function count(output: string, page: Page, into: Counts): void {
   for (const segment of page.with) {
-    if (output && output.includes(fold(segment))) into.tp++;
+    if (output?.includes(fold(segment))) into.tp++;
     else into.fn++;
   }
   for (const segment of page.without) {
-    if (output && output.includes(fold(segment))) into.fp++;
+    if (output?.includes(fold(segment))) into.fp++;
     else into.tn++;
   }
 }

@@ -13,8 +13,19 @@ interface SampleArticle {
 }
 
 /** How a copy differs from its first version. */
-export type Edit = 'paragraph added' | 'paragraph dropped' | 'paragraph reworded' | 'headline changed' | 'credit line added';
-const EDITS: readonly Edit[] = ['paragraph added', 'paragraph dropped', 'paragraph reworded', 'headline changed', 'credit line added'];
+export type Edit =
+  | 'paragraph added'
+  | 'paragraph dropped'
+  | 'paragraph reworded'
+  | 'headline changed'
+  | 'credit line added';
+const EDITS: readonly Edit[] = [
+  'paragraph added',
+  'paragraph dropped',
+  'paragraph reworded',
+  'headline changed',
+  'credit line added',
+];
 
 const words = (text: string): number => text.split(/\s+/).filter(Boolean).length;
 
@@ -48,7 +59,13 @@ const REWORDING = ['reportedly', 'also', 'meanwhile', 'further'];
  * another article's paragraph, for an added one. Null when the article is too short for the edit
  * (a paragraph is dropped only from an article of three or more).
  */
-export function editedCopy(title: string, paragraphs: readonly string[], edit: Edit, pick: number, donor: string): { title: string; paragraphs: string[] } | null {
+export function editedCopy(
+  title: string,
+  paragraphs: readonly string[],
+  edit: Edit,
+  pick: number,
+  donor: string,
+): { title: string; paragraphs: string[] } | null {
   const at = Math.floor(pick * paragraphs.length);
   const out = [...paragraphs];
   switch (edit) {
@@ -60,7 +77,9 @@ export function editedCopy(title: string, paragraphs: readonly string[], edit: E
       out.splice(at, 1);
       return { title, paragraphs: out };
     case 'paragraph reworded':
-      out[at] = out[at]!.split(' ').map((w, i) => (i % 4 === 1 ? REWORDING[(i >> 2) % REWORDING.length]! : w)).join(' ');
+      out[at] = out[at]!.split(' ')
+        .map((w, i) => (i % 4 === 1 ? REWORDING[(i >> 2) % REWORDING.length]! : w))
+        .join(' ');
       return { title, paragraphs: out };
     case 'headline changed':
       return { title: `Update: ${title.split(' ').reverse().join(' ')}`, paragraphs: out };
@@ -94,7 +113,11 @@ export const nearDuplicatesWikinews: Scorer = {
     const articles = readJsonLines<SampleArticle>(join(sharedDir, 'data', 'corpus', 'wikinews-sample.jsonl'));
     const engine = createEngine();
     const textOf = (title: string, paragraphs: readonly string[], date: string) =>
-      engine.process({ origin: { source: 'near-duplicates' }, format: 'text', content: `${title}\n\n${date}\n\n${paragraphs.join('\n\n')}` }).text ?? '';
+      engine.process({
+        origin: { source: 'near-duplicates' },
+        format: 'text',
+        content: `${title}\n\n${date}\n\n${paragraphs.join('\n\n')}`,
+      }).text ?? '';
     const index = new MinhashIndex();
     const misses = new MissLog();
     const paragraphs = articles.map((a) => paragraphsOf(a.text));
@@ -129,22 +152,43 @@ export const nearDuplicatesWikinews: Scorer = {
         else if (linked) {
           falseLinks++;
           misses.add('different articles linked', `${a.id} (${edit}) linked to ${linked}`);
-        } else misses.add(`copy not found: ${edit}`, `${a.id} (${words(a.text)} words, ${paragraphs[i]!.length} paragraphs)`);
+        } else
+          misses.add(
+            `copy not found: ${edit}`,
+            `${a.id} (${words(a.text)} words, ${paragraphs[i]!.length} paragraphs)`,
+          );
       }
     });
     // The margins either side of the threshold: the least similar copy, the most similar two articles.
     let mostSimilarPair = 0;
-    originals.forEach((a, i) => originals.slice(0, i).forEach((b) => (mostSimilarPair = Math.max(mostSimilarPair, similarity(a, b)))));
+    originals.forEach((a, i) =>
+      originals.slice(0, i).forEach((b) => (mostSimilarPair = Math.max(mostSimilarPair, similarity(a, b)))),
+    );
     const total = [...tried.values()].reduce((s, n) => s + n, 0);
     const recall = [...found.values()].reduce((s, n) => s + n, 0) / total;
-    const row = (metric: string, value: number, n: number, reference?: string) => ({ layer: 'duplicates', yardstick: this.yardstick, metric, value, n, ...(reference ? { reference } : {}) });
+    const row = (metric: string, value: number, n: number, reference?: string) => ({
+      layer: 'duplicates',
+      yardstick: this.yardstick,
+      metric,
+      value,
+      n,
+      ...(reference ? { reference } : {}),
+    });
     return {
       rows: [
         row('copies linked to their first copy', recall, total, 'SimHash at 4 bits (before): 45.8%'),
         ...EDITS.map((e) => row(`  ${e}`, found.get(e)! / tried.get(e)!, tried.get(e)!)),
-        row('different articles linked (share of lookups)', falseLinks / (articles.length + total), articles.length + total),
+        row(
+          'different articles linked (share of lookups)',
+          falseLinks / (articles.length + total),
+          articles.length + total,
+        ),
         row('signature agreement, least similar copy', leastSimilarCopy, total, 'threshold 45%'),
-        row('signature agreement, most similar two articles', mostSimilarPair, (articles.length * (articles.length - 1)) / 2),
+        row(
+          'signature agreement, most similar two articles',
+          mostSimilarPair,
+          (articles.length * (articles.length - 1)) / 2,
+        ),
       ],
       misses: misses.list(),
     };

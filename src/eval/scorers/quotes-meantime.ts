@@ -26,7 +26,11 @@ interface MeantimeRecord {
 const PREFIX = 'MEANTIME record\n\n';
 const STOP = new Set(['the', 'a', 'an', 'of', 'and', 'in', 'for', 'to', 'on', 'at', 'company', 'inc', 'corp', 'ltd']);
 
-const words = (s: string): string[] => s.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 1);
+const words = (s: string): string[] =>
+  s
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 1);
 
 /** Shared tokens over the longer of the two, as quote-span overlap is scored for the Gender Gap Tracker. */
 export function tokenOverlap(a: string, b: string): number {
@@ -82,7 +86,12 @@ export const quotesMeantime: Scorer = {
     let pronounRight = 0;
     const spanHits = { 0.3: { gold: 0, predicted: 0 }, 0.8: { gold: 0, predicted: 0 } };
     for (const record of records) {
-      const doc = engine.process({ origin: { source: record.id }, format: 'text', content: PREFIX + record.text, date: record.dct });
+      const doc = engine.process({
+        origin: { source: record.id },
+        format: 'text',
+        content: PREFIX + record.text,
+        date: record.dct,
+      });
       const quotes = doc.quotes ?? [];
       const toSource = (offset: number) => toSourceOffset(doc.offsetMap ?? [], offset);
       predicted += quotes.length;
@@ -98,7 +107,10 @@ export const quotesMeantime: Scorer = {
           return s !== null && e !== null && s < ce && e + 1 > cs;
         });
         if (!match) {
-          misses.add(`no quote at the cue "${g.cue_verb}"`, `${record.id}: ${g.speaker_mention} ${g.cue_verb}: ${g.quote_text.slice(0, 90)}`);
+          misses.add(
+            `no quote at the cue "${g.cue_verb}"`,
+            `${record.id}: ${g.speaker_mention} ${g.cue_verb}: ${g.quote_text.slice(0, 90)}`,
+          );
           continue;
         }
         cueFound++;
@@ -106,33 +118,74 @@ export const quotesMeantime: Scorer = {
           speakerRight++;
           if (pronoun) pronounRight++;
         } else {
-          misses.add(match.speaker ? 'wrong speaker' : 'no speaker', `${record.id}: gold ${g.speaker} (${g.speaker_mention}), predicted ${match.speaker?.mention.text ?? '-'} → ${match.speaker?.actor?.name ?? '-'}`);
+          misses.add(
+            match.speaker ? 'wrong speaker' : 'no speaker',
+            `${record.id}: gold ${g.speaker} (${g.speaker_mention}), predicted ${match.speaker?.mention.text ?? '-'} ` +
+              `→ ${match.speaker?.actor?.name ?? '-'}`,
+          );
         }
       }
       for (const threshold of [0.3, 0.8] as const) {
-        spanHits[threshold].gold += record.quotes.filter((g) => quotes.some((q) => tokenOverlap(q.text, g.quote_text) >= threshold)).length;
-        spanHits[threshold].predicted += quotes.filter((q) => record.quotes.some((g) => tokenOverlap(q.text, g.quote_text) >= threshold)).length;
+        spanHits[threshold].gold += record.quotes.filter((g) =>
+          quotes.some((q) => tokenOverlap(q.text, g.quote_text) >= threshold),
+        ).length;
+        spanHits[threshold].predicted += quotes.filter((q) =>
+          record.quotes.some((g) => tokenOverlap(q.text, g.quote_text) >= threshold),
+        ).length;
       }
       for (const q of quotes) {
-        if (!record.quotes.some((g) => q.cue && g.cue_span[0] + PREFIX.length <= (toSource(q.cue.end - 1) ?? -1) && g.cue_span[1] + PREFIX.length > (toSource(q.cue.start) ?? Infinity))) {
-          misses.add('predicted quote with no gold report', `${record.id}: ${q.speaker?.mention.text ?? '-'} ${q.cue?.text ?? '(no cue)'}: ${q.text.slice(0, 90)}`);
+        if (
+          !record.quotes.some(
+            (g) =>
+              q.cue &&
+              g.cue_span[0] + PREFIX.length <= (toSource(q.cue.end - 1) ?? -1) &&
+              g.cue_span[1] + PREFIX.length > (toSource(q.cue.start) ?? Infinity),
+          )
+        ) {
+          misses.add(
+            'predicted quote with no gold report',
+            `${record.id}: ${q.speaker?.mention.text ?? '-'} ${q.cue?.text ?? '(no cue)'}: ${q.text.slice(0, 90)}`,
+          );
         }
       }
     }
     const attribution = prf(speakerRight, predicted, gold);
-    const row = (metric: string, value: number, n: number, reference?: string): EvalRow => ({ layer: 'quotes', yardstick: this.yardstick, metric, value, n, ...(reference ? { reference } : {}) });
+    const row = (metric: string, value: number, n: number, reference?: string): EvalRow => ({
+      layer: 'quotes',
+      yardstick: this.yardstick,
+      metric,
+      value,
+      n,
+      ...(reference ? { reference } : {}),
+    });
     const spans = (t: 0.3 | 0.8) => prf(spanHits[t].predicted, predicted, gold);
     return {
       rows: [
         row('speaker precision', attribution.precision, predicted),
         row('speaker recall', attribution.recall, gold),
         row('speaker F1', attribution.f1, gold),
-        row('speaker right when the cue is found', cueFound ? speakerRight / cueFound : 0, cueFound, 'GGT ~87% speaker accuracy'),
+        row(
+          'speaker right when the cue is found',
+          cueFound ? speakerRight / cueFound : 0,
+          cueFound,
+          'GGT ~87% speaker accuracy',
+        ),
         row('pronoun speakers resolved', pronounGold ? pronounRight / pronounGold : 0, pronounGold),
-        row('quote span F1 (overlap ≥ 0.3)', 2 * (spanHits[0.3].predicted / Math.max(1, predicted)) * (spanHits[0.3].gold / gold) / Math.max(1e-9, spanHits[0.3].predicted / Math.max(1, predicted) + spanHits[0.3].gold / gold), gold, 'GGT ~84 F1'),
+        row(
+          'quote span F1 (overlap ≥ 0.3)',
+          (2 * (spanHits[0.3].predicted / Math.max(1, predicted)) * (spanHits[0.3].gold / gold)) /
+            Math.max(1e-9, spanHits[0.3].predicted / Math.max(1, predicted) + spanHits[0.3].gold / gold),
+          gold,
+          'GGT ~84 F1',
+        ),
         row('quote span precision (≥ 0.3)', spans(0.3).precision, predicted),
         row('quote span recall (≥ 0.3)', spanHits[0.3].gold / gold, gold),
-        row('quote span F1 (overlap ≥ 0.8)', 2 * (spanHits[0.8].predicted / Math.max(1, predicted)) * (spanHits[0.8].gold / gold) / Math.max(1e-9, spanHits[0.8].predicted / Math.max(1, predicted) + spanHits[0.8].gold / gold), gold),
+        row(
+          'quote span F1 (overlap ≥ 0.8)',
+          (2 * (spanHits[0.8].predicted / Math.max(1, predicted)) * (spanHits[0.8].gold / gold)) /
+            Math.max(1e-9, spanHits[0.8].predicted / Math.max(1, predicted) + spanHits[0.8].gold / gold),
+          gold,
+        ),
       ],
       misses: misses.list(),
     };

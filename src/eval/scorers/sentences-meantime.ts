@@ -38,7 +38,12 @@ export const sentencesMeantime: Scorer = {
         gold.add(offset);
         offset += 1;
       }
-      const doc = engine.process({ origin: { source: docId }, format: 'text', content: text, title: `MEANTIME ${docId}` });
+      const doc = engine.process({
+        origin: { source: docId },
+        format: 'text',
+        content: text,
+        title: `MEANTIME ${docId}`,
+      });
       const predicted = new Set(doc.sentences!.map((s) => s.end));
       const predictedTexts = new Set(doc.sentences!.map((s) => s.text));
       goldEnds += gold.size;
@@ -55,7 +60,13 @@ export const sentencesMeantime: Scorer = {
       }
     }
     const { precision, recall, f1 } = prf(correctEnds, predictedEnds, goldEnds);
-    const row = (metric: string, value: number, n: number) => ({ layer: 'sentences', yardstick: this.yardstick, metric, value, n });
+    const row = (metric: string, value: number, n: number) => ({
+      layer: 'sentences',
+      yardstick: this.yardstick,
+      metric,
+      value,
+      n,
+    });
     return {
       rows: [
         row('boundary precision', precision, predictedEnds),

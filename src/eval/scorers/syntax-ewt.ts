@@ -1,6 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { getSyntaxModel, isNonProjective, parseConlluSentence, readConllu, scoreParses } from '../../nlp/syntax/index.js';
+import {
+  getSyntaxModel,
+  isNonProjective,
+  parseConlluSentence,
+  readConllu,
+  scoreParses,
+} from '../../nlp/syntax/index.js';
 import { MissLog, prf, type EvalResult, type EvalRow, type Scorer } from '../scorer.js';
 
 /** Relations whose errors matter most to the events and quotes stages. */
@@ -31,21 +37,39 @@ export const syntaxEwt: Scorer = {
         const predRel = universal(p.deprels[i]!);
         if (!RELATIONS.includes(goldRel) && !RELATIONS.includes(predRel)) return;
         if (p.heads[i] === g.heads[i] && goldRel === predRel) return;
-        const cause = p.heads[i] === g.heads[i] ? `${goldRel} labelled ${predRel}` : `${goldRel} (predicted ${predRel}) attached to the wrong head`;
+        const cause =
+          p.heads[i] === g.heads[i]
+            ? `${goldRel} labelled ${predRel}`
+            : `${goldRel} (predicted ${predRel}) attached to the wrong head`;
         const count = (seen.get(cause) ?? 0) + 1;
         seen.set(cause, count);
         const headWord = (h: number) => (h === 0 ? 'ROOT' : g.words[h - 1]);
-        const example = `"${word}" → ${headWord(p.heads[i]!)} (gold → ${headWord(g.heads[i]!)}) in: ${g.words.join(' ')}`;
+        const example =
+          `"${word}" → ${headWord(p.heads[i]!)} (gold → ${headWord(g.heads[i]!)}) ` + `in: ${g.words.join(' ')}`;
         if (count <= EXAMPLES_PER_CAUSE) misses.add(cause, example);
       });
-      return { goldUpos: g.upos, goldHeads: g.heads, goldDeprels: g.deprels, upos: p.upos, heads: p.heads, deprels: p.deprels };
+      return {
+        goldUpos: g.upos,
+        goldHeads: g.heads,
+        goldDeprels: g.deprels,
+        upos: p.upos,
+        heads: p.heads,
+        deprels: p.deprels,
+      };
     });
     const s = scoreParses(scored);
     const yardstick = syntaxEwt.yardstick;
     const rows: EvalRow[] = [
       { layer: 'syntax', yardstick, metric: 'UPOS accuracy', value: s.upos, n: s.words, reference: 'floor 95%' },
       { layer: 'syntax', yardstick, metric: 'UAS', value: s.uas, n: s.words, reference: 'floor 86%; spaCy trf 91.9%' },
-      { layer: 'syntax', yardstick, metric: 'LAS (universal relation)', value: s.las, n: s.words, reference: 'floor 83%; UDPipe 1 80-82%; spaCy trf 89.4%' },
+      {
+        layer: 'syntax',
+        yardstick,
+        metric: 'LAS (universal relation)',
+        value: s.las,
+        n: s.words,
+        reference: 'floor 83%; UDPipe 1 80-82%; spaCy trf 89.4%',
+      },
       { layer: 'syntax', yardstick, metric: 'LAS (full label)', value: s.lasFull, n: s.words },
     ];
     for (const r of RELATIONS) {
@@ -55,7 +79,13 @@ export const syntaxEwt: Scorer = {
       rows.push({ layer: 'syntax', yardstick, metric: `${r} recall`, value: recall, n: c.gold });
     }
     const nonProjective = gold.filter((g) => isNonProjective(g.heads.map((h) => h - 1))).length;
-    rows.push({ layer: 'syntax', yardstick, metric: 'non-projective gold sentences', value: nonProjective / gold.length, n: gold.length });
+    rows.push({
+      layer: 'syntax',
+      yardstick,
+      metric: 'non-projective gold sentences',
+      value: nonProjective / gold.length,
+      n: gold.length,
+    });
     const counted = misses.list().map((m) => ({ ...m, count: seen.get(m.cause) ?? m.count }));
     return { rows, misses: counted.sort((a, b) => b.count - a.count) };
   },

@@ -56,9 +56,22 @@ export const timesMeantime: Scorer = {
       });
       const doc = engine.process({ origin: { source: docId }, format: 'text', content: text });
       const toSource = (offset: number) => toSourceOffset(doc.offsetMap ?? [], offset);
-      const found = (doc.times ?? []).map((t) => ({ start: toSource(t.start)!, end: toSource(t.end - 1)! + 1, type: t.type, value: t.value, text: t.text }));
+      const found = (doc.times ?? []).map((t) => ({
+        start: toSource(t.start)!,
+        end: toSource(t.end - 1)! + 1,
+        type: t.type,
+        value: t.value,
+        text: t.text,
+      }));
       const dateLine = doc.removed?.find((r) => r.kind === 'date-line');
-      if (dateLine && doc.meta?.published) found.push({ start: dateLine.sourceStart, end: dateLine.sourceEnd, type: 'DATE', value: doc.meta.published.slice(0, 10), text: dateLine.text });
+      if (dateLine && doc.meta?.published)
+        found.push({
+          start: dateLine.sourceStart,
+          end: dateLine.sourceEnd,
+          type: 'DATE',
+          value: doc.meta.published.slice(0, 10),
+          text: dateLine.text,
+        });
       predicted += found.length;
       const matched = new Set<number>();
       sentences.forEach((s, i) => {
@@ -68,7 +81,10 @@ export const timesMeantime: Scorer = {
           const end = offsets[i]! + g.end;
           const k = found.findIndex((p, j) => !matched.has(j) && p.start < end && start < p.end);
           if (k < 0) {
-            misses.add(`missed ${g.type}`, `${docId}: "${g.text}" = ${g.value} (dct ${s.dct}) in "${s.sentence.slice(0, 80)}"`);
+            misses.add(
+              `missed ${g.type}`,
+              `${docId}: "${g.text}" = ${g.value} (dct ${s.dct}) in "${s.sentence.slice(0, 80)}"`,
+            );
             continue;
           }
           matched.add(k);
@@ -79,7 +95,8 @@ export const timesMeantime: Scorer = {
           if (p.type === g.type) typeRight++;
           else misses.add('type differs', `${docId}: "${g.text}" gold ${g.type}, predicted ${p.type}`);
           if (p.value === g.value) valueRight++;
-          else misses.add('value differs', `${docId}: "${g.text}" gold ${g.value}, predicted ${p.value} (dct ${s.dct})`);
+          else
+            misses.add('value differs', `${docId}: "${g.text}" gold ${g.value}, predicted ${p.value} (dct ${s.dct})`);
         }
       });
       found.forEach((p, j) => {
@@ -88,7 +105,14 @@ export const timesMeantime: Scorer = {
     }
     const s = prf(strict, predicted, gold);
     const r = prf(relaxed, predicted, gold);
-    const row = (metric: string, value: number, n: number, reference?: string): EvalRow => ({ layer: 'times', yardstick: this.yardstick, metric, value, n, ...(reference ? { reference } : {}) });
+    const row = (metric: string, value: number, n: number, reference?: string): EvalRow => ({
+      layer: 'times',
+      yardstick: this.yardstick,
+      metric,
+      value,
+      n,
+      ...(reference ? { reference } : {}),
+    });
     return {
       rows: [
         row('span F1 strict', s.f1, gold),
@@ -96,7 +120,12 @@ export const timesMeantime: Scorer = {
         row('span precision / recall relaxed', r.precision, predicted),
         row('span recall relaxed', r.recall, gold),
         row('type accuracy (matched)', relaxed ? typeRight / relaxed : 0, relaxed),
-        row('value accuracy (matched)', relaxed ? valueRight / relaxed : 0, relaxed, 'HeidelTime ~78 F1 value (TempEval-3)'),
+        row(
+          'value accuracy (matched)',
+          relaxed ? valueRight / relaxed : 0,
+          relaxed,
+          'HeidelTime ~78 F1 value (TempEval-3)',
+        ),
         row('value right over all gold', valueRight / gold, gold, 'chrono-node alone 24.5%'),
       ],
       misses: misses.list(),

@@ -27,7 +27,11 @@ describe('wink tokens and UD words', () => {
     expect(alignment.words).toEqual(['a', 'well', '-', 'known', 'plan']);
     expect(alignment.wink).toEqual(['DET', 'ADJ', 'PUNCT', 'ADJ', 'NOUN']);
     // a → plan, well → known, - → known, known → plan, plan = root
-    const analysis = { upos: ['DET', 'ADV', 'PUNCT', 'VERB', 'NOUN'], heads: Int32Array.from([4, 3, 3, 4, -1]), deprels: ['det', 'advmod', 'punct', 'amod', 'root'] };
+    const analysis = {
+      upos: ['DET', 'ADV', 'PUNCT', 'VERB', 'NOUN'],
+      heads: Int32Array.from([4, 3, 3, 4, -1]),
+      deprels: ['det', 'advmod', 'punct', 'amod', 'root'],
+    };
     const back = wordsToTokens(alignment, analysis, tokens.length);
     expect(back.upos).toEqual(['DET', 'VERB', 'NOUN']);
     expect(Array.from(back.heads)).toEqual([2, 2, -1]);

@@ -16,7 +16,28 @@ import { surfaceText, type ConlluSentence } from './conllu.js';
  */
 
 /** Prefixes that UD English leaves attached with their hyphen ("co-workers", "pre-war"). */
-const BOUND_PREFIXES = new Set(['e', 'co', 'pre', 'post', 'non', 're', 'mid', 'over', 'pro', 'multi', 'ex', 'sub', 'semi', 'neo', 'cross', 'un', 'micro', 'intra', 'counter', 'vice']);
+const BOUND_PREFIXES = new Set([
+  'e',
+  'co',
+  'pre',
+  'post',
+  'non',
+  're',
+  'mid',
+  'over',
+  'pro',
+  'multi',
+  'ex',
+  'sub',
+  'semi',
+  'neo',
+  'cross',
+  'un',
+  'micro',
+  'intra',
+  'counter',
+  'vice',
+]);
 
 /** Contractions written as one token that UD splits into two words. */
 const FUSED: Record<string, [number, number]> = { gonna: [3, 5], wanna: [3, 5], gotta: [3, 5] };
@@ -124,7 +145,8 @@ export function winkTagsForWords(sentence: ConlluSentence): string[] {
     let j = i;
     while (j + 1 < spans.length && spans[j + 1]![0] === start) j++;
     const inside: number[] = [];
-    for (let t = 0; t < starts.length; t++) if (starts[t]! >= start && ends[t]! <= end && ends[t]! > starts[t]!) inside.push(t);
+    for (let t = 0; t < starts.length; t++)
+      if (starts[t]! >= start && ends[t]! <= end && ends[t]! > starts[t]!) inside.push(t);
     for (let k = i; k <= j; k++) {
       const t = inside.length === j - i + 1 ? inside[k - i]! : tokenAt(start);
       // A hyphen split off a token wink kept whole is punctuation, as `tokensToWords` tags it.

@@ -34,7 +34,19 @@ export class ConlluError extends Error {
 }
 
 function emptySentence(): ConlluSentence {
-  return { comments: [], words: [], lemmas: [], upos: [], xpos: [], feats: [], heads: [], deprels: [], deps: [], misc: [], multiwords: [] };
+  return {
+    comments: [],
+    words: [],
+    lemmas: [],
+    upos: [],
+    xpos: [],
+    feats: [],
+    heads: [],
+    deprels: [],
+    deps: [],
+    misc: [],
+    multiwords: [],
+  };
 }
 
 /**
@@ -65,11 +77,19 @@ export function readConllu(text: string): ConlluSentence[] {
     if (id.includes('.')) continue;
     const range = /^(\d+)-(\d+)$/.exec(id);
     if (range) {
-      current.multiwords.push({ first: Number(range[1]) - 1, last: Number(range[2]) - 1, form: cols[1]!, misc: cols[9]! });
+      current.multiwords.push({
+        first: Number(range[1]) - 1,
+        last: Number(range[2]) - 1,
+        form: cols[1]!,
+        misc: cols[9]!,
+      });
       continue;
     }
     if (!/^\d+$/.test(id) || Number(id) !== current.words.length + 1) {
-      throw new ConlluError(i + 1, `word ID ${JSON.stringify(id)} out of sequence (expected ${current.words.length + 1})`);
+      throw new ConlluError(
+        i + 1,
+        `word ID ${JSON.stringify(id)} out of sequence (expected ${current.words.length + 1})`,
+      );
     }
     current.words.push(cols[1]!);
     current.lemmas.push(cols[2]!);
@@ -117,7 +137,20 @@ export function writeConllu(sentences: readonly ConlluSentence[]): string {
       const m = mwt.get(i);
       if (m) out.push(`${m.first + 1}-${m.last + 1}\t${m.form}\t_\t_\t_\t_\t_\t_\t_\t${m.misc}`);
       const head = s.heads[i]! < 0 ? '_' : String(s.heads[i]);
-      out.push([i + 1, s.words[i], s.lemmas[i], s.upos[i], s.xpos[i], s.feats[i], head, s.deprels[i], s.deps[i], s.misc[i]].join('\t'));
+      out.push(
+        [
+          i + 1,
+          s.words[i],
+          s.lemmas[i],
+          s.upos[i],
+          s.xpos[i],
+          s.feats[i],
+          head,
+          s.deprels[i],
+          s.deps[i],
+          s.misc[i],
+        ].join('\t'),
+      );
     }
     out.push('');
   }

@@ -35,7 +35,10 @@ export function parseConlluSentence(model: SyntaxModel, sentence: ConlluSentence
  * Tags and parses sentences of pipeline tokens (wink-nlp's, with wink's tags), through the
  * token-to-word alignment and back; one analysis per sentence, heads within the sentence.
  */
-export function parseTokenSentences(model: SyntaxModel, sentences: ReadonlyArray<ReadonlyArray<{ text: string; pos: string }>>): TokenAnalysis[] {
+export function parseTokenSentences(
+  model: SyntaxModel,
+  sentences: ReadonlyArray<ReadonlyArray<{ text: string; pos: string }>>,
+): TokenAnalysis[] {
   const alignments = sentences.map((tokens) => tokensToWords(tokens));
   const analyses = model.analyseAll(alignments);
   return alignments.map((alignment, i) => wordsToTokens(alignment, analyses[i]!, sentences[i]!.length));

@@ -85,7 +85,14 @@ export class SyntaxModel {
       const upos = Array.from(tagIds, (t) => this.uposOf[t]!);
       const lemmas = words.map((w, j) => this.lemma(w, upos[j]!));
       const lemma = Int32Array.from(lemmas, (l) => hashString(normaliseWord(l)));
-      const parse = this.parser.parse({ n: words.length, form: encoded.form, tag: tagIds, lemma, suffix: encoded.suffix3, wink: encoded.wink });
+      const parse = this.parser.parse({
+        n: words.length,
+        form: encoded.form,
+        tag: tagIds,
+        lemma,
+        suffix: encoded.suffix3,
+        wink: encoded.wink,
+      });
       const deprels = Array.from(parse.labels, (l) => this.parser.labels[l]!);
       markAgents(words, parse.heads, deprels);
       return { upos, heads: parse.heads, deprels, lemmas };
@@ -104,7 +111,13 @@ export class SyntaxModel {
       tagset: [...this.tagger.tagset],
       labels: [...this.parser.labels],
       lemmas: Object.fromEntries(this.lemmaTable),
-      tables: tables.map(([name, t]) => ({ name, classes: t.classes, scale: t.scale, count: t.keys.length, entries: t.entries.length })),
+      tables: tables.map(([name, t]) => ({
+        name,
+        classes: t.classes,
+        scale: t.scale,
+        count: t.keys.length,
+        entries: t.entries.length,
+      })),
       provenance: this.provenance,
     };
     const json = new TextEncoder().encode(JSON.stringify(header));
@@ -132,10 +145,12 @@ export class SyntaxModel {
    * @throws Error saying what is wrong (bad magic, checksum, truncated table).
    */
   static deserialise(bytes: Uint8Array): SyntaxModel {
-    if (bytes.length < 16 || new TextDecoder().decode(bytes.subarray(0, 8)) !== MAGIC) throw new Error('not a Dyad syntax model (bad magic number)');
+    if (bytes.length < 16 || new TextDecoder().decode(bytes.subarray(0, 8)) !== MAGIC)
+      throw new Error('not a Dyad syntax model (bad magic number)');
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     const jsonLength = view.getUint32(8, true);
-    if (checksum(bytes, 16) !== view.getUint32(12, true)) throw new Error('checksum mismatch (truncated or damaged file)');
+    if (checksum(bytes, 16) !== view.getUint32(12, true))
+      throw new Error('checksum mismatch (truncated or damaged file)');
     const header = JSON.parse(new TextDecoder().decode(bytes.subarray(16, 16 + jsonLength))) as Header;
     const pad4 = (n: number) => (n + 3) & ~3;
     let at = bytes.byteOffset + 16 + pad4(jsonLength);
@@ -178,10 +193,13 @@ export function lemmaOf(table: ReadonlyMap<string, string>, word: string, upos: 
  */
 export function markAgents(words: readonly string[], heads: Int32Array, deprels: string[]): void {
   const passive = new Uint8Array(words.length);
-  for (let i = 0; i < words.length; i++) if ((deprels[i] === 'aux:pass' || deprels[i] === 'nsubj:pass') && heads[i]! >= 0) passive[heads[i]!] = 1;
+  for (let i = 0; i < words.length; i++)
+    if ((deprels[i] === 'aux:pass' || deprels[i] === 'nsubj:pass') && heads[i]! >= 0) passive[heads[i]!] = 1;
   const byCase = new Uint8Array(words.length);
-  for (let i = 0; i < words.length; i++) if (deprels[i] === 'case' && heads[i]! >= 0 && words[i]!.toLowerCase() === 'by') byCase[heads[i]!] = 1;
-  for (let i = 0; i < words.length; i++) if (deprels[i] === 'obl' && byCase[i] && passive[heads[i]!]) deprels[i] = 'obl:agent';
+  for (let i = 0; i < words.length; i++)
+    if (deprels[i] === 'case' && heads[i]! >= 0 && words[i]!.toLowerCase() === 'by') byCase[heads[i]!] = 1;
+  for (let i = 0; i < words.length; i++)
+    if (deprels[i] === 'obl' && byCase[i] && passive[heads[i]!]) deprels[i] = 'obl:agent';
 }
 
 /** A checksum over the file after its first 16 bytes (a multiply-xor over 32-bit words). */
@@ -204,7 +222,11 @@ export function getSyntaxModel(path = DEFAULT_MODEL_PATH): SyntaxModel {
   const cached = loaded.get(path);
   if (cached) return cached;
   if (!existsSync(path)) {
-    throw fatal('syntax', 'syntax/model-missing', `syntax model ${path} not found (train it with: npm run train:parser)`);
+    throw fatal(
+      'syntax',
+      'syntax/model-missing',
+      `syntax model ${path} not found (train it with: npm run train:parser)`,
+    );
   }
   let model: SyntaxModel;
   try {

@@ -1,5 +1,5 @@
 import { key3, mix, seededRandom, shuffle } from './hash.js';
-import { FrozenTable, TrainTable } from './tables.js';
+import { type FrozenTable, TrainTable } from './tables.js';
 
 /**
  * An arc-hybrid transition parser (Kuhlmann, Gómez-Rodríguez & Satta 2011) with the root at the
@@ -159,19 +159,36 @@ function features(x: Padded, s: State, keys: Uint32Array): number {
   const b0 = s.b;
   const b1 = b0 + 1 <= n ? b0 + 1 : none;
   const b2 = b0 + 2 <= n ? b0 + 2 : none;
-  const s0w = form[s0]!, s0t = tag[s0]!, s0p = wt[s0]!;
-  const s1w = form[s1]!, s1t = tag[s1]!, s1p = wt[s1]!;
-  const b0w = form[b0]!, b0t = tag[b0]!, b0p = wt[b0]!;
-  const b1w = form[b1]!, b1t = tag[b1]!;
+  const s0w = form[s0]!,
+    s0t = tag[s0]!,
+    s0p = wt[s0]!;
+  const s1w = form[s1]!,
+    s1t = tag[s1]!,
+    s1p = wt[s1]!;
+  const b0w = form[b0]!,
+    b0t = tag[b0]!,
+    b0p = wt[b0]!;
+  const b1w = form[b1]!,
+    b1t = tag[b1]!;
   const b2t = tag[b2]!;
   const s2t = tag[s2]!;
   const opt = (i: number) => (i < 0 ? none : i);
-  const s0l = opt(lm[s0]!), s0r = opt(rm[s0]!), b0l = opt(lm[b0]!), s1l = opt(lm[s1]!), s1r = opt(rm[s1]!);
-  const s0l2 = opt(lm2[s0]!), s0r2 = opt(rm2[s0]!), b0l2 = opt(lm2[b0]!);
+  const s0l = opt(lm[s0]!),
+    s0r = opt(rm[s0]!),
+    b0l = opt(lm[b0]!),
+    s1l = opt(lm[s1]!),
+    s1r = opt(rm[s1]!);
+  const s0l2 = opt(lm2[s0]!),
+    s0r2 = opt(rm2[s0]!),
+    b0l2 = opt(lm2[b0]!);
   const d = s0 !== none ? bucket(b0 - s0) : 0;
   const d1 = s1 !== none ? bucket(s0 - s1) : 0;
-  const vl0 = s.nl[s0]!, vr0 = s.nr[s0]!, vlb = s.nl[b0]!, vr1 = s.nr[s1]!;
-  const s0m = lemma[s0]!, b0m = lemma[b0]!;
+  const vl0 = s.nl[s0]!,
+    vr0 = s.nr[s0]!,
+    vlb = s.nl[b0]!,
+    vr1 = s.nr[s1]!;
+  const s0m = lemma[s0]!,
+    b0m = lemma[b0]!;
   let k = 0;
   // First the features the relation tables read too (LABEL_FEATURES of them): the two words an
   // arc would join, their neighbours and dependents; then those only transitions read.
@@ -349,7 +366,16 @@ export class Parser {
       let label = -1;
       if (best !== SHIFT) {
         const [, head] = s.arc(best);
-        label = head === x.n ? this.rootLabel : pickLabel(best === LEFT ? this.left : this.right, this.keys, LABEL_FEATURES, this.labelScores, this.rootLabel);
+        label =
+          head === x.n
+            ? this.rootLabel
+            : pickLabel(
+                best === LEFT ? this.left : this.right,
+                this.keys,
+                LABEL_FEATURES,
+                this.labelScores,
+                this.rootLabel,
+              );
       }
       s.apply(best, label);
     }
@@ -456,7 +482,8 @@ export function trainParser(
             const table = follow === LEFT ? left : right;
             table.score(keys, LABEL_FEATURES, labelScores);
             let guess = -1;
-            for (let l = 0; l < labels.length; l++) if (l !== root && (guess < 0 || labelScores[l]! > labelScores[guess]!)) guess = l;
+            for (let l = 0; l < labels.length; l++)
+              if (l !== root && (guess < 0 || labelScores[l]! > labelScores[guess]!)) guess = l;
             if (guess !== label) {
               table.update(keys, LABEL_FEATURES, label, 1, step);
               table.update(keys, LABEL_FEATURES, guess, -1, step);
@@ -469,7 +496,12 @@ export function trainParser(
     }
     if (onEpoch || epoch === settings.epochs - 1) {
       const p = settings.prune;
-      parser = new Parser(labels, actions.freeze(step).prune(p), left.freeze(step).prune(p), right.freeze(step).prune(p));
+      parser = new Parser(
+        labels,
+        actions.freeze(step).prune(p),
+        left.freeze(step).prune(p),
+        right.freeze(step).prune(p),
+      );
       onEpoch?.(epoch, parser);
     }
   }

@@ -172,7 +172,8 @@ export class FrozenTable {
     this.mask = cap - 1;
     const inline = classes <= INLINE_CLASSES;
     this.stride = inline ? 1 + classes : 2;
-    if (!inline && entries.length >= 1 << 23) throw new Error(`weight table: ${entries.length} entries, more than a slot can address`);
+    if (!inline && entries.length >= 1 << 23)
+      throw new Error(`weight table: ${entries.length} entries, more than a slot can address`);
     const slots = (this.slots = new Int32Array(cap * this.stride));
     let start = 0;
     for (let f = 0; f < keys.length; f++) {
@@ -190,7 +191,8 @@ export class FrozenTable {
       }
       start += len;
     }
-    if (start !== entries.length) throw new Error(`weight table: rows hold ${start} entries, the table ${entries.length}`);
+    if (start !== entries.length)
+      throw new Error(`weight table: rows hold ${start} entries, the table ${entries.length}`);
   }
 
   /** Sets `scores` (one per class, in units of `scale`) from the features. */
@@ -267,6 +269,12 @@ export class FrozenTable {
       keys.push(this.keys[f]!);
       lens.push(len);
     }
-    return new FrozenTable(this.classes, this.scale, Uint32Array.from(keys), Uint8Array.from(lens), Int32Array.from(entries));
+    return new FrozenTable(
+      this.classes,
+      this.scale,
+      Uint32Array.from(keys),
+      Uint8Array.from(lens),
+      Int32Array.from(entries),
+    );
   }
 }

@@ -1,5 +1,5 @@
 import { key3, seededRandom, shuffle } from './hash.js';
-import { FrozenTable, TrainTable } from './tables.js';
+import { type FrozenTable, TrainTable } from './tables.js';
 import type { EncodedWords } from './words.js';
 
 /** Features per word; the array is reused. */

@@ -6,7 +6,7 @@ import { hashString } from './hash.js';
 import { lemmaOf, SyntaxModel } from './model.js';
 import { trainParser, type Parser, type ParserSentence } from './parser.js';
 import { scoreParses } from './score.js';
-import { trainTagger, type Tagger, type TaggedSentence } from './tagger.js';
+import { trainTagger, type Tagger } from './tagger.js';
 import { encodeWords, normaliseWord, type EncodedWords } from './words.js';
 
 /** Settings of a training run. */
@@ -83,8 +83,16 @@ function uposAccuracy(tagset: readonly string[], predicted: readonly Int32Array[
   return right / (all || 1);
 }
 
-function parserSentence(p: Prepared, tags: Int32Array, tagset: readonly string[], labels: readonly string[], lemmas: ReadonlyMap<string, string>): ParserSentence {
-  const lemma = Int32Array.from(p.sentence.words, (w, i) => hashString(normaliseWord(lemmaOf(lemmas, w, tagset[tags[i]!]!.split('|')[0]!))));
+function parserSentence(
+  p: Prepared,
+  tags: Int32Array,
+  tagset: readonly string[],
+  labels: readonly string[],
+  lemmas: ReadonlyMap<string, string>,
+): ParserSentence {
+  const lemma = Int32Array.from(p.sentence.words, (w, i) =>
+    hashString(normaliseWord(lemmaOf(lemmas, w, tagset[tags[i]!]!.split('|')[0]!))),
+  );
   return {
     input: { n: p.words.n, form: p.words.form, tag: tags, lemma, suffix: p.words.suffix3, wink: p.words.wink },
     heads: Int32Array.from(p.sentence.heads, (h) => h - 1),
@@ -92,7 +100,12 @@ function parserSentence(p: Prepared, tags: Int32Array, tagset: readonly string[]
   };
 }
 
-function devLas(parser: Parser, dev: readonly ParserSentence[], labels: readonly string[], devGold: readonly Prepared[]): { uas: number; las: number } {
+function devLas(
+  parser: Parser,
+  dev: readonly ParserSentence[],
+  labels: readonly string[],
+  devGold: readonly Prepared[],
+): { uas: number; las: number } {
   const scores = scoreParses(
     dev.map((d, i) => {
       const parse = parser.parse(d.input);
@@ -134,7 +147,11 @@ export function trainSyntaxModel(settings: TrainingSettings): SyntaxModel {
   let bestTagEpochs = 0;
   let bestTagAcc = -1;
   trainTagger(tagset, train, settings.taggerEpochs, settings.seed, (epoch, tagger) => {
-    const acc = uposAccuracy(tagset, dev.map((p) => tagger.tag(p.words)), dev);
+    const acc = uposAccuracy(
+      tagset,
+      dev.map((p) => tagger.tag(p.words)),
+      dev,
+    );
     log(`tagger epoch ${epoch + 1}: dev UPOS ${(acc * 100).toFixed(2)} (${elapsed()})`);
     if (acc > bestTagAcc) [bestTagAcc, bestTagger, bestTagEpochs] = [acc, tagger, epoch + 1];
   });
@@ -145,7 +162,12 @@ export function trainSyntaxModel(settings: TrainingSettings): SyntaxModel {
     // Contiguous folds: neighbouring sentences come from the same document, and a fold that
     // shared documents with its tagger's training data would get better tags than new text does.
     const inFold = (i: number) => Math.floor((i * settings.folds) / train.length) === fold;
-    const foldTagger = trainTagger(tagset, train.filter((_, i) => !inFold(i)), bestTagEpochs, settings.seed + fold + 1);
+    const foldTagger = trainTagger(
+      tagset,
+      train.filter((_, i) => !inFold(i)),
+      bestTagEpochs,
+      settings.seed + fold + 1,
+    );
     train.forEach((p, i) => {
       if (inFold(i)) jackknifed[i] = foldTagger.tag(p.words);
     });
@@ -159,12 +181,25 @@ export function trainSyntaxModel(settings: TrainingSettings): SyntaxModel {
   const parserDev = dev.map((p) => parserSentence(p, tagger.tag(p.words), tagset, labels, lemmaMap));
   let bestParser: Parser | null = null;
   let best = { uas: -1, las: -1, epochs: 0 };
-  trainParser(labels, parserTrain, { epochs: settings.parserEpochs, seed: settings.seed, exploreFrom: 1, explore: 0.9, prune: settings.prune }, (epoch, parser) => {
-    const scores = devLas(parser, parserDev, labels, dev);
-    const mib = [parser.actions, parser.left, parser.right].reduce((sum, t) => sum + t.keys.length * 5 + t.entries.length * 4, 0) / 2 ** 20;
-    log(`parser epoch ${epoch + 1}: dev UAS ${(scores.uas * 100).toFixed(2)} LAS ${(scores.las * 100).toFixed(2)}, ${mib.toFixed(1)} MiB (${elapsed()})`);
-    if (scores.las > best.las) [best, bestParser] = [{ ...scores, epochs: epoch + 1 }, parser];
-  });
+  trainParser(
+    labels,
+    parserTrain,
+    { epochs: settings.parserEpochs, seed: settings.seed, exploreFrom: 1, explore: 0.9, prune: settings.prune },
+    (epoch, parser) => {
+      const scores = devLas(parser, parserDev, labels, dev);
+      const mib =
+        [parser.actions, parser.left, parser.right].reduce(
+          (sum, t) => sum + t.keys.length * 5 + t.entries.length * 4,
+          0,
+        ) /
+        2 ** 20;
+      log(
+        `parser epoch ${epoch + 1}: dev UAS ${(scores.uas * 100).toFixed(2)} LAS ${(scores.las * 100).toFixed(2)}, ${mib.toFixed(1)} ` +
+          `MiB (${elapsed()})`,
+      );
+      if (scores.las > best.las) [best, bestParser] = [{ ...scores, epochs: epoch + 1 }, parser];
+    },
+  );
   const provenance = {
     treebank: 'UD English EWT (train; dev chose the epochs)',
     seed: settings.seed,

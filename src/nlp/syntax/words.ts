@@ -21,7 +21,11 @@ export interface EncodedWords {
 
 /** The normalised form of a word, as the features and the lemma table see it. */
 export function normaliseWord(word: string): string {
-  return word.replace(/[\u2018\u2019\u02bc]/g, "'").replace(/[\u201c\u201d]/g, '"').toLowerCase().replace(/[0-9]/g, '0');
+  return word
+    .replace(/[\u2018\u2019\u02bc]/g, "'")
+    .replace(/[\u201c\u201d]/g, '"')
+    .toLowerCase()
+    .replace(/[0-9]/g, '0');
 }
 
 /** The word's shape: letters as X/x, digits as d, runs longer than two cut to two ("McCain" → "XxXx"). */

@@ -172,13 +172,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     }
     // Never a stack trace to the client; the reason goes to the server's log.
     process.stderr.write(`dyad serve: ${request.method} ${request.url}: ${error.message}\n`);
-    return reply
-      .code(500)
-      .send({
-        statusCode: 500,
-        error: 'Internal Server Error',
-        message: 'the query failed; the server log has the reason',
-      });
+    return reply.code(500).send({
+      statusCode: 500,
+      error: 'Internal Server Error',
+      message: 'the query failed; the server log has the reason',
+    });
   });
   app.setNotFoundHandler((request, reply) => {
     const message = request.url.startsWith('/api/')

@@ -3,7 +3,15 @@ import { caseMatches } from '../../knowledge/tokens.js';
 import { honorificBefore, isCapitalised, type ActorState, type ActorStep } from './state.js';
 
 /** Which phrase wins when one span matches several: names before adjectives before short forms. */
-const PRIORITY: Record<Phrase['kind'], number> = { name: 0, metonym: 1, demonym: 2, description: 3, short: 4, surname: 5, agent: 6 };
+const PRIORITY: Record<Phrase['kind'], number> = {
+  name: 0,
+  metonym: 1,
+  demonym: 2,
+  description: 3,
+  short: 4,
+  surname: 5,
+  agent: 6,
+};
 /** Between entries of the same phrase kind: people in office, then organisations, then the rest. */
 const TYPE_PRIORITY: Record<string, number> = { person: 0, media: 1, organisation: 2, group: 3, place: 4, country: 5 };
 
@@ -33,7 +41,9 @@ export const matchDictionary: ActorStep = (state) => {
       }
       if (best) {
         const ranked = [...best.phrases].sort(
-          (a, b) => PRIORITY[a.kind] - PRIORITY[b.kind] || (TYPE_PRIORITY[a.entry?.type ?? ''] ?? 9) - (TYPE_PRIORITY[b.entry?.type ?? ''] ?? 9),
+          (a, b) =>
+            PRIORITY[a.kind] - PRIORITY[b.kind] ||
+            (TYPE_PRIORITY[a.entry?.type ?? ''] ?? 9) - (TYPE_PRIORITY[b.entry?.type ?? ''] ?? 9),
         );
         state.candidates.push({ tokenStart: i, tokenEnd: best.end, sentence: s, phrases: ranked });
         i = best.end;
@@ -58,7 +68,13 @@ function longestAt(state: ActorState, i: number, limit: number): { end: number; 
     }
   }
   // A name does not end inside a hyphenated word ("Washington-based" is not Washington).
-  if (best && best.end < limit && tokens[best.end]!.text === '-' && tokens[best.end]!.start === tokens[best.end - 1]!.end) return null;
+  if (
+    best &&
+    best.end < limit &&
+    tokens[best.end]!.text === '-' &&
+    tokens[best.end]!.start === tokens[best.end - 1]!.end
+  )
+    return null;
   return best;
 }
 
@@ -81,7 +97,9 @@ export const admitCandidates: ActorStep = (state) => {
   for (const c of state.candidates) {
     const top = c.phrases[0]!;
     if (top.kind === 'name' && top.entry) named.add(top.entry.id);
-    for (const p of c.phrases) if (p.entry?.country && (p.kind === 'name' || p.kind === 'demonym' || p.kind === 'metonym')) countries.add(p.entry.country);
+    for (const p of c.phrases)
+      if (p.entry?.country && (p.kind === 'name' || p.kind === 'demonym' || p.kind === 'metonym'))
+        countries.add(p.entry.country);
   }
   for (const c of state.candidates) {
     const phrase = c.phrases.find((p) => {
@@ -103,7 +121,14 @@ export const admitCandidates: ActorStep = (state) => {
       }
     });
     if (!phrase?.entry) continue;
-    const kind = phrase.kind === 'demonym' ? 'demonym' : phrase.kind === 'metonym' ? 'metonym' : phrase.kind === 'description' ? 'description' : 'entry';
+    const kind =
+      phrase.kind === 'demonym'
+        ? 'demonym'
+        : phrase.kind === 'metonym'
+          ? 'metonym'
+          : phrase.kind === 'description'
+            ? 'description'
+            : 'entry';
     state.mentions.push({
       tokenStart: c.tokenStart,
       tokenEnd: c.tokenEnd,

@@ -1,16 +1,21 @@
 import type { AgentEntry } from '../../knowledge/actor-kb.js';
 import { byPosition, FORMER_WORDS, type ActorState, type ActorStep, type WorkingMention } from './state.js';
 
-/** How many modifier words may stand between a country and its agent noun ("South Korean [senior government] official"). */
+/** How many modifier words may stand between a country and its agent noun ("South Korean [senior government]
+ * official"). */
 const MAX_GAP = 2;
 /** Parts of speech a modifier between a country and an agent noun may have. */
 const MODIFIER_POS = new Set(['ADJ', 'NOUN', 'PROPN', 'NUM']);
 
 /** The agent-noun candidates, by start and by end token. */
-function agentCandidates(state: ActorState): Array<{ tokenStart: number; tokenEnd: number; sentence: number; agent: AgentEntry }> {
+function agentCandidates(
+  state: ActorState,
+): Array<{ tokenStart: number; tokenEnd: number; sentence: number; agent: AgentEntry }> {
   return state.candidates.flatMap((c) => {
     const phrase = c.phrases.find((p) => p.kind === 'agent');
-    return phrase?.agent ? [{ tokenStart: c.tokenStart, tokenEnd: c.tokenEnd, sentence: c.sentence, agent: phrase.agent }] : [];
+    return phrase?.agent
+      ? [{ tokenStart: c.tokenStart, tokenEnd: c.tokenEnd, sentence: c.sentence, agent: phrase.agent }]
+      : [];
   });
 }
 
@@ -41,7 +46,13 @@ export const combineAgents: ActorStep = (state) => {
     // Look left over modifiers and a possessive for a country.
     let k = a.tokenStart;
     let gap = 0;
-    while (gap < MAX_GAP && k > 0 && !mentionEndingAt.has(k) && MODIFIER_POS.has(tokens[k - 1]!.pos) && /^\p{Ll}/u.test(tokens[k - 1]!.text)) {
+    while (
+      gap < MAX_GAP &&
+      k > 0 &&
+      !mentionEndingAt.has(k) &&
+      MODIFIER_POS.has(tokens[k - 1]!.pos) &&
+      /^\p{Ll}/u.test(tokens[k - 1]!.text)
+    ) {
       k--;
       gap++;
     }

@@ -1,10 +1,23 @@
 import { composeCode } from '../../knowledge/actor-code.js';
 import { wordSet } from '../../knowledge/word-sets.js';
-import { byPosition, honorificBefore, isCapitalised, type ActorState, type ActorStep, type WorkingMention } from './state.js';
+import {
+  byPosition,
+  honorificBefore,
+  isCapitalised,
+  type ActorState,
+  type ActorStep,
+  type WorkingMention,
+} from './state.js';
 
 /** Capitalised words that begin sentences or headings but never names. */
 const NOT_NAMES = new Set(
-  'the a an in on at for from with by to of and or but as if when while after before since although though however his her their its our this that these those there here it he she they we i you who what where why how monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december'.split(' '),
+  (
+    'the a an in on at for from with by to of and or but as if when while after ' +
+    'before since although though however his her their its our this that these ' +
+    'those there here it he she they we i you who what where why how monday ' +
+    'tuesday wednesday thursday friday saturday sunday january february march ' +
+    'april may june july august september october november december'
+  ).split(' '),
 );
 /** Most words a person's name may have. */
 const MAX_NAME_WORDS = 4;
@@ -23,7 +36,8 @@ export const findNewPeople: ActorStep = (state) => {
   const covered = new Uint8Array(tokens.length);
   for (const m of state.mentions) covered.fill(1, m.tokenStart, m.tokenEnd);
   // Role nouns are titles, never part of a name ("President Francois Mitterand").
-  for (const c of state.candidates) if (c.phrases.some((p) => p.kind === 'agent')) covered.fill(1, c.tokenStart, c.tokenEnd);
+  for (const c of state.candidates)
+    if (c.phrases.some((p) => p.kind === 'agent')) covered.fill(1, c.tokenStart, c.tokenEnd);
   const mentionEndingAt = new Map(state.mentions.map((m) => [m.tokenEnd, m]));
   const agentEndingAt = new Map<number, (typeof state.candidates)[number]>();
   for (const c of state.candidates) if (c.phrases.some((p) => p.kind === 'agent')) agentEndingAt.set(c.tokenEnd, c);
@@ -33,7 +47,12 @@ export const findNewPeople: ActorStep = (state) => {
     let i = sentence.tokenStart;
     while (i < sentence.tokenEnd) {
       // An honorific is not part of the name it stands before ("Mr. Halvorsen").
-      if (covered[i] || !isCapitalised(tokens[i]!.text) || NOT_NAMES.has(state.folded[i]!) || kb.honorifics.has(state.folded[i]!)) {
+      if (
+        covered[i] ||
+        !isCapitalised(tokens[i]!.text) ||
+        NOT_NAMES.has(state.folded[i]!) ||
+        kb.honorifics.has(state.folded[i]!)
+      ) {
         i++;
         continue;
       }
@@ -45,7 +64,12 @@ export const findNewPeople: ActorStep = (state) => {
         if (isCapitalised(t.text) && !NOT_NAMES.has(state.folded[j]!)) {
           words++;
           j++;
-        } else if (t.text === '-' && j + 1 < sentence.tokenEnd && t.start === tokens[j - 1]!.end && tokens[j + 1]!.start === t.end) {
+        } else if (
+          t.text === '-' &&
+          j + 1 < sentence.tokenEnd &&
+          t.start === tokens[j - 1]!.end &&
+          tokens[j + 1]!.start === t.end
+        ) {
           j += 2; // "Jae-in", "Kim Jong-un": the part after the hyphen may be lower case
         } else break;
       }
@@ -60,7 +84,10 @@ export const findNewPeople: ActorStep = (state) => {
       const givenName = kb.givenNames.has(state.folded[i]!);
       const next = tokens[j];
       const appositive = next?.text === ',' ? findAppositive(state, j + 1, sentence.tokenEnd) : null;
-      const speaks = next !== undefined && speechVerbs.has(next.lemma) && tokens.slice(i, j).every((t) => t.pos === 'PROPN' || t.text === '-');
+      const speaks =
+        next !== undefined &&
+        speechVerbs.has(next.lemma) &&
+        tokens.slice(i, j).every((t) => t.pos === 'PROPN' || t.text === '-');
       if (!honorific && !title && !givenName && !appositive && !speaks) {
         i = j;
         continue;
@@ -70,13 +97,13 @@ export const findNewPeople: ActorStep = (state) => {
       // name ("... of France") or, failing that, the one country its sentence names.
       const titled = title ? mentionEndingAt.get(i) : undefined;
       const titleAgent = title?.phrases.find((p) => p.kind === 'agent')?.agent?.code ?? null;
-      let titleCountry = titled?.kind === 'compound' ? titled.country ?? null : null;
+      let titleCountry = titled?.kind === 'compound' ? (titled.country ?? null) : null;
       let inferred = false;
       if (!titleCountry && !appositive?.country && titleAgent) {
         titleCountry = countryAfter(state, j) ?? onlyCountryInSentence(state, sentence.tokenStart, sentence.tokenEnd);
         inferred = titleCountry !== null;
       }
-      const code = titleCountry && titleAgent ? composeCode(titleCountry, titleAgent) : appositive?.code ?? null;
+      const code = titleCountry && titleAgent ? composeCode(titleCountry, titleAgent) : (appositive?.code ?? null);
       found.push({
         tokenStart: i,
         tokenEnd: j,
@@ -84,13 +111,24 @@ export const findNewPeople: ActorStep = (state) => {
         kind: 'new-person',
         person: {
           name,
-          title: title ? state.text.slice(tokens[title.tokenStart]!.start, tokens[title.tokenEnd - 1]!.end) : appositive?.title ?? null,
+          title: title
+            ? state.text.slice(tokens[title.tokenStart]!.start, tokens[title.tokenEnd - 1]!.end)
+            : (appositive?.title ?? null),
           code: code || null,
           country: titleCountry ?? appositive?.country ?? null,
           agent: titleAgent ?? appositive?.agent ?? null,
-          gender: honorific ? kb.honorifics.get(honorific) ?? null : null,
+          gender: honorific ? (kb.honorifics.get(honorific) ?? null) : null,
         },
-        via: (title ? 'rule:title-name' : honorific ? 'rule:honorific-name' : appositive ? 'rule:name-appositive' : givenName ? 'rule:given-name' : 'rule:name-speech-verb') + (inferred ? '+country-in-sentence' : ''),
+        via:
+          (title
+            ? 'rule:title-name'
+            : honorific
+              ? 'rule:honorific-name'
+              : appositive
+                ? 'rule:name-appositive'
+                : givenName
+                  ? 'rule:given-name'
+                  : 'rule:name-speech-verb') + (inferred ? '+country-in-sentence' : ''),
       });
       covered.fill(1, i, j);
       i = j;
@@ -103,7 +141,9 @@ export const findNewPeople: ActorStep = (state) => {
 function countryAfter(state: ActorState, nameEnd: number): string | null {
   if (state.folded[nameEnd] !== 'of') return null;
   const m = state.mentions.find((o) => o.tokenStart === nameEnd + 1);
-  return m && (m.kind === 'entry' || m.kind === 'demonym' || m.kind === 'metonym') && m.entry?.type === 'country' ? m.entry.country : null;
+  return m && (m.kind === 'entry' || m.kind === 'demonym' || m.kind === 'metonym') && m.entry?.type === 'country'
+    ? m.entry.country
+    : null;
 }
 
 /** The one country a sentence names (by name, adjective or capital), or null when none or several. */
@@ -111,7 +151,13 @@ function onlyCountryInSentence(state: ActorState, from: number, to: number): str
   const countries = new Set<string>();
   for (const m of state.mentions) {
     if (m.tokenStart < from || m.tokenEnd > to || !m.entry?.country) continue;
-    if (m.kind === 'demonym' || m.kind === 'metonym' || (m.kind === 'entry' && m.entry.type === 'country') || m.kind === 'compound') countries.add(m.entry.country);
+    if (
+      m.kind === 'demonym' ||
+      m.kind === 'metonym' ||
+      (m.kind === 'entry' && m.entry.type === 'country') ||
+      m.kind === 'compound'
+    )
+      countries.add(m.entry.country);
   }
   return countries.size === 1 ? [...countries][0]! : null;
 }
@@ -121,16 +167,28 @@ function onlyCountryInSentence(state: ActorState, from: number, to: number): str
  * State", ", a South Korean official") up to the next comma or the sentence end, and takes the
  * code of the first actor named in it, completed by the first agent noun in it.
  */
-function findAppositive(state: ActorState, from: number, sentenceEnd: number): { code: string | null; country: string | null; agent: string | null; title: string } | null {
+function findAppositive(
+  state: ActorState,
+  from: number,
+  sentenceEnd: number,
+): { code: string | null; country: string | null; agent: string | null; title: string } | null {
   let to = from;
   while (to < sentenceEnd && to - from < 14 && !/^[,;:.!?“”"]$/.test(state.tokens[to]!.text)) to++;
   if (to === from) return null;
   const inside = state.mentions.filter((m) => m.tokenStart >= from && m.tokenEnd <= to);
-  const agent = state.candidates.find((c) => c.tokenStart >= from && c.tokenEnd <= to && c.phrases.some((p) => p.kind === 'agent'))?.phrases.find((p) => p.kind === 'agent')?.agent;
+  const agent = state.candidates
+    .find((c) => c.tokenStart >= from && c.tokenEnd <= to && c.phrases.some((p) => p.kind === 'agent'))
+    ?.phrases.find((p) => p.kind === 'agent')?.agent;
   const actor = inside[0];
   if (!actor && !agent) return null;
   const title = state.text.slice(state.tokens[from]!.start, state.tokens[to - 1]!.end);
-  if (actor?.kind === 'compound') return { code: composeCode(actor.country, actor.agent?.code), country: actor.country ?? null, agent: actor.agent?.code ?? null, title };
+  if (actor?.kind === 'compound')
+    return {
+      code: composeCode(actor.country, actor.agent?.code),
+      country: actor.country ?? null,
+      agent: actor.agent?.code ?? null,
+      title,
+    };
   const entry = actor?.entry;
   if (entry && entry.type !== 'person' && entry.type !== 'media') {
     const country = entry.country;

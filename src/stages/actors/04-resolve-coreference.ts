@@ -1,4 +1,11 @@
-import { byPosition, endsInPlural, isCapitalised, type ActorState, type ActorStep, type WorkingMention } from './state.js';
+import {
+  byPosition,
+  endsInPlural,
+  isCapitalised,
+  type ActorState,
+  type ActorStep,
+  type WorkingMention,
+} from './state.js';
 
 /** Pronouns and the antecedents they accept. */
 const PRONOUNS = new Map<string, 'male' | 'female' | 'thing' | 'plural'>([
@@ -15,7 +22,19 @@ const PRONOUNS = new Map<string, 'male' | 'female' | 'thing' | 'plural'>([
   ['their', 'plural'],
 ]);
 /** Words that make "his", "her" or "their" part of a style of address ("His Majesty King Abdullah II"). */
-const STYLES_OF_ADDRESS = new Set(['majesty', 'majesties', 'excellency', 'excellencies', 'highness', 'highnesses', 'holiness', 'eminence', 'grace', 'lordship', 'ladyship']);
+const STYLES_OF_ADDRESS = new Set([
+  'majesty',
+  'majesties',
+  'excellency',
+  'excellencies',
+  'highness',
+  'highnesses',
+  'holiness',
+  'eminence',
+  'grace',
+  'lordship',
+  'ladyship',
+]);
 /** How many sentences back a pronoun may look for its antecedent. */
 const PRONOUN_REACH = 2;
 
@@ -54,7 +73,11 @@ function accepts(state: ActorState, m: WorkingMention, want: 'male' | 'female' |
  * "North Korea conducted ..."), else the nearest mention in that sentence, else the subject or
  * the nearest mention of the sentences before.
  */
-function preferredAntecedent(pool: readonly WorkingMention[], sentence: number, isSubject: (m: WorkingMention) => boolean): WorkingMention | undefined {
+function preferredAntecedent(
+  pool: readonly WorkingMention[],
+  sentence: number,
+  isSubject: (m: WorkingMention) => boolean,
+): WorkingMention | undefined {
   // `pool` runs from the nearest mention backwards.
   for (let s = sentence; s >= sentence - PRONOUN_REACH; s--) {
     const here = pool.filter((m) => m.sentence === s);
@@ -86,14 +109,22 @@ export const resolveCoreference: ActorStep = (state) => {
     for (let t = 0; t < tokens.length; t++) {
       const first = introduced.get(folded[t]!);
       if (!first || covered[t] || t < first.tokenEnd || !/^\p{Lu}/u.test(tokens[t]!.text)) continue;
-      added.push({ tokenStart: t, tokenEnd: t + 1, sentence: state.sentenceOf[t]!, kind: 'new-person', person: first.person!, antecedent: first, via: 'coref:surname' });
+      added.push({
+        tokenStart: t,
+        tokenEnd: t + 1,
+        sentence: state.sentenceOf[t]!,
+        kind: 'new-person',
+        person: first.person!,
+        antecedent: first,
+        via: 'coref:surname',
+      });
       covered[t] = 1;
     }
   }
   // Known people named by surname point back to their first full mention.
   const firstOf = new Map<string, WorkingMention>();
   for (const m of state.mentions) {
-    if (!m.entry || m.entry.type !== 'person') continue;
+    if (m.entry?.type !== 'person') continue;
     const first = firstOf.get(m.entry.id);
     if (!first) firstOf.set(m.entry.id, m);
     else if (m.via.startsWith('dictionary:surname')) m.antecedent = first;
@@ -105,9 +136,19 @@ export const resolveCoreference: ActorStep = (state) => {
     if (m.kind !== 'description') return true;
     const phrases = state.candidates.find((c) => c.tokenStart === m.tokenStart)?.phrases ?? [];
     const fits = new Set(phrases.filter((p) => p.kind === 'description').map((p) => p.entry?.country));
-    const antecedent = [...mentions].reverse().find((o) => o.tokenEnd <= m.tokenStart && o.kind !== 'description' && fits.has(o.entry?.country ?? o.country ?? undefined));
+    const antecedent = [...mentions]
+      .reverse()
+      .find(
+        (o) =>
+          o.tokenEnd <= m.tokenStart &&
+          o.kind !== 'description' &&
+          fits.has(o.entry?.country ?? o.country ?? undefined),
+      );
     if (!antecedent) return false;
-    m.entry = antecedent.kind === 'entry' && antecedent.entry?.type === 'country' ? antecedent.entry : state.kb.countries.get(antecedent.entry?.country ?? '') ?? m.entry;
+    m.entry =
+      antecedent.kind === 'entry' && antecedent.entry?.type === 'country'
+        ? antecedent.entry
+        : (state.kb.countries.get(antecedent.entry?.country ?? '') ?? m.entry);
     m.antecedent = antecedent;
     m.via = `coref:description ${m.via.replace(/^dictionary:\S+ /, '')}`;
     return true;
@@ -133,7 +174,8 @@ export const resolveCoreference: ActorStep = (state) => {
     pronounTokens.push(t);
     noteFirst(state.sentenceOf[t]!, t);
   }
-  const isSubject = (m: WorkingMention): boolean => firstInSentence.get(m.sentence) === m.tokenStart && tokens[m.tokenStart - 1]?.pos !== 'ADP';
+  const isSubject = (m: WorkingMention): boolean =>
+    firstInSentence.get(m.sentence) === m.tokenStart && tokens[m.tokenStart - 1]?.pos !== 'ADP';
 
   const pronouns: WorkingMention[] = [];
   const seen: WorkingMention[] = []; // mentions and resolved pronouns before the current token, in order
@@ -148,7 +190,14 @@ export const resolveCoreference: ActorStep = (state) => {
     }
     const antecedent = preferredAntecedent(pool, sentence, isSubject);
     if (!antecedent) continue;
-    const pronoun: WorkingMention = { tokenStart: t, tokenEnd: t + 1, sentence, kind: 'pronoun', antecedent, via: 'coref:pronoun' };
+    const pronoun: WorkingMention = {
+      tokenStart: t,
+      tokenEnd: t + 1,
+      sentence,
+      kind: 'pronoun',
+      antecedent,
+      via: 'coref:pronoun',
+    };
     pronouns.push(pronoun);
     seen.push(pronoun);
   }

@@ -4,15 +4,42 @@ import { agentOfCode as agentOf, composeCode, countryOfCode } from '../../knowle
 import { endsInPlural, KIND_OF, type ActorState, type WorkingMention } from './state.js';
 
 /** Prepositions after which a capital names a place, not a government ("talks in Seoul"). */
-const LOCATIVE = new Set(['in', 'at', 'to', 'from', 'near', 'into', 'outside', 'inside', 'across', 'toward', 'towards', 'via', 'around', 'within', 'through', 'between', 'and']);
+const LOCATIVE = new Set([
+  'in',
+  'at',
+  'to',
+  'from',
+  'near',
+  'into',
+  'outside',
+  'inside',
+  'across',
+  'toward',
+  'towards',
+  'via',
+  'around',
+  'within',
+  'through',
+  'between',
+  'and',
+]);
 
 /** The actor a mention stands for, coded on the article's date. */
 function resolve(state: ActorState, m: WorkingMention): ResolvedActor | null {
   // A pronoun, or a surname after the full name, is whoever its antecedent is, titles included.
-  if (m.antecedent && (m.kind === 'pronoun' || m.kind === 'new-person' || m.entry?.type === 'person')) return resolve(state, m.antecedent);
+  if (m.antecedent && (m.kind === 'pronoun' || m.kind === 'new-person' || m.entry?.type === 'person'))
+    return resolve(state, m.antecedent);
   if (m.kind === 'new-person' && m.person) {
     const p = m.person;
-    return { id: `new:${p.name}`, name: p.name, code: p.code, country: p.country, role: p.agent, title: p.title, kind: 'person' };
+    return {
+      id: `new:${p.name}`,
+      name: p.name,
+      code: p.code,
+      country: p.country,
+      role: p.agent,
+      title: p.title,
+      kind: 'person',
+    };
   }
   const entry = m.entry;
   if (!entry) return null;
@@ -27,7 +54,15 @@ function resolve(state: ActorState, m: WorkingMention): ResolvedActor | null {
       const titleCountry = m.country ?? country;
       const agent = m.formerTitle ? 'ELI' : m.agent.code;
       const code = titleCountry ? composeCode(titleCountry, agent) : null;
-      const actor: ResolvedActor = { id: entry.id, name: entry.name, code, country: titleCountry, role: agent, title: m.title ?? null, kind: 'person' };
+      const actor: ResolvedActor = {
+        id: entry.id,
+        name: entry.name,
+        code,
+        country: titleCountry,
+        role: agent,
+        title: m.title ?? null,
+        kind: 'person',
+      };
       if (m.formerTitle) actor.former = true;
       return actor;
     }
@@ -35,23 +70,63 @@ function resolve(state: ActorState, m: WorkingMention): ResolvedActor | null {
       return { id: entry.id, name: entry.name, code: country, country, role: null, title: null, kind: 'person' };
     }
     const code = when === 'former' && country ? composeCode(country, 'ELI') : role.code;
-    const actor: ResolvedActor = { id: entry.id, name: entry.name, code, country, role: agentOf(code), title: role.title || null, kind: 'person' };
+    const actor: ResolvedActor = {
+      id: entry.id,
+      name: entry.name,
+      code,
+      country,
+      role: agentOf(code),
+      title: role.title || null,
+      kind: 'person',
+    };
     if (when === 'former' || agentOf(code) === 'ELI') actor.former = true;
     return actor;
   }
   if (m.kind === 'compound') {
     const country = m.country ?? entry.country;
     const code = composeCode(country, m.agent?.code);
-    return { id: `${entry.id}/${m.agent?.code}`, name: `${entry.name} ${m.agent?.label ?? ''}`.trim(), code, country, role: m.agent?.code ?? null, title: null, kind: endsInPlural(state, m) ? 'group' : 'organisation' };
+    return {
+      id: `${entry.id}/${m.agent?.code}`,
+      name: `${entry.name} ${m.agent?.label ?? ''}`.trim(),
+      code,
+      country,
+      role: m.agent?.code ?? null,
+      title: null,
+      kind: endsInPlural(state, m) ? 'group' : 'organisation',
+    };
   }
   if (m.kind === 'metonym') {
     const prev = state.folded[m.tokenStart - 1];
     if (prev !== undefined && LOCATIVE.has(prev)) {
-      return { id: entry.id, name: state.text.slice(state.tokens[m.tokenStart]!.start, state.tokens[m.tokenEnd - 1]!.end), code: entry.country, country: entry.country, role: null, title: null, kind: 'city' };
+      return {
+        id: entry.id,
+        name: state.text.slice(state.tokens[m.tokenStart]!.start, state.tokens[m.tokenEnd - 1]!.end),
+        code: entry.country,
+        country: entry.country,
+        role: null,
+        title: null,
+        kind: 'city',
+      };
     }
-    return { id: `${entry.id}/GOV`, name: `${entry.name} government`, code: composeCode(entry.country, 'GOV'), country: entry.country, role: 'GOV', title: null, kind: 'country' };
+    return {
+      id: `${entry.id}/GOV`,
+      name: `${entry.name} government`,
+      code: composeCode(entry.country, 'GOV'),
+      country: entry.country,
+      role: 'GOV',
+      title: null,
+      kind: 'country',
+    };
   }
-  return { id: entry.id, name: entry.name, code: entry.code, country: entry.country, role: entry.type === 'media' ? 'MED' : agentOf(entry.code), title: null, kind: KIND_OF[entry.type] };
+  return {
+    id: entry.id,
+    name: entry.name,
+    code: entry.code,
+    country: entry.country,
+    role: entry.type === 'media' ? 'MED' : agentOf(entry.code),
+    title: null,
+    kind: KIND_OF[entry.type],
+  };
 }
 
 /** Turns working mentions into the `actors` layer: spans, resolved actors, rules and antecedents. */
@@ -62,7 +137,14 @@ export function assignCodes(state: ActorState): ActorMention[] {
     if (!actor) continue;
     const start = state.tokens[m.tokenStart]!.start;
     const end = state.tokens[m.tokenEnd - 1]!.end;
-    const mention: ActorMention = { start, end, text: state.text.slice(start, end), sentence: m.sentence, actor, via: m.via };
+    const mention: ActorMention = {
+      start,
+      end,
+      text: state.text.slice(start, end),
+      sentence: m.sentence,
+      actor,
+      via: m.via,
+    };
     if (m.title && actor.kind === 'person' && !actor.title) actor.title = m.title;
     if (m.antecedent) {
       const a = m.antecedent;

@@ -25,7 +25,10 @@ describe('actors: dictionary names, adjectives, capitals and agents', () => {
     ['Officials met in Seoul on Monday.', ['Seoul=KOR/city']],
     ['U.S. officials said talks would resume.', ['U.S. officials=USAGOV/group']],
     ['A South Korean government official said so.', ['South Korean government official=KORGOV/organisation']],
-    ["North Korea's military warned Washington.", ["North Korea's military=PRKMIL/organisation", 'Washington=USAGOV/country']],
+    [
+      "North Korea's military warned Washington.",
+      ["North Korea's military=PRKMIL/organisation", 'Washington=USAGOV/country'],
+    ],
     ['The army of Myanmar seized power.', ['army of Myanmar=MMRMIL/organisation']],
     ['The U.N. Security Council met.', ['U.N. Security Council=IGOUNO/organisation']],
     ['A source told Reuters on Monday.', ['Reuters=GBRMED/media']],
@@ -36,7 +39,10 @@ describe('actors: dictionary names, adjectives, capitals and agents', () => {
   });
 
   it('codes "the North" and "the South" only in a story about both Koreas', () => {
-    expect(brief(actorsOf('South Korea hopes the North will talk.'))).toEqual(['South Korea=KOR/country', 'the North=PRK/country']);
+    expect(brief(actorsOf('South Korea hopes the North will talk.'))).toEqual([
+      'South Korea=KOR/country',
+      'the North=PRK/country',
+    ]);
     expect(brief(actorsOf('Voters in the North of the country were angry.'))).toEqual([]);
   });
 });
@@ -62,7 +68,9 @@ describe('actors: people', () => {
   });
 
   it('resolves surnames and pronouns to the person, with the antecedent', () => {
-    const ms = actorsOf('Vice President Mike Pence arrived in Seoul. Pence said he would meet Moon Jae-in. She did not reply.');
+    const ms = actorsOf(
+      'Vice President Mike Pence arrived in Seoul. Pence said he would meet Moon Jae-in. She did not reply.',
+    );
     expect(ms.map((m) => [m.text, m.actor.name, m.antecedent?.text ?? null])).toEqual([
       ['Mike Pence', 'Mike Pence', null],
       ['Seoul', 'Seoul', null],
@@ -83,7 +91,9 @@ describe('actors: people', () => {
   });
 
   it('codes a new person from an appositive that names an organisation or a country and a role', () => {
-    const hook = actorsOf('“They are feeling the strain,” said Jane Roewood, Director of Policy Planning for the U.S. Department of State.');
+    const hook = actorsOf(
+      '“They are feeling the strain,” said Jane Roewood, Director of Policy Planning for the U.S. Department of State.',
+    );
     expect(hook.find((m) => m.text === 'Jane Roewood')?.actor).toMatchObject({ code: 'USAGOV', kind: 'person' });
     const official = actorsOf('Tomas Ekberg, a Swedish government official, said so.');
     expect(official[0]).toMatchObject({ text: 'Tomas Ekberg', actor: { code: 'SWEGOV', kind: 'person' } });
@@ -106,7 +116,11 @@ describe('actor dictionaries', () => {
   it('codes a person a user adds with --actors', () => {
     const dir = mkdtempSync(join(tmpdir(), 'dyad-kb-'));
     const file = join(dir, 'mine.txt');
-    writeFileSync(file, 'person: Ingrid Solvang\n  surname: Solvang\n  gender: female\n  role: NORGOV 2019-01-01.. Minister of Fisheries\n');
+    writeFileSync(
+      file,
+      'person: Ingrid Solvang\n  surname: Solvang\n  gender: female\n  role: NORGOV ' +
+        '2019-01-01.. Minister of Fisheries\n',
+    );
     const engine = createEngine({ defaultDate: '2020-05-01', actorFiles: [file] });
     const doc = engine.process('Headline\n\nIngrid Solvang visited Oslo. Solvang said she was pleased.');
     expect(doc.actors!.map((m) => [m.text, m.actor.code])).toEqual([
@@ -135,7 +149,9 @@ describe('actor dictionaries', () => {
       error = e;
     }
     expect(error).toBeInstanceOf(KnowledgeError);
-    expect((error as KnowledgeError).message).toMatch(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:${line}: `));
+    expect((error as KnowledgeError).message).toMatch(
+      new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:${line}: `),
+    );
     expect((error as KnowledgeError).reason).toMatch(reason);
   });
 

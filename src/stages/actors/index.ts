@@ -15,7 +15,13 @@ import type { ActorState, ActorStep } from './state.js';
  * are sought, so that "Kremlin spokesman" can code the name after it; coreference comes last,
  * when every possible antecedent exists.
  */
-const STEPS: readonly ActorStep[] = [matchDictionary, admitCandidates, combineAgents, findNewPeople, resolveCoreference];
+const STEPS: readonly ActorStep[] = [
+  matchDictionary,
+  admitCandidates,
+  combineAgents,
+  findNewPeople,
+  resolveCoreference,
+];
 
 /**
  * The steps for a caption or credit read as a document of its own: a line, not a story, so only
@@ -51,7 +57,12 @@ export const actorsStage = defineStage({
     };
     for (const step of doc.part ? PART_STEPS : STEPS) step(state);
     if (!date && state.mentions.some((m) => m.entry?.type === 'person')) {
-      ctx.report('warning', 'actors/no-date', 'the article has no publication date, so people are coded by the latest office they held (give one with --date)');
+      ctx.report(
+        'warning',
+        'actors/no-date',
+        'the article has no publication date, so people are coded by the latest ' +
+          'office they held (give one with --date)',
+      );
     }
     return { actors: assignCodes(state) };
   },

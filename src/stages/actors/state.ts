@@ -22,7 +22,14 @@ export interface WorkingMention {
   /** For compounds: the country code, or the organisation entry, the agent belongs to. */
   country?: string | null;
   /** For new people: their name, title and any code their title or appositive gave. */
-  person?: { name: string; title: string | null; code: string | null; country: string | null; agent: string | null; gender: 'male' | 'female' | null };
+  person?: {
+    name: string;
+    title: string | null;
+    code: string | null;
+    country: string | null;
+    agent: string | null;
+    gender: 'male' | 'female' | null;
+  };
   /** Index (into the mention list) of the mention this one refers back to. */
   antecedent?: WorkingMention;
   /** The title words standing before a person's name ("Vice President"). */
@@ -71,7 +78,18 @@ export function isCapitalised(token: string): boolean {
 }
 
 /** Words before a title that make it a past office. */
-export const FORMER_WORDS = new Set(['former', 'ex', 'ex-', 'ousted', 'late', 'deposed', 'exiled', 'toppled', 'outgoing', 'then']);
+export const FORMER_WORDS = new Set([
+  'former',
+  'ex',
+  'ex-',
+  'ousted',
+  'late',
+  'deposed',
+  'exiled',
+  'toppled',
+  'outgoing',
+  'then',
+]);
 
 /** Sorts mentions by position, longest first where two start together. */
 export function byPosition(a: WorkingMention, b: WorkingMention): number {

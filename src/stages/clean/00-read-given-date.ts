@@ -59,7 +59,8 @@ export function readDate(written: string): ReadDate | null {
 export function storedDate(written: string, ctx: StageContext): string | null {
   const read = readDate(written);
   if (!read) return null;
-  if (read.monthFirst) ctx.report('info', 'clean/date-month-first', `the date "${written}" was read month first, as ${read.iso}`);
+  if (read.monthFirst)
+    ctx.report('info', 'clean/date-month-first', `the date "${written}" was read month first, as ${read.iso}`);
   return ISO.test(written.trim()) ? written : read.iso;
 }
 

@@ -3,7 +3,8 @@ import { agencyName, remove, type CleanState, type CleanStep } from './state.js'
 /** How many leading paragraphs may hold the title, date line and byline. */
 const HEADER_WINDOW = 6;
 
-const MONTH = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
+const MONTH =
+  '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
 const DATE = `(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\\s+)?(?:${MONTH}\\s+\\d{1,2},?\\s+\\d{4}|\\d{1,2}\\s+${MONTH}\\s+\\d{4}|\\d{4}-\\d{2}-\\d{2})(?:[,\\s]+(?:at\\s+)?\\d{1,2}(?::\\d{2})?\\s*(?:[ap]\\.?m\\.?)?(?:\\s*[A-Z]{2,4})?)?`;
 const DATE_LINE = new RegExp(
   `^(?:(?:Published|Posted|Updated|First published)\\s*(?:on)?:?\\s*)?(${DATE})(?:\\s*[|/·•,–—-]?\\s*(?:Last\\s+)?(?:Updated|Modified)\\s*(?:on)?:?\\s*(${DATE}))?\\.?$`,
@@ -20,13 +21,18 @@ const PERSON_NAME = /^[A-Z][\p{L}.'’-]*(?:\s+(?:[A-Z][\p{L}.'’-]*|de|da|van|
  * March 3, 2019"): the names, any wire agency among them, and the dates that follow them.
  * @returns null when the paragraph is not a byline.
  */
-export function readByline(text: string): { authors: string[]; agency: string | null; published: string | null; updated: string | null } | null {
+export function readByline(
+  text: string,
+): { authors: string[]; agency: string | null; published: string | null; updated: string | null } | null {
   if (text.length > 200 || !/^By\s+[A-Z]/u.test(text)) return null;
   let rest = text.slice(3).trim();
   const dateAt = rest.search(DATE_OR_STAMP);
   const tail = dateAt >= 0 ? rest.slice(dateAt) : '';
   if (dateAt >= 0) rest = rest.slice(0, dateAt);
-  const parts = rest.split(/\s*(?:,|\||·|•|\s[-–—]\s|\band\b)\s*/).map((s) => s.trim()).filter(Boolean);
+  const parts = rest
+    .split(/\s*(?:,|\||·|•|\s[-–—]\s|\band\b)\s*/)
+    .map((s) => s.trim())
+    .filter(Boolean);
   const authors: string[] = [];
   let agency: string | null = null;
   for (const part of parts) {
@@ -75,7 +81,11 @@ export function isoDate(written: string): string | null {
   return date.toISOString().slice(0, 10);
 }
 
-const normalise = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+const normalise = (s: string): string =>
+  s
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 
 /**
  * Reads the header of the story: the title (the first line when the page gave none, or the
@@ -90,7 +100,13 @@ export const readHeader: CleanStep = (state) => {
   if (first && first.hint !== 'caption') {
     if (meta.title && normalise(first.text) === normalise(meta.title)) {
       remove(first, 'title', 'clean/title-repeated');
-    } else if (!meta.title && state.paragraphs.length > 1 && first.text.length <= 200 && !/[.!?]["”’]?$/.test(first.text) && !DATE_LINE.test(first.text)) {
+    } else if (
+      !meta.title &&
+      state.paragraphs.length > 1 &&
+      first.text.length <= 200 &&
+      !/[.!?]["”’]?$/.test(first.text) &&
+      !DATE_LINE.test(first.text)
+    ) {
       meta.title = first.text;
       meta.provenance.title = 'text';
       remove(first, 'title', 'clean/title-first-line');

@@ -15,7 +15,10 @@ const CREDIT_ONLY = new RegExp(`^(?:${NAMED_CREDIT}|${SLASH_CREDIT})$`, 'i');
  */
 const ENDS_WITH_CREDIT = new RegExp(`(?:\\s${NAMED_CREDIT}|[.!?]["”’]?\\s+${SLASH_CREDIT})\\.?$`, 'i');
 /** A credit that says it is a photo's ("(Photo by Jane Doe/AFP via Getty Images)"): only a caption ends so. */
-const PHOTO_CREDIT = new RegExp(String.raw`\s\((?:${PHOTO_WORD}|[^()]*\b(?:Getty Images|AP Photo|Shutterstock)\b[^()]*)\)\.?$`, 'i');
+const PHOTO_CREDIT = new RegExp(
+  String.raw`\s\((?:${PHOTO_WORD}|[^()]*\b(?:Getty Images|AP Photo|Shutterstock)\b[^()]*)\)\.?$`,
+  'i',
+);
 /** Credit lines written without parentheses ("Photo: Reuters", "Credit: AFP"). */
 const CREDIT_LINE = /^(?:photo|image|picture)?\s*(?:credits?|courtesy)\s*:|^(?:photo|image|picture)\s*:\s*\S/i;
 /**
@@ -23,26 +26,70 @@ const CREDIT_LINE = /^(?:photo|image|picture)?\s*(?:credits?|courtesy)\s*:|^(?:p
  * Spanish, Portuguese, Italian, Polish): "Mehr zum Thema", "À lire aussi", "Czytaj także".
  */
 const PROMO_ELSEWHERE = [
-  'Mehr zum Thema', 'Mehr (?:dazu|Themen)', 'Weitere (?:Informationen|Infos|Artikel|Beiträge|Themen|Links?)',
-  'Weiterführende Links?', 'Zum Weiterlesen', 'Lesen Sie (?:auch|mehr)', 'Auch interessant', 'Siehe auch',
-  'Das (?:Thema )?könnte (?:dich|Sie) auch interessieren', 'Empfohlene (?:Beiträge|Artikel)',
+  'Mehr zum Thema',
+  'Mehr (?:dazu|Themen)',
+  'Weitere (?:Informationen|Infos|Artikel|Beiträge|Themen|Links?)',
+  'Weiterführende Links?',
+  'Zum Weiterlesen',
+  'Lesen Sie (?:auch|mehr)',
+  'Auch interessant',
+  'Siehe auch',
+  'Das (?:Thema )?könnte (?:dich|Sie) auch interessieren',
+  'Empfohlene (?:Beiträge|Artikel)',
   'Neueste (?:Beiträge|Artikel)',
-  'Ähnliche (?:Beiträge|Artikel)', 'Verwandte (?:Beiträge|Artikel|Themen)', 'Schon gelesen\\?', 'Anzeige', 'Werbung',
-  '(?:À )?lire aussi', 'Voir aussi', 'Sur le même sujet', 'Lee también', 'Ver también', 'Te puede interesar',
-  'Leia também', 'Veja também', 'Leggi anche', 'Czytaj (?:też|także|również)', 'Zobacz (?:też|także|również)',
+  'Ähnliche (?:Beiträge|Artikel)',
+  'Verwandte (?:Beiträge|Artikel|Themen)',
+  'Schon gelesen\\?',
+  'Anzeige',
+  'Werbung',
+  '(?:À )?lire aussi',
+  'Voir aussi',
+  'Sur le même sujet',
+  'Lee también',
+  'Ver también',
+  'Te puede interesar',
+  'Leia também',
+  'Veja também',
+  'Leggi anche',
+  'Czytaj (?:też|także|również)',
+  'Zobacz (?:też|także|również)',
 ].join('|');
 /** A promotion heading; when nothing follows the colon, the next short line is its title. */
 const PROMO_ENGLISH = [
-  'Recommended(?: Video| Reading| for you)?', 'Related(?: Coverage| Stories| Articles| Video| Content)?', 'Read More',
-  'Read also', 'Also read', 'See also', 'Watch', 'Must Read', 'More from [\\p{L} ]+', 'Trending(?: Now)?', 'Popular',
-  "Editor'?s Picks?", 'Sponsored(?: Content)?', 'Advertisement',
+  'Recommended(?: Video| Reading| for you)?',
+  'Related(?: Coverage| Stories| Articles| Video| Content)?',
+  'Read More',
+  'Read also',
+  'Also read',
+  'See also',
+  'Watch',
+  'Must Read',
+  'More from [\\p{L} ]+',
+  'Trending(?: Now)?',
+  'Popular',
+  "Editor'?s Picks?",
+  'Sponsored(?: Content)?',
+  'Advertisement',
 ].join('|');
 const PROMO = new RegExp(`^(${PROMO_ENGLISH}|${PROMO_ELSEWHERE})\\s*[!?]?\\s*(?::\\s*(.*)|$)`, 'iu');
 /** Labels of a publication stamp ("Updated:", "Publiziert:", "Publié le", "opublikowano:"). */
 const STAMP_LABEL = [
-  'Published', 'Posted', '(?:Last )?Updated', 'Publiziert', 'Veröffentlicht(?: am)?', 'Veröffentlichung',
-  'Aktualisiert(?: am)?', 'Erstellt am', 'Stand', 'Datum', 'Publié le', 'Mis à jour le', 'Publicado', 'Actualizado',
-  'opublikowano', 'aktualizacja',
+  'Published',
+  'Posted',
+  '(?:Last )?Updated',
+  'Publiziert',
+  'Veröffentlicht(?: am)?',
+  'Veröffentlichung',
+  'Aktualisiert(?: am)?',
+  'Erstellt am',
+  'Stand',
+  'Datum',
+  'Publié le',
+  'Mis à jour le',
+  'Publicado',
+  'Actualizado',
+  'opublikowano',
+  'aktualizacja',
 ].join('|');
 const NUMERIC_DATE = [
   String.raw`\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}`,
@@ -56,9 +103,12 @@ const DATE_STAMP = new RegExp(
   `^(?:(?:${STAMP_LABEL})\\s*:?\\s*)?(?:${NUMERIC_DATE}|${WORDED_DATE})(?:${CLOCK})?\\.?$`,
   'iu',
 );
-const NEWSLETTER = /\b(sign up for|subscribe to|subscribe now|our newsletter|daily newsletter|delivered to your inbox|in your inbox)\b/i;
-const SOCIAL_FOLLOW = /^Follow\s+(.+?)\s+on\s+(?:Twitter|X|Facebook|Instagram|Threads|Bluesky|LinkedIn|Telegram|Mastodon)\b.*$/i;
-const CONTRIBUTION = /^(?:\(?\s*)?(?:(.+?)\s+contributed\s+(?:to\s+)?(?:this|the)\s+(?:report|story|article)|(?:Additional\s+)?(?:Reporting|Writing|Editing|Compiled|Research)\s+by\s+.+)\.?\s*\)?$/i;
+const NEWSLETTER =
+  /\b(sign up for|subscribe to|subscribe now|our newsletter|daily newsletter|delivered to your inbox|in your inbox)\b/i;
+const SOCIAL_FOLLOW =
+  /^Follow\s+(.+?)\s+on\s+(?:Twitter|X|Facebook|Instagram|Threads|Bluesky|LinkedIn|Telegram|Mastodon)\b.*$/i;
+const CONTRIBUTION =
+  /^(?:\(?\s*)?(?:(.+?)\s+contributed\s+(?:to\s+)?(?:this|the)\s+(?:report|story|article)|(?:Additional\s+)?(?:Reporting|Writing|Editing|Compiled|Research)\s+by\s+.+)\.?\s*\)?$/i;
 /**
  * Prompts around a story, in English and the other languages of `PROMO_ELSEWHERE`: comment and
  * login prompts, share and rating widgets, "back to top", WordPress's post footer.
@@ -66,15 +116,34 @@ const CONTRIBUTION = /^(?:\(?\s*)?(?:(.+?)\s+contributed\s+(?:to\s+)?(?:this|the
 const PROMPT = new RegExp(
   '^(?:' +
     [
-      'Kommentare?(?: schreiben| verfassen| insgesamt\\b.*)?', 'Keine Kommentare\\b.*',
-      'Kommentare sind geschlossen\\.?', 'Kommentieren\\b.*', 'Leave a (?:comment|reply)\\b.*', 'No comments(?: yet)?\\.?',
-      'Comments are closed\\.?', '\\d+ (?:Kommentare?|comments?|commentaires?|comentarios?)',
-      '(?:Sie müssen|Du musst) (?:sich |dich )?(?:einloggen|eingeloggt sein)\\b.*', 'You must be logged in\\b.*',
-      'This entry was posted in\\b.*', 'Bookmark the permalink\\.?', '.*\\bLoading\\.\\.\\.',
-      '(?:Diesen |Den )?Artikel teilen\\b.*', 'Teilen', 'Möchten Sie den Artikel teilen\\?', 'Artikel gefallen\\?.*',
-      'War (?:der|dieser) (?:Artikel|Beitrag) (?:nützlich|hilfreich)\\?.*', 'Was this (?:article|page) helpful\\?.*',
-      '\\(Noch keine Bewertungen\\).*', 'Drucken', 'drukuj', 'zurück', 'Nach oben', 'Back to top', 'Bild anzeigen\\b.*',
-      'Zeige alle Beiträge von\\b.*', 'View all posts by\\b.*',
+      'Kommentare?(?: schreiben| verfassen| insgesamt\\b.*)?',
+      'Keine Kommentare\\b.*',
+      'Kommentare sind geschlossen\\.?',
+      'Kommentieren\\b.*',
+      'Leave a (?:comment|reply)\\b.*',
+      'No comments(?: yet)?\\.?',
+      'Comments are closed\\.?',
+      '\\d+ (?:Kommentare?|comments?|commentaires?|comentarios?)',
+      '(?:Sie müssen|Du musst) (?:sich |dich )?(?:einloggen|eingeloggt sein)\\b.*',
+      'You must be logged in\\b.*',
+      'This entry was posted in\\b.*',
+      'Bookmark the permalink\\.?',
+      '.*\\bLoading\\.\\.\\.',
+      '(?:Diesen |Den )?Artikel teilen\\b.*',
+      'Teilen',
+      'Möchten Sie den Artikel teilen\\?',
+      'Artikel gefallen\\?.*',
+      'War (?:der|dieser) (?:Artikel|Beitrag) (?:nützlich|hilfreich)\\?.*',
+      'Was this (?:article|page) helpful\\?.*',
+      '\\(Noch keine Bewertungen\\).*',
+      'Drucken',
+      'drukuj',
+      'zurück',
+      'Nach oben',
+      'Back to top',
+      'Bild anzeigen\\b.*',
+      'Zeige alle Beiträge von\\b.*',
+      'View all posts by\\b.*',
     ].join('|') +
     ')$',
   'i',
@@ -84,7 +153,8 @@ const CREDIT_ELSEWHERE =
   /^(?:Fotos?|Bild(?:er)?|Titelbild|Bildquelle|Crédits? photos?|Źródło|Quelle|Fuente|Fonte)\s*:\s*\S/i;
 /** Most words of a credit line that is not also a caption. */
 const CREDIT_MAX_WORDS = 8;
-const BOILERPLATE = /^(?:©|\(c\)|copyright\b)|all rights reserved|^share (?:this|on)\b|^click here\b|^(?:advertisement|ad)$|^this (?:article|story) (?:was|has been) (?:updated|corrected)\b|^we use cookies\b/i;
+const BOILERPLATE =
+  /^(?:©|\(c\)|copyright\b)|all rights reserved|^share (?:this|on)\b|^click here\b|^(?:advertisement|ad)$|^this (?:article|story) (?:was|has been) (?:updated|corrected)\b|^we use cookies\b/i;
 
 /** Longest line a promotion title or a caption-like marker may have. */
 const PROMO_TITLE_MAX_WORDS = 16;
@@ -128,7 +198,8 @@ export const findFurniture: CleanStep = (state) => {
     const promo = short ? PROMO.exec(text) : null;
     if (promo) {
       remove(p, 'promo', 'clean/promo');
-      if (!promo[2]?.trim() && isPromoTitle(paragraphs[i + 1])) remove(paragraphs[i + 1]!, 'promo', 'clean/promo-title');
+      if (!promo[2]?.trim() && isPromoTitle(paragraphs[i + 1]))
+        remove(paragraphs[i + 1]!, 'promo', 'clean/promo-title');
       return;
     }
     if (PHOTO_MARKER.test(text) && wordCount(text) <= 5) {

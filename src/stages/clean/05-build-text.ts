@@ -22,20 +22,34 @@ export function buildText(state: CleanState): BuiltText {
   const source = state.sourceText;
   for (const p of state.paragraphs) {
     if (p.removed) {
-      removed.push({ kind: p.removed.kind, rule: p.removed.rule, text: p.text, sourceStart: p.start, sourceEnd: p.end });
+      removed.push({
+        kind: p.removed.kind,
+        rule: p.removed.rule,
+        text: p.text,
+        sourceStart: p.start,
+        sourceEnd: p.end,
+      });
       continue;
     }
     let start = p.start;
     if (p.strip) {
       const end = p.start + p.strip.length;
-      removed.push({ kind: p.strip.kind, rule: p.strip.rule, text: source.slice(start, end), sourceStart: start, sourceEnd: end });
+      removed.push({
+        kind: p.strip.kind,
+        rule: p.strip.rule,
+        text: source.slice(start, end),
+        sourceStart: start,
+        sourceEnd: end,
+      });
       start = end;
     }
     if (paragraphs.length) builder.separator('\n\n');
     let first: number | null = null;
     let last = 0;
     // Copy line by line so that line breaks inside a hard-wrapped paragraph become spaces.
-    const lines = /\n/.test(source.slice(start, p.end)) ? source.slice(start, p.end).split('\n') : [source.slice(start, p.end)];
+    const lines = /\n/.test(source.slice(start, p.end))
+      ? source.slice(start, p.end).split('\n')
+      : [source.slice(start, p.end)];
     let offset = start;
     lines.forEach((line, i) => {
       const lead = line.length - line.trimStart().length;

@@ -17,7 +17,11 @@ describe('clean: page furniture is removed with its kind and rule', () => {
     ['(Photo by Jung Yeon-je/AFP via Getty Images)', 'credit', 'clean/photo-credit'],
     ['(Reuters/Kim Hong-Ji)', 'credit', 'clean/photo-credit'],
     ['Photo: Reuters', 'credit', 'clean/photo-credit'],
-    ['Soldiers patrol the border near Panmunjom on Monday. (Aris Messinis/AFP/Getty Images)', 'caption', 'clean/caption-with-credit'],
+    [
+      'Soldiers patrol the border near Panmunjom on Monday. (Aris Messinis/AFP/Getty Images)',
+      'caption',
+      'clean/caption-with-credit',
+    ],
     ['Related: Five things to know about the summit', 'promo', 'clean/promo'],
     ['READ MORE: Why the talks collapsed', 'promo', 'clean/promo'],
     ['Sign up for our daily newsletter to get the news in your inbox.', 'newsletter', 'clean/newsletter'],
@@ -40,18 +44,30 @@ describe('clean: page furniture is removed with its kind and rule', () => {
     ['Foto: Stadtverwaltung', 'credit', 'clean/photo-credit'],
     ['Źródło: agencja', 'credit', 'clean/photo-credit'],
   ])('%s → %s', (line, kind, rule) => {
-    const doc = clean(`Officials met in Seoul on Monday to discuss the plan.\n\n${line}\n\nThe talks ended without agreement after four hours.`);
+    const doc = clean(
+      `Officials met in Seoul on Monday to discuss the plan.\n\n${line}\n\nThe ` +
+        `talks ended without agreement after four hours.`,
+    );
     expect(doc.removed).toContainEqual(expect.objectContaining({ kind, rule, text: line }));
-    expect(doc.text).toBe('Officials met in Seoul on Monday to discuss the plan.\n\nThe talks ended without agreement after four hours.');
+    expect(doc.text).toBe(
+      'Officials met in Seoul on Monday to discuss the plan.\n\nThe talks ended without agreement after four hours.',
+    );
   });
 
   it.each(['Epoch Times Photo', 'Photo:', 'Video', 'AP Photo'])('takes %s as a photo marker', (marker) => {
     const doc = clean(`Body one is here.\n\n${marker}\n(STR/AFP/Getty Images)\n\nBody two is here.`);
-    expect(doc.removed?.slice(1).map((r) => [r.kind, r.text])).toEqual([['photo-marker', marker], ['credit', '(STR/AFP/Getty Images)']]);
+    expect(doc.removed?.slice(1).map((r) => [r.kind, r.text])).toEqual([
+      ['photo-marker', marker],
+      ['credit', '(STR/AFP/Getty Images)'],
+    ]);
   });
 
   it('takes the paragraph after a photo marker as its caption, but not after a marker followed by a credit', () => {
-    const doc = clean('Body one is here.\n\nEpoch Times Photo\nPresident Moon (C) talks to delegates at the Blue House.\n\nEpoch Times Photo\n(STR/AFP/Getty Images)\n\nIn December, the U.N. imposed sanctions.');
+    const doc = clean(
+      'Body one is here.\n\nEpoch Times Photo\nPresident Moon (C) talks to delegates ' +
+        'at the Blue House.\n\nEpoch Times Photo\n(STR/AFP/Getty Images)\n\nIn December, ' +
+        'the U.N. imposed sanctions.',
+    );
     expect(doc.removed?.map((r) => r.kind)).toEqual(['title', 'photo-marker', 'caption', 'photo-marker', 'credit']);
     expect(doc.text).toBe('Body one is here.\n\nIn December, the U.N. imposed sanctions.');
   });
@@ -65,8 +81,14 @@ describe('clean: page furniture is removed with its kind and rule', () => {
   });
 
   it('removes a repeated pull-quote even when its quotation marks differ', () => {
-    const doc = clean('Pence said Washington would keep up its “maximum pressure campaign” against Pyongyang.\n\nOther text in between here.\n\nPence said Washington would keep up its ‘maximum pressure campaign’ against Pyongyang.');
-    expect(doc.removed).toContainEqual(expect.objectContaining({ kind: 'duplicate', text: expect.stringContaining('‘maximum') }));
+    const doc = clean(
+      'Pence said Washington would keep up its “maximum pressure campaign” against ' +
+        'Pyongyang.\n\nOther text in between here.\n\nPence said Washington would ' +
+        'keep up its ‘maximum pressure campaign’ against Pyongyang.',
+    );
+    expect(doc.removed).toContainEqual(
+      expect.objectContaining({ kind: 'duplicate', text: expect.stringContaining('‘maximum') }),
+    );
     expect(doc.paragraphs?.length).toBe(2);
   });
 });
@@ -92,7 +114,11 @@ describe('clean: must not remove', () => {
   });
 
   it('removes a pull-quote set as its own paragraph when a body paragraph carries the same words', () => {
-    const doc = clean('“Europe has to be able to stand on its own feet.”\n\nAbroad, the result was watched. "Europe has to be able to stand on its own feet," Merz said on Sunday.');
+    const doc = clean(
+      '“Europe has to be able to stand on its own feet.”\n\nAbroad, the result ' +
+        'was watched. "Europe has to be able to stand on its own feet," Merz said ' +
+        'on Sunday.',
+    );
     expect(doc.removed?.slice(1)).toEqual([expect.objectContaining({ kind: 'duplicate', rule: 'clean/pull-quote' })]);
     expect(doc.paragraphs).toHaveLength(1);
   });
@@ -110,7 +136,11 @@ describe('clean: must not remove', () => {
 
 describe('clean: metadata recovered from the text', () => {
   it('reads title, published and updated dates, byline, dateline and agency', () => {
-    const doc = engine.process('Leaders Agree on Ceasefire\n\nMarch 3, 2019 Updated: March 4, 2019\n\nBy Jane Doe and John Roe\n\nGENEVA (AP) — The two sides agreed on Sunday.\n\nThe Associated Press contributed to this report.');
+    const doc = engine.process(
+      'Leaders Agree on Ceasefire\n\nMarch 3, 2019 Updated: March 4, 2019\n\nBy ' +
+        'Jane Doe and John Roe\n\nGENEVA (AP) — The two sides agreed on Sunday.\n\nThe ' +
+        'Associated Press contributed to this report.',
+    );
     expect(doc.meta).toMatchObject({
       title: 'Leaders Agree on Ceasefire',
       published: '2019-03-03',
@@ -124,7 +154,10 @@ describe('clean: metadata recovered from the text', () => {
   });
 
   it('joins the lines of a hard-wrapped paragraph with spaces and keeps the map to the source', () => {
-    const wrapped = 'Officials from both countries met in the capital on Monday and said\nthat the talks, the first in two years, had been constructive and\nwould resume next month.';
+    const wrapped =
+      'Officials from both countries met in the capital on Monday and said\nthat ' +
+      'the talks, the first in two years, had been constructive and\nwould resume ' +
+      'next month.';
     const doc = engine.process(`A Title\n\n${wrapped}`);
     expect(doc.text).toBe(wrapped.replace(/\n/g, ' '));
     expect(checkInvariants(doc)).toEqual([]);
@@ -143,17 +176,25 @@ describe('clean: bylines', () => {
     ['By Jane Doe and John Roe', ['Jane Doe', 'John Roe'], null, null],
     ['By Jane Doe, Reuters', ['Jane Doe'], 'Reuters', null],
     ['By Park Ji-hoon and Mariko Endo November 29, 2017', ['Park Ji-hoon', 'Mariko Endo'], null, '2017-11-29'],
-    ['By Lucía Ferreyra Published July 30, 2024 Updated July 31, 2024, 6:40 p.m. ET', ['Lucía Ferreyra'], null, '2024-07-30'],
+    [
+      'By Lucía Ferreyra Published July 30, 2024 Updated July 31, 2024, 6:40 p.m. ET',
+      ['Lucía Ferreyra'],
+      null,
+      '2024-07-30',
+    ],
   ])('%s', (line, authors, agency, published) => {
     const doc = engine.process(`A Title\n\n${line}\n\nThe body of the story.`);
     expect(doc.removed?.[1]).toMatchObject({ kind: 'byline', text: line });
     expect(doc.meta).toMatchObject({ authors, agency, published });
   });
 
-  it.each(['By the end of the day, talks had collapsed.', 'By contrast, Seoul stayed silent.'])('does not take "%s" for a byline', (line) => {
-    const doc = engine.process(`A Title\n\n${line}\n\nMore text.`);
-    expect(doc.text).toContain(line);
-  });
+  it.each(['By the end of the day, talks had collapsed.', 'By contrast, Seoul stayed silent.'])(
+    'does not take "%s" for a byline',
+    (line) => {
+      const doc = engine.process(`A Title\n\n${line}\n\nMore text.`);
+      expect(doc.text).toContain(line);
+    },
+  );
 });
 
 describe('clean: the duplicate rule takes repeated pull-quotes and teasers, not lines that repeat on purpose', () => {

@@ -40,7 +40,8 @@ export const cleanStage = defineStage({
     };
     for (const step of STEPS) step(state, ctx);
     const built = buildText(state);
-    if (!built.text) ctx.report('warning', 'clean/no-body', 'every paragraph was page furniture; the article has no body text');
+    if (!built.text)
+      ctx.report('warning', 'clean/no-body', 'every paragraph was page furniture; the article has no body text');
     // Last, once the input, the page and the header have all had their say.
     const reference = settleReference(state, ctx);
     return { ...built, meta: state.meta, reference };

@@ -26,7 +26,13 @@ const CLAUSE_BREAKS = new Set([';', ':', '—', '–', 'but', 'while', 'whereas'
  * would keep up"); elsewhere it is hypothetical, as are "could", "might", "may", "should".
  * @param words the modals, governors, conditionals and speech verbs (`data/words/clauses.txt`).
  */
-export function analyseVerb(tokens: readonly Token[], verb: number, sentenceStart: number, sentenceEnd: number, words: EventWords): VerbGroup {
+export function analyseVerb(
+  tokens: readonly Token[],
+  verb: number,
+  sentenceStart: number,
+  sentenceEnd: number,
+  words: EventWords,
+): VerbGroup {
   let k = verb - 1;
   let negated = false;
   let intent = false;
@@ -36,7 +42,12 @@ export function analyseVerb(tokens: readonly Token[], verb: number, sentenceStar
   while (k >= sentenceStart) {
     const t = tokens[k]!;
     const word = t.text.toLowerCase();
-    if (t.pos === 'AUX' || NEGATIONS.has(word) || (t.pos === 'ADV' && verb - k <= 3) || (t.pos === 'PART' && word !== 'to')) {
+    if (
+      t.pos === 'AUX' ||
+      NEGATIONS.has(word) ||
+      (t.pos === 'ADV' && verb - k <= 3) ||
+      (t.pos === 'PART' && word !== 'to')
+    ) {
       if (NEGATIONS.has(word)) negated = true;
       if (words.futureModals.has(word)) intent = true;
       if (word === 'would') wouldSeen = true;
@@ -65,7 +76,12 @@ export function analyseVerb(tokens: readonly Token[], verb: number, sentenceStar
     if (governor && governor.pos === 'VERB') governorIndex ??= g;
     if (governor) {
       if (words.refusalGovernors.has(governor.lemma)) negated = true;
-      if (words.intentGovernors.has(governor.lemma) || governor.lemma === 'be' || governor.text.toLowerCase() === 'going') intent = true;
+      if (
+        words.intentGovernors.has(governor.lemma) ||
+        governor.lemma === 'be' ||
+        governor.text.toLowerCase() === 'going'
+      )
+        intent = true;
       for (let a = g - 1; a >= Math.max(sentenceStart, g - 3); a--) {
         const word = tokens[a]!.text.toLowerCase();
         if (NEGATIONS.has(word)) negated = !words.refusalGovernors.has(governor.lemma);
@@ -82,7 +98,11 @@ export function analyseVerb(tokens: readonly Token[], verb: number, sentenceStar
   let mood: VerbGroup['mood'] = 'fact';
   if (tokens[sentenceEnd - 1]?.text === '?') mood = 'question';
   else if (urged) mood = 'urged';
-  else if (clauseWords(tokens, verb, sentenceStart).some((w) => words.conditionals.has(w)) && !tokens[groupStart - 1]?.text.match(/^should$/i)) mood = 'conditional';
+  else if (
+    clauseWords(tokens, verb, sentenceStart).some((w) => words.conditionals.has(w)) &&
+    !tokens[groupStart - 1]?.text.match(/^should$/i)
+  )
+    mood = 'conditional';
   else if (hypothetical) mood = 'hypothetical';
   return { verb, negated, intent, passive, mood, groupStart, governor: governorIndex };
 }
@@ -118,7 +138,12 @@ export function canBeTarget(m: ActorMention): boolean {
  * preposition ("in Seoul", "with Washington"), skipping a comma-enclosed aside ("North Korea, which
  * ..., fired"), with the actors joined to it by "and" ("The United States and South Korea agreed").
  */
-export function subjectOf(tokens: readonly Token[], actors: readonly ActorMention[], groupStart: number, sentenceStart: number): ActorMention[] {
+export function subjectOf(
+  tokens: readonly Token[],
+  actors: readonly ActorMention[],
+  groupStart: number,
+  sentenceStart: number,
+): ActorMention[] {
   const byEnd = new Map<number, ActorMention>();
   for (const a of actors) if (canBeParty(a)) byEnd.set(a.end, a);
   let k = groupStart - 1;
@@ -137,9 +162,14 @@ export function subjectOf(tokens: readonly Token[], actors: readonly ActorMentio
     if (CLAUSE_BREAKS.has(t.text.toLowerCase())) return [];
     // "... climbed above 2,000 and a powerful aftershock sent ...": a conjunction followed by a
     // noun phrase with no actor, right before the verb, starts a clause whose subject is not one.
-    if ((t.text === 'and' || t.text === 'or') && k + 1 < verbAt && /^(a|an|the|this|that|these|those)$/i.test(tokens[k + 1]!.text)) {
+    if (
+      (t.text === 'and' || t.text === 'or') &&
+      k + 1 < verbAt &&
+      /^(a|an|the|this|that|these|those)$/i.test(tokens[k + 1]!.text)
+    ) {
       const phrase = tokens.slice(k + 1, verbAt);
-      if (phrase.every((w) => ['DET', 'ADJ', 'NOUN', 'NUM'].includes(w.pos)) && phrase.some((w) => w.pos === 'NOUN')) return [];
+      if (phrase.every((w) => ['DET', 'ADJ', 'NOUN', 'NUM'].includes(w.pos)) && phrase.some((w) => w.pos === 'NOUN'))
+        return [];
     }
     let mention = byEnd.get(t.end);
     if (!mention) continue;

@@ -25,7 +25,12 @@ function wordFits(token: Token, alternatives: readonly string[]): boolean {
 }
 
 /** Actors that start at or after token `from`, within reach, with the ones joined to them by "and". */
-export function actorsFrom(tokens: readonly Token[], actors: readonly ActorMention[], from: number, limit: number): ActorMention[] {
+export function actorsFrom(
+  tokens: readonly Token[],
+  actors: readonly ActorMention[],
+  from: number,
+  limit: number,
+): ActorMention[] {
   if (from >= limit) return [];
   // The first actor stands before any comma or relative clause ("to the games, which included Kim").
   let stop = from;
@@ -42,7 +47,9 @@ export function actorsFrom(tokens: readonly Token[], actors: readonly ActorMenti
       a.actor.kind === 'person' &&
       a.start > first!.end &&
       a.start - first!.end < 50 &&
-      tokens.filter((t) => t.start >= first!.end && t.end <= a.start).every((t) => /^['’]s$/.test(t.text) || ['ADJ', 'NOUN', 'PROPN', 'PART'].includes(t.pos)),
+      tokens
+        .filter((t) => t.start >= first!.end && t.end <= a.start)
+        .every((t) => /^['’]s$/.test(t.text) || ['ADJ', 'NOUN', 'PROPN', 'PART'].includes(t.pos)),
   );
   if (person && first.actor.kind !== 'person') first = person;
   const found = [first];

@@ -8,20 +8,77 @@ const LOCATIVE = new Set(['in', 'at', 'near', 'outside', 'inside', 'across']);
  * wherever the talks were held.
  */
 const TOPIC_NOUNS = new Set([
-  'situation', 'crisis', 'conflict', 'tension', 'tensions', 'developments', 'development', 'peace', 'stability', 'security',
-  'war', 'violence', 'rights', 'democracy', 'elections', 'election', 'reform', 'reforms', 'future', 'people', 'events',
-  'issue', 'issues', 'question', 'efforts', 'progress', 'relations', 'humanitarian', 'investment', 'investments', 'interests',
-  'presence', 'role', 'aggression', 'occupation', 'settlements', 'embassy', 'consulate', 'ambassador', 'counterpart', 'citizens',
-  'environment', 'access', 'sovereignty', 'market', 'markets', 'sites', 'status', 'economy', 'policy', 'policies', 'outbreak',
-  'process', 'need', 'needs', 'transition',
+  'situation',
+  'crisis',
+  'conflict',
+  'tension',
+  'tensions',
+  'developments',
+  'development',
+  'peace',
+  'stability',
+  'security',
+  'war',
+  'violence',
+  'rights',
+  'democracy',
+  'elections',
+  'election',
+  'reform',
+  'reforms',
+  'future',
+  'people',
+  'events',
+  'issue',
+  'issues',
+  'question',
+  'efforts',
+  'progress',
+  'relations',
+  'humanitarian',
+  'investment',
+  'investments',
+  'interests',
+  'presence',
+  'role',
+  'aggression',
+  'occupation',
+  'settlements',
+  'embassy',
+  'consulate',
+  'ambassador',
+  'counterpart',
+  'citizens',
+  'environment',
+  'access',
+  'sovereignty',
+  'market',
+  'markets',
+  'sites',
+  'status',
+  'economy',
+  'policy',
+  'policies',
+  'outbreak',
+  'process',
+  'need',
+  'needs',
+  'transition',
 ]);
 
 /** The country named right after a place, past a comma ("Aqaba, Jordan"), or null. */
-function countryAfter(tokens: readonly Token[], actors: readonly ActorMention[], from: number, end: number): string | null {
+function countryAfter(
+  tokens: readonly Token[],
+  actors: readonly ActorMention[],
+  from: number,
+  end: number,
+): string | null {
   let comma = from;
   while (comma < tokens.length && tokens[comma]!.start < end) comma++;
   if (tokens[comma]?.text !== ',' || !tokens[comma + 1]) return null;
-  const next = actors.find((a) => a.start === tokens[comma + 1]!.start && a.actor.kind === 'country' && a.actor.role === null);
+  const next = actors.find(
+    (a) => a.start === tokens[comma + 1]!.start && a.actor.kind === 'country' && a.actor.role === null,
+  );
   return next?.actor.country ?? null;
 }
 
@@ -36,7 +93,25 @@ interface Candidate {
 }
 
 /** Words of time a locative may follow and still hang on the verb ("met today in Cairo"). */
-const TIME_WORDS = new Set(['today', 'yesterday', 'tomorrow', 'tonight', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'morning', 'afternoon', 'evening', 'week', 'month', 'year']);
+const TIME_WORDS = new Set([
+  'today',
+  'yesterday',
+  'tomorrow',
+  'tonight',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'morning',
+  'afternoon',
+  'evening',
+  'week',
+  'month',
+  'year',
+]);
 
 /**
  * Whether the locative phrase at `preposition` says where the act happened rather than where
@@ -46,12 +121,25 @@ const TIME_WORDS = new Set(['today', 'yesterday', 'tomorrow', 'tonight', 'monday
  * material acts and meetings (`lenient`: "attacked protesters in Lebanon", "met on the sidelines
  * of the summit in Melbourne"), and never after a topic noun ("the situation in Gaza").
  */
-function hangsOnTheAct(tokens: readonly Token[], preposition: number, trigger: number, actorEnds: ReadonlySet<number>, lenient: boolean): boolean {
+function hangsOnTheAct(
+  tokens: readonly Token[],
+  preposition: number,
+  trigger: number,
+  actorEnds: ReadonlySet<number>,
+  lenient: boolean,
+): boolean {
   const before = tokens[preposition - 1];
   if (!before) return false;
   if (preposition - 1 === trigger || actorEnds.has(before.end)) return true;
   const word = before.text.toLowerCase();
-  if (before.pos === 'ADV' || before.pos === 'NUM' || TIME_WORDS.has(word) || before.pos === 'AUX' || before.pos === 'VERB') return true;
+  if (
+    before.pos === 'ADV' ||
+    before.pos === 'NUM' ||
+    TIME_WORDS.has(word) ||
+    before.pos === 'AUX' ||
+    before.pos === 'VERB'
+  )
+    return true;
   if (before.pos === 'NOUN' || before.pos === 'PROPN') return lenient && !TOPIC_NOUNS.has(word);
   // "President Yoon of the Republic of Korea (ROK) in Seoul", "Xi Jinping of the PRC, in Bali".
   return lenient && (before.text === ')' || before.text === ',');
@@ -70,7 +158,8 @@ function actorsWithin(actors: readonly ActorMention[], sentence: Sentence): Acto
     else high = mid;
   }
   const out: ActorMention[] = [];
-  for (let i = low; i < actors.length && actors[i]!.start < sentence.end; i++) if (actors[i]!.end <= sentence.end) out.push(actors[i]!);
+  for (let i = low; i < actors.length && actors[i]!.start < sentence.end; i++)
+    if (actors[i]!.end <= sentence.end) out.push(actors[i]!);
   return out;
 }
 
@@ -95,15 +184,26 @@ export function findPlace(
   const actorEnds = new Set((lenient ? inSentence : event.parties).map((a) => a.end));
   const candidates: Candidate[] = [];
   for (let k = sentence.tokenStart + 1; k < sentence.tokenEnd - 1; k++) {
-    if (!LOCATIVE.has(tokens[k]!.text.toLowerCase()) || !hangsOnTheAct(tokens, k, trigger, actorEnds, lenient)) continue;
+    if (!LOCATIVE.has(tokens[k]!.text.toLowerCase()) || !hangsOnTheAct(tokens, k, trigger, actorEnds, lenient))
+      continue;
     let first = k + 1;
     if (tokens[first]!.text.toLowerCase() === 'the') first++;
     if (first >= sentence.tokenEnd || !/^\p{Lu}/u.test(tokens[first]!.text)) continue;
     const named = inSentence.find((a) => a.start === tokens[first]!.start);
     if (named) {
       // A country after a locative is a place too ("fighting in Ukraine"), placed at country level.
-      const isPlace = named.actor.kind === 'city' || named.actor.kind === 'place' || (named.actor.kind === 'country' && named.actor.role === null);
-      if (isPlace) candidates.push({ at: k, start: named.start, end: named.end, name: named.text, country: named.actor.country ?? countryAfter(tokens, inSentence, first, named.end) });
+      const isPlace =
+        named.actor.kind === 'city' ||
+        named.actor.kind === 'place' ||
+        (named.actor.kind === 'country' && named.actor.role === null);
+      if (isPlace)
+        candidates.push({
+          at: k,
+          start: named.start,
+          end: named.end,
+          name: named.text,
+          country: named.actor.country ?? countryAfter(tokens, inSentence, first, named.end),
+        });
       continue;
     }
     let j = first;
@@ -114,11 +214,18 @@ export function findPlace(
     // holds the preposition too ("protesters in Lebanon"), where the run is where they are.
     const actor = inSentence.find((a) => a.start < end && start < a.end);
     if (actor) {
-      if (actor.start <= tokens[k]!.start && actor.actor.country !== null) candidates.push({ at: k, start, end, name: text.slice(start, end), country: actor.actor.country });
+      if (actor.start <= tokens[k]!.start && actor.actor.country !== null)
+        candidates.push({ at: k, start, end, name: text.slice(start, end), country: actor.actor.country });
       continue;
     }
     // "Bali, Indonesia": the country named after a place decides which place of that name.
-    candidates.push({ at: k, start, end, name: text.slice(start, end), country: countryAfter(tokens, inSentence, j, end) });
+    candidates.push({
+      at: k,
+      start,
+      end,
+      name: text.slice(start, end),
+      country: countryAfter(tokens, inSentence, j, end),
+    });
   }
   // After the trigger first (its own complement), nearest first; then before it, nearest first.
   const distance = (c: Candidate) => (c.at > trigger ? c.at - trigger : 1000 + trigger - c.at);
@@ -128,7 +235,14 @@ export function findPlace(
     if (!geo && c.country === null) continue;
     // The gazetteer's place of that name lies in another country (Bali in Cameroon for "Bali,
     // Indonesia", a town for a country's name): the place is kept at country level.
-    if (geo && c.country !== null && geo.country !== c.country) return { name: c.name, country: c.country, lat: null, lon: null, mention: { start: c.start, end: c.end, text: c.name } };
+    if (geo && c.country !== null && geo.country !== c.country)
+      return {
+        name: c.name,
+        country: c.country,
+        lat: null,
+        lon: null,
+        mention: { start: c.start, end: c.end, text: c.name },
+      };
     return {
       name: geo && c.country === null ? geo.name : c.name,
       country: c.country ?? geo?.country ?? null,

@@ -5,10 +5,12 @@ import { actorsFrom, matchPattern, type PatternMatch } from './02-match-patterns
 import { sameParty, type Draft, type EventStep, type EventWords } from './state.js';
 
 /** Sports results are not political events ("Japan beat South Korea 2-1"). */
-const SPORTS = /\b\d+\s*[-–]\s*\d+\b.*\b(beat|defeat|won|win|lost|draw|match|game|final|goal|score|cup|league|tournament)|\b(beat|defeated|won|lost)\b.*\b(match|game|final|cup|championship|tournament|league|medal)\b/i;
+const SPORTS =
+  /\b\d+\s*[-–]\s*\d+\b.*\b(beat|defeat|won|win|lost|draw|match|game|final|goal|score|cup|league|tournament)|\b(beat|defeated|won|lost)\b.*\b(match|game|final|cup|championship|tournament|league|medal)\b/i;
 
 /** Subjects that name two parties just mentioned, acting together ("the two leaders discussed"). */
-const JOINT_PHRASE = '(?:the|both)(?: two)? (leaders|presidents|ministers|sides|countries|governments|delegations|nations)';
+const JOINT_PHRASE =
+  '(?:the|both)(?: two)? (leaders|presidents|ministers|sides|countries|governments|delegations|nations)';
 const JOINT_SUBJECT = new RegExp(`^${JOINT_PHRASE}$`, 'i');
 const MAY_HAVE_JOINT_SUBJECT = new RegExp(`\\b${JOINT_PHRASE}\\b`, 'i');
 /** Roles that speak for a state, as the parties of a joint subject do. */
@@ -18,7 +20,8 @@ const JOINT_REACH = 3;
 
 /** Ranks matches: more pattern words first, then one that found the target it asks for. */
 function better(a: PatternMatch, b: PatternMatch): boolean {
-  const score = (m: PatternMatch) => m.pattern.words.length * 2 + (m.pattern.targetAt !== null && m.targets.length ? 1 : 0);
+  const score = (m: PatternMatch) =>
+    m.pattern.words.length * 2 + (m.pattern.targetAt !== null && m.targets.length ? 1 : 0);
   return score(a) > score(b);
 }
 
@@ -49,13 +52,15 @@ function draftsOf(
     return false;
   };
   // In text order, each sentence's actors are found by moving on from the last sentence's.
-  if (actors.some((a, k) => k > 0 && a.start < actors[k - 1]!.start)) actors = [...actors].sort((a, b) => a.start - b.start);
+  if (actors.some((a, k) => k > 0 && a.start < actors[k - 1]!.start))
+    actors = [...actors].sort((a, b) => a.start - b.start);
   let firstActor = 0;
   sentences.forEach((sentence, s) => {
     const limit = sentence.tokenEnd;
     while (firstActor < actors.length && actors[firstActor]!.start < sentence.start) firstActor++;
     const here: ActorMention[] = [];
-    for (let a = firstActor; a < actors.length && actors[a]!.start < sentence.end; a++) if (actors[a]!.end <= sentence.end) here.push(actors[a]!);
+    for (let a = firstActor; a < actors.length && actors[a]!.start < sentence.end; a++)
+      if (actors[a]!.end <= sentence.end) here.push(actors[a]!);
     const record: SentenceTrace | null = trace ? { sentence: s, verbs: [], candidates: [] } : null;
     if (record) trace!.push(record);
     if (!here.some(canBeParty) && !MAY_HAVE_JOINT_SUBJECT.test(sentence.text)) {
@@ -78,34 +83,72 @@ function draftsOf(
       const t = tokens[i]!;
       // The tagger reads some present-tense verbs after a name as plural nouns ("Pence (C) talks to
       // Moon"): a noun right after an actor, with a verb pattern, is taken as the verb.
-      const isVerb = t.pos === 'VERB' || (t.pos === 'NOUN' && knowledge.verbs.has(t.lemma) && actorEndsBefore(tokens, here, i));
+      const isVerb =
+        t.pos === 'VERB' || (t.pos === 'NOUN' && knowledge.verbs.has(t.lemma) && actorEndsBefore(tokens, here, i));
       const byHead = isVerb ? knowledge.verbs : t.pos === 'NOUN' || t.pos === 'PROPN' ? knowledge.nouns : undefined;
-      const stem = isVerb && !byHead!.has(t.lemma) ? regularStems(t.text).find((candidate) => byHead!.has(candidate)) : undefined;
+      const stem =
+        isVerb && !byHead!.has(t.lemma) ? regularStems(t.text).find((candidate) => byHead!.has(candidate)) : undefined;
       const patterns = byHead?.get(stem ?? t.lemma);
       if (!patterns?.length) continue;
       const group = isVerb ? analyseVerb(tokens, i, sentence.tokenStart, limit, words) : null;
-      if (group && record) record.verbs.push({ text: t.text, lemma: t.lemma, negated: group.negated, intent: group.intent, passive: group.passive, mood: group.mood });
+      if (group && record)
+        record.verbs.push({
+          text: t.text,
+          lemma: t.lemma,
+          negated: group.negated,
+          intent: group.intent,
+          passive: group.passive,
+          mood: group.mood,
+        });
       let best: PatternMatch | null = null;
       for (const pattern of patterns) {
         if (!pattern.words.every(present)) {
-          record?.candidates.push({ pattern: pattern.text, code: pattern.code, outcome: 'words missing after the head' });
+          record?.candidates.push({
+            pattern: pattern.text,
+            code: pattern.code,
+            outcome: 'words missing after the head',
+          });
           continue;
         }
-        const match = matchPattern(tokens, here, i, limit, pattern, group ? { passive: group.passive, groupStart: group.groupStart, taken } : { taken });
+        const match = matchPattern(
+          tokens,
+          here,
+          i,
+          limit,
+          pattern,
+          group ? { passive: group.passive, groupStart: group.groupStart, taken } : { taken },
+        );
         if (!match) {
-          record?.candidates.push({ pattern: pattern.text, code: pattern.code, outcome: 'words missing after the head' });
+          record?.candidates.push({
+            pattern: pattern.text,
+            code: pattern.code,
+            outcome: 'words missing after the head',
+          });
           continue;
         }
         if (!best || better(match, best)) {
-          if (best) record?.candidates.push({ pattern: best.pattern.text, code: best.pattern.code, outcome: `lost to "${pattern.text}" (fewer words or no target)` });
+          if (best)
+            record?.candidates.push({
+              pattern: best.pattern.text,
+              code: best.pattern.code,
+              outcome: `lost to "${pattern.text}" (fewer words or no target)`,
+            });
           best = match;
         } else {
-          record?.candidates.push({ pattern: pattern.text, code: pattern.code, outcome: `lost to "${best.pattern.text}" (fewer words or no target)` });
+          record?.candidates.push({
+            pattern: pattern.text,
+            code: pattern.code,
+            outcome: `lost to "${best.pattern.text}" (fewer words or no target)`,
+          });
         }
       }
       if (!best) continue;
       if (group && group.mood !== 'fact') {
-        record?.candidates.push({ pattern: best.pattern.text, code: best.pattern.code, outcome: `not coded: a ${group.mood} clause` });
+        record?.candidates.push({
+          pattern: best.pattern.text,
+          code: best.pattern.code,
+          outcome: `not coded: a ${group.mood} clause`,
+        });
         continue;
       }
       let sources: ActorMention[];
@@ -114,12 +157,14 @@ function draftsOf(
         // The noun's own actor ("the delegation's visit"), else the subject of its clause
         // ("the United States and South Korea agreed on ... engagement with North Korea").
         sources = best.sources.length ? best.sources : actorBefore(tokens, here, i, sentence.tokenStart);
-        if (!sources.length && governedByLightVerb(tokens, i, sentence.tokenStart, words.lightVerbs)) sources = subjectOf(tokens, here, i, sentence.tokenStart);
+        if (!sources.length && governedByLightVerb(tokens, i, sentence.tokenStart, words.lightVerbs))
+          sources = subjectOf(tokens, here, i, sentence.tokenStart);
       } else if (group?.passive) {
         // "sanctions were imposed on X by Y": the agent after "by" acts; a bare object slot is the subject.
         const by = tokens.findIndex((x, k) => k > i && k < limit && x.text.toLowerCase() === 'by');
         sources = by > 0 ? actorsFrom(tokens, here, by + 1, limit) : [];
-        if (best.pattern.targetAt === 0 || !targets.length) targets = subjectOf(tokens, here, group.groupStart, sentence.tokenStart);
+        if (best.pattern.targetAt === 0 || !targets.length)
+          targets = subjectOf(tokens, here, group.groupStart, sentence.tokenStart);
       } else if (group?.governor !== null && group?.governor !== undefined) {
         // "Biden met Zelenskyy to discuss the war": the governing verb's subject acts.
         const governing = analyseVerb(tokens, group.governor, sentence.tokenStart, limit, words);
@@ -129,7 +174,11 @@ function draftsOf(
         if (!sources.length && group) sources = jointSubject(tokens, actors, group.groupStart, sentence, s);
       }
       if (!sources.length) {
-        record?.candidates.push({ pattern: best.pattern.text, code: best.pattern.code, outcome: 'not coded: no source actor found' });
+        record?.candidates.push({
+          pattern: best.pattern.text,
+          code: best.pattern.code,
+          outcome: 'not coded: no source actor found',
+        });
         continue;
       }
       // "threatened to ban Ugandan opposition candidates": with no target of its own, an act done
@@ -137,11 +186,20 @@ function draftsOf(
       if (!targets.length && group && !group.passive) {
         // The "to" the pattern took ("threaten to expel ..."), else one right after its last word.
         const after = Math.max(...best.taken) + 1;
-        const to = best.taken.find((k) => k > i && tokens[k]!.text.toLowerCase() === 'to') ?? (tokens[after]?.text.toLowerCase() === 'to' ? after : -1);
-        if (to >= 0 && tokens[to + 1]?.pos === 'VERB') targets = actorsFrom(tokens, here, to + 2, limit).filter((t) => !sources.some((source) => sameParty(source, t)));
+        const to =
+          best.taken.find((k) => k > i && tokens[k]!.text.toLowerCase() === 'to') ??
+          (tokens[after]?.text.toLowerCase() === 'to' ? after : -1);
+        if (to >= 0 && tokens[to + 1]?.pos === 'VERB')
+          targets = actorsFrom(tokens, here, to + 2, limit).filter(
+            (t) => !sources.some((source) => sameParty(source, t)),
+          );
       }
       for (const k of best.taken) taken.add(k);
-      record?.candidates.push({ pattern: best.pattern.text, code: best.pattern.code, outcome: `chosen: ${sources.map((x) => x.actor.code).join('+')} → ${targets.map((x) => x.actor.code).join('+') || 'no target'}` });
+      record?.candidates.push({
+        pattern: best.pattern.text,
+        code: best.pattern.code,
+        outcome: `chosen: ${sources.map((x) => x.actor.code).join('+')} → ${targets.map((x) => x.actor.code).join('+') || 'no target'}`,
+      });
       drafts.push({ match: best, group, sources, targets, sentence: s });
     }
   });
@@ -154,7 +212,12 @@ function draftsOf(
  * engagement"), so the verb's subject is the noun's source; after other verbs ("discussed
  * sanctions") the noun is a topic, not an act.
  */
-function governedByLightVerb(tokens: readonly Token[], noun: number, floor: number, lightVerbs: ReadonlySet<string>): boolean {
+function governedByLightVerb(
+  tokens: readonly Token[],
+  noun: number,
+  floor: number,
+  lightVerbs: ReadonlySet<string>,
+): boolean {
   for (let k = noun - 1; k >= Math.max(floor, noun - 8); k--) {
     if (tokens[k]!.pos === 'VERB') return lightVerbs.has(tokens[k]!.lemma);
   }
@@ -167,18 +230,40 @@ function governedByLightVerb(tokens: readonly Token[], noun: number, floor: numb
  * countries named in the three sentences before, else (for sides, countries, governments ...) the
  * last two countries. Empty when the subject is not one, or two such parties are not found.
  */
-function jointSubject(tokens: readonly Token[], actors: readonly ActorMention[], groupStart: number, sentence: Sentence, sentenceIndex: number): ActorMention[] {
+function jointSubject(
+  tokens: readonly Token[],
+  actors: readonly ActorMention[],
+  groupStart: number,
+  sentence: Sentence,
+  sentenceIndex: number,
+): ActorMention[] {
   let end = groupStart;
   while (end > sentence.tokenStart && tokens[end - 1]!.pos === 'ADV') end--;
   let start = end;
-  while (start > sentence.tokenStart && ['DET', 'NUM', 'NOUN', 'ADJ'].includes(tokens[start - 1]!.pos) && end - start < 3) start--;
-  const phrase = JOINT_SUBJECT.exec(tokens.slice(start, end).map((t) => t.text).join(' '));
+  while (
+    start > sentence.tokenStart &&
+    ['DET', 'NUM', 'NOUN', 'ADJ'].includes(tokens[start - 1]!.pos) &&
+    end - start < 3
+  )
+    start--;
+  const phrase = JOINT_SUBJECT.exec(
+    tokens
+      .slice(start, end)
+      .map((t) => t.text)
+      .join(' '),
+  );
   if (!phrase) return [];
   const lastTwo = (kind: 'person' | 'country'): ActorMention[] => {
     const parties: ActorMention[] = [];
     for (let a = actors.length - 1; a >= 0 && parties.length < 2; a--) {
       const m = actors[a]!;
-      if (m.start >= sentence.start || m.sentence < sentenceIndex - JOINT_REACH || !canBeParty(m) || m.actor.kind !== kind) continue;
+      if (
+        m.start >= sentence.start ||
+        m.sentence < sentenceIndex - JOINT_REACH ||
+        !canBeParty(m) ||
+        m.actor.kind !== kind
+      )
+        continue;
       // Leaders and sides speak for their states: an opposition figure or a civilian named in
       // between ("the poisoning of Aleksey Navalny") is what they talked about.
       if (m.actor.role !== null && !STATE_ROLES.has(m.actor.role)) continue;
@@ -222,7 +307,12 @@ function actorEndsBefore(tokens: readonly Token[], actors: readonly ActorMention
 }
 
 /** The actor right before a noun ("the North Korean delegation's visit", "U.S. sanctions"). */
-function actorBefore(tokens: readonly Token[], actors: readonly ActorMention[], noun: number, floor: number): ActorMention[] {
+function actorBefore(
+  tokens: readonly Token[],
+  actors: readonly ActorMention[],
+  noun: number,
+  floor: number,
+): ActorMention[] {
   for (let k = noun - 1; k >= Math.max(floor, noun - 4); k--) {
     const found = actors.find((a) => canBeParty(a) && a.end === tokens[k]!.end);
     if (found) return [found];

@@ -11,11 +11,29 @@ import { sameParty, type Draft, type EventState, type EventStep } from './state.
  * aid" as an intent to provide aid (033); a planned attack is a threat of force (138).
  */
 const INTENT_CODES: Record<string, string> = {
-  '04': '036', '05': '032', '06': '031', '07': '033', '08': '035', '09': '036',
-  '14': '133', '15': '138', '16': '131', '17': '137', '18': '138', '19': '138', '20': '138',
+  '04': '036',
+  '05': '032',
+  '06': '031',
+  '07': '033',
+  '08': '035',
+  '09': '036',
+  '14': '133',
+  '15': '138',
+  '16': '131',
+  '17': '137',
+  '18': '138',
+  '19': '138',
+  '20': '138',
 };
 /** CAMEO's refusal codes by root: "refused to meet" is 125, "did not cooperate" 121 ... */
-const REFUSAL_CODES: Record<string, string> = { '03': '125', '04': '125', '05': '120', '06': '121', '07': '122', '08': '124' };
+const REFUSAL_CODES: Record<string, string> = {
+  '03': '125',
+  '04': '125',
+  '05': '120',
+  '06': '121',
+  '07': '122',
+  '08': '124',
+};
 /**
  * Acts done in a place and to it: protests, force posture, coercion, assaults, fighting and mass
  * violence. With no target named, the country where they happened is the target, as event data
@@ -35,19 +53,36 @@ function party(m: ActorMention): EventParty {
  * (police, rebels, the government) does ("Turkish authorities" against Turkey), and so do its
  * people protesting at home ("Iraqi Kurds demonstrated in Kirkuk"): a protest faces the state.
  */
-function placeTarget(place: EventPlace | null, source: ActorMention, root: string, countries: ReadonlyMap<string, ActorEntry>): EventParty | null {
+function placeTarget(
+  place: EventPlace | null,
+  source: ActorMention,
+  root: string,
+  countries: ReadonlyMap<string, ActorEntry>,
+): EventParty | null {
   const entry = place?.country ? countries.get(place.country) : undefined;
   if (!place || !entry || entry.country === null) return null;
   if (source.actor.country === entry.country && source.actor.role === null && root !== '14') return null;
   return {
-    actor: { id: entry.id, name: entry.name, code: entry.code, country: entry.country, role: null, title: null, kind: 'country' },
+    actor: {
+      id: entry.id,
+      name: entry.name,
+      code: entry.code,
+      country: entry.country,
+      role: null,
+      title: null,
+      kind: 'country',
+    },
     mention: place.mention,
     from: 'place',
   };
 }
 
 /** The code an event takes given its mood: intent and refusal codes where CAMEO has them. */
-function finalCode(code: string, group: VerbGroup | null, codes: ReadonlyMap<string, CameoCode>): { code: string; negated: boolean; intent: boolean } | null {
+function finalCode(
+  code: string,
+  group: VerbGroup | null,
+  codes: ReadonlyMap<string, CameoCode>,
+): { code: string; negated: boolean; intent: boolean } | null {
   const root = code.slice(0, 2);
   if (group?.negated) {
     const refusal = REFUSAL_CODES[root];
@@ -93,7 +128,10 @@ function eventsOf(
       // Material acts and meetings happen somewhere; statements are about places.
       const lenient = cameo.quadClass === 2 || cameo.quadClass === 4 || cameo.root === '04';
       const event = { trigger: head, parties: [...d.sources, ...d.targets], lenient };
-      where = { place: findPlace(doc.text, sentence, doc.tokens, doc.actors, event), date: dateOfSentence(doc.times, d.sentence, reference) };
+      where = {
+        place: findPlace(doc.text, sentence, doc.tokens, doc.actors, event),
+        date: dateOfSentence(doc.times, d.sentence, reference),
+      };
       setting.set(head, where);
     }
     const { place, date } = where;
@@ -104,7 +142,8 @@ function eventsOf(
     for (const source of d.sources) {
       for (const target of targets) {
         if (target && sameParty(source, target)) continue;
-        const fromPlace = !target && LOCAL_ROOTS.has(cameo.root) ? placeTarget(place, source, cameo.root, countries) : null;
+        const fromPlace =
+          !target && LOCAL_ROOTS.has(cameo.root) ? placeTarget(place, source, cameo.root, countries) : null;
         const key = [source.actor.code, target?.actor.code ?? fromPlace?.actor.code ?? '-', coded.code].join('|');
         const existing = byKey.get(key);
         if (existing) {
@@ -113,7 +152,14 @@ function eventsOf(
           continue;
         }
         const expectsTarget = d.match.pattern.targetAt !== null;
-        const confidence = Math.round((0.9 - (expectsTarget && !target ? 0.25 : 0) - (coded.intent ? 0.1 : 0) - (d.sources.length > 1 || d.targets.length > 1 ? 0.05 : 0)) * 100) / 100;
+        const confidence =
+          Math.round(
+            (0.9 -
+              (expectsTarget && !target ? 0.25 : 0) -
+              (coded.intent ? 0.1 : 0) -
+              (d.sources.length > 1 || d.targets.length > 1 ? 0.05 : 0)) *
+              100,
+          ) / 100;
         // The trigger's span is written out, not spread: a spread followed by twenty fields made
         // V8 build each event slowly and keep it past young-generation collections.
         const event: CodedEvent = {
@@ -134,7 +180,12 @@ function eventsOf(
           intent: coded.intent,
           date,
           place,
-          via: { pattern: d.match.pattern.text, file: d.match.pattern.file, line: d.match.pattern.line, code: d.match.pattern.code },
+          via: {
+            pattern: d.match.pattern.text,
+            file: d.match.pattern.file,
+            line: d.match.pattern.line,
+            code: d.match.pattern.code,
+          },
           confidence,
           mentions: 1,
         };

@@ -14,7 +14,8 @@ function eventsOf(text: string): CodedEvent[] {
   expect(checkInvariants(doc)).toEqual([]);
   return doc.events!;
 }
-const brief = (e: CodedEvent) => `${e.source.actor.code}→${e.target?.actor.code ?? '-'} ${e.root}${e.intent ? ' intent' : ''}${e.negated ? ' refusal' : ''}`;
+const brief = (e: CodedEvent) =>
+  `${e.source.actor.code}→${e.target?.actor.code ?? '-'} ${e.root}${e.intent ? ' intent' : ''}${e.negated ? ' refusal' : ''}`;
 
 describe('events: clause analysis', () => {
   it.each([
@@ -35,11 +36,20 @@ describe('events: clause analysis', () => {
     ['Mike Pence plans to visit Seoul.', ['USAGOV→KORGOV 03 intent']],
     ['North Korea refused to meet with South Korea.', ['PRK→KOR 12 refusal']],
     ['The United States called on Russia to withdraw its troops from Ukraine.', ['USA→RUS 02']],
-    ['Mike Pence met with Moon Jae-in in Seoul to discuss sanctions on North Korea.', ['USAGOV→KORGOV 04', 'USAGOV→- 04']],
+    [
+      'Mike Pence met with Moon Jae-in in Seoul to discuss sanctions on North Korea.',
+      ['USAGOV→KORGOV 04', 'USAGOV→- 04'],
+    ],
     ['The United States demanded that North Korea abandon its nuclear weapons.', ['USA→PRK 10']],
     ['China threatened to expel Japanese diplomats.', ['CHN→JPNGOV 13']],
-    ['Russia and Ukraine held talks in Istanbul. Both sides agreed to exchange prisoners.', ['RUS→UKR 04', 'UKR→RUS 04', 'RUS→UKR 03', 'UKR→RUS 03']],
-    ['Mike Pence spoke with Moon Jae-in on Monday. The two leaders discussed North Korea.', ['USAGOV→KORGOV 04', 'KORGOV→USAGOV 04']],
+    [
+      'Russia and Ukraine held talks in Istanbul. Both sides agreed to exchange prisoners.',
+      ['RUS→UKR 04', 'UKR→RUS 04', 'RUS→UKR 03', 'UKR→RUS 03'],
+    ],
+    [
+      'Mike Pence spoke with Moon Jae-in on Monday. The two leaders discussed North Korea.',
+      ['USAGOV→KORGOV 04', 'KORGOV→USAGOV 04'],
+    ],
   ])('%s', (text, expected) => {
     expect(eventsOf(text).map(brief)).toEqual(expected);
   });
@@ -71,7 +81,11 @@ describe('events: clause analysis', () => {
   });
 
   it.each([
-    ['the setting of the act, not the topic talked about', 'Mike Pence met Moon Jae-in in Seoul to discuss the situation in North Korea.', 'Seoul KOR'],
+    [
+      'the setting of the act, not the topic talked about',
+      'Mike Pence met Moon Jae-in in Seoul to discuss the situation in North Korea.',
+      'Seoul KOR',
+    ],
     ['no place when the only one is a topic', 'The United States condemned the violence in Syria.', null],
     ['a country after a locative, at country level', 'Israel attacked Hamas fighters in Lebanon.', 'Lebanon LBN'],
     ['the place nearest after the trigger', 'In Geneva, Russia attacked Ukrainian troops near Bakhmut.', 'Bakhmut UKR'],
@@ -82,12 +96,28 @@ describe('events: clause analysis', () => {
   });
 
   it.each([
-    ['a protest with no target named is aimed at the country it is held in', 'Thousands of Iraqi Kurds demonstrated in Kirkuk on Sunday.', 'IRQ→IRQ 14 from place Kirkuk'],
-    ['an attack on a place hits that country', 'Houthi rebels fired missiles at the airport in Abha, Saudi Arabia.', 'YEMREB→SAU 19 from place Abha'],
+    [
+      'a protest with no target named is aimed at the country it is held in',
+      'Thousands of Iraqi Kurds demonstrated in Kirkuk on Sunday.',
+      'IRQ→IRQ 14 from place Kirkuk',
+    ],
+    [
+      'an attack on a place hits that country',
+      'Houthi rebels fired missiles at the airport in Abha, Saudi Arabia.',
+      'YEMREB→SAU 19 from place Abha',
+    ],
     ['a named target wins over the place', 'Israel attacked Hamas fighters in Lebanon.', 'ISR→PSEREB 19'],
     ['a country acting in its own land keeps no target', 'Turkey imposed a curfew in Cizre.', 'TUR→- 17'],
-    ['a statement is about places, not aimed at them', 'The United States criticized the crackdown in Cizre.', 'USA→- 11'],
-    ['a build-up in another country is aimed at it', 'Israel has strengthened its forces in Lebanon.', 'ISR→LBN 15 from place Lebanon'],
+    [
+      'a statement is about places, not aimed at them',
+      'The United States criticized the crackdown in Cizre.',
+      'USA→- 11',
+    ],
+    [
+      'a build-up in another country is aimed at it',
+      'Israel has strengthened its forces in Lebanon.',
+      'ISR→LBN 15 from place Lebanon',
+    ],
   ])('targets: %s', (_, text, expected) => {
     const [e] = eventsOf(text);
     expect(e).toBeDefined();
@@ -103,7 +133,11 @@ describe('events: must not code', () => {
     ['a negated attack', 'Israel did not attack Iran.'],
     ['a sports result', 'Japan beat South Korea 2-1 in the Asian Cup final.'],
     ['an opinion', 'Sanctions on North Korea are a mistake, critics say.'],
-    ['a clause whose subject is no actor', 'Relief flights from India and China poured into Nepal as the toll climbed and a powerful aftershock sent residents back into the streets.'],
+    [
+      'a clause whose subject is no actor',
+      'Relief flights from India and China poured into Nepal as the toll climbed ' +
+        'and a powerful aftershock sent residents back into the streets.',
+    ],
   ])('%s', (_name, text) => {
     expect(eventsOf(text)).toEqual([]);
   });
@@ -114,7 +148,9 @@ describe('event patterns', () => {
     const dir = mkdtempSync(join(tmpdir(), 'dyad-patterns-'));
     const file = join(dir, 'mine.txt');
     writeFileSync(file, '042 visit TARGET\n999 frobnicate TARGET\n');
-    expect(() => loadEventKnowledge([file])).toThrow(new KnowledgeError(file, 2, '999 is not a CAMEO code of the codebook'));
+    expect(() => loadEventKnowledge([file])).toThrow(
+      new KnowledgeError(file, 2, '999 is not a CAMEO code of the codebook'),
+    );
     writeFileSync(file, '042 Visit TARGET\n');
     expect(() => loadEventKnowledge([file])).toThrow(/mine\.txt:1: "Visit" is not a lower-case word/);
   });
@@ -125,6 +161,8 @@ describe('event patterns', () => {
     writeFileSync(file, '0256 nudge TARGET toward talk\n');
     const mine = createEngine({ defaultDate: '2018-02-12', patternFiles: [file] });
     const doc = mine.process('Headline\n\nChina nudged North Korea toward talks.');
-    expect(doc.events!.map((e) => [e.code, e.source.actor.code, e.target?.actor.code, e.via.file])).toEqual([['0256', 'CHN', 'PRK', file]]);
+    expect(doc.events!.map((e) => [e.code, e.source.actor.code, e.target?.actor.code, e.via.file])).toEqual([
+      ['0256', 'CHN', 'PRK', file],
+    ]);
   });
 });

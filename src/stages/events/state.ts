@@ -77,5 +77,9 @@ export type EventStep = (state: EventState) => void;
 export function sameParty(a: ActorMention, b: ActorMention): boolean {
   if (a.actor.id === b.actor.id) return true;
   const country = a.actor.country;
-  return country !== null && country === b.actor.country && (a.actor.role === null || b.actor.role === null || a.actor.role === b.actor.role);
+  return (
+    country !== null &&
+    country === b.actor.country &&
+    (a.actor.role === null || b.actor.role === null || a.actor.role === b.actor.role)
+  );
 }

@@ -3,9 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { extractHtml } from './html-extract.js';
 
 const visible = [
-  'Negotiators from both countries met in Geneva on Tuesday to discuss a ceasefire along the disputed border, officials said.',
-  'The talks lasted six hours and ended with an agreement to meet again next month, according to a statement from the foreign ministry.',
-  'Observers said the meeting was the first direct contact between the two governments since the fighting began last spring.',
+  'Negotiators from both countries met in Geneva on Tuesday to discuss a ceasefire ' +
+    'along the disputed border, officials said.',
+  'The talks lasted six hours and ended with an agreement to meet again next ' +
+    'month, according to a statement from the foreign ministry.',
+  'Observers said the meeting was the first direct contact between the two ' +
+    'governments since the fighting began last spring.',
 ];
 
 function page(hidden: string): string {
@@ -19,15 +22,14 @@ function page(hidden: string): string {
 }
 
 describe('extract: HTML pages', () => {
-  it.each([
-    ['style="display: none"'],
-    ['style="color: red; DISPLAY:none"'],
-    ['style="visibility: hidden"'],
-  ])('a block hidden by its inline style (%s) is not article text', (hidden) => {
-    const texts = extractHtml(page(hidden))!.paragraphs.map((p) => p.text);
-    expect(texts).toEqual(expect.arrayContaining(visible));
-    expect(texts.join(' ')).not.toContain('newsletter');
-  });
+  it.each([['style="display: none"'], ['style="color: red; DISPLAY:none"'], ['style="visibility: hidden"']])(
+    'a block hidden by its inline style (%s) is not article text',
+    (hidden) => {
+      const texts = extractHtml(page(hidden))!.paragraphs.map((p) => p.text);
+      expect(texts).toEqual(expect.arrayContaining(visible));
+      expect(texts.join(' ')).not.toContain('newsletter');
+    },
+  );
 
   it('keeps a block whose inline style does not hide it', () => {
     const texts = extractHtml(page('style="display: block; color: red"'))!.paragraphs.map((p) => p.text);
@@ -47,7 +49,8 @@ describe('extract: HTML pages', () => {
 /** Three paragraphs of a story of our own, long enough for Readability to take them as the body. */
 const story = [
   'The river authority opened all four gates of the northern dam on Thursday after a week of heavy rain upstream.',
-  'Engineers said the reservoir had risen by two metres since Sunday and that farmland downstream could flood by the weekend.',
+  'Engineers said the reservoir had risen by two metres since Sunday and that ' +
+    'farmland downstream could flood by the weekend.',
   'Residents of three villages were told to move livestock to higher ground, and schools in the valley stayed closed.',
 ];
 const storyHtml = story.map((s) => `<p>${s}</p>`).join('\n');
@@ -72,7 +75,10 @@ describe('extract: page shapes that must not lose the story', () => {
       'an <article> much shorter than the story around it',
       `<body><main><article><h1>Dam gates opened</h1><p>By the river desk.</p></article>${storyHtml}</main></body>`,
     ],
-    ['a <form> that wraps the whole page', `<body><form id="aspnetForm" action="/x"><div>${storyHtml}</div></form></body>`],
+    [
+      'a <form> that wraps the whole page',
+      `<body><form id="aspnetForm" action="/x"><div>${storyHtml}</div></form></body>`,
+    ],
     ['a <footer> that wraps the whole page', `<body><footer><h1>Dam gates opened</h1>${storyHtml}</footer></body>`],
     ['a <nav> that wraps the whole page', `<body><nav class="wrapper"><main>${storyHtml}</main></nav></body>`],
     [
@@ -100,29 +106,47 @@ describe('extract: page shapes that must not lose the story', () => {
       <div>Officials will review the dam's rules next month.<br>A report is due in June, the authority said.</div>
       </div></body></html>`);
     expect(got).toEqual(expect.arrayContaining([`${story[0]} ${story[1]}`, 'Villages warned', story[2]]));
-    expect(got.join(' ')).toContain("Officials will review the dam's rules next month. A report is due in June, the authority said.");
+    expect(got.join(' ')).toContain(
+      "Officials will review the dam's rules next month. A report is due in June, the authority said.",
+    );
   });
 
   it('reads a line break inside a paragraph as a space, not as nothing', () => {
-    const got = texts(`<html><body><div>${storyHtml}<p>The gates will stay open<br>until the level falls.</p></div></body></html>`);
+    const got = texts(
+      `<html><body><div>${storyHtml}<p>The gates will stay open<br>until the level falls.</p></div></body></html>`,
+    );
     expect(got).toContain('The gates will stay open until the level falls.');
   });
 
   it('marks list entries and table cells as items, headings and captions as such', () => {
-    const page = extractHtml(`<html><body><div>${storyHtml}<h2>What to bring</h2><ul><li>Warm clothes and boots</li></ul>
+    const page =
+      extractHtml(`<html><body><div>${storyHtml}<h2>What to bring</h2><ul><li>Warm clothes and boots</li></ul>
       <table><tr><td>Gate 1</td><td>open</td></tr></table><figure><figcaption>The dam at dawn.</figcaption></figure></div></body></html>`);
     const hints = Object.fromEntries(page!.paragraphs.map((p) => [p.text, p.hint]));
-    expect(hints).toMatchObject({ 'What to bring': 'heading', 'Warm clothes and boots': 'item', 'Gate 1': 'item', 'The dam at dawn.': 'caption' });
+    expect(hints).toMatchObject({
+      'What to bring': 'heading',
+      'Warm clothes and boots': 'item',
+      'Gate 1': 'item',
+      'The dam at dawn.': 'caption',
+    });
   });
 
   it.each([
     [
       'Chinese',
-      ['北方水库的四个闸门周四全部打开，上游连续一周降雨。', '工程师说，自周日以来水位上涨了两米，下游农田可能在周末被淹。', '三个村庄的居民被要求把牲畜转移到高处，山谷里的学校继续停课。'],
+      [
+        '北方水库的四个闸门周四全部打开，上游连续一周降雨。',
+        '工程师说，自周日以来水位上涨了两米，下游农田可能在周末被淹。',
+        '三个村庄的居民被要求把牲畜转移到高处，山谷里的学校继续停课。',
+      ],
     ],
     [
       'Japanese',
-      ['北部のダムの四つの水門が木曜日にすべて開かれた。上流では一週間雨が続いていた。', '技術者によると、日曜日から水位が二メートル上がり、週末には下流の農地が浸水するおそれがある。', '三つの村の住民は家畜を高台に移すよう求められ、谷の学校は休校が続いている。'],
+      [
+        '北部のダムの四つの水門が木曜日にすべて開かれた。上流では一週間雨が続いていた。',
+        '技術者によると、日曜日から水位が二メートル上がり、週末には下流の農地が浸水するおそれがある。',
+        '三つの村の住民は家畜を高台に移すよう求められ、谷の学校は休校が続いている。',
+      ],
     ],
   ])('finds the article body of a page in %s (written without spaces)', (_language, lines) => {
     const got = texts(`<html lang="zh"><body><div>${lines.map((l) => `<p>${l}</p>`).join('')}</div></body></html>`);
@@ -130,26 +154,49 @@ describe('extract: page shapes that must not lose the story', () => {
   });
 
   it('still finds no article on a page of menu links only', () => {
-    expect(extractHtml('<html><body><nav><a href="/">Home</a></nav><div><a href="/a">World</a> <a href="/b">Sport</a></div></body></html>')).toBeNull();
+    expect(
+      extractHtml(
+        '<html><body><nav><a href="/">Home</a></nav><div><a href="/a">World</a> ' +
+          '<a href="/b">Sport</a></div></body></html>',
+      ),
+    ).toBeNull();
   });
 });
 
 describe('extract: furniture inside the article body', () => {
   it.each([
-    ['a share bar', '<ul class="share-buttons"><li>Share this story on the networks</li><li>Send it to a friend by e-mail</li></ul>'],
+    [
+      'a share bar',
+      '<ul class="share-buttons"><li>Share this story on the networks</li><li>Send it to a friend by e-mail</li></ul>',
+    ],
     ['an author box', '<div id="author-box"><p>Ana Ruiz writes about rivers and water policy for the desk.</p></div>'],
-    ['a comment thread', '<ol class="commentlist"><li><p>Great piece, thank you for writing about our valley!</p></li></ol>'],
-    ['a tag list', '<ul class="post-tags"><li>rivers</li><li>floods</li><li>dams and reservoirs of the north</li></ul>'],
-    ['a paragraph that is only a link', '<p><a href="/other">Bridge reopens after two years of repairs in the old town</a></p>'],
+    [
+      'a comment thread',
+      '<ol class="commentlist"><li><p>Great piece, thank you for writing about our valley!</p></li></ol>',
+    ],
+    [
+      'a tag list',
+      '<ul class="post-tags"><li>rivers</li><li>floods</li><li>dams and reservoirs of the north</li></ul>',
+    ],
+    [
+      'a paragraph that is only a link',
+      '<p><a href="/other">Bridge reopens after two years of repairs in the old town</a></p>',
+    ],
   ])('takes out %s', (_kind, furniture) => {
     const got = texts(`<html><body><div class="entry">${storyHtml}${furniture}</div></body></html>`);
     expect(got).toEqual(story);
   });
 
   it.each([
-    ['a story whose own classes name its tags', `<article class="post tag-rivers category-social-news">${storyHtml}</article>`],
+    [
+      'a story whose own classes name its tags',
+      `<article class="post tag-rivers category-social-news">${storyHtml}</article>`,
+    ],
     ['a section that carries ads in it', `<section class="report__section--ads">${storyHtml}</section>`],
-    ['a written-out address', `<div>${storyHtml}<p><a href="https://example.org/dam">https://example.org/dam</a></p></div>`],
+    [
+      'a written-out address',
+      `<div>${storyHtml}<p><a href="https://example.org/dam">https://example.org/dam</a></p></div>`,
+    ],
   ])('keeps %s', (_kind, body) => {
     expect(texts(`<html><body>${body}</body></html>`)).toEqual(expect.arrayContaining(story));
   });

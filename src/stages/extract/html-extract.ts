@@ -56,7 +56,8 @@ function withLightStyles<T>(document: { createElement(name: string): unknown }, 
   if (!styleGetterWrapped) {
     styleGetterWrapped = true;
     let owner: object | null = document.createElement('p') as object;
-    while (owner && !Object.getOwnPropertyDescriptor(owner, 'style')) owner = Object.getPrototypeOf(owner) as object | null;
+    while (owner && !Object.getOwnPropertyDescriptor(owner, 'style'))
+      owner = Object.getPrototypeOf(owner) as object | null;
     const original = owner ? Object.getOwnPropertyDescriptor(owner, 'style') : undefined;
     const linkedomStyle = original?.get;
     if (owner && original?.configurable && linkedomStyle) {
@@ -118,7 +119,11 @@ function findJsonLdArticle(document: Document): Record<string, unknown> | undefi
 /** Reads title, authors, dates, URL and language from meta tags and JSON-LD; JSON-LD wins. */
 export function readPageMeta(document: Document): PageMeta {
   const meta: PageMeta = { authors: [], provenance: {} };
-  const set = (field: 'title' | 'published' | 'updated' | 'url' | 'language' | 'siteName', value: string | undefined, from: string) => {
+  const set = (
+    field: 'title' | 'published' | 'updated' | 'url' | 'language' | 'siteName',
+    value: string | undefined,
+    from: string,
+  ) => {
     if (value && !meta[field]) {
       meta[field] = value.trim();
       meta.provenance[field] = from;
@@ -138,9 +143,33 @@ export function readPageMeta(document: Document): PageMeta {
   }
   set('title', metaContent(document, ['meta[property="og:title"]', 'meta[name="twitter:title"]']), 'html-meta');
   set('title', document.querySelector('title')?.textContent ?? undefined, 'html-meta');
-  set('published', metaContent(document, ['meta[property="article:published_time"]', 'meta[name="pubdate"]', 'meta[name="date"]', 'meta[itemprop="datePublished"]', 'meta[name="dc.date"]']), 'html-meta');
-  set('updated', metaContent(document, ['meta[property="article:modified_time"]', 'meta[property="og:updated_time"]', 'meta[itemprop="dateModified"]']), 'html-meta');
-  set('url', metaContent(document, ['meta[property="og:url"]']) ?? document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? undefined, 'html-meta');
+  set(
+    'published',
+    metaContent(document, [
+      'meta[property="article:published_time"]',
+      'meta[name="pubdate"]',
+      'meta[name="date"]',
+      'meta[itemprop="datePublished"]',
+      'meta[name="dc.date"]',
+    ]),
+    'html-meta',
+  );
+  set(
+    'updated',
+    metaContent(document, [
+      'meta[property="article:modified_time"]',
+      'meta[property="og:updated_time"]',
+      'meta[itemprop="dateModified"]',
+    ]),
+    'html-meta',
+  );
+  set(
+    'url',
+    metaContent(document, ['meta[property="og:url"]']) ??
+      document.querySelector('link[rel="canonical"]')?.getAttribute('href') ??
+      undefined,
+    'html-meta',
+  );
   set('language', document.documentElement?.getAttribute('lang') ?? undefined, 'html-meta');
   set('siteName', metaContent(document, ['meta[property="og:site_name"]']), 'html-meta');
   if (!meta.authors.length) {

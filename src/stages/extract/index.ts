@@ -12,13 +12,27 @@ function joinParagraphs(blocks: ReadonlyArray<Pick<SourceParagraph, 'text' | 'hi
     if (text) text += '\n\n';
     const start = text.length;
     text += block.text;
-    paragraphs.push(block.hint ? { start, end: text.length, text: block.text, hint: block.hint } : { start, end: text.length, text: block.text });
+    paragraphs.push(
+      block.hint
+        ? { start, end: text.length, text: block.text, hint: block.hint }
+        : { start, end: text.length, text: block.text },
+    );
   }
   return { text, paragraphs };
 }
 
 function emptyMeta(): ArticleMeta {
-  return { title: null, published: null, updated: null, authors: [], agency: null, url: null, language: 'en', dateline: null, provenance: {} };
+  return {
+    title: null,
+    published: null,
+    updated: null,
+    authors: [],
+    agency: null,
+    url: null,
+    language: 'en',
+    dateline: null,
+    provenance: {},
+  };
 }
 
 /** What the extract steps share: the input, and the text and metadata read from it so far. */
@@ -33,7 +47,8 @@ function readContent(state: ExtractState): void {
   const { input, meta } = state;
   if (input.format === 'html') {
     const page = extractHtml(input.content);
-    if (!page) throw fatal('extract', 'extract/no-article-body', `${input.origin.source}: the HTML page has no article body`);
+    if (!page)
+      throw fatal('extract', 'extract/no-article-body', `${input.origin.source}: the HTML page has no article body`);
     const source = joinParagraphs(page.paragraphs);
     source.rawOffsets = source.paragraphs.map((p) => {
       const at = input.content.indexOf(p.text);

@@ -7,10 +7,41 @@ import { squash } from './collect-blocks.js';
  */
 const FURNITURE_PART = new RegExp(
   [
-    'comment', 'share', 'sharing', 'social', 'sociable', 'related', 'newsletter', 'breadcrumb',
-    'cookie', 'consent', 'sidebar', '^widget', 'banner', 'advert', 'sponsor', 'subscri', 'rating', 'outbrain',
-    'taboola', 'disqus', 'recommend', 'respond', 'reply', 'akismet', 'pagination', 'pager', 'postnav', 'post-nav',
-    'next-post', 'prev-post', 'most-popular', 'mostpopular', 'further-reading', 'see-also', 'tagcloud',
+    'comment',
+    'share',
+    'sharing',
+    'social',
+    'sociable',
+    'related',
+    'newsletter',
+    'breadcrumb',
+    'cookie',
+    'consent',
+    'sidebar',
+    '^widget',
+    'banner',
+    'advert',
+    'sponsor',
+    'subscri',
+    'rating',
+    'outbrain',
+    'taboola',
+    'disqus',
+    'recommend',
+    'respond',
+    'reply',
+    'akismet',
+    'pagination',
+    'pager',
+    'postnav',
+    'post-nav',
+    'next-post',
+    'prev-post',
+    'most-popular',
+    'mostpopular',
+    'further-reading',
+    'see-also',
+    'tagcloud',
   ].join('|'),
   'i',
 );
@@ -23,8 +54,24 @@ const BYLINE_MAX_CHARS = 80;
 
 /** Short words that name furniture only as a whole part of a name (`tags`, not `stage`). */
 const FURNITURE_WORD = new Set([
-  'ad', 'ads', 'tag', 'tags', 'meta', 'metadata', 'footer', 'nav', 'menu', 'button', 'btn', 'icons', 'login', 'signup',
-  'follow', 'donate', 'toolbar', 'skip',
+  'ad',
+  'ads',
+  'tag',
+  'tags',
+  'meta',
+  'metadata',
+  'footer',
+  'nav',
+  'menu',
+  'button',
+  'btn',
+  'icons',
+  'login',
+  'signup',
+  'follow',
+  'donate',
+  'toolbar',
+  'skip',
 ]);
 /**
  * Parts of a name that describe, not name, an element: WordPress's taxonomy classes on a post
@@ -40,8 +87,12 @@ const MAX_PRUNED = 0.6;
 function isFurniture(el: Element): boolean {
   const name = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.replace(DESCRIPTIVE, ' ').trim();
   if (name.length < 2) return false;
-  if (FURNITURE_PART.test(name) || (AUTHOR.test(name) && squash(el.textContent ?? '').length > BYLINE_MAX_CHARS)) return true;
-  return name.toLowerCase().split(/[\s-]+/).some((word) => FURNITURE_WORD.has(word));
+  if (FURNITURE_PART.test(name) || (AUTHOR.test(name) && squash(el.textContent ?? '').length > BYLINE_MAX_CHARS))
+    return true;
+  return name
+    .toLowerCase()
+    .split(/[\s-]+/)
+    .some((word) => FURNITURE_WORD.has(word));
 }
 
 /**

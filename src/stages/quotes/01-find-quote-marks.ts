@@ -66,12 +66,18 @@ export function findQuoteMarks(text: string, paragraphs: readonly Paragraph[], c
       }
     }
     const opensHere = open !== null;
-    if (open !== null) spans.push({ open, close: null, contentStart: open + 1, contentEnd: p.end, paragraph: index, double: true });
+    if (open !== null)
+      spans.push({ open, close: null, contentStart: open + 1, contentEnd: p.end, paragraph: index, double: true });
     // A quotation carried from the paragraph before continues in the first quote of this one.
     const firstHere = spans[first];
     if (carried && firstHere && firstHere.open - p.start <= 1) firstHere.continues = carried;
     else if (carried) {
-      ctx.report('warning', 'quotes/unclosed-mark', `a quotation mark opened here is never closed; the quote is taken to run to the end of its paragraph`, { start: carried.open, end: carried.open + 1 });
+      ctx.report(
+        'warning',
+        'quotes/unclosed-mark',
+        `a quotation mark opened here is never closed; the quote is taken to run to the end of its paragraph`,
+        { start: carried.open, end: carried.open + 1 },
+      );
     }
     carried = opensHere ? spans[spans.length - 1]! : null;
     // Single quotes, outside double-quoted spans of this paragraph.
@@ -85,14 +91,27 @@ export function findQuoteMarks(text: string, paragraphs: readonly Paragraph[], c
       if (singleOpen === null) {
         if ((c === '‘' || c === "'") && opensSingle(text, i, p.start)) singleOpen = i;
       } else if ((c === '’' || c === "'") && closesSingle(text, i, p.end)) {
-        if (!insideDouble(singleOpen)) spans.push({ open: singleOpen, close: i, contentStart: singleOpen + 1, contentEnd: i, paragraph: index, double: false });
+        if (!insideDouble(singleOpen))
+          spans.push({
+            open: singleOpen,
+            close: i,
+            contentStart: singleOpen + 1,
+            contentEnd: i,
+            paragraph: index,
+            double: false,
+          });
         singleOpen = null;
       }
     }
   });
   if (carried) {
     const last = carried as MarkedSpan;
-    ctx.report('warning', 'quotes/unclosed-mark', 'a quotation mark opened here is never closed; the quote is taken to run to the end of its paragraph', { start: last.open, end: last.open + 1 });
+    ctx.report(
+      'warning',
+      'quotes/unclosed-mark',
+      'a quotation mark opened here is never closed; the quote is taken to run to the end of its paragraph',
+      { start: last.open, end: last.open + 1 },
+    );
   }
   return spans.sort((a, b) => a.open - b.open);
 }

@@ -14,7 +14,14 @@ export function classifyMarks(state: QuoteState): void {
   for (const mark of state.marks) {
     const content = text.slice(mark.contentStart, mark.contentEnd);
     const words = content.trim().split(/\s+/).filter(Boolean);
-    const before = text.slice(Math.max(0, mark.open - 30), mark.open).trim().split(/\s+/).pop()?.toLowerCase().replace(/[^a-z]/g, '') ?? '';
+    const before =
+      text
+        .slice(Math.max(0, mark.open - 30), mark.open)
+        .trim()
+        .split(/\s+/)
+        .pop()
+        ?.toLowerCase()
+        .replace(/[^a-z]/g, '') ?? '';
     const ownPunctuation = /[.,!?…;:]\s*$/.test(content);
     if (mark.close === null || mark.continues) continue;
     if (lexicon.titleNouns.has(before) && words.length <= 8 && !ownPunctuation) {
@@ -61,13 +68,22 @@ export function findCues(state: QuoteState): void {
   for (let i = 0; i < tokens.length; i++) {
     const phrase = byFirst.get(folded[i]!)?.find((words) => words.every((w, k) => folded[i + k] === w));
     if (phrase) {
-      cues.push({ tokenStart: i, tokenEnd: i + phrase.length, sentence: state.sentenceOf[i]!, lemma: phrase.join(' '), according: phrase[0] === 'according' });
+      cues.push({
+        tokenStart: i,
+        tokenEnd: i + phrase.length,
+        sentence: state.sentenceOf[i]!,
+        lemma: phrase.join(' '),
+        according: phrase[0] === 'according',
+      });
       i += phrase.length - 1;
       continue;
     }
     const t = tokens[i]!;
     if (t.pos !== 'VERB' && !(t.pos === 'AUX' && t.lemma === 'say')) continue;
-    if (lexicon.passiveCues.has(t.lemma) || (lexicon.speechVerbs.has(t.lemma) && !attributive(state, i) && !passive(state, i))) {
+    if (
+      lexicon.passiveCues.has(t.lemma) ||
+      (lexicon.speechVerbs.has(t.lemma) && !attributive(state, i) && !passive(state, i))
+    ) {
       cues.push({ tokenStart: i, tokenEnd: i + 1, sentence: state.sentenceOf[i]!, lemma: t.lemma, according: false });
     }
   }

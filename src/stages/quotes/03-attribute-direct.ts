@@ -13,15 +13,21 @@ function sentenceBounds(state: QuoteState, token: number): { start: number; end:
 }
 
 /** `“Q,” X said` / `“Q,” said X` / `“Q,” X was quoted in ...`: a cue soon after the closing mark. */
-function attributeAfter(state: QuoteState, mark: MarkedSpan): { cue: Cue; speaker: SpeakerWords | null; rule: string } | null {
+function attributeAfter(
+  state: QuoteState,
+  mark: MarkedSpan,
+): { cue: Cue; speaker: SpeakerWords | null; rule: string } | null {
   const after = tokenAt(state, mark.close! + 1);
   if (after >= state.tokens.length) return null;
   // The cue must share the closing mark's sentence: the next paragraph is another statement.
   const { end } = sentenceBounds(state, Math.max(0, after - 1));
-  const cue = state.cues.find((c) => !c.used && c.tokenStart >= after && c.tokenStart < Math.min(end, after + AFTER_REACH));
+  const cue = state.cues.find(
+    (c) => !c.used && c.tokenStart >= after && c.tokenStart < Math.min(end, after + AFTER_REACH),
+  );
   if (!cue) return null;
   // Another quotation between the mark and the cue belongs to that cue, not this one.
-  if (state.marks.some((m) => m !== mark && m.open > mark.close! && m.open < state.tokens[cue.tokenStart]!.start)) return null;
+  if (state.marks.some((m) => m !== mark && m.open > mark.close! && m.open < state.tokens[cue.tokenStart]!.start))
+    return null;
   let first = after;
   while (first < cue.tokenStart && state.tokens[first]!.pos === 'PUNCT') first++;
   if (first === cue.tokenStart) {
@@ -32,15 +38,21 @@ function attributeAfter(state: QuoteState, mark: MarkedSpan): { cue: Cue; speake
 }
 
 /** `X said: “Q”` / `X said, “Q”`: a cue shortly before the opening mark, in the same sentence. */
-function attributeBefore(state: QuoteState, mark: MarkedSpan): { cue: Cue; speaker: SpeakerWords | null; rule: string } | null {
+function attributeBefore(
+  state: QuoteState,
+  mark: MarkedSpan,
+): { cue: Cue; speaker: SpeakerWords | null; rule: string } | null {
   const opening = tokenAt(state, mark.open);
   const { start } = sentenceBounds(state, opening);
-  const candidates = state.cues.filter((c) => !c.used && c.tokenEnd <= opening && c.tokenStart >= Math.max(start, opening - BEFORE_REACH));
+  const candidates = state.cues.filter(
+    (c) => !c.used && c.tokenEnd <= opening && c.tokenStart >= Math.max(start, opening - BEFORE_REACH),
+  );
   // "X said in a statement, “Q”": the verb with a speaker before it wins over the phrase after it.
   const speakerOf = (c: Cue) => {
     if (c.according) return nounPhraseAfter(state, c.tokenEnd, opening);
     // "..., saying: “Q”": the participle's speaker is the sentence's subject.
-    if (state.folded[c.tokenStart - 1] === ',' && /ing$/i.test(state.tokens[c.tokenStart]!.text)) return subjectOf(state, start, c.tokenStart - 1);
+    if (state.folded[c.tokenStart - 1] === ',' && /ing$/i.test(state.tokens[c.tokenStart]!.text))
+      return subjectOf(state, start, c.tokenStart - 1);
     return nounPhraseBefore(state, c.tokenStart, start);
   };
   const cue = [...candidates].reverse().find((c) => speakerOf(c) !== null) ?? candidates[candidates.length - 1];
@@ -67,12 +79,20 @@ export function attributeDirect(state: QuoteState): void {
       paragraph: mark.paragraph,
       marked: mark,
     };
-    const found = mark.close !== null ? attributeAfter(state, mark) ?? attributeBefore(state, mark) : attributeBefore(state, mark);
+    const found =
+      mark.close !== null
+        ? (attributeAfter(state, mark) ?? attributeBefore(state, mark))
+        : attributeBefore(state, mark);
     if (found) {
       found.cue.used = true;
       state.quotes.push({ ...base, cue: found.cue, speaker: found.speaker, rule: found.rule });
     } else {
-      state.quotes.push({ ...base, cue: null, speaker: null, rule: mark.continues ? 'quotes/continued-paragraph' : 'quotes/unattributed' });
+      state.quotes.push({
+        ...base,
+        cue: null,
+        speaker: null,
+        rule: mark.continues ? 'quotes/continued-paragraph' : 'quotes/unattributed',
+      });
     }
   }
 }

@@ -45,7 +45,14 @@ function readsAsClause(state: QuoteState, start: number, end: number): boolean {
     if (phrase) start = phrase.tokenEnd;
   }
   const first = state.tokens[start];
-  if (!first || first.pos === 'ADP' || first.pos === 'PUNCT' || POSSESSIVES.has(state.folded[start]!) || first.pos === 'VERB') return false;
+  if (
+    !first ||
+    first.pos === 'ADP' ||
+    first.pos === 'PUNCT' ||
+    POSSESSIVES.has(state.folded[start]!) ||
+    first.pos === 'VERB'
+  )
+    return false;
   for (let j = start + 1; j < Math.min(end, start + 12); j++) {
     const t = state.tokens[j]!;
     if ((t.pos === 'AUX' || t.pos === 'VERB') && state.folded[j - 1] !== 'to') return true;
@@ -67,7 +74,8 @@ function tailIsAttribution(state: QuoteState, from: number, end: number): boolea
 
 /** Past an appositive after a speaker ("Natalia Brandt, a former analyst, ..."): the token after its closing comma. */
 function pastAppositive(state: QuoteState, from: number, end: number): number {
-  if (state.folded[from] !== ',' || !['DET', 'ADJ', 'NOUN', 'PROPN'].includes(state.tokens[from + 1]?.pos ?? '')) return from;
+  if (state.folded[from] !== ',' || !['DET', 'ADJ', 'NOUN', 'PROPN'].includes(state.tokens[from + 1]?.pos ?? ''))
+    return from;
   // An appositive is a noun phrase: it has no auxiliary ("think tank" may be tagged a verb).
   for (let j = from + 1; j < Math.min(end, from + 16); j++) {
     if (state.folded[j] === ',') return j;
@@ -103,7 +111,12 @@ export function findIndirect(state: QuoteState): void {
     } else {
       const before = nounPhraseBefore(state, cue.tokenStart, first);
       const commaBefore = before && before.tokenStart > first && state.folded[before.tokenStart - 1] === ',';
-      if (before && commaBefore && before.tokenStart - 1 - first >= MIN_CONTENT && tailIsAttribution(state, cue.tokenEnd, last)) {
+      if (
+        before &&
+        commaBefore &&
+        before.tokenStart - 1 - first >= MIN_CONTENT &&
+        tailIsAttribution(state, cue.tokenEnd, last)
+      ) {
         // "S, X said on Monday."
         speaker = before;
         content = trimmed(state, first, before.tokenStart - 1);
@@ -115,7 +128,11 @@ export function findIndirect(state: QuoteState): void {
           content = trimmed(state, first, cue.tokenStart - 1);
           rule = 'quotes/indirect-content-first-inverted';
         }
-      } else if (!before && state.folded[cue.tokenStart - 1] === ',' && /ing$/i.test(state.tokens[cue.tokenStart]!.text)) {
+      } else if (
+        !before &&
+        state.folded[cue.tokenStart - 1] === ',' &&
+        /ing$/i.test(state.tokens[cue.tokenStart]!.text)
+      ) {
         // "Pence left Seoul, saying (that) S": the participle's speaker is the sentence's subject.
         speaker = subjectOf(state, first, cue.tokenStart - 1);
         const start = contentStartAfter(state, cue, last);
@@ -129,10 +146,22 @@ export function findIndirect(state: QuoteState): void {
         const start = contentStartAfter(state, cue, last);
         const clause = readsAsClause(state, start, last);
         // "Ford announced deep production cuts": for some verbs the object alone is what was said.
-        if (!clause && !(state.lexicon.objectReports.has(cue.lemma) && ['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'PRON'].includes(state.tokens[start]?.pos ?? ''))) continue;
-        const next = state.cues.find((c) => c !== cue && c.sentence === cue.sentence && c.tokenStart > start && !c.used);
+        if (
+          !clause &&
+          !(
+            state.lexicon.objectReports.has(cue.lemma) &&
+            ['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'PRON'].includes(state.tokens[start]?.pos ?? '')
+          )
+        )
+          continue;
+        const next = state.cues.find(
+          (c) => c !== cue && c.sentence === cue.sentence && c.tokenStart > start && !c.used,
+        );
         // Content stops before a later ", Y said" of its own.
-        const stop = next && state.folded[next.tokenStart - 1] !== 'that' && tailIsAttribution(state, next.tokenEnd, last) ? next.tokenStart : last;
+        const stop =
+          next && state.folded[next.tokenStart - 1] !== 'that' && tailIsAttribution(state, next.tokenEnd, last)
+            ? next.tokenStart
+            : last;
         content = trimmed(state, start, stop);
         rule = clause ? 'quotes/indirect-cue-first' : 'quotes/indirect-object';
       }
@@ -141,11 +170,22 @@ export function findIndirect(state: QuoteState): void {
     cue.used = true;
     const contentStart = state.tokens[content[0]]!.start;
     const contentEnd = state.tokens[content[1] - 1]!.end;
-    const quote: WorkingQuote = { contentStart, contentEnd, kind: 'indirect', sentence: cue.sentence, paragraph: sentence.paragraph, cue, speaker, rule };
+    const quote: WorkingQuote = {
+      contentStart,
+      contentEnd,
+      kind: 'indirect',
+      sentence: cue.sentence,
+      paragraph: sentence.paragraph,
+      cue,
+      speaker,
+      rule,
+    };
     // Quoted words inside the content make it mixed; an unattributed quoted fragment joins it.
     const inside = (s: number, e: number) => s >= contentStart && e <= contentEnd;
     if (state.phrases.some((p) => p.kind === 'scare' && inside(p.start, p.end))) quote.kind = 'mixed';
-    const fragments = state.quotes.filter((q) => q.kind === 'direct' && !q.cue && !q.marked?.continues && inside(q.contentStart, q.contentEnd));
+    const fragments = state.quotes.filter(
+      (q) => q.kind === 'direct' && !q.cue && !q.marked?.continues && inside(q.contentStart, q.contentEnd),
+    );
     if (fragments.length) {
       quote.kind = 'mixed';
       state.quotes = state.quotes.filter((q) => !fragments.includes(q));

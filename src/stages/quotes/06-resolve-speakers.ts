@@ -18,7 +18,8 @@ function headOf(state: QuoteState, words: SpeakerWords): string | null {
       break;
     }
   }
-  for (let k = end - 1; k >= words.tokenStart; k--) if (['NOUN', 'PROPN', 'PRON'].includes(state.tokens[k]!.pos)) return state.folded[k]!;
+  for (let k = end - 1; k >= words.tokenStart; k--)
+    if (['NOUN', 'PROPN', 'PRON'].includes(state.tokens[k]!.pos)) return state.folded[k]!;
   return null;
 }
 
@@ -48,11 +49,15 @@ function resolveSpeaker(state: QuoteState, words: SpeakerWords, earlier: readonl
   const political = actors.filter((m) => m.actor.kind !== 'place' && m.actor.kind !== 'city');
   const chosen = political.find((m) => m.actor.kind === 'person') ?? political[political.length - 1] ?? null;
   const head = headOf(state, words);
-  const named = chosen !== null && chosen.actor.kind === 'person' && chosen.via !== 'coref:pronoun' ? true : chosen?.via === 'coref:pronoun';
+  const named =
+    chosen !== null && chosen.actor.kind === 'person' && chosen.via !== 'coref:pronoun'
+      ? true
+      : chosen?.via === 'coref:pronoun';
   const anonymous = !named && head !== null && state.lexicon.anonymousHeads.has(head);
   if (!chosen && head && state.lexicon.documents.has(head)) {
     const issuer = [...earlier].reverse().find((q) => q.speaker?.actor && q.speaker.actor.kind !== 'person');
-    if (issuer?.speaker) return { actor: issuer.speaker.actor, mention, anonymous: false, issuer: issuer.speaker.mention };
+    if (issuer?.speaker)
+      return { actor: issuer.speaker.actor, mention, anonymous: false, issuer: issuer.speaker.mention };
   }
   return { actor: chosen?.actor ?? null, mention, anonymous };
 }
@@ -61,11 +66,21 @@ function resolveSpeaker(state: QuoteState, words: SpeakerWords, earlier: readonl
 function relayOf(state: QuoteState, from: number, to: number, speaker: SpeakerWords | null): Quote['via'] {
   const start = state.tokens[from]?.start ?? 0;
   const end = state.tokens[Math.max(from, to - 1)]?.end ?? 0;
-  const inSpeaker = (m: ActorMention) => speaker !== null && m.start >= state.tokens[speaker.tokenStart]!.start && m.end <= state.tokens[speaker.tokenEnd - 1]!.end;
-  const medium = state.actors.find((m) => m.actor.kind === 'media' && m.start >= start && m.end <= end && !inSpeaker(m) && (() => {
-    const t = tokenAt(state, m.start);
-    return state.folded.slice(Math.max(0, t - 4), t).some((w) => state.lexicon.relayWords.has(w));
-  })());
+  const inSpeaker = (m: ActorMention) =>
+    speaker !== null &&
+    m.start >= state.tokens[speaker.tokenStart]!.start &&
+    m.end <= state.tokens[speaker.tokenEnd - 1]!.end;
+  const medium = state.actors.find(
+    (m) =>
+      m.actor.kind === 'media' &&
+      m.start >= start &&
+      m.end <= end &&
+      !inSpeaker(m) &&
+      (() => {
+        const t = tokenAt(state, m.start);
+        return state.folded.slice(Math.max(0, t - 4), t).some((w) => state.lexicon.relayWords.has(w));
+      })(),
+  );
   return medium ? { actor: medium.actor, mention: { start: medium.start, end: medium.end, text: medium.text } } : null;
 }
 
@@ -75,7 +90,11 @@ export function resolveSpeakers(state: QuoteState): Quote[] {
   const built = new Map<WorkingQuote, Quote>();
   for (const q of state.quotes) {
     const sentenceEnd = state.sentences[q.sentence]!.tokenEnd;
-    const speaker = q.speaker ? resolveSpeaker(state, q.speaker, out) : q.inheritsFrom ? built.get(q.inheritsFrom)?.speaker ?? null : null;
+    const speaker = q.speaker
+      ? resolveSpeaker(state, q.speaker, out)
+      : q.inheritsFrom
+        ? (built.get(q.inheritsFrom)?.speaker ?? null)
+        : null;
     let via: Quote['via'] = null;
     if (q.cue) {
       const cueSentence = state.sentences[q.cue.sentence]!;

@@ -16,7 +16,8 @@ export function dateQuotes(
   quotes.forEach((q, i) => {
     const cueSentence = q.cue ? state.sentenceOf[tokenAt(state, q.cue.start)]! : q.sentence;
     const ownWords = { start: q.start, end: q.end };
-    const date = q.continuation && i > 0 ? quotes[i - 1]!.date ?? null : dateOfSentence(times, cueSentence, reference, ownWords);
+    const date =
+      q.continuation && i > 0 ? (quotes[i - 1]!.date ?? null) : dateOfSentence(times, cueSentence, reference, ownWords);
     if (date) q.date = date;
   });
 }

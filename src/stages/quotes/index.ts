@@ -41,7 +41,13 @@ function quoteLexicon(kb: KnowledgeBase): QuoteLexicon {
  * continuations come after all attribution, so that they can follow either kind). Quotation marks
  * are found when the state is made; speakers are resolved and quotes dated after these steps.
  */
-const STEPS: ReadonlyArray<(state: QuoteState) => void> = [classifyMarks, findCues, attributeDirect, findIndirect, carrySpeakers];
+const STEPS: ReadonlyArray<(state: QuoteState) => void> = [
+  classifyMarks,
+  findCues,
+  attributeDirect,
+  findIndirect,
+  carrySpeakers,
+];
 
 /**
  * Stage `quotes`: who said what. Quotation marks are paired; scare quotes and titles of works are

@@ -17,7 +17,9 @@ function inNp(state: QuoteState, i: number): boolean {
   }
   if (NP_POS.has(t.pos)) return !(t.pos === 'PRON' && /^(that|which|who|what|it's)$/i.test(t.text));
   // Possessives, hyphens and initials inside names ("South Korea’s", "Jae-in", "U.S.").
-  return /^['’]s$/.test(t.text) || (t.text === '-' && state.tokens[i - 1]?.end === t.start) || /^\p{Lu}\.$/u.test(t.text);
+  return (
+    /^['’]s$/.test(t.text) || (t.text === '-' && state.tokens[i - 1]?.end === t.start) || /^\p{Lu}\.$/u.test(t.text)
+  );
 }
 
 /**
@@ -27,7 +29,8 @@ function inNp(state: QuoteState, i: number): boolean {
  */
 export function nounPhraseBefore(state: QuoteState, end: number, floor: number): SpeakerWords | null {
   let k = end;
-  while (k > floor && BETWEEN_POS.has(state.tokens[k - 1]!.pos) && !/^(that|which)$/i.test(state.tokens[k - 1]!.text)) k--;
+  while (k > floor && BETWEEN_POS.has(state.tokens[k - 1]!.pos) && !/^(that|which)$/i.test(state.tokens[k - 1]!.text))
+    k--;
   // "Louis Gallois, the Airbus chief executive, said": the speaker stands before the appositive.
   if (k > floor && state.folded[k - 1] === ',') {
     for (let j = k - 2; j > Math.max(floor, k - 14); j--) {
@@ -39,7 +42,8 @@ export function nounPhraseBefore(state: QuoteState, end: number, floor: number):
   }
   const stop = k;
   // A pronoun is a whole phrase ("gangs he said were ..." names "he").
-  if (stop > floor && state.tokens[stop - 1]!.pos === 'PRON' && inNp(state, stop - 1)) return { tokenStart: stop - 1, tokenEnd: stop };
+  if (stop > floor && state.tokens[stop - 1]!.pos === 'PRON' && inNp(state, stop - 1))
+    return { tokenStart: stop - 1, tokenEnd: stop };
   let start = stop;
   for (;;) {
     while (start > floor && inNp(state, start - 1)) start--;
@@ -71,7 +75,9 @@ export function nounPhraseAfter(state: QuoteState, start: number, limit: number)
 export function subjectOf(state: QuoteState, sentenceStart: number, before: number): SpeakerWords | null {
   const from = state.tokens[sentenceStart]!.start;
   const to = state.tokens[before - 1]?.end ?? from;
-  const actor = state.actors.find((m) => m.start >= from && m.end <= to && m.actor.kind !== 'place' && m.actor.kind !== 'city');
+  const actor = state.actors.find(
+    (m) => m.start >= from && m.end <= to && m.actor.kind !== 'place' && m.actor.kind !== 'city',
+  );
   if (actor) {
     let start = sentenceStart;
     while (state.tokens[start]!.start < actor.start) start++;

@@ -15,7 +15,10 @@ export interface RawSentence {
  * the previous token's end. Paragraphs are separated by a blank line, where wink-nlp already
  * ends sentences; `splitAtParagraphs` makes sure of it.
  */
-export function tokenise(text: string, ctx: StageContext): { tokens: Token[]; sentences: Array<{ tokenStart: number; tokenEnd: number }> } {
+export function tokenise(
+  text: string,
+  ctx: StageContext,
+): { tokens: Token[]; sentences: Array<{ tokenStart: number; tokenEnd: number }> } {
   const nlp = getNlp();
   const its = nlp.its;
   const doc = nlp.readDoc(text);
@@ -36,10 +39,19 @@ export function tokenise(text: string, ctx: StageContext): { tokens: Token[]; se
     const at = text.indexOf(value, cursor);
     // wink keeps tokens verbatim; one it rewrote cannot be placed, so it is left out with a note.
     if (at < 0) {
-      ctx.report('info', 'sentences/unplaced-token', `token ${JSON.stringify(value)} not found in the text`, { start: cursor, end: cursor });
+      ctx.report('info', 'sentences/unplaced-token', `token ${JSON.stringify(value)} not found in the text`, {
+        start: cursor,
+        end: cursor,
+      });
       continue;
     }
-    tokens.push({ start: at, end: at + value.length, text: value, pos: pos[i] ?? 'X', lemma: lemmas[i] ?? value.toLowerCase() });
+    tokens.push({
+      start: at,
+      end: at + value.length,
+      text: value,
+      pos: pos[i] ?? 'X',
+      lemma: lemmas[i] ?? value.toLowerCase(),
+    });
     cursor = at + value.length;
   }
   placed[values.length] = tokens.length;
@@ -85,7 +97,14 @@ export function toSentences(text: string, raw: readonly RawSentence[], tokens: r
   for (const s of raw) {
     const start = tokens[s.tokenStart]!.start;
     const end = tokens[s.tokenEnd - 1]!.end;
-    sentences.push({ start, end, text: text.slice(start, end), paragraph: s.paragraph, tokenStart: s.tokenStart, tokenEnd: s.tokenEnd });
+    sentences.push({
+      start,
+      end,
+      text: text.slice(start, end),
+      paragraph: s.paragraph,
+      tokenStart: s.tokenStart,
+      tokenEnd: s.tokenEnd,
+    });
   }
   return sentences;
 }

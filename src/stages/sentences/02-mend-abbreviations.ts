@@ -3,11 +3,18 @@ import type { RawSentence } from './01-tokenise.js';
 
 /** Titles that always stand before a name: a break after them is never a sentence end. */
 const TITLES = new Set(
-  'mr. mrs. ms. dr. prof. sen. rep. gov. gen. lt. col. maj. capt. cmdr. adm. sgt. cpl. pvt. rev. hon. pres. amb. sec. st. fr. supt. insp. det. ft. mt.'.split(' '),
+  (
+    'mr. mrs. ms. dr. prof. sen. rep. gov. gen. lt. col. maj. capt. cmdr. adm. ' +
+    'sgt. cpl. pvt. rev. hon. pres. amb. sec. st. fr. supt. insp. det. ft. mt.'
+  ).split(' '),
 );
 /** Abbreviations that may end a sentence but usually do not when lower case or a number follows. */
 const ABBREVIATIONS = new Set(
-  'jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec. u.s. u.n. u.k. e.u. a.m. p.m. inc. corp. co. ltd. vs. etc. approx. est. jr. sr. d.c. no. nos. vol. art. fig.'.split(' '),
+  (
+    'jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec. u.s. u.n. ' +
+    'u.k. e.u. a.m. p.m. inc. corp. co. ltd. vs. etc. approx. est. jr. sr. d.c. ' +
+    'no. nos. vol. art. fig.'
+  ).split(' '),
 );
 /** Initials written with full stops ("U.S.", "U.K."), as the last part of a hyphenated word. */
 const INITIALS = /^(?:\p{L}\.)+\p{L}?\.?$/u;
@@ -25,7 +32,10 @@ function wordAround(tokens: readonly Token[], i: number): [number, number] {
 }
 
 const textOf = (tokens: readonly Token[], [first, last]: [number, number]) =>
-  tokens.slice(first, last).map((t) => t.text).join('');
+  tokens
+    .slice(first, last)
+    .map((t) => t.text)
+    .join('');
 
 /**
  * Whether wink-nlp broke a sentence inside one written word: within a decimal after a currency

@@ -11,19 +11,34 @@ const sentences = (text: string): string[] => {
 
 describe('sentences', () => {
   it.each([
-    ['The U.N. Security Council met on Feb. 11 in New York.', ['The U.N. Security Council met on Feb. 11 in New York.']],
+    [
+      'The U.N. Security Council met on Feb. 11 in New York.',
+      ['The U.N. Security Council met on Feb. 11 in New York.'],
+    ],
     ['Sen. John Smith declined. Gen. Mark Milley agreed.', ['Sen. John Smith declined.', 'Gen. Mark Milley agreed.']],
-    ['Officials in the U.S. said he left. Then he came back.', ['Officials in the U.S. said he left.', 'Then he came back.']],
-    ['He met Lt. Col. Smith at 5 p.m. on Friday. Talks ended.', ['He met Lt. Col. Smith at 5 p.m. on Friday.', 'Talks ended.']],
+    [
+      'Officials in the U.S. said he left. Then he came back.',
+      ['Officials in the U.S. said he left.', 'Then he came back.'],
+    ],
+    [
+      'He met Lt. Col. Smith at 5 p.m. on Friday. Talks ended.',
+      ['He met Lt. Col. Smith at 5 p.m. on Friday.', 'Talks ended.'],
+    ],
     ['It was ranked No. 1 by Dr. Lee. The end.', ['It was ranked No. 1 by Dr. Lee.', 'The end.']],
     ['“We will talk,” he said. “But not now.”', ['“We will talk,” he said.', '“But not now.”']],
     ['Talks resumed in Washington, D.C. on Monday.', ['Talks resumed in Washington, D.C. on Monday.']],
     // An abbreviation inside a hyphenated word, and a decimal after a currency, never end a sentence.
     ['They held Japan-U.S. trade talks. Then they left.', ['They held Japan-U.S. trade talks.', 'Then they left.']],
     ['The Sino-U.S. relationship is strained. Both agree.', ['The Sino-U.S. relationship is strained.', 'Both agree.']],
-    ['Sales rose to RM6.162 million last year. Profit fell.', ['Sales rose to RM6.162 million last year.', 'Profit fell.']],
+    [
+      'Sales rose to RM6.162 million last year. Profit fell.',
+      ['Sales rose to RM6.162 million last year.', 'Profit fell.'],
+    ],
     ['It cost Rs.5.2 million in all. Work began.', ['It cost Rs.5.2 million in all.', 'Work began.']],
-    ['A full stop without a space still ends one.The next begins.', ['A full stop without a space still ends one.', 'The next begins.']],
+    [
+      'A full stop without a space still ends one.The next begins.',
+      ['A full stop without a space still ends one.', 'The next begins.'],
+    ],
   ])('%s', (text, expected) => {
     expect(sentences(text)).toEqual(expected);
   });
@@ -38,9 +53,18 @@ describe('sentences', () => {
   });
 
   it('tags tokens with part of speech and lemma, with spans into the text', () => {
-    const doc = engine.process('Title\n\nNorth Korea didn\'t attend the talks.');
+    const doc = engine.process("Title\n\nNorth Korea didn't attend the talks.");
     const tokens = doc.tokens!.map((t) => `${t.text}/${t.pos}/${t.lemma}`);
-    expect(tokens).toEqual(['North/PROPN/North', 'Korea/PROPN/Korea', 'did/AUX/do', "n't/PART/not", 'attend/VERB/attend', 'the/DET/the', 'talks/NOUN/talk', './PUNCT/.']);
+    expect(tokens).toEqual([
+      'North/PROPN/North',
+      'Korea/PROPN/Korea',
+      'did/AUX/do',
+      "n't/PART/not",
+      'attend/VERB/attend',
+      'the/DET/the',
+      'talks/NOUN/talk',
+      './PUNCT/.',
+    ]);
     expect(doc.sentences![0]).toMatchObject({ tokenStart: 0, tokenEnd: 8, paragraph: 0 });
   });
 });

@@ -6,7 +6,11 @@ import { parseTokenSentences, type SyntaxModel } from '../../nlp/syntax/index.js
  * keeps the model's tables in cache). Heads come back as indexes within the sentence and are
  * shifted to indexes into `doc.tokens`.
  */
-export function parseSentences(model: SyntaxModel, tokens: readonly Token[], sentences: readonly Sentence[]): TokenSyntax {
+export function parseSentences(
+  model: SyntaxModel,
+  tokens: readonly Token[],
+  sentences: readonly Sentence[],
+): TokenSyntax {
   const upos = new Array<string>(tokens.length).fill('X');
   const deprels = new Array<string>(tokens.length).fill('dep');
   const heads = new Int32Array(tokens.length).fill(-1);

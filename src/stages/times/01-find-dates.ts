@@ -7,14 +7,16 @@ import type { TimeCandidate, TimeSentence } from './state.js';
  * a numeric date. Weekdays, "today", "last week" and bare years are our own patterns'
  * (02-find-patterns), which are cheaper; a number alone ("35 diplomats") is no date.
  */
-const MAY_HOLD_DATE = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\b|\d{1,2}:\d{2}|\b\d{1,2}\s*[ap]\.?m\b|\b\d{4}-\d{2}|\b\d{1,2}\/\d{1,2}\/\d{2,4}\b|\b(?:noon|midnight)\b/;
+const MAY_HOLD_DATE =
+  /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\b|\d{1,2}:\d{2}|\b\d{1,2}\s*[ap]\.?m\b|\b\d{4}-\d{2}|\b\d{1,2}\/\d{1,2}\/\d{2,4}\b|\b(?:noon|midnight)\b/;
 
 /** A fixed reference for chrono: values that depend on it are re-resolved by our refiners. */
 const CHRONO_REFERENCE = new Date(Date.UTC(2000, 5, 15, 12));
 
 const FIELD_NAMES = ['year', 'month', 'day', 'weekday', 'hour', 'minute'] as const;
 /** An expression chrono may resolve: it names a number, a month, a weekday or a calendar-relative word. */
-const ANCHORED = /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|day\b|\b(?:today|tonight|yesterday|tomorrow|week|month|year|noon|midnight)\b/i;
+const ANCHORED =
+  /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|day\b|\b(?:today|tonight|yesterday|tomorrow|week|month|year|noon|midnight)\b/i;
 
 /**
  * Finds absolute and calendar-relative dates and times with chrono-node ("Feb. 11", "February 10,
@@ -46,7 +48,11 @@ export function findDates(s: TimeSentence): TimeCandidate[] {
     const fields: TimeCandidate['fields'] = {};
     for (const name of FIELD_NAMES) if (result.start.isCertain(name)) fields[name] = result.start.get(name)!;
     // "yesterday", "last week", "this year": our own patterns read these against the article's date.
-    if (/\b(today|tonight|yesterday|tomorrow|last|next|this|ago)\b/i.test(text) && !/\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b/i.test(text)) continue;
+    if (
+      /\b(today|tonight|yesterday|tomorrow|last|next|this|ago)\b/i.test(text) &&
+      !/\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b/i.test(text)
+    )
+      continue;
     const candidate: TimeCandidate = {
       start: s.sentence.start + start,
       end: s.sentence.start + start + text.length,
@@ -69,11 +75,16 @@ export function findDates(s: TimeSentence): TimeCandidate[] {
     if (dateAfterClock) {
       const dateStart = candidate.start + clockThenDate![0].length;
       const { hour: _hour, minute: _minute, ...dateFields } = fields;
-      out.push({ ...candidate, start: dateStart, end: dateStart + dateAfterClock.length, type: 'DATE', fields: dateFields, utc: false });
+      out.push({
+        ...candidate,
+        start: dateStart,
+        end: dateStart + dateAfterClock.length,
+        type: 'DATE',
+        fields: dateFields,
+        utc: false,
+      });
     }
     out.push(candidate);
   }
   return out;
 }
-
-

@@ -2,16 +2,53 @@ import { formatMonth, shiftedPeriod, type Ymd } from './calendar.js';
 import type { TimeCandidate, TimeSentence } from './state.js';
 
 const NUMBER_WORDS: Record<string, number> = {
-  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18,
-  nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
-  hundred: 100, couple: 2,
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
+  hundred: 100,
+  couple: 2,
 };
 const UNIT: Record<string, string> = {
-  year: 'Y', month: 'M', week: 'W', day: 'D', hour: 'H', minute: 'M', decade: 'Y', century: 'Y', quarter: 'Q',
+  year: 'Y',
+  month: 'M',
+  week: 'W',
+  day: 'D',
+  hour: 'H',
+  minute: 'M',
+  decade: 'Y',
+  century: 'Y',
+  quarter: 'Q',
 };
 const UNIT_SCALE: Record<string, number> = { decade: 10, century: 100 };
-const NUMBER_WORD = Object.keys(NUMBER_WORDS).filter((w) => !/^(?:an?|couple)$/.test(w)).join('|');
+const NUMBER_WORD = Object.keys(NUMBER_WORDS)
+  .filter((w) => !/^(?:an?|couple)$/.test(w))
+  .join('|');
 const NUM = String.raw`((?:\d+(?:\.\d+)?|a|an|${NUMBER_WORD}|couple(?: of)?)(?:\s+and\s+a\s+half)?)`;
 const UNITS = String.raw`(years?|months?|weeks?|days?|hours?|minutes?|quarters?|decades?|centuries|century)`;
 /** Amounts TimeML leaves unknown: "several days" is `PXD`. */
@@ -36,21 +73,25 @@ function amount(words: string): number {
   const half = /\s+and\s+a\s+half$/i.test(words) ? 0.5 : 0;
   const word = words.replace(/\s+and\s+a\s+half$/i, '');
   const n = Number(word);
-  return (Number.isFinite(n) ? n : NUMBER_WORDS[word.toLowerCase().replace(/ of$/, '')] ?? 1) + half;
+  return (Number.isFinite(n) ? n : (NUMBER_WORDS[word.toLowerCase().replace(/ of$/, '')] ?? 1)) + half;
 }
 
 /** "15 a year", "$3 billion a year": after an amount, "a year" is a rate (a set), not a stretch of time. */
 const AFTER_AMOUNT = /\d[\d,.]*%?\s+(?:[a-z]+\s+){0,2}$/i;
 
 const unitOf = (unitWord: string) =>
-  unitWord.toLowerCase().replace(/ies$/, 'y').replace(/s$/, '').replace(/^centurie$/, 'century');
+  unitWord
+    .toLowerCase()
+    .replace(/ies$/, 'y')
+    .replace(/s$/, '')
+    .replace(/^centurie$/, 'century');
 
 /** A TimeML duration: `P3Y`, `PT20M`, `P10Y` for a decade; `PXD` when the amount is unknown (`n` null). */
 function duration(n: number | null, unitWord: string): string {
   const unit = unitOf(unitWord);
   // An unknown number of decades is written with TimeML's own unit, not in years.
   const value = n === null ? 'X' : n * (UNIT_SCALE[unit] ?? 1);
-  const code = n === null && unit === 'decade' ? 'DE' : n === null && unit === 'century' ? 'CE' : UNIT[unit] ?? 'D';
+  const code = n === null && unit === 'decade' ? 'DE' : n === null && unit === 'century' ? 'CE' : (UNIT[unit] ?? 'D');
   return unit === 'hour' || unit === 'minute' ? `PT${value}${code}` : `P${value}${code}`;
 }
 
@@ -58,7 +99,8 @@ const SEASONS: Record<string, string> = { spring: 'SP', summer: 'SU', autumn: 'F
 const QUARTERS: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, final: 4, last: 4 };
 
 /** "last year" → the year before; "this"/"next" likewise; a bare unit (season) → this year. */
-const shiftYear = (ref: Ymd, which: string | undefined) => ref.year + (/last|past|previous/i.test(which ?? '') ? -1 : /next|coming/i.test(which ?? '') ? 1 : 0);
+const shiftYear = (ref: Ymd, which: string | undefined) =>
+  ref.year + (/last|past|previous/i.test(which ?? '') ? -1 : /next|coming/i.test(which ?? '') ? 1 : 0);
 
 /**
  * Our own finders for what chrono-node does not read: bare years ("in 2017"), durations ("for
@@ -117,7 +159,13 @@ const PATTERNS: Pattern[] = [
     make: (m) => {
       const n = amount(m[1]!);
       const word = m[2]!.toLowerCase();
-      const unit = word.startsWith('year') ? 'year' : word.startsWith('month') ? 'month' : word.startsWith('week') ? 'week' : 'day';
+      const unit = word.startsWith('year')
+        ? 'year'
+        : word.startsWith('month')
+          ? 'month'
+          : word.startsWith('week')
+            ? 'week'
+            : 'day';
       return { type: 'DATE', fields: {}, value: null, relative: (ref) => shiftedPeriod(ref, unit, -n) };
     },
   },
@@ -168,7 +216,11 @@ const PATTERNS: Pattern[] = [
         String.raw`|(years|months|weeks|days|hours|decades)-long)\b(?!-old)`,
       'gi',
     ),
-    make: (m) => ({ type: 'DURATION', fields: {}, value: m[3] ? duration(null, m[3]) : duration(amount(m[1]!), m[2]!) }),
+    make: (m) => ({
+      type: 'DURATION',
+      fields: {},
+      value: m[3] ? duration(null, m[3]) : duration(amount(m[1]!), m[2]!),
+    }),
   },
   {
     rule: 'times/duration',
@@ -188,9 +240,21 @@ const PATTERNS: Pattern[] = [
     ),
     make: (m) => {
       const word = (m[2] ?? m[4] ?? m[5]!).toLowerCase();
-      const unit = word.startsWith('ann') || word.startsWith('year') ? 'Y' : word.startsWith('month') ? 'M' : word.startsWith('week') ? 'W' : word.startsWith('hour') ? 'H' : word.startsWith('quarter') ? 'Q' : 'D';
+      const unit =
+        word.startsWith('ann') || word.startsWith('year')
+          ? 'Y'
+          : word.startsWith('month')
+            ? 'M'
+            : word.startsWith('week')
+              ? 'W'
+              : word.startsWith('hour')
+                ? 'H'
+                : word.startsWith('quarter')
+                  ? 'Q'
+                  : 'D';
       const period = unit === 'H' ? 'PT1H' : unit === 'Q' ? 'P3M' : `P1${unit}`;
-      if (m[1]) return { type: 'SET', fields: {}, value: period, ...(/every|each/i.test(m[1]) ? { quant: 'EVERY' } : {}) };
+      if (m[1])
+        return { type: 'SET', fields: {}, value: period, ...(/every|each/i.test(m[1]) ? { quant: 'EVERY' } : {}) };
       if (word === 'annually') return { type: 'SET', fields: {}, value: 'XXXX', freq: '1X' };
       return { type: 'SET', fields: {}, value: period };
     },
@@ -205,24 +269,32 @@ const PATTERNS: Pattern[] = [
     ),
     make: (m) => {
       const w = m[0].toLowerCase();
-      const value = /recent|lately|past|formerly|previously/.test(w) ? 'PAST_REF' : /future|coming|soon/.test(w) ? 'FUTURE_REF' : 'PRESENT_REF';
+      const value = /recent|lately|past|formerly|previously/.test(w)
+        ? 'PAST_REF'
+        : /future|coming|soon/.test(w)
+          ? 'FUTURE_REF'
+          : 'PRESENT_REF';
       return { type: 'DATE', fields: {}, value };
     },
   },
   {
     rule: 'times/season',
-    regex: /\b(?:(this|last|next|the coming|the past)\s+)?(spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(\d{4}))?\b/gi,
+    regex:
+      /\b(?:(this|last|next|the coming|the past)\s+)?(spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(\d{4}))?\b/gi,
     make: (m) => {
       if (!m[1] && !m[3] && m[2]!.toLowerCase() === 'fall') return null; // "fall" is mostly a verb
       // "Winter Olympics", "Arab Spring": a capitalised season inside a sentence is part of a name.
       if (!m[1] && /^[A-Z]/.test(m[2]!) && m.index > 0) return null;
       const code = SEASONS[m[2]!.toLowerCase()]!;
-      return m[3] ? { type: 'DATE', fields: { year: Number(m[3]) }, value: `${m[3]}-${code}` } : { type: 'DATE', fields: {}, value: null, relative: (ref) => `${shiftYear(ref, m[1])}-${code}` };
+      return m[3]
+        ? { type: 'DATE', fields: { year: Number(m[3]) }, value: `${m[3]}-${code}` }
+        : { type: 'DATE', fields: {}, value: null, relative: (ref) => `${shiftYear(ref, m[1])}-${code}` };
     },
   },
   {
     rule: 'times/quarter',
-    regex: /\b(?:the\s+)?(first|second|third|fourth|final|last)[\s-]+quarter(?:\s+of\s+(\d{4}|this year|last year))?\b/gi,
+    regex:
+      /\b(?:the\s+)?(first|second|third|fourth|final|last)[\s-]+quarter(?:\s+of\s+(\d{4}|this year|last year))?\b/gi,
     make: (m) => {
       const q = QUARTERS[m[1]!.toLowerCase()]!;
       if (m[2] && /^\d{4}$/.test(m[2])) return { type: 'DATE', fields: { year: Number(m[2]) }, value: `${m[2]}-Q${q}` };
@@ -267,7 +339,8 @@ const PATTERNS: Pattern[] = [
       const first = Number(m[2]);
       const last = m[3]!.length === 2 ? Math.floor(first / 100) * 100 + Number(m[3]) : Number(m[3]);
       // "2009 and 2014" without "between" is two years; "2009-10" after a hyphen is October 2009.
-      if (last <= first || (!m[1] && /and/i.test(m[0])) || (m[1]?.toLowerCase() === 'between' && !/and/i.test(m[0]))) return null;
+      if (last <= first || (!m[1] && /and/i.test(m[0])) || (m[1]?.toLowerCase() === 'between' && !/and/i.test(m[0])))
+        return null;
       if (m[3]!.length === 2 && Number(m[3]) <= 12 && !m[0].includes('–')) return null;
       const firstAt = m[0].indexOf(m[2]!);
       const lastAt = m[0].lastIndexOf(m[3]!);
@@ -299,7 +372,8 @@ const PATTERNS: Pattern[] = [
       type: 'DATE',
       fields: {},
       value: null,
-      relative: (ref) => String(Math.floor(ref.year / 100) * 100 + Number(m[1]) - (Number(m[1]) > ref.year % 100 ? 100 : 0)),
+      relative: (ref) =>
+        String(Math.floor(ref.year / 100) * 100 + Number(m[1]) - (Number(m[1]) > ref.year % 100 ? 100 : 0)),
     }),
   },
   {
@@ -310,13 +384,23 @@ const PATTERNS: Pattern[] = [
       const month = MONTHS.indexOf(m[2]!.toLowerCase()) + 1;
       const which = m[1]!.toLowerCase();
       if (!/^[A-Z]/.test(m[2]!)) return null;
-      if (which === 'early' || which === 'late' || which === 'mid') return { type: 'DATE', fields: { month }, value: null };
+      if (which === 'early' || which === 'late' || which === 'mid')
+        return { type: 'DATE', fields: { month }, value: null };
       return {
         type: 'DATE',
         fields: { month },
         value: null,
         relative: (ref) => {
-          const year = which === 'last' ? (month < ref.month ? ref.year : ref.year - 1) : which === 'next' ? (month > ref.month ? ref.year : ref.year + 1) : ref.year;
+          const year =
+            which === 'last'
+              ? month < ref.month
+                ? ref.year
+                : ref.year - 1
+              : which === 'next'
+                ? month > ref.month
+                  ? ref.year
+                  : ref.year + 1
+                : ref.year;
           return `${year}-${String(month).padStart(2, '0')}`;
         },
       };
@@ -378,7 +462,13 @@ const PATTERNS: Pattern[] = [
       'gi',
     ),
     group: [1, 2],
-    make: () => ({ type: 'DATE', fields: {}, value: null, anaphoric: true, relative: (ref) => shiftedPeriod(ref, 'day', 0) }),
+    make: () => ({
+      type: 'DATE',
+      fields: {},
+      value: null,
+      anaphoric: true,
+      relative: (ref) => shiftedPeriod(ref, 'day', 0),
+    }),
   },
   {
     rule: 'times/weekend',
@@ -395,14 +485,23 @@ const PATTERNS: Pattern[] = [
     regex: /(?<!\bat\s+)\b(\d{1,2}):([0-5]\d):([0-5]\d)(?:\.\d+)?\b(?!\s*(?:[ap]\.?m\b|UTC|GMT))/gi,
     make: (m) => {
       const [h, min, sec] = [Number(m[1]), Number(m[2]), Number(m[3])];
-      return { type: 'DURATION', fields: {}, value: `PT${h ? `${h}H` : ''}${min ? `${min}M` : ''}${sec ? `${sec}S` : ''}` };
+      return {
+        type: 'DURATION',
+        fields: {},
+        value: `PT${h ? `${h}H` : ''}${min ? `${min}M` : ''}${sec ? `${sec}S` : ''}`,
+      };
     },
   },
   {
     rule: 'times/clock-utc',
     // "0800 UTC": a four-digit clock time, read only with its zone so that "1500 troops" stays a number.
     regex: /\b([01]\d|2[0-3])([0-5]\d)\s+(UTC|GMT)\b/g,
-    make: (m) => ({ type: 'TIME', fields: { hour: Number(m[1]), minute: Number(m[2]) }, value: null, utc: m[3] === 'UTC' }),
+    make: (m) => ({
+      type: 'TIME',
+      fields: { hour: Number(m[1]), minute: Number(m[2]) },
+      value: null,
+      utc: m[3] === 'UTC',
+    }),
   },
   {
     rule: 'times/year',
@@ -427,7 +526,7 @@ export function findPatterns(s: TimeSentence): TimeCandidate[] {
     for (let m = pattern.regex.exec(s.sentence.text); m; m = pattern.regex.exec(s.sentence.text)) {
       const made = pattern.make(m);
       if (!made) continue;
-      const group = pattern.group === undefined ? 0 : [pattern.group].flat().find((g) => m[g] !== undefined) ?? 0;
+      const group = pattern.group === undefined ? 0 : ([pattern.group].flat().find((g) => m[g] !== undefined) ?? 0);
       let text = m[group]!;
       let offset = m.index + m[0].lastIndexOf(text);
       // TimeML leaves the preposition out: "in the future" → "the future".

@@ -4,10 +4,27 @@ import type { Tense, TimeCandidate } from './state.js';
 
 /** Rules whose own reading beats chrono-node's where the two overlap. */
 const OWN_RULES = new Set([
-  'times/duration', 'times/duration-vague', 'times/duration-compound', 'times/ago', 'times/set', 'times/quarter',
-  'times/season', 'times/earlier-this', 'times/vague', 'times/year-range', 'times/year-part', 'times/decade',
-  'times/year-short', 'times/month-shift', 'times/month-of-year', 'times/part-of-day', 'times/part-of-period', 'times/same-day',
-  'times/weekend', 'times/race-time', 'times/clock-utc',
+  'times/duration',
+  'times/duration-vague',
+  'times/duration-compound',
+  'times/ago',
+  'times/set',
+  'times/quarter',
+  'times/season',
+  'times/earlier-this',
+  'times/vague',
+  'times/year-range',
+  'times/year-part',
+  'times/decade',
+  'times/year-short',
+  'times/month-shift',
+  'times/month-of-year',
+  'times/part-of-day',
+  'times/part-of-period',
+  'times/same-day',
+  'times/weekend',
+  'times/race-time',
+  'times/clock-utc',
 ]);
 
 /**
@@ -29,11 +46,25 @@ export function mergeCandidates(candidates: TimeCandidate[]): TimeCandidate[] {
     if ((cOwn && !kOwn) || (cOwn === kOwn && c.end - c.start > k.end - k.start)) kept[clash] = c;
   }
   // A chrono match that lost to one of ours may have covered a second expression of ours too.
-  const merged = kept.filter((k, i) => !kept.some((o, j) => j !== i && OWN_RULES.has(o.rule) && !OWN_RULES.has(k.rule) && o.start < k.end && k.start < o.end));
+  const merged = kept.filter(
+    (k, i) =>
+      !kept.some(
+        (o, j) => j !== i && OWN_RULES.has(o.rule) && !OWN_RULES.has(k.rule) && o.start < k.end && k.start < o.end,
+      ),
+  );
   // A range of years keeps its years as dates inside it, as TimeML marks them: "from 2009 to 2011"
   // is a two-year duration and two years a statement can be dated by.
   const inner = merged.flatMap((c) =>
-    (c.years ?? []).map((y): TimeCandidate => ({ start: y.start, end: y.end, type: 'DATE', fields: { year: y.year }, value: String(y.year), rule: 'times/year-in-range' })),
+    (c.years ?? []).map(
+      (y): TimeCandidate => ({
+        start: y.start,
+        end: y.end,
+        type: 'DATE',
+        fields: { year: y.year },
+        value: String(y.year),
+        rule: 'times/year-in-range',
+      }),
+    ),
   );
   return [...merged, ...inner].sort((a, b) => a.start - b.start || b.end - a.end);
 }
@@ -45,7 +76,8 @@ function yearFor(ref: Ymd, month: number, day: number, tense: Tense): { year: nu
   const refKey = ref.month * 100 + ref.day;
   const key = month * 100 + (day || (tense === 'past' ? 1 : 31));
   if (tense === 'past') return { year: key <= refKey ? ref.year : ref.year - 1, how: 'past' };
-  if (tense === 'future') return { year: key >= refKey || (!day && month === ref.month) ? ref.year : ref.year + 1, how: 'future' };
+  if (tense === 'future')
+    return { year: key >= refKey || (!day && month === ref.month) ? ref.year : ref.year + 1, how: 'future' };
   // Present: the nearest, within six months either way.
   const diff = month - ref.month;
   return { year: diff > 6 ? ref.year - 1 : diff < -6 ? ref.year + 1 : ref.year, how: 'nearest' };
@@ -67,7 +99,13 @@ function dayForWeekday(ref: Ymd, weekday: number, tense: Tense): { day: Ymd; how
  * or a day chosen by the sentence's tense (a past-tense "December" in a February story is last
  * December), and a relative value (`XXXX-12`) when there is no reference date.
  */
-export function resolveValue(c: TimeCandidate, ref: Ymd | null, tense: Tense, text: string, sentence: number): TimeMention {
+export function resolveValue(
+  c: TimeCandidate,
+  ref: Ymd | null,
+  tense: Tense,
+  text: string,
+  sentence: number,
+): TimeMention {
   const stated = Object.keys(c.fields);
   const inferred: string[] = [];
   let value: string;
@@ -93,15 +131,33 @@ export function resolveValue(c: TimeCandidate, ref: Ymd | null, tense: Tense, te
       }
     }
     const y = year === undefined ? 'XXXX' : String(year).padStart(4, '0');
-    value = f.day !== undefined ? `${y}-${pad(f.month)}-${pad(f.day)}` : y === 'XXXX' ? `XXXX-${pad(f.month)}` : formatMonth(year!, f.month);
+    value =
+      f.day !== undefined
+        ? `${y}-${pad(f.month)}-${pad(f.day)}`
+        : y === 'XXXX'
+          ? `XXXX-${pad(f.month)}`
+          : formatMonth(year!, f.month);
   } else if (f.year !== undefined) value = String(f.year);
   else if (f.hour !== undefined) {
     value = ref ? formatDay(ref) : 'XXXX-XX-XX';
     if (ref) inferred.push('day:reference');
   } else value = 'XXXX-XX-XX';
-  if (c.type === 'TIME' && f.hour !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(value)) value += `T${pad(f.hour)}:${pad(f.minute ?? 0)}${c.utc ? 'Z' : ''}`;
+  if (c.type === 'TIME' && f.hour !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(value))
+    value += `T${pad(f.hour)}:${pad(f.minute ?? 0)}${c.utc ? 'Z' : ''}`;
   else if (c.part && /^(?:\d{4}|XXXX)-(?:\d{2}-\d{2}|XX-XX|WXX-\d)$/.test(value)) value += `T${c.part}`;
   const set = { ...(c.freq ? { freq: c.freq } : {}), ...(c.quant ? { quant: c.quant } : {}) };
   const anchor = ref ? formatDay(ref) : null;
-  return { start: c.start, end: c.end, text: text.slice(c.start, c.end), sentence, type: c.type, value, stated, inferred, anchor, rule: c.rule, ...set };
+  return {
+    start: c.start,
+    end: c.end,
+    text: text.slice(c.start, c.end),
+    sentence,
+    type: c.type,
+    value,
+    stated,
+    inferred,
+    anchor,
+    rule: c.rule,
+    ...set,
+  };
 }

@@ -25,11 +25,14 @@ export function isoWeek(d: Ymd): string {
   const day = (date.getUTCDay() + 6) % 7;
   date.setUTCDate(date.getUTCDate() - day + 3);
   const firstThursday = new Date(Date.UTC(date.getUTCFullYear(), 0, 4));
-  const week = 1 + Math.round(((date.getTime() - firstThursday.getTime()) / 86400000 - 3 + ((firstThursday.getUTCDay() + 6) % 7)) / 7);
+  const week =
+    1 +
+    Math.round(((date.getTime() - firstThursday.getTime()) / 86400000 - 3 + ((firstThursday.getUTCDay() + 6) % 7)) / 7);
   return `${date.getUTCFullYear()}-W${pad(week)}`;
 }
 
-/** The period `n` units from the reference date, at that unit's granularity (`2017`, `2018-01`, `2018-W05`, `2018-02-09`). */
+/** The period `n` units from the reference date, at that unit's granularity (`2017`, `2018-01`, `2018-W05`,
+ * `2018-02-09`). */
 export function shiftedPeriod(ref: Ymd, unit: 'day' | 'week' | 'month' | 'year', n: number): string {
   switch (unit) {
     case 'year':

@@ -37,14 +37,23 @@ export const timesStage = defineStage({
   provides: ['times'],
   run(doc, ctx) {
     const ref = ctx.reference?.day ?? null;
-    if (!ref) ctx.report('warning', 'times/no-reference-date', 'the article has no publication date, so relative dates stay relative (XXXX-12); give one with --date');
+    if (!ref)
+      ctx.report(
+        'warning',
+        'times/no-reference-date',
+        'the article has no publication date, so relative dates stay relative (XXXX-12); give one with --date',
+      );
     const caption = doc.part?.kind === 'caption';
     // Order matters: a day named by reference takes the last one told, so every sentence is resolved first.
     const times = resolveAnaphora(
       doc.sentences.flatMap((sentence, index) => {
         const tokens = doc.tokens.slice(sentence.tokenStart, sentence.tokenEnd);
         // Captions describe a photograph already taken: past tense.
-        return timesOf({ index, sentence, tokens, tense: caption ? 'past' : tenseOf(sentence.text, tokens) }, doc.text, ref);
+        return timesOf(
+          { index, sentence, tokens, tense: caption ? 'past' : tenseOf(sentence.text, tokens) },
+          doc.text,
+          ref,
+        );
       }),
     );
     return { times };

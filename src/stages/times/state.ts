@@ -41,9 +41,16 @@ export interface TimeSentence {
 }
 
 const IRREGULAR_PAST = new Set(
-  'was were had did said told met made took gave went came saw held left began fought won lost sent led spent became knew thought brought struck shot rose fell sold paid ran stood wrote spoke broke chose drew flew grew hit hung kept lay meant put quit read rode rang sank sat slept stole swore swept threw understood woke wore'.split(' '),
+  (
+    'was were had did said told met made took gave went came saw held left began ' +
+    'fought won lost sent led spent became knew thought brought struck shot ' +
+    'rose fell sold paid ran stood wrote spoke broke chose drew flew grew hit ' +
+    'hung kept lay meant put quit read rode rang sank sat slept stole swore ' +
+    'swept threw understood woke wore'
+  ).split(' '),
 );
-const FUTURE = /\b(will|shall|'ll|’ll|going to|plans? to|planned to|is to|are to|next|upcoming|scheduled|due to|expected to)\b/i;
+const FUTURE =
+  /\b(will|shall|'ll|’ll|going to|plans? to|planned to|is to|are to|next|upcoming|scheduled|due to|expected to)\b/i;
 
 /**
  * The tense a sentence reports in: future when it says "will", "plans to", "next"; past when a
@@ -119,7 +126,8 @@ export function clauseTense(tokens: readonly Token[], start: number, end: number
   const groupAt = (v: number): Token[] => {
     let a = v;
     let b = v;
-    const inGroup = (t: Token | undefined) => t && (isVerb(t) || t.pos === 'PART' || t.pos === 'ADV' || t.text.toLowerCase() === 'to');
+    const inGroup = (t: Token | undefined) =>
+      t && (isVerb(t) || t.pos === 'PART' || t.pos === 'ADV' || t.text.toLowerCase() === 'to');
     while (a > from && inGroup(tokens[a - 1])) a--;
     while (b < to && inGroup(tokens[b + 1])) b++;
     return tokens.slice(a, b + 1);
@@ -144,7 +152,11 @@ export function clauseTense(tokens: readonly Token[], start: number, end: number
     let a = i;
     let b = i;
     while (a > to + 1 && (isVerb(tokens[a - 1]!) || tokens[a - 1]!.pos === 'PART')) a--;
-    while (b + 1 < tokens.length && (isVerb(tokens[b + 1]!) || tokens[b + 1]!.pos === 'PART' || tokens[b + 1]!.text === 'to')) b++;
+    while (
+      b + 1 < tokens.length &&
+      (isVerb(tokens[b + 1]!) || tokens[b + 1]!.pos === 'PART' || tokens[b + 1]!.text === 'to')
+    )
+      b++;
     return groupTense(tokens.slice(a, b + 1));
   }
   return null;

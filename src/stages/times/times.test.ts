@@ -12,7 +12,8 @@ function timesOf(text: string, date: string | null) {
   expect(checkInvariants(doc)).toEqual([]);
   return doc;
 }
-const values = (text: string, date: string | null = '2018-02-12') => timesOf(text, date).times!.map((t) => [t.text, t.type, t.value]);
+const values = (text: string, date: string | null = '2018-02-12') =>
+  timesOf(text, date).times!.map((t) => [t.text, t.type, t.value]);
 
 describe('times: values against a pinned reference date (2018-02-12, a Monday)', () => {
   it.each([
@@ -35,7 +36,14 @@ describe('times: values against a pinned reference date (2018-02-12, a Monday)',
     ['Sales fell in the third quarter.', [['the third quarter', 'DATE', '2017-Q3']]],
     ['The firm will cut output in the third quarter.', [['the third quarter', 'DATE', '2018-Q3']]],
     ['Its third-quarter results were weak.', [['third-quarter', 'DATE', '2017-Q3']]],
-    ['Deliveries run between 2019 and 2021.', [['between 2019 and 2021', 'DURATION', 'P2Y'], ['2019', 'DATE', '2019'], ['2021', 'DATE', '2021']]],
+    [
+      'Deliveries run between 2019 and 2021.',
+      [
+        ['between 2019 and 2021', 'DURATION', 'P2Y'],
+        ['2019', 'DATE', '2019'],
+        ['2021', 'DATE', '2021'],
+      ],
+    ],
     ['The plant opens in mid-2019.', [['mid-2019', 'DATE', '2019']]],
     ['Troops arrived in 2017 and 2000 more followed.', [['2017', 'DATE', '2017']]],
     ['Elections are due this summer.', [['this summer', 'DATE', '2018-SU']]],
@@ -49,16 +57,49 @@ describe('times: values against a pinned reference date (2018-02-12, a Monday)',
   it.each([
     // Years as modifiers and ranges: TimeML reads a span of years as a duration, with its years as dates.
     ['Police recalled a 2010 raid on the compound.', [['2010', 'DATE', '2010']]],
-    ['The 2009-2010 season was his best.', [['2009-2010', 'DURATION', 'P1Y'], ['2009', 'DATE', '2009'], ['2010', 'DATE', '2010']]],
-    ['He served in the army in 1957-58.', [['1957-58', 'DURATION', 'P1Y'], ['1957', 'DATE', '1957'], ['58', 'DATE', '1958']]],
-    ['Output will rise from 2019 to 2022.', [['from 2019 to 2022', 'DURATION', 'P3Y'], ['2019', 'DATE', '2019'], ['2022', 'DATE', '2022']]],
+    [
+      'The 2009-2010 season was his best.',
+      [
+        ['2009-2010', 'DURATION', 'P1Y'],
+        ['2009', 'DATE', '2009'],
+        ['2010', 'DATE', '2010'],
+      ],
+    ],
+    [
+      'He served in the army in 1957-58.',
+      [
+        ['1957-58', 'DURATION', 'P1Y'],
+        ['1957', 'DATE', '1957'],
+        ['58', 'DATE', '1958'],
+      ],
+    ],
+    [
+      'Output will rise from 2019 to 2022.',
+      [
+        ['from 2019 to 2022', 'DURATION', 'P3Y'],
+        ['2019', 'DATE', '2019'],
+        ['2022', 'DATE', '2022'],
+      ],
+    ],
     ['Sales slowed in late 2016.', [['late 2016', 'DATE', '2016']]],
-    ['Nikkei falls to its lowest level since \'82.', [["'82", 'DATE', '1982']]],
-    ['He recorded hits in the 70s and 80s.', [['70s', 'DATE', '197'], ['80s', 'DATE', '198']]],
+    ["Nikkei falls to its lowest level since '82.", [["'82", 'DATE', '1982']]],
+    [
+      'He recorded hits in the 70s and 80s.',
+      [
+        ['70s', 'DATE', '197'],
+        ['80s', 'DATE', '198'],
+      ],
+    ],
     // A month with "last", "next", and the end of a period.
     ['Prices fell last May.', [['last May', 'DATE', '2017-05']]],
     ['Talks resume next June.', [['next June', 'DATE', '2018-06']]],
-    ['She has led the party since taking office in May last year.', [['May', 'DATE', '2017-05'], ['last year', 'DATE', '2017']]],
+    [
+      'She has led the party since taking office in May last year.',
+      [
+        ['May', 'DATE', '2017-05'],
+        ['last year', 'DATE', '2017'],
+      ],
+    ],
     ['The plant will close by the end of the year.', [['the end of the year', 'DATE', '2018']]],
     ['Sales fell at the end of last year.', [['the end of last year', 'DATE', '2017']]],
     // Vague amounts, as TimeML writes them.
@@ -81,8 +122,20 @@ describe('times: values against a pinned reference date (2018-02-12, a Monday)',
     ['She won the marathon in 3:07:35.', [['3:07:35', 'DURATION', 'PT3H7M35S']]],
     ['The vote closed at 15:00 GMT.', [['15:00 GMT', 'TIME', '2018-02-12T15:00']]],
     ['The summit closed at 18:00 UTC.', [['18:00 UTC', 'TIME', '2018-02-12T18:00Z']]],
-    ['At 16:15 UTC, Jan. 30, the chairman spoke.', [['16:15 UTC', 'TIME', '2018-01-30T16:15Z'], ['Jan. 30', 'DATE', '2018-01-30']]],
-    ['The jet flew on 11 December -- two years late -- and landed.', [['11 December', 'DATE', '2017-12-11'], ['two years', 'DURATION', 'P2Y']]],
+    [
+      'At 16:15 UTC, Jan. 30, the chairman spoke.',
+      [
+        ['16:15 UTC', 'TIME', '2018-01-30T16:15Z'],
+        ['Jan. 30', 'DATE', '2018-01-30'],
+      ],
+    ],
+    [
+      'The jet flew on 11 December -- two years late -- and landed.',
+      [
+        ['11 December', 'DATE', '2017-12-11'],
+        ['two years', 'DURATION', 'P2Y'],
+      ],
+    ],
     // Sets.
     ['Inspectors visit every year.', [['every year', 'SET', 'P1Y']]],
     ['The plant makes 15 tanks a year.', [['a year', 'SET', 'P1Y']]],
@@ -97,7 +150,13 @@ describe('times: values against a pinned reference date (2018-02-12, a Monday)',
     ['It led sales, according to figures released March 3 by a research firm.', [['March 3', 'DATE', '2017-03-03']]],
     ['The firm wants to shed its stores, about a third, by early June.', [['early June', 'DATE', '2018-06']]],
     // A day named by reference takes the day told before it.
-    ['The Dow rose 2% on Friday. Stocks fell late in the day.', [['Friday', 'DATE', '2018-02-09'], ['late in the day', 'DATE', '2018-02-09']]],
+    [
+      'The Dow rose 2% on Friday. Stocks fell late in the day.',
+      [
+        ['Friday', 'DATE', '2018-02-09'],
+        ['late in the day', 'DATE', '2018-02-09'],
+      ],
+    ],
     ['The index ended the day 3% lower.', [['the day', 'DATE', '2018-02-12']]],
     ['Markets were busy this weekend.', [['this weekend', 'DATE', '2018-W07-WE']]],
   ])('issue 20: %s', (text, expected) => {
@@ -129,7 +188,9 @@ describe('times: values against a pinned reference date (2018-02-12, a Monday)',
   it('leaves values relative without a reference date, with a warning', () => {
     const doc = timesOf('In December, troops withdrew. Last year they came.', null);
     expect(doc.times!.map((t) => t.value)).toEqual(['XXXX-12', 'XXXX-XX-XX']);
-    expect(doc.diagnostics).toContainEqual(expect.objectContaining({ rule: 'times/no-reference-date', severity: 'warning' }));
+    expect(doc.diagnostics).toContainEqual(
+      expect.objectContaining({ rule: 'times/no-reference-date', severity: 'warning' }),
+    );
   });
 });
 

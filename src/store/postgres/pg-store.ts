@@ -209,13 +209,27 @@ export class PgStore {
         );
         await pipeline(Readable.from(lines), stream);
       };
-      await copy(ARTICLES as Table<never>, ['batch', 'seq', 'pos'], (function* () {
-        for (const a of fresh) {
-          const cells = cellsOf(ARTICLES, { ...a, dupOf: null, nEvents: a.events.length, nQuotes: a.quotes.length, ingestedAt: now });
-          yield csvLine([...cells, job, seq, a.pos]);
-        }
-      })());
-      const children = [[EVENTS, (a: PlacedArticle) => a.events], [QUOTES, (a: PlacedArticle) => a.quotes], [ACTORS, (a: PlacedArticle) => a.actors]] as const;
+      await copy(
+        ARTICLES as Table<never>,
+        ['batch', 'seq', 'pos'],
+        (function* () {
+          for (const a of fresh) {
+            const cells = cellsOf(ARTICLES, {
+              ...a,
+              dupOf: null,
+              nEvents: a.events.length,
+              nQuotes: a.quotes.length,
+              ingestedAt: now,
+            });
+            yield csvLine([...cells, job, seq, a.pos]);
+          }
+        })(),
+      );
+      const children = [
+        [EVENTS, (a: PlacedArticle) => a.events],
+        [QUOTES, (a: PlacedArticle) => a.quotes],
+        [ACTORS, (a: PlacedArticle) => a.actors],
+      ] as const;
       for (const [table, rowsOf] of children) {
         await copy(
           table as Table<never>,

@@ -170,8 +170,7 @@ function ArticleBody({ view, params }: { view: ArticleView; params: Record<strin
                     {`${e.code} ${e.name}`}
                   </a>
                   <span class="meta">
-                    {`${e.source ?? '?'} → ${e.target ?? 'no target'} · ` +
-                      `Goldstein ${e.goldstein} · “${e.trigger}”`}
+                    {`${e.source ?? '?'} → ${e.target ?? 'no target'} · ` + `Goldstein ${e.goldstein} · “${e.trigger}”`}
                   </span>
                   <button type="button" onClick={() => explain(e.sentence)}>
                     Explain sentence {e.sentence}
