@@ -80,7 +80,8 @@ describe('dyad code', () => {
 
   it('fails a JSON Lines record whose date cannot be read, naming it, and codes the rest', () => {
     const input =
-      '{"id":"a","date":"next Tuesday","text":"Seoul said talks would resume."}\n{"id":"b","date":"02-12-2018","text":"Seoul ' +
+      '{"id":"a","date":"next Tuesday","text":"Seoul said talks would resume."}\n' +
+      '{"id":"b","date":"02-12-2018","text":"Seoul ' +
       'said talks would resume."}\n';
     const { status, stderr, records } = dyad(['code', '-'], input);
     expect(status).toBe(1);

@@ -192,7 +192,8 @@ describe('dyad serve: a store locked by a writer', () => {
     copyFileSync(db, copy);
     // DuckDB's lock is per process: the writer must be another one, as an ingest is.
     const storeModule = JSON.stringify(join(REPO_ROOT, 'dist', 'store', 'store.js'));
-    const script = `const { Store } = await import(${storeModule}); (await Store.open(${JSON.stringify(copy)})).close();`;
+    const script =
+      `const { Store } = await import(${storeModule}); ` + `(await Store.open(${JSON.stringify(copy)})).close();`;
     const write = () =>
       spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 30_000 });
     const handle = new StoreHandle(copy, 300);

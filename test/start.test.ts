@@ -26,7 +26,8 @@ export async function resolve(specifier, context, next) {
   );
   writeFileSync(
     join(dir, 'register.mjs'),
-    `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(join(dir, 'hooks.mjs')).href)});\n`,
+    `import { register } from 'node:module';\n` +
+      `register(${JSON.stringify(pathToFileURL(join(dir, 'hooks.mjs')).href)});\n`,
   );
   spawnSync(process.execPath, ['--import', pathToFileURL(join(dir, 'register.mjs')).href, CLI, ...args], {
     cwd: REPO_ROOT,

@@ -314,7 +314,10 @@ describe('the store', () => {
     expect(run.signal).toBeNull();
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(
-      /test\.duckdb: a batch of 1 article could not be written \(.+\); it was rolled back, and what was stored before is intact \[store\/write-failed\]/,
+      new RegExp(
+        String.raw`test\.duckdb: a batch of 1 article could not be written \(.+\); ` +
+          String.raw`it was rolled back, and what was stored before is intact \[store\/write-failed\]`,
+      ),
     );
     expect(run.stderr).not.toMatch(/\n\s+at /);
     const reopened = await (await DuckDBInstance.create(db)).connect();
@@ -384,7 +387,10 @@ describe('the store', () => {
     // A frame of the bar: filled and empty cells, the share, then the line with the time left.
     expect(run.stdout).toMatch(/[█░]{20} \d+% · \d+ articles stored · \d+\/s · ETA (\d+m )?\d+s · 0 already stored/);
     expect(run.stdout).toMatch(
-      /600 articles stored · \d+\/s · 0 already stored · \d+ near-duplicates · 0 failed · [\d.]+s · coded on 1 worker thread/,
+      new RegExp(
+        String.raw`600 articles stored · \d+\/s · 0 already stored · \d+ near-duplicates · ` +
+          String.raw`0 failed · [\d.]+s · coded on 1 worker thread`,
+      ),
     );
   });
 

@@ -142,7 +142,8 @@ console.log(
     `rounds`,
 );
 console.log(
-  `baseline: ${result.baseline.articlesPerSecond.toFixed(0)} articles/s, ${result.baseline.tokensPerSecond.toFixed(0)} ` +
+  `baseline: ${result.baseline.articlesPerSecond.toFixed(0)} articles/s, ` +
+    `${result.baseline.tokensPerSecond.toFixed(0)} ` +
     `tokens/s (${result.baseline.what})`,
 );
 for (const [name, p] of Object.entries(result.pipelines)) {
@@ -157,7 +158,8 @@ console.log(
 const withSyntax = Object.values(result.pipelines).at(-1)!;
 const withoutSyntax = result.pipelines['full without syntax']!;
 console.log(
-  `syntax stage: full pipeline at ${((withSyntax.articlesPerSecond / withoutSyntax.articlesPerSecond) * 100).toFixed(1)}% ` +
+  `syntax stage: full pipeline at ` +
+    `${((withSyntax.articlesPerSecond / withoutSyntax.articlesPerSecond) * 100).toFixed(1)}% ` +
     `of its speed without it`,
 );
 const last = Object.values(result.pipelines).at(-1)!;

@@ -200,10 +200,13 @@ function nearDuplicateLookup(): {
 function hostTwoThreadScaling(): number {
   const script = `
     const { Worker } = require('node:worker_threads');
-    const spin = "const { parentPort, workerData } = require('node:worker_threads'); let x = 1; for (let i = 0; i < workerData; i++) { x ^= x << 13; x ^= x >>> 17; x ^= x << 5; } parentPort.postMessage(x);";
+    const spin = "const { parentPort, workerData } = require('node:worker_threads'); let x = 1; " +
+      "for (let i = 0; i < workerData; i++) { x ^= x << 13; x ^= x >>> 17; x ^= x << 5; } parentPort.postMessage(x);";
     const timed = async (threads) => {
       const started = performance.now();
-      await Promise.all(Array.from({ length: threads }, () => new Promise((done) => new Worker(spin, { eval: true, workerData: 4e8 }).once('message', done))));
+      const spinOnce = () =>
+        new Promise((done) => new Worker(spin, { eval: true, workerData: 4e8 }).once('message', done));
+      await Promise.all(Array.from({ length: threads }, spinOnce));
       return performance.now() - started;
     };
     (async () => { const one = await timed(1); const two = await timed(2); console.log((2 * one) / two); })();`;
@@ -308,7 +311,8 @@ console.log(
 const lookup = nearDuplicateLookup();
 console.log(
   `near-duplicate lookup against ${lookup.stored.toLocaleString('en')} stored ` +
-    `articles: ${lookup.indexMicroseconds.toFixed(1)} µs with the band index, ${(lookup.scanMicroseconds / 1000).toFixed(1)} ` +
+    `articles: ${lookup.indexMicroseconds.toFixed(1)} µs with the band index, ` +
+    `${(lookup.scanMicroseconds / 1000).toFixed(1)} ` +
     `ms comparing with every signature (${(lookup.scanMicroseconds / lookup.indexMicroseconds).toFixed(0)}× ` +
     `faster${lookup.agree ? ', same answers' : '; ANSWERS DIFFER'})`,
 );

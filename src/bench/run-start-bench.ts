@@ -30,8 +30,9 @@ const db = join(dir, 'start.duckdb');
 await ingest([corpus], { db, workers: 0 });
 
 // The SQL of `dyad query events` with no filter, run by a script that loads nothing else.
+const duckdbModule = JSON.stringify(join(repoRoot, 'node_modules', '@duckdb', 'node-api', 'lib', 'index.js'));
 const bareQuery = `
-const { DuckDBInstance } = await import(${JSON.stringify(join(repoRoot, 'node_modules', '@duckdb', 'node-api', 'lib', 'index.js'))});
+const { DuckDBInstance } = await import(${duckdbModule});
 const instance = await DuckDBInstance.create(${JSON.stringify(db)}, { access_mode: 'READ_ONLY' });
 const connection = await instance.connect();
 const reader = await connection.runAndReadAll(\`SELECT e.date, e.source_code, e.target_code, e.code, e.name,

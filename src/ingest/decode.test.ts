@@ -85,7 +85,8 @@ describe('decodeBytes', () => {
 
   it('honours the charset a page declares (windows-1250), and one the transport declares', () => {
     const czech = 'Praha: ministr zahraničí řekl, že jednání budou pokračovat. Příliš žluťoučký kůň.';
-    const page = `<html><head><meta charset="windows-1250"><title>Zprávy</title></head><body><p>${czech}</p></body></html>`;
+    const page =
+      `<html><head><meta charset="windows-1250"><title>Zprávy</title></head>` + `<body><p>${czech}</p></body></html>`;
     const decoded = decodeBytes(iconv.encode(page, 'windows-1250'), 'cz.html');
     expect(decoded.encoding).toBe('windows-1250');
     expect(decoded.text).toContain(czech);

@@ -92,7 +92,8 @@ describe('a feed item fails alone', () => {
   it('reads the items after a malformed one', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'dyad-feed-'));
     const item = (n: number, body: string) =>
-      `  <item><title>Story ${n}</title><link>https://news.example/${n}</link><description>${body}</description></item>`;
+      `  <item><title>Story ${n}</title><link>https://news.example/${n}</link>` +
+      `<description>${body}</description></item>`;
     const feed = [
       '<?xml version="1.0"?>',
       '<rss version="2.0"><channel><title>World</title>',

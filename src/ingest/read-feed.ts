@@ -93,10 +93,11 @@ function itemRecord(item: Record<string, unknown>, itemSource: string): InputIte
     };
   }
   const title = text(item.title);
+  const titleTag = title ? `<title>${title.replace(/</g, '&lt;')}</title>` : '';
   const record: InputRecord = {
     origin: { source: itemSource },
     format: 'html',
-    content: `<html><head>${title ? `<title>${title.replace(/</g, '&lt;')}</title>` : ''}</head><body><article>${body}</article></body></html>`,
+    content: `<html><head>${titleTag}</head><body><article>${body}</article></body></html>`,
   };
   const link = text(item.link) ?? list(item.link).map((l) => text(l))[0];
   if (link) record.url = link;

@@ -184,7 +184,9 @@ describe('WARC files as crawls really are', () => {
       const good = await serialise(CRAWL[2]!, true);
       // One record declaring 512 MB of zeros, as gzip members of 1 MB each: a few hundred KB on disk.
       const size = 512 * 1024 * 1024;
-      const head = `WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://news.example/bomb\r\nWARC-Date: ${FETCHED}\r\nContent-Length: ${size}\r\n\r\n`;
+      const head =
+        `WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://news.example/bomb\r\nWARC-Date: ${FETCHED}\r\n` +
+        `Content-Length: ${size}\r\n\r\n`;
       const zeros = gzipSync(Buffer.alloc(1024 * 1024));
       const bomb = Buffer.concat([good, gzipSync(Buffer.from(head)), ...Array.from({ length: 512 }, () => zeros)]);
       expect(bomb.length).toBeLessThan(2 * 1024 * 1024);

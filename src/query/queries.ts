@@ -137,7 +137,8 @@ export async function queryEvents(store: QuerySource, filter: EventFilter = {}):
     const notes = left
       ? [
           `${left} matching event${left === 1 ? ' is' : 's are'} dated less precisely ` +
-            `than a ${filter.by} (a month or a year) and left out of these counts${filter.by === 'month' ? '' : ' (--by month counts those dated to a month)'}`,
+            `than a ${filter.by} (a month or a year) and left out of these counts` +
+            `${filter.by === 'month' ? '' : ' (--by month counts those dated to a month)'}`,
         ]
       : [];
     const columns = [
@@ -287,7 +288,8 @@ export async function summarise(store: QuerySource): Promise<Record<string, Quer
   const counts = await store.all(
     `SELECT (SELECT count(*) FROM articles) AS articles,
       (SELECT count(*) FROM articles WHERE dup_of IS NOT NULL) AS duplicates,
-            (SELECT count(*) FROM events) AS events, (SELECT count(*) FROM quotes) AS quotes, (SELECT count(*) FROM failures) AS failures`,
+            (SELECT count(*) FROM events) AS events, (SELECT count(*) FROM quotes) AS quotes,
+            (SELECT count(*) FROM failures) AS failures`,
   );
   const codebook = loadEventKnowledge().codes;
   const roots = (

@@ -37,9 +37,8 @@ export function explainSentences(doc: ArticleDocument, only?: number): string {
     lines.push(`  tokens: ${tokens.map((t) => `${t.text}/${t.pos}`).join(' ')}`);
     if (doc.syntax) lines.push(...syntaxLines(doc, sentence.tokenStart, sentence.tokenEnd));
     const actors = (doc.actors ?? []).filter((a) => a.sentence === index);
-    lines.push(
-      `  actors: ${actors.length ? actors.map((a) => `${a.text} = ${a.actor.code ?? '?'} (${a.actor.kind}, ${a.via.split(' ')[0]})`).join('; ') : 'none'}`,
-    );
+    const actorList = actors.map((a) => `${a.text} = ${a.actor.code ?? '?'} (${a.actor.kind}, ${a.via.split(' ')[0]})`);
+    lines.push(`  actors: ${actors.length ? actorList.join('; ') : 'none'}`);
     const trace = doc.eventTrace?.find((t) => t.sentence === index);
     for (const v of trace?.verbs ?? []) {
       const flags = [v.negated && 'negated', v.intent && 'intent', v.passive && 'passive', v.mood !== 'fact' && v.mood]

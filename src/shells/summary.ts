@@ -8,7 +8,8 @@ export function summariseArticle(doc: ArticleDocument): string {
   const removed = [...removedKinds].map(([kind, n]) => `${kind} ${n}`).join(', ') || 'nothing';
   const lines = [
     `■ ${meta?.title ?? '(no title)'}`,
-    `  ${doc.input.origin.source} · published ${meta?.published ?? '?'}${meta?.updated ? ` · updated ${meta.updated}` : ''}` +
+    `  ${doc.input.origin.source}` +
+      ` · published ${meta?.published ?? '?'}${meta?.updated ? ` · updated ${meta.updated}` : ''}` +
       `${meta?.authors.length ? ` · by ${meta.authors.join(', ')}` : ''}${meta?.agency ? ` · ${meta.agency}` : ''}`,
     `  ${doc.paragraphs?.length ?? 0} paragraphs, ${doc.sentences?.length ?? 0} ` +
       `sentences, ${doc.tokens?.length ?? 0} tokens; removed: ${removed}`,

@@ -21,10 +21,12 @@ export function newsPage(parts: PageParts): string {
     .map((b) =>
       'paragraph' in b
         ? `      <p>${esc(b.paragraph)}</p>`
-        : `      <figure class="wp-caption"><img src="/img/photo.jpg" alt="${esc(b.photo)}"><figcaption>${esc(b.caption)}</figcaption></figure>`,
+        : `      <figure class="wp-caption"><img src="/img/photo.jpg" alt="${esc(b.photo)}">` +
+          `<figcaption>${esc(b.caption)}</figcaption></figure>`,
     )
     .join('\n');
-  return `<!DOCTYPE html>
+  return (
+    `<!DOCTYPE html>
 <html lang="en">
 <head>
   <meta charset="utf-8">
@@ -38,13 +40,18 @@ export function newsPage(parts: PageParts): string {
   <script>window.dataLayer = window.dataLayer || []; function gtag(){dataLayer.push(arguments);}</script>
 </head>
 <body>
-  <div id="cookie-banner" class="cookie-consent">We use cookies to improve your experience. By continuing you agree to our <a href="/privacy">privacy policy</a>. <button>Accept all</button> <button>Manage settings</button></div>
+  <div id="cookie-banner" class="cookie-consent">We use cookies to improve your experience. ` +
+    `By continuing you agree to our <a href="/privacy">privacy policy</a>. ` +
+    `<button>Accept all</button> <button>Manage settings</button></div>
   <header class="site-header">
     <a class="logo" href="/">World News Daily</a>
-    <nav class="main-nav"><ul><li><a href="/world">World</a></li><li><a href="/us">U.S.</a></li><li><a href="/politics">Politics</a></li><li><a href="/business">Business</a></li><li><a href="/opinion">Opinion</a></li><li><a href="/video">Video</a></li></ul></nav>
+    <nav class="main-nav"><ul><li><a href="/world">World</a></li><li><a href="/us">U.S.</a></li>` +
+    `<li><a href="/politics">Politics</a></li><li><a href="/business">Business</a></li>` +
+    `<li><a href="/opinion">Opinion</a></li><li><a href="/video">Video</a></li></ul></nav>
     <form class="search"><input type="search" placeholder="Search"></form>
   </header>
-  <div class="ad ad-leaderboard">Advertisement <a href="https://ads.example/click">Get 50% off your first month of premium news</a></div>
+  <div class="ad ad-leaderboard">Advertisement ` +
+    `<a href="https://ads.example/click">Get 50% off your first month of premium news</a></div>
   <main>
     <article class="post">
       <h1 class="entry-title">${esc(parts.title)}</h1>
@@ -56,11 +63,15 @@ ${body}
     </article>
     <aside class="sidebar">
       <h3>Most Read</h3>
-      <ul><li><a href="/a">Markets rally as inflation cools</a></li><li><a href="/b">Ten recipes for the holidays</a></li><li><a href="/c">The best phones of the year</a></li></ul>
+      <ul><li><a href="/a">Markets rally as inflation cools</a></li>` +
+    `<li><a href="/b">Ten recipes for the holidays</a></li><li><a href="/c">The best phones of the year</a></li></ul>
       <div class="ad ad-box">Sponsored: <a href="https://ads.example/x">This one trick lowers your bills</a></div>
     </aside>
   </main>
-  <footer class="site-footer"><p>© 2018 World News Daily. All rights reserved.</p><ul><li><a href="/about">About</a></li><li><a href="/contact">Contact</a></li><li><a href="/terms">Terms</a></li></ul></footer>
+  <footer class="site-footer"><p>© 2018 World News Daily. All rights reserved.</p>` +
+    `<ul><li><a href="/about">About</a></li><li><a href="/contact">Contact</a></li>` +
+    `<li><a href="/terms">Terms</a></li></ul></footer>
 </body>
-</html>`;
+</html>`
+  );
 }

@@ -87,7 +87,8 @@ export const eventsPlover: Scorer = {
       else if (!type)
         misses.add(
           'other event type',
-          `${record.id}: gold ${gold.event}, predicted ${events.map((e) => `${e.code} ${e.plover.event ?? '-'}`).join(', ')} ` +
+          `${record.id}: gold ${gold.event}, ` +
+            `predicted ${events.map((e) => `${e.code} ${e.plover.event ?? '-'}`).join(', ')} ` +
             `— ${record.text.slice(0, 100)}`,
         );
       else if (!source)
@@ -99,7 +100,8 @@ export const eventsPlover: Scorer = {
       else if (!target)
         misses.add(
           'wrong target',
-          `${record.id}: gold ${targets.map((s) => s.code).join('/') || '-'}, predicted ${chosen!.target?.actor.code ?? '-'} ` +
+          `${record.id}: gold ${targets.map((s) => s.code).join('/') || '-'}, ` +
+            `predicted ${chosen!.target?.actor.code ?? '-'} ` +
             `— ${record.text.slice(0, 100)}`,
         );
     }
@@ -186,6 +188,7 @@ export const eventsPetrarch: Scorer = {
         date: isoFromCompact(r.date),
       });
       const events = doc.events ?? [];
+      const coded = events.map((p) => `${p.source.actor.code}→${p.target?.actor.code ?? '-'} ${p.code}`).join(', ');
       predicted += events.length;
       gold += r.expected.length;
       for (const e of r.expected) {
@@ -199,7 +202,7 @@ export const eventsPetrarch: Scorer = {
         else
           misses.add(
             'cameo_semantic: expected event not coded',
-            `${r.id}: ${e.source} → ${e.target} ${e.code} in "${r.text}"; coded ${events.map((p) => `${p.source.actor.code}→${p.target?.actor.code ?? '-'} ${p.code}`).join(', ') || 'nothing'}`,
+            `${r.id}: ${e.source} → ${e.target} ${e.code} in "${r.text}"; coded ${coded || 'nothing'}`,
           );
       }
     }
@@ -223,14 +226,12 @@ export const eventsPetrarch: Scorer = {
         date: isoFromCompact(r.date),
       });
       const events = doc.events ?? [];
+      const coded = events.map((p) => `${p.source.actor.code}→${p.target?.actor.code ?? '-'} ${p.code}`).join(', ');
+      const pairs = events.map((p) => `${p.source.actor.code}→${p.target?.actor.code ?? '-'}`).join(', ');
       if (r.expect_no_events || r.expected.length === 0) {
         noEventGold++;
         if (!events.length) noEventRight++;
-        else
-          misses.add(
-            'structure: event where none is expected',
-            `${r.id}: "${r.text}" coded ${events.map((p) => `${p.source.actor.code}→${p.target?.actor.code ?? '-'} ${p.code}`).join(', ')}`,
-          );
+        else misses.add('structure: event where none is expected', `${r.id}: "${r.text}" coded ${coded}`);
         continue;
       }
       if (events.length === r.expected.length) countRight++;
@@ -245,7 +246,7 @@ export const eventsPetrarch: Scorer = {
         else
           misses.add(
             'structure: source→target not found',
-            `${r.id}: ${e.source} → ${e.target} in "${r.text.slice(0, 120)}"; coded ${events.map((p) => `${p.source.actor.code}→${p.target?.actor.code ?? '-'}`).join(', ') || 'nothing'}`,
+            `${r.id}: ${e.source} → ${e.target} in "${r.text.slice(0, 120)}"; coded ${pairs || 'nothing'}`,
           );
       }
     }

@@ -194,7 +194,8 @@ export function trainSyntaxModel(settings: TrainingSettings): SyntaxModel {
         ) /
         2 ** 20;
       log(
-        `parser epoch ${epoch + 1}: dev UAS ${(scores.uas * 100).toFixed(2)} LAS ${(scores.las * 100).toFixed(2)}, ${mib.toFixed(1)} ` +
+        `parser epoch ${epoch + 1}: dev UAS ${(scores.uas * 100).toFixed(2)} LAS ${(scores.las * 100).toFixed(2)}, ` +
+          `${mib.toFixed(1)} ` +
           `MiB (${elapsed()})`,
       );
       if (scores.las > best.las) [best, bestParser] = [{ ...scores, epochs: epoch + 1 }, parser];

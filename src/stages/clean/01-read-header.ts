@@ -4,10 +4,15 @@ import { agencyName, remove, type CleanState, type CleanStep } from './state.js'
 const HEADER_WINDOW = 6;
 
 const MONTH =
-  '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
-const DATE = `(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\\s+)?(?:${MONTH}\\s+\\d{1,2},?\\s+\\d{4}|\\d{1,2}\\s+${MONTH}\\s+\\d{4}|\\d{4}-\\d{2}-\\d{2})(?:[,\\s]+(?:at\\s+)?\\d{1,2}(?::\\d{2})?\\s*(?:[ap]\\.?m\\.?)?(?:\\s*[A-Z]{2,4})?)?`;
+  '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|' +
+  'Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
+const DATE =
+  `(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\\s+)?(?:${MONTH}\\s+\\d{1,2},?\\s+\\d{4}` +
+  `|\\d{1,2}\\s+${MONTH}\\s+\\d{4}|\\d{4}-\\d{2}-\\d{2})` +
+  `(?:[,\\s]+(?:at\\s+)?\\d{1,2}(?::\\d{2})?\\s*(?:[ap]\\.?m\\.?)?(?:\\s*[A-Z]{2,4})?)?`;
 const DATE_LINE = new RegExp(
-  `^(?:(?:Published|Posted|Updated|First published)\\s*(?:on)?:?\\s*)?(${DATE})(?:\\s*[|/·•,–—-]?\\s*(?:Last\\s+)?(?:Updated|Modified)\\s*(?:on)?:?\\s*(${DATE}))?\\.?$`,
+  `^(?:(?:Published|Posted|Updated|First published)\\s*(?:on)?:?\\s*)?(${DATE})` +
+    `(?:\\s*[|/·•,–—-]?\\s*(?:Last\\s+)?(?:Updated|Modified)\\s*(?:on)?:?\\s*(${DATE}))?\\.?$`,
   'i',
 );
 const DATE_ANYWHERE = new RegExp(DATE, 'i');

@@ -107,8 +107,13 @@ const NEWSLETTER =
   /\b(sign up for|subscribe to|subscribe now|our newsletter|daily newsletter|delivered to your inbox|in your inbox)\b/i;
 const SOCIAL_FOLLOW =
   /^Follow\s+(.+?)\s+on\s+(?:Twitter|X|Facebook|Instagram|Threads|Bluesky|LinkedIn|Telegram|Mastodon)\b.*$/i;
-const CONTRIBUTION =
-  /^(?:\(?\s*)?(?:(.+?)\s+contributed\s+(?:to\s+)?(?:this|the)\s+(?:report|story|article)|(?:Additional\s+)?(?:Reporting|Writing|Editing|Compiled|Research)\s+by\s+.+)\.?\s*\)?$/i;
+const CONTRIBUTION = new RegExp(
+  String.raw`^(?:\(?\s*)?` +
+    String.raw`(?:(.+?)\s+contributed\s+(?:to\s+)?(?:this|the)\s+(?:report|story|article)` +
+    String.raw`|(?:Additional\s+)?(?:Reporting|Writing|Editing|Compiled|Research)\s+by\s+.+)` +
+    String.raw`\.?\s*\)?$`,
+  'i',
+);
 /**
  * Prompts around a story, in English and the other languages of `PROMO_ELSEWHERE`: comment and
  * login prompts, share and rating widgets, "back to top", WordPress's post footer.
@@ -153,8 +158,18 @@ const CREDIT_ELSEWHERE =
   /^(?:Fotos?|Bild(?:er)?|Titelbild|Bildquelle|Crédits? photos?|Źródło|Quelle|Fuente|Fonte)\s*:\s*\S/i;
 /** Most words of a credit line that is not also a caption. */
 const CREDIT_MAX_WORDS = 8;
-const BOILERPLATE =
-  /^(?:©|\(c\)|copyright\b)|all rights reserved|^share (?:this|on)\b|^click here\b|^(?:advertisement|ad)$|^this (?:article|story) (?:was|has been) (?:updated|corrected)\b|^we use cookies\b/i;
+const BOILERPLATE = new RegExp(
+  [
+    String.raw`^(?:©|\(c\)|copyright\b)`,
+    String.raw`all rights reserved`,
+    String.raw`^share (?:this|on)\b`,
+    String.raw`^click here\b`,
+    String.raw`^(?:advertisement|ad)$`,
+    String.raw`^this (?:article|story) (?:was|has been) (?:updated|corrected)\b`,
+    String.raw`^we use cookies\b`,
+  ].join('|'),
+  'i',
+);
 
 /** Longest line a promotion title or a caption-like marker may have. */
 const PROMO_TITLE_MAX_WORDS = 16;

@@ -8,8 +8,11 @@ const MIN_WORDS = 5;
  * Hebrew, Arabic, Devanagari, Japanese, Chinese, Hangul). Spelled as ranges: a Unicode-property
  * class made this the costliest line of cleaning.
  */
-const NOT_WORD =
-  /[^0-9A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F\u0370-\u03FF\u0400-\u04FF\u0590-\u06FF\u0900-\u097F\u3040-\u30FF\u4E00-\u9FFF\uAC00-\uD7AF]+/g;
+const NOT_WORD = new RegExp(
+  String.raw`[^0-9A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F\u0370-\u03FF\u0400-\u04FF` +
+    String.raw`\u0590-\u06FF\u0900-\u097F\u3040-\u30FF\u4E00-\u9FFF\uAC00-\uD7AF]+`,
+  'g',
+);
 
 /**
  * Folds what a repeated pull-quote may change — quotation marks, dashes, punctuation, case and

@@ -4,8 +4,11 @@ import { agencyName, bodyParagraphs, type CleanStep } from './state.js';
  * A wire dateline at the start of the first paragraph: an upper-case place, an optional region,
  * an optional agency in parentheses, then a dash ("SEOUL (Reuters) -", "GENEVA, Switzerland (AP) —").
  */
-const DATELINE =
-  /^([A-Z][A-Z.'’ -]{1,40}?[A-Z.])(?:,\s+[A-Z][\p{L}.]+(?:\s[A-Z][\p{L}.]+)?)?\s*(?:\(([^()]{2,40})\)\s*)?[-–—]{1,2}\s+(?=\S)/u;
+const DATELINE = new RegExp(
+  String.raw`^([A-Z][A-Z.'’ -]{1,40}?[A-Z.])(?:,\s+[A-Z][\p{L}.]+(?:\s[A-Z][\p{L}.]+)?)?` +
+    String.raw`\s*(?:\(([^()]{2,40})\)\s*)?[-–—]{1,2}\s+(?=\S)`,
+  'u',
+);
 
 /** Takes the dateline off the first body paragraph, recording the place and the agency. */
 export const stripDateline: CleanStep = (state) => {

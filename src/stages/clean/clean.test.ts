@@ -222,9 +222,12 @@ describe('clean: the duplicate rule takes repeated pull-quotes and teasers, not 
     const doc = engine.process({
       origin: { source: 'recipe.html' },
       format: 'html',
-      content: `<html><body><div><p>This cake comes in two layers, each made the same way, and takes an hour to bake.</p>
+      content:
+        `<html><body><div>` +
+        `<p>This cake comes in two layers, each made the same way, and takes an hour to bake.</p>
         <h2>First layer</h2><ul><li>${step}</li><li>Fold in the flour gently with a spoon</li></ul>
-        <h2>Second layer</h2><ul><li>${step}</li><li>Fold in the cocoa and the flour together</li></ul></div></body></html>`,
+        <h2>Second layer</h2><ul><li>${step}</li>` +
+        `<li>Fold in the cocoa and the flour together</li></ul></div></body></html>`,
     });
     expect(doc.text?.split(step)).toHaveLength(3);
   });

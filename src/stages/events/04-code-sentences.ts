@@ -5,8 +5,13 @@ import { actorsFrom, matchPattern, type PatternMatch } from './02-match-patterns
 import { sameParty, type Draft, type EventStep, type EventWords } from './state.js';
 
 /** Sports results are not political events ("Japan beat South Korea 2-1"). */
-const SPORTS =
-  /\b\d+\s*[-–]\s*\d+\b.*\b(beat|defeat|won|win|lost|draw|match|game|final|goal|score|cup|league|tournament)|\b(beat|defeated|won|lost)\b.*\b(match|game|final|cup|championship|tournament|league|medal)\b/i;
+const SPORTS = new RegExp(
+  String.raw`\b\d+\s*[-–]\s*\d+\b.*` +
+    String.raw`\b(beat|defeat|won|win|lost|draw|match|game|final|goal|score|cup|league|tournament)` +
+    String.raw`|\b(beat|defeated|won|lost)\b.*` +
+    String.raw`\b(match|game|final|cup|championship|tournament|league|medal)\b`,
+  'i',
+);
 
 /** Subjects that name two parties just mentioned, acting together ("the two leaders discussed"). */
 const JOINT_PHRASE =
@@ -198,7 +203,9 @@ function draftsOf(
       record?.candidates.push({
         pattern: best.pattern.text,
         code: best.pattern.code,
-        outcome: `chosen: ${sources.map((x) => x.actor.code).join('+')} → ${targets.map((x) => x.actor.code).join('+') || 'no target'}`,
+        outcome:
+          `chosen: ${sources.map((x) => x.actor.code).join('+')} ` +
+          `→ ${targets.map((x) => x.actor.code).join('+') || 'no target'}`,
       });
       drafts.push({ match: best, group, sources, targets, sentence: s });
     }

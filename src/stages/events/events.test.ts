@@ -15,7 +15,8 @@ function eventsOf(text: string): CodedEvent[] {
   return doc.events!;
 }
 const brief = (e: CodedEvent) =>
-  `${e.source.actor.code}→${e.target?.actor.code ?? '-'} ${e.root}${e.intent ? ' intent' : ''}${e.negated ? ' refusal' : ''}`;
+  `${e.source.actor.code}→${e.target?.actor.code ?? '-'} ` +
+  `${e.root}${e.intent ? ' intent' : ''}${e.negated ? ' refusal' : ''}`;
 
 describe('events: clause analysis', () => {
   it.each([

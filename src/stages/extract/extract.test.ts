@@ -12,13 +12,16 @@ const visible = [
 ];
 
 function page(hidden: string): string {
-  return `<html><head><title>Border talks resume</title></head><body><article>
+  return (
+    `<html><head><title>Border talks resume</title></head><body><article>
     <h1>Border talks resume</h1>
     <p>${visible[0]}</p>
-    <div ${hidden}><p>Subscribe to our newsletter for the latest updates on the border talks and more stories from the region.</p></div>
+    <div ${hidden}><p>Subscribe to our newsletter for the latest updates on the border talks ` +
+    `and more stories from the region.</p></div>
     <p>${visible[1]}</p>
     <p>${visible[2]}</p>
-  </article></body></html>`;
+  </article></body></html>`
+  );
 }
 
 describe('extract: HTML pages', () => {
@@ -64,7 +67,8 @@ describe('extract: page shapes that must not lose the story', () => {
     [
       'a teaser <article> for another story beside the story',
       `<body><div class="story"><h1>Dam gates opened</h1>${storyHtml}</div>
-       <article class="teaser"><h3>Bridge reopens</h3><p>The old bridge reopened to traffic on Monday after repairs.</p></article></body>`,
+       <article class="teaser"><h3>Bridge reopens</h3>` +
+        `<p>The old bridge reopened to traffic on Monday after repairs.</p></article></body>`,
     ],
     [
       'an empty metadata <article>',
@@ -91,11 +95,14 @@ describe('extract: page shapes that must not lose the story', () => {
   });
 
   it('crops to an <article> that holds the story, leaving related teasers and menus out', () => {
-    const got = texts(`<html><body><nav><a href="/">Home</a> <a href="/world">World</a></nav>
+    const got = texts(
+      `<html><body><nav><a href="/">Home</a> <a href="/world">World</a></nav>
       <article><h1>Dam gates opened</h1>${storyHtml}</article>
       <aside><p>Most read: a celebrity chef opens a second restaurant in the old harbour district.</p></aside>
-      <div class="related"><p>Related: the northern dam was built in 1962 and last opened fully in 2009 after a storm.</p></div>
-      </body></html>`);
+      <div class="related">` +
+        `<p>Related: the northern dam was built in 1962 and last opened fully in 2009 after a storm.</p></div>
+      </body></html>`,
+    );
     expect(got).toEqual(expect.arrayContaining(story));
     expect(got.join(' ')).not.toMatch(/celebrity chef|Related:|Home/);
   });
@@ -119,9 +126,11 @@ describe('extract: page shapes that must not lose the story', () => {
   });
 
   it('marks list entries and table cells as items, headings and captions as such', () => {
-    const page =
-      extractHtml(`<html><body><div>${storyHtml}<h2>What to bring</h2><ul><li>Warm clothes and boots</li></ul>
-      <table><tr><td>Gate 1</td><td>open</td></tr></table><figure><figcaption>The dam at dawn.</figcaption></figure></div></body></html>`);
+    const page = extractHtml(
+      `<html><body><div>${storyHtml}<h2>What to bring</h2><ul><li>Warm clothes and boots</li></ul>
+      <table><tr><td>Gate 1</td><td>open</td></tr></table>` +
+        `<figure><figcaption>The dam at dawn.</figcaption></figure></div></body></html>`,
+    );
     const hints = Object.fromEntries(page!.paragraphs.map((p) => [p.text, p.hint]));
     expect(hints).toMatchObject({
       'What to bring': 'heading',

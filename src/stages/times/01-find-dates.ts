@@ -7,16 +7,31 @@ import type { TimeCandidate, TimeSentence } from './state.js';
  * a numeric date. Weekdays, "today", "last week" and bare years are our own patterns'
  * (02-find-patterns), which are cheaper; a number alone ("35 diplomats") is no date.
  */
-const MAY_HOLD_DATE =
-  /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\b|\d{1,2}:\d{2}|\b\d{1,2}\s*[ap]\.?m\b|\b\d{4}-\d{2}|\b\d{1,2}\/\d{1,2}\/\d{2,4}\b|\b(?:noon|midnight)\b/;
+const MAY_HOLD_DATE = new RegExp(
+  [
+    String.raw`\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\b`,
+    String.raw`\d{1,2}:\d{2}`,
+    String.raw`\b\d{1,2}\s*[ap]\.?m\b`,
+    String.raw`\b\d{4}-\d{2}`,
+    String.raw`\b\d{1,2}\/\d{1,2}\/\d{2,4}\b`,
+    String.raw`\b(?:noon|midnight)\b`,
+  ].join('|'),
+);
 
 /** A fixed reference for chrono: values that depend on it are re-resolved by our refiners. */
 const CHRONO_REFERENCE = new Date(Date.UTC(2000, 5, 15, 12));
 
 const FIELD_NAMES = ['year', 'month', 'day', 'weekday', 'hour', 'minute'] as const;
 /** An expression chrono may resolve: it names a number, a month, a weekday or a calendar-relative word. */
-const ANCHORED =
-  /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|day\b|\b(?:today|tonight|yesterday|tomorrow|week|month|year|noon|midnight)\b/i;
+const ANCHORED = new RegExp(
+  [
+    String.raw`\d`,
+    String.raw`\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b`,
+    String.raw`day\b`,
+    String.raw`\b(?:today|tonight|yesterday|tomorrow|week|month|year|noon|midnight)\b`,
+  ].join('|'),
+  'i',
+);
 
 /**
  * Finds absolute and calendar-relative dates and times with chrono-node ("Feb. 11", "February 10,
