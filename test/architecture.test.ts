@@ -64,3 +64,25 @@ describe('architecture', () => {
     expect(crossStageImports([{ file: join(STAGES, 'events', 'index.ts'), source: line }])).toEqual(expected);
   });
 });
+
+describe('style', () => {
+  const ROOT = resolve(STAGES, '..', '..');
+  /** Every TypeScript source of the project (library, tests, dashboard), recursively. */
+  const sources = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) return entry.name === 'node_modules' || entry.name === 'dist' ? [] : sources(path);
+      return /\.tsx?$/.test(entry.name) ? [path] : [];
+    });
+
+  it('no line of code is over 120 characters (Biome formats to that width; literals are split by hand)', () => {
+    const files = ['src', 'test', 'web'].flatMap((dir) => sources(join(ROOT, dir)));
+    expect(files.length).toBeGreaterThan(100);
+    const long = files.flatMap((file) =>
+      readFileSync(file, 'utf8')
+        .split('\n')
+        .flatMap((line, i) => (line.length > 120 ? [`${relative(ROOT, file)}:${i + 1} (${line.length})`] : [])),
+    );
+    expect(long).toEqual([]);
+  });
+});
