@@ -155,7 +155,7 @@ function draftsOf(
       // The target the parse puts at the pattern's slot ("imposed sanctions on [North Korea]").
       if (!group?.passive && !participleAgent.length && best.anchor !== null) {
         const notSource = (t: ActorMention) => !sources.some((x) => sameParty(x, t));
-        const slot = partiesAt(slotWord(parse, best.anchor), canBeTarget).filter(notSource);
+        const slot = partiesAt(slotWord(parse, tokens, best.anchor), canBeTarget).filter(notSource);
         if (slot.length) targets = slot;
       }
       if (!sources.length) {

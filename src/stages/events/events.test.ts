@@ -145,6 +145,9 @@ describe('events: roles from the parse', () => {
     // A participle with an agent: Iran backs the rebels, and does not attack.
     ['Houthi rebels backed by Iran attacked Saudi troops.', ['IRN→YEMREB 05', 'YEMREB→SAUMIL 19']],
     ['Houthi rebels attacked Saudi troops.', ['YEMREB→SAUMIL 19']],
+    // A relative pronoun as object stands for the noun the clause modifies; that noun's own verb keeps its subject.
+    ['North Korea, which Japan has condemned, fired a missile on Monday.', ['JPN→PRK 11', 'PRK→- 19']],
+    ['North Korea fired a missile on Monday.', ['PRK→- 19']],
     // The target is the noun of the preposition the pattern names, not another party of the sentence.
     ['France imposed sanctions on Iran after talks with Germany.', ['FRA→IRN 16', 'FRA→DEU 04']],
   ])('%s', (text, expected) => {

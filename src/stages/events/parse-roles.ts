@@ -170,9 +170,13 @@ export function passiveSubjectWord(parse: RoleParse, verb: number): number | nul
  * slot (`anchor`): a preposition's noun ("sanctions on [North Korea]"), else the word's
  * indirect or direct object ("gave [China] a loan", "attacked [Ukraine]"). Null when none.
  */
-export function slotWord(parse: RoleParse, anchor: number): number | null {
+export function slotWord(parse: RoleParse, tokens: readonly Token[], anchor: number): number | null {
   if (parse.deprels[anchor] === 'case') return parse.heads[anchor]! >= 0 ? parse.heads[anchor]! : null;
-  return dependents(parse, anchor, 'iobj')[0] ?? dependents(parse, anchor, 'obj')[0] ?? null;
+  const object = dependents(parse, anchor, 'iobj')[0] ?? dependents(parse, anchor, 'obj')[0];
+  if (object === undefined) return null;
+  // "North Korea, which Japan condemned": the relative pronoun stands for the noun the clause modifies.
+  const relative = RELATIVE_PRONOUNS.has(tokens[object]!.text.toLowerCase()) && parse.deprels[anchor] === 'acl:relcl';
+  return relative ? parse.heads[anchor]! : object;
 }
 
 /**
