@@ -17,6 +17,8 @@ export interface PatternMatch {
   targets: ActorMention[];
   /** Noun patterns with SOURCE: the actors there. */
   sources: ActorMention[];
+  /** The token right before the target slot (a pattern word or the head), or null with no slot. */
+  anchor: number | null;
 }
 
 function wordFits(token: Token, alternatives: readonly string[]): boolean {
@@ -124,6 +126,10 @@ export function matchPattern(
     // asked, as PLOVER and CAMEO code demands and appeals.
     return tokens[from]?.text.toLowerCase() === 'that' ? from + 1 : from;
   };
+  const anchorOf = (slot: number): number => {
+    const index = slot - slotShift - 1;
+    return index < 0 ? head : positions[index]!;
+  };
   const targetFrom = after(pattern.targetAt);
   const sourceFrom = after(pattern.sourceAt);
   let targets = targetFrom === null ? [] : actorsFrom(tokens, actors, targetFrom, limit);
@@ -140,5 +146,6 @@ export function matchPattern(
     taken,
     targets,
     sources: sourceFrom === null ? [] : actorsFrom(tokens, actors, sourceFrom, limit),
+    anchor: pattern.targetAt === null ? null : anchorOf(pattern.targetAt),
   };
 }

@@ -1,7 +1,16 @@
 import type { ActorMention, Sentence, SentenceTrace, Token } from '../../document/types.js';
 import type { EventKnowledge } from '../../knowledge/event-patterns.js';
-import { analyseVerb, canBeParty, subjectOf } from './01-analyse-clauses.js';
+import { analyseVerb, canBeParty, canBeTarget, subjectOf, type VerbGroup } from './01-analyse-clauses.js';
 import { actorsFrom, matchPattern, type PatternMatch } from './02-match-patterns.js';
+import {
+  agentWord,
+  insideNounClause,
+  partiesOf,
+  passiveSubjectWord,
+  slotWord,
+  subjectWords,
+  type RoleParse,
+} from './parse-roles.js';
 import { sameParty, type Draft, type EventStep, type EventWords } from './state.js';
 
 /** Sports results are not political events ("Japan beat South Korea 2-1"). */
@@ -37,7 +46,8 @@ function better(a: PatternMatch, b: PatternMatch): boolean {
  * slot. Nouns code nominal events ("the visit of X to Y", "sanctions against Y").
  */
 export const codeSentences: EventStep = (state) => {
-  state.drafts = draftsOf(state.tokens, state.sentences, state.actors, state.knowledge, state.words, state.trace);
+  const { tokens, sentences, actors, parse, knowledge, words, trace } = state;
+  state.drafts = draftsOf(tokens, sentences, actors, parse, knowledge, words, trace);
 };
 
 /** The drafts of every sentence: verbs and nouns with patterns, matched, sourced and targeted. */
@@ -45,6 +55,7 @@ function draftsOf(
   tokens: readonly Token[],
   sentences: readonly Sentence[],
   actors: readonly ActorMention[],
+  parse: RoleParse,
   knowledge: EventKnowledge,
   words: EventWords,
   trace: SentenceTrace[] | null,
@@ -158,6 +169,10 @@ function draftsOf(
       }
       let sources: ActorMention[];
       let targets = best.targets;
+      const inHere = (m: ActorMention) => here.includes(m);
+      const partiesAt = (word: number | null, accept: (m: ActorMention) => boolean) =>
+        word === null ? [] : partiesOf(parse, tokens, word, (m) => accept(m) && inHere(m));
+      const participleAgent = parse.deprels[i] === 'acl' ? partiesAt(agentWord(parse, tokens, i), canBeParty) : [];
       if (best.pattern.noun) {
         // The noun's own actor ("the delegation's visit"), else the subject of its clause
         // ("the United States and South Korea agreed on ... engagement with North Korea").
@@ -166,17 +181,37 @@ function draftsOf(
           sources = subjectOf(tokens, here, i, sentence.tokenStart);
       } else if (group?.passive) {
         // "sanctions were imposed on X by Y": the agent after "by" acts; a bare object slot is the subject.
-        const by = tokens.findIndex((x, k) => k > i && k < limit && x.text.toLowerCase() === 'by');
-        sources = by > 0 ? actorsFrom(tokens, here, by + 1, limit) : [];
-        if (best.pattern.targetAt === 0 || !targets.length)
-          targets = subjectOf(tokens, here, group.groupStart, sentence.tokenStart);
-      } else if (group?.governor !== null && group?.governor !== undefined) {
-        // "Biden met Zelenskyy to discuss the war": the governing verb's subject acts.
-        const governing = analyseVerb(tokens, group.governor, sentence.tokenStart, limit, words);
-        sources = subjectOf(tokens, here, governing.groupStart, sentence.tokenStart);
+        sources = partiesAt(agentWord(parse, tokens, i), canBeParty);
+        if (!sources.length) {
+          const by = tokens.findIndex((x, k) => k > i && k < limit && x.text.toLowerCase() === 'by');
+          sources = by > 0 ? actorsFrom(tokens, here, by + 1, limit) : [];
+        }
+        if (best.pattern.targetAt === 0 || !targets.length) {
+          const passiveSubject = partiesAt(passiveSubjectWord(parse, i), canBeTarget);
+          const windowed = () => subjectOf(tokens, here, group.groupStart, sentence.tokenStart);
+          targets = passiveSubject.length ? passiveSubject : windowed();
+        }
+      } else if (participleAgent.length) {
+        // A participle with an agent ("rebels backed by Iran"): the agent acts on the noun it modifies.
+        sources = participleAgent;
+        const modified = partiesAt(parse.heads[i]!, canBeTarget);
+        if (modified.length) targets = modified;
       } else {
-        sources = subjectOf(tokens, here, group?.groupStart ?? i, sentence.tokenStart);
-        if (!sources.length && group) sources = jointSubject(tokens, actors, group.groupStart, sentence, s);
+        // The verb's subject in the parse ("President Putin and Turkish President Erdogan agreed");
+        // where it names no actor, the word window's choice, unless that actor sits in a clause
+        // modifying the subject ("militias armed by Iran attacked": Iran did not attack).
+        const subjects = group ? subjectWords(parse, tokens, i) : null;
+        sources = (subjects ?? []).flatMap((w) => partiesAt(w, canBeParty));
+        if (!sources.length) {
+          sources = windowSubject(tokens, here, actors, group, i, sentence, s, limit, words);
+          if (subjects) sources = sources.filter((m) => !subjects.some((w) => insideNounClause(parse, tokens, m, w)));
+        }
+      }
+      // The target the parse puts at the pattern's slot ("imposed sanctions on [North Korea]").
+      if (!group?.passive && !participleAgent.length && best.anchor !== null) {
+        const notSource = (t: ActorMention) => !sources.some((x) => sameParty(x, t));
+        const slot = partiesAt(slotWord(parse, tokens, best.anchor), canBeTarget).filter(notSource);
+        if (slot.length) targets = slot;
       }
       if (!sources.length) {
         record?.candidates.push({
@@ -211,6 +246,30 @@ function draftsOf(
     }
   });
   return drafts;
+}
+
+/**
+ * The subject the word windows find for a verb with no subject actor in the parse: that of the
+ * verb governing its "to" ("Biden met Zelenskyy to discuss"), else the nearest actor before its
+ * group, else the two parties a joint subject stands for ("the two leaders discussed").
+ */
+function windowSubject(
+  tokens: readonly Token[],
+  here: readonly ActorMention[],
+  actors: readonly ActorMention[],
+  group: VerbGroup | null,
+  i: number,
+  sentence: Sentence,
+  s: number,
+  limit: number,
+  words: EventWords,
+): ActorMention[] {
+  if (group?.governor !== null && group?.governor !== undefined) {
+    const governing = analyseVerb(tokens, group.governor, sentence.tokenStart, limit, words);
+    return subjectOf(tokens, here, governing.groupStart, sentence.tokenStart);
+  }
+  const sources = subjectOf(tokens, here, group?.groupStart ?? i, sentence.tokenStart);
+  return !sources.length && group ? jointSubject(tokens, actors, group.groupStart, sentence, s) : sources;
 }
 
 /**

@@ -167,3 +167,29 @@ describe('event patterns', () => {
     ]);
   });
 });
+
+describe('events: roles from the parse', () => {
+  // Each phenomenon with its twin: the sentence that codes it, and one that must not.
+  it.each([
+    // The agent of a passive acts; with no agent there is no one to code.
+    ['Two Ukrainian soldiers were killed by Russian troops near the border.', ['RUSMIL→UKRMIL 19']],
+    ['Two Ukrainian soldiers were killed near the border.', []],
+    // Joint subjects with titles: both leaders agree, each with the other.
+    [
+      'Russian President Vladimir Putin and Turkish President Tayyip Erdogan agreed on Monday.',
+      ['RUSGOV→TURGOV 03', 'TURGOV→RUSGOV 03'],
+    ],
+    ['Turkish President Tayyip Erdogan agreed on Monday.', ['TURGOV→- 03']],
+    ['The United States and South Korea agreed on Monday.', ['USA→KOR 03', 'KOR→USA 03']],
+    // A participle with an agent: Iran backs the rebels, and does not attack.
+    ['Houthi rebels backed by Iran attacked Saudi troops.', ['IRN→YEMREB 05', 'YEMREB→SAUMIL 19']],
+    ['Houthi rebels attacked Saudi troops.', ['YEMREB→SAUMIL 19']],
+    // A relative pronoun as object stands for the noun the clause modifies; that noun's own verb keeps its subject.
+    ['North Korea, which Japan has condemned, fired a missile on Monday.', ['JPN→PRK 11', 'PRK→- 19']],
+    ['North Korea fired a missile on Monday.', ['PRK→- 19']],
+    // The target is the noun of the preposition the pattern names, not another party of the sentence.
+    ['France imposed sanctions on Iran after talks with Germany.', ['FRA→IRN 16', 'FRA→DEU 04']],
+  ])('%s', (text, expected) => {
+    expect(eventsOf(text).map(brief)).toEqual(expected);
+  });
+});

@@ -1,6 +1,7 @@
 import { defineStage } from '../../pipeline/stage.js';
 import { codeSentences } from './04-code-sentences.js';
 import { buildEvents } from './05-build-events.js';
+import { roleParse } from './parse-roles.js';
 import { eventWords, type EventState, type EventStep } from './state.js';
 
 /**
@@ -12,14 +13,15 @@ const STEPS: readonly EventStep[] = [codeSentences, buildEvents];
 
 /**
  * Stage `events`: who did what to whom. Each verb with patterns is analysed (negation, intent,
- * voice, mood), its patterns are matched, the best match wins; its source is the clause's subject
- * (or the "by" agent of a passive), its targets the actors at the pattern's slot. Nouns code
+ * voice, mood), its patterns are matched, the best match wins; its source is the verb's subject
+ * in the parse (or the "by" agent of a passive), its targets the actors the parse puts at the
+ * pattern's slot, with the word windows as fallback where the parse names no actor. Nouns code
  * nominal events ("the visit of X to Y", "sanctions against Y"). Events are dated by their
  * sentence, placed by the gazetteer, and merged when the article repeats them.
  */
 export const eventsStage = defineStage({
   name: 'events',
-  needs: ['text', 'sentences', 'tokens', 'actors', 'times', 'reference'],
+  needs: ['text', 'sentences', 'tokens', 'syntax', 'actors', 'times', 'reference'],
   provides: ['events', 'eventTrace'],
   run(doc, ctx) {
     const state: EventState = {
@@ -27,6 +29,7 @@ export const eventsStage = defineStage({
       tokens: doc.tokens,
       sentences: doc.sentences,
       actors: doc.actors,
+      parse: roleParse(doc.tokens, doc.syntax, doc.actors),
       times: doc.times,
       knowledge: ctx.eventKnowledge,
       countries: ctx.knowledge.countries,

@@ -4,6 +4,7 @@ import type { EventKnowledge } from '../../knowledge/event-patterns.js';
 import { wordSet } from '../../knowledge/word-sets.js';
 import type { VerbGroup } from './01-analyse-clauses.js';
 import type { PatternMatch } from './02-match-patterns.js';
+import type { RoleParse } from './parse-roles.js';
 
 /**
  * The word lists the events steps read, from `data/words/clauses.txt` (and the speech verbs
@@ -54,6 +55,8 @@ export interface EventState {
   tokens: readonly Token[];
   sentences: readonly Sentence[];
   actors: readonly ActorMention[];
+  /** The dependency parse, with each token's dependents and actor mention. */
+  parse: RoleParse;
   times: readonly TimeMention[];
   knowledge: EventKnowledge;
   countries: ReadonlyMap<string, ActorEntry>;

@@ -1,0 +1,215 @@
+import type { ActorMention, Token, TokenSyntax } from '../../document/types.js';
+
+/**
+ * The dependency parse as the events steps read it: each token's head and relation, its
+ * dependents, and the actor mention that covers it, so that roles are read off arcs
+ * (`nsubj`, `obl:agent`, `obj`, `case`) instead of word windows.
+ */
+export interface RoleParse {
+  heads: Int32Array;
+  deprels: readonly string[];
+  /** The dependents of each token, in text order. */
+  children: readonly number[][];
+  /** The actor mention covering each token, or null. */
+  mentionOf: ReadonlyArray<ActorMention | null>;
+}
+
+/**
+ * Dependents a noun's party never comes from: clauses that modify it ("militias armed by Iran",
+ * "North Korea, which fired ..."), and punctuation. `conj` and `appos` are read apart.
+ */
+const CLAUSAL = new Set([
+  'acl',
+  'advcl',
+  'parataxis',
+  'ccomp',
+  'xcomp',
+  'csubj',
+  'punct',
+  'cc',
+  'dep',
+  'list',
+  'reparandum',
+]);
+/** Relations through which a verb shares the subject of the verb it hangs on ("agreed to create"). */
+const SHARES_SUBJECT = new Set(['xcomp', 'conj']);
+/** Noun modifiers that belong to the phrase's party: possessors and titles ("Russia's", "President"). */
+const KEPT_NMODS = new Set(['nmod:poss', 'nmod:desc']);
+const RELATIVE_PRONOUNS = new Set(['which', 'who', 'that', 'whom']);
+
+/** Builds the dependents and the token-to-mention map of a document's parse, once per document. */
+export function roleParse(tokens: readonly Token[], syntax: TokenSyntax, actors: readonly ActorMention[]): RoleParse {
+  const children: number[][] = tokens.map(() => []);
+  for (let i = 0; i < tokens.length; i++) {
+    const h = syntax.heads[i]!;
+    if (h >= 0) children[h]!.push(i);
+  }
+  const mentionOf: Array<ActorMention | null> = tokens.map(() => null);
+  const sorted = [...actors].sort((a, b) => a.start - b.start);
+  let k = 0;
+  for (const m of sorted) {
+    while (k < tokens.length && tokens[k]!.end <= m.start) k++;
+    for (let j = k; j < tokens.length && tokens[j]!.start < m.end; j++) mentionOf[j] ??= m;
+  }
+  return { heads: syntax.heads, deprels: syntax.deprels, children, mentionOf };
+}
+
+const bothPeople = (a: ActorMention, b: ActorMention): boolean =>
+  a.actor.kind === 'person' && b.actor.kind === 'person';
+const base = (rel: string | undefined): string => rel?.split(':')[0] ?? '';
+
+/** The dependents of `token` with relation `rel` (exactly, or its base when `rel` has no subtype). */
+function dependents(parse: RoleParse, token: number, rel: string): number[] {
+  const general = !rel.includes(':');
+  return parse.children[token]!.filter((c) => parse.deprels[c] === rel || (general && base(parse.deprels[c]) === rel));
+}
+
+/** The preposition marking a nominal ("on" in "on North Korea"), lower case, or null. */
+export function caseOf(parse: RoleParse, tokens: readonly Token[], token: number): string | null {
+  const marker = dependents(parse, token, 'case')[0];
+  return marker === undefined ? null : tokens[marker]!.text.toLowerCase();
+}
+
+/**
+ * The actors a noun phrase headed at `head` names, one per conjunct ("Putin and Erdogan"): for each
+ * conjunct, the mention covering its head word, else a person named in it ("Turkish President
+ * Tayyip Erdogan"), else the mention nearest its head. Modifying clauses and prepositional phrases
+ * other than "of" lend no actor. An appositive gives the actor when its head names none, and a
+ * second person when the parser took a conjunct for one.
+ */
+export function partiesOf(
+  parse: RoleParse,
+  tokens: readonly Token[],
+  head: number,
+  accept: (m: ActorMention) => boolean,
+): ActorMention[] {
+  const found: ActorMention[] = [];
+  const add = (m: ActorMention | null) => {
+    if (m && !found.includes(m)) found.push(m);
+  };
+  const conjunct = (c: number): ActorMention | null => {
+    const region: number[] = [c];
+    const others: number[] = [];
+    const appositives: number[] = [];
+    for (let q = 0; q < region.length; q++) {
+      for (const child of parse.children[region[q]!]!) {
+        const rel = parse.deprels[child]!;
+        // A noun joined by "and" but labelled `nmod` with no preposition is a conjunct the parser
+        // mislabelled ("The United States and South Korea").
+        const bareNmod = rel === 'nmod' && !caseOf(parse, tokens, child);
+        if (rel === 'conj' || (bareNmod && joinedByAnd(parse, tokens, child))) others.push(child);
+        else if (rel === 'appos') appositives.push(child);
+        else if (CLAUSAL.has(base(rel))) continue;
+        else if (base(rel) === 'nmod' && !KEPT_NMODS.has(rel) && caseOf(parse, tokens, child) !== 'of') continue;
+        else region.push(child);
+      }
+    }
+    const here = region.map((t) => parse.mentionOf[t]).filter((m): m is ActorMention => !!m && accept(m));
+    const own = parse.mentionOf[c];
+    // A named group before the head word is whose the head is ("Hamas fighters in Lebanon").
+    const named = parse.children[c]!.filter((k) => parse.deprels[k] === 'compound').map((k) => parse.mentionOf[k]);
+    const isGroup = (m: ActorMention) => m.actor.kind === 'group' || m.actor.kind === 'organisation';
+    const group = named.find((m) => m && m !== own && accept(m) && isGroup(m));
+    const person = here.find((m) => m.actor.kind === 'person') ?? null;
+    let pick: ActorMention | null = group ?? (own && accept(own) ? own : person);
+    if (!pick && here.length) {
+      const at = tokens[c]!.start;
+      pick = here.reduce((a, b) => (Math.abs(b.start - at) < Math.abs(a.start - at) ? b : a));
+    }
+    for (const a of appositives) {
+      const other = conjunct(a);
+      if (!pick) pick = other;
+      else if (other && other.actor.id !== pick.actor.id && bothPeople(other, pick)) add(other);
+    }
+    for (const o of others) add(conjunct(o));
+    return pick;
+  };
+  const first = conjunct(head);
+  if (first) found.unshift(first);
+  return found.filter((m, k) => found.indexOf(m) === k).sort((a, b) => a.start - b.start);
+}
+
+/** True when the phrase headed at `t` opens with "and" or "or", or follows one. */
+function joinedByAnd(parse: RoleParse, tokens: readonly Token[], t: number): boolean {
+  let first = t;
+  const stack = [t];
+  while (stack.length) {
+    const k = stack.pop()!;
+    first = Math.min(first, k);
+    stack.push(...parse.children[k]!);
+  }
+  return /^(and|or)$/i.test(tokens[first]!.text) || /^(and|or)$/i.test(tokens[first - 1]?.text ?? '');
+}
+
+/**
+ * The subject words of verb `verb`: its `nsubj` (or `nsubj:pass`; the parser sometimes gives a
+ * joint subject two), else those of the verb it completes or is joined to ("agreed to create",
+ * "attacked and occupied"); for a relative clause whose subject is "which" or "who", the noun the
+ * clause modifies. Null when the parse has none.
+ */
+export function subjectWords(parse: RoleParse, tokens: readonly Token[], verb: number): number[] | null {
+  let v = verb;
+  for (let hops = 0; hops < 4 && v >= 0; hops++) {
+    const subjects = dependents(parse, v, 'nsubj');
+    const rel = parse.deprels[v]!;
+    if (subjects.length) {
+      const relative = RELATIVE_PRONOUNS.has(tokens[subjects[0]!]!.text.toLowerCase());
+      if (rel === 'acl:relcl' && relative) return [parse.heads[v]!];
+      return subjects;
+    }
+    if (!SHARES_SUBJECT.has(rel)) return null;
+    v = parse.heads[v]!;
+  }
+  return null;
+}
+
+/** The `by` agent of a passive verb ("killed by rebels"), or null. */
+export function agentWord(parse: RoleParse, tokens: readonly Token[], verb: number): number | null {
+  const byPhrase = () => dependents(parse, verb, 'obl').find((o) => caseOf(parse, tokens, o) === 'by');
+  const agent = dependents(parse, verb, 'obl:agent')[0] ?? byPhrase();
+  return agent ?? null;
+}
+
+/** The passive subject of a verb ("Two soldiers were killed"), or null. */
+export function passiveSubjectWord(parse: RoleParse, verb: number): number | null {
+  return dependents(parse, verb, 'nsubj:pass')[0] ?? null;
+}
+
+/**
+ * The word a pattern's target slot names, read off the parse from the pattern word before the
+ * slot (`anchor`): a preposition's noun ("sanctions on [North Korea]"), else the word's
+ * indirect or direct object ("gave [China] a loan", "attacked [Ukraine]"). Null when none.
+ */
+export function slotWord(parse: RoleParse, tokens: readonly Token[], anchor: number): number | null {
+  if (parse.deprels[anchor] === 'case') return parse.heads[anchor]! >= 0 ? parse.heads[anchor]! : null;
+  const object = dependents(parse, anchor, 'iobj')[0] ?? dependents(parse, anchor, 'obj')[0];
+  if (object === undefined) return null;
+  // "North Korea, which Japan condemned": the relative pronoun stands for the noun the clause modifies.
+  const relative = RELATIVE_PRONOUNS.has(tokens[object]!.text.toLowerCase()) && parse.deprels[anchor] === 'acl:relcl';
+  return relative ? parse.heads[anchor]! : object;
+}
+
+/**
+ * True when actor `m` is named inside a clause that modifies the noun `noun` ("militias [armed
+ * by Iran]"): such an actor is not the noun's party.
+ */
+export function insideNounClause(parse: RoleParse, tokens: readonly Token[], m: ActorMention, noun: number): boolean {
+  let clause = false;
+  for (let k = tokenAt(tokens, m.start), hops = 0; k >= 0 && hops < 40; k = parse.heads[k]!, hops++) {
+    if (k === noun) return clause;
+    if (base(parse.deprels[k]) === 'acl') clause = true;
+  }
+  return false;
+}
+
+/** The index of the token that covers character `offset` (the last one starting at or before it). */
+function tokenAt(tokens: readonly Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (tokens[mid]!.start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
