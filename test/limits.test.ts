@@ -36,6 +36,37 @@ function folderWithDeepPage(): string {
 }
 
 describe('each article within a time budget', () => {
+  it('a 19 MB JSON Lines record is coded or stopped with a named error, and the records around it are coded', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dyad-limits-'));
+    const sentence = 'The United States imposed new sanctions on North Korea on Wednesday, officials in Seoul said. ';
+    const huge = 'Sanctions again\n\n' + sentence.repeat(Math.ceil((19 * 2 ** 20) / sentence.length));
+    const lines = [
+      { id: 'a', date: '2018-02-12', text: 'Talks resume\n\nJapan and South Korea agreed on Monday to resume talks.' },
+      { id: 'huge', date: '2018-02-12', text: huge },
+      { id: 'c', date: '2018-02-12', text: 'Sanctions\n\nThe United States imposed new sanctions on North Korea.' },
+    ];
+    const file = join(dir, 'long-line.jsonl');
+    writeFileSync(file, lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
+    const { stderr, records } = dyad(['code', '--article-timeout', '3', file]);
+    const titles = records.map((r) => r.meta.title);
+    expect(titles).toEqual(expect.arrayContaining(['Talks resume', 'Sanctions']));
+    // Coded whole, or left out with an error that names the record's line and why.
+    if (!titles.includes('Sanctions again'))
+      expect(stderr).toMatch(/long-line\.jsonl:2:1: error: .*\[[a-z]+\/[a-z-]+\]/);
+  }, 90_000);
+
+  it('a 60 MB page is refused by name, and the article beside it is coded', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dyad-limits-'));
+    const para = '<p>The United States imposed new sanctions on North Korea on Wednesday, officials in Seoul said.</p>';
+    writeFileSync(join(dir, 'a.txt'), 'Talks resume\n\nJapan and South Korea agreed on Monday to resume talks.');
+    const page = join(dir, 'b-huge.html');
+    writeFileSync(page, `<html><body>${para.repeat(Math.ceil((60 * 2 ** 20) / para.length))}</body></html>`);
+    const { status, stderr, records } = dyad(['code', dir]);
+    expect(status).toBe(1);
+    expect(records.map((r) => r.meta.title)).toEqual(['Talks resume']);
+    expect(stderr).toMatch(new RegExp(`${page.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}.*error: .*\\[[a-z]+/[a-z-]+\\]`));
+  }, 90_000);
+
   it('dyad code stops an article past --article-timeout with a named error and codes the others', () => {
     const dir = folderWithDeepPage();
     const { status, stderr, records } = dyad(['code', '--article-timeout', '3', dir]);

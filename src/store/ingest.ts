@@ -152,6 +152,21 @@ export async function ingest(paths: readonly string[], options: IngestOptions): 
     pendingFailures.push(...result.failures);
     await flush(false);
   };
+  // Results are taken in the order their chunks were read, whichever worker answers first: the
+  // first copy of a near-duplicate pair then follows the input, the same on any number of workers
+  // (one worker's later chunk may be done before another's earlier one).
+  let nextChunk = 0;
+  let nextTaken = 0;
+  const answered = new Map<number, CodedBatch>();
+  const takeInOrder = async (index: number, result: CodedBatch) => {
+    answered.set(index, result);
+    while (answered.has(nextTaken)) {
+      const next = answered.get(nextTaken)!;
+      answered.delete(nextTaken);
+      nextTaken++;
+      await take(next);
+    }
+  };
 
   // A heartbeat between writes: a log shows the run is alive (and its time left) even while a
   // batch fills slowly, instead of falling silent until the first write.
@@ -175,8 +190,9 @@ export async function ingest(paths: readonly string[], options: IngestOptions): 
     if (writeFailure) throw writeFailure;
     sent += records.length;
     while (pendingRows.length >= MAX_WAITING_TO_WRITE) await writing;
-    if (pool) await pool.submit(records, take);
-    else await take(codeRecords(local!, records));
+    const index = nextChunk++;
+    if (pool) await pool.submit(records, (result) => takeInOrder(index, result));
+    else await takeInOrder(index, codeRecords(local!, records));
   };
   try {
     const readOptions = {
@@ -224,6 +240,9 @@ export async function ingest(paths: readonly string[], options: IngestOptions): 
     }
     await send();
     if (pool) await pool.drain();
+    // A chunk that never came back (its worker gave up) must not hold back those after it.
+    for (const index of [...answered.keys()].sort((a, b) => a - b)) await take(answered.get(index)!);
+    answered.clear();
     await flush(true);
   } finally {
     clearInterval(heartbeat);
