@@ -72,7 +72,7 @@ describe.skipIf(skip !== null)('dashboard in a browser', () => {
 
   it('goes from a top dyad to its events, and from an event to its highlighted evidence sentence', async () => {
     await open('#/overview', 'a[href*="#/dyad"]');
-    await page.getByRole('link', { name: 'RUSGOV → TURGOV' }).click();
+    await page.getByRole('link', { name: 'USAGOV → RUSSPY' }).click();
     const evidence = page.locator('a.evidence').first();
     await evidence.waitFor();
     const sentence = (await evidence.textContent())!.trim();
