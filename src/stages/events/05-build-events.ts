@@ -136,8 +136,10 @@ function eventsOf(
     }
     const { place, date } = where;
     // Joint acts with no target ("the United States and South Korea agreed") are coded between
-    // the parties, both ways, as CAMEO codes reciprocal events.
-    const reciprocal = !d.targets.length && d.sources.length > 1;
+    // the parties, both ways, as CAMEO codes reciprocal events. Only cooperation is reciprocal:
+    // "Argentina, Chile and Peru questioned the result" is no act of theirs on one another.
+    const cooperation = cameo.quadClass === 1 || cameo.quadClass === 2;
+    const reciprocal = !d.targets.length && d.sources.length > 1 && cooperation;
     const targets: Array<ActorMention | null> = d.targets.length ? d.targets : reciprocal ? d.sources : [null];
     for (const source of d.sources) {
       for (const target of targets) {

@@ -197,3 +197,15 @@ describe('events: roles from the parse', () => {
     expect(eventsOf(text).map(brief)).toEqual(expected);
   });
 });
+
+describe('events: joint subjects act together, not on one another', () => {
+  it('codes a joint agreement both ways, and a joint conflictual act on none of its own subjects', () => {
+    expect(eventsOf('The United States and South Korea agreed on Monday.').map(brief)).toEqual([
+      'USA→KOR 03',
+      'KOR→USA 03',
+    ]);
+    const subjects = new Set(['ARG', 'CHL', 'PER']);
+    const questioned = eventsOf('Argentina, Chile and Peru questioned the result.');
+    expect(questioned.filter((e) => subjects.has(e.target?.actor.code ?? ''))).toEqual([]);
+  });
+});
