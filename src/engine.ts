@@ -1,11 +1,11 @@
 import { articleId } from './document/article-id.js';
-import type { ArticleDocument, Diagnostic, InputRecord, LayerName, RemovedKind } from './document/types.js';
+import type { ArticleDocument, InputRecord, LayerName, RemovedKind } from './document/types.js';
 import { readInputs, type InputFailure, type ReadOptions } from './ingest/read-inputs.js';
 import type { EngineOptions, EngineResources } from './pipeline/context.js';
 import type { KnowledgeBase } from './knowledge/actor-kb.js';
 import { loadKnowledgeBase } from './knowledge/load.js';
 import { loadEventKnowledge, type EventKnowledge } from './knowledge/event-patterns.js';
-import { DyadError } from './pipeline/errors.js';
+import { articleFailure } from './pipeline/errors.js';
 import { Pipeline } from './pipeline/pipeline.js';
 import type { AnyStage } from './pipeline/stage.js';
 import { cleanStage } from './stages/clean/index.js';
@@ -154,16 +154,7 @@ export function createEngine(options: CreateEngineOptions = {}): Engine {
       try {
         yield { ok: true, doc: process(item.record) };
       } catch (error) {
-        const diagnostic: Diagnostic =
-          error instanceof DyadError
-            ? error.diagnostic
-            : {
-                severity: 'fatal',
-                stage: 'engine',
-                rule: 'engine/internal-error',
-                reason: `${item.record.origin.source}: internal error: ${(error as Error).message}`,
-              };
-        if (item.record.origin.line !== undefined) diagnostic.line = item.record.origin.line;
+        const diagnostic = articleFailure(error, item.record.origin);
         yield { ok: false, failure: { origin: item.record.origin, diagnostic } };
       }
     }

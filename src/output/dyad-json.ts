@@ -1,3 +1,4 @@
+import { emptyMeta } from '../document/empty-meta.js';
 import type {
   ActorMention,
   ArticleDocument,
@@ -110,19 +111,7 @@ export function toDyadRecord(doc: ArticleDocument, options: RecordOptions = {}):
     schema: SCHEMA_ID,
     id: doc.id,
     source: { input: doc.input.origin.source, format: doc.input.format },
-    meta: meta
-      ? { ...meta }
-      : {
-          title: null,
-          published: null,
-          updated: null,
-          authors: [],
-          agency: null,
-          url: null,
-          language: 'en',
-          dateline: null,
-          provenance: {},
-        },
+    meta: meta ? { ...meta } : emptyMeta(),
     text: doc.text ?? '',
     paragraphs: (doc.paragraphs ?? []).map(({ start, end }) => ({ start, end })),
     removed: doc.removed ?? [],

@@ -1,7 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import type { Diagnostic, InputRecord } from '../document/types.js';
+import type { InputRecord } from '../document/types.js';
 import { createEngine, warmUp, type CreateEngineOptions, type Engine } from '../engine.js';
-import { DyadError } from '../pipeline/errors.js';
+import { articleFailure } from '../pipeline/errors.js';
 
 /**
  * The worker thread of `dyad code`: codes each input record it is sent and sends back the
@@ -20,16 +20,7 @@ function serve(engine: Engine): void {
     try {
       parentPort!.postMessage({ ok: true, doc: engine.process(record) });
     } catch (error) {
-      const diagnostic: Diagnostic =
-        error instanceof DyadError
-          ? error.diagnostic
-          : {
-              severity: 'fatal',
-              stage: 'engine',
-              rule: 'engine/internal-error',
-              reason: `${record.origin.source}: internal error: ${(error as Error).message}`,
-            };
-      if (record.origin.line !== undefined) diagnostic.line = record.origin.line;
+      const diagnostic = articleFailure(error, record.origin);
       parentPort!.postMessage({ ok: false, failure: { origin: record.origin, diagnostic } });
     }
   });

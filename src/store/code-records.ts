@@ -1,7 +1,7 @@
-import type { Diagnostic, InputRecord } from '../document/types.js';
+import type { InputRecord } from '../document/types.js';
 import type { Engine } from '../engine.js';
 import { toDyadRecord } from '../output/dyad-json.js';
-import { DyadError } from '../pipeline/errors.js';
+import { articleFailure } from '../pipeline/errors.js';
 import { toRows, type ArticleRows } from './rows.js';
 import type { FailureRow } from './store.js';
 
@@ -27,15 +27,7 @@ export function codeRecords(
     try {
       rows.push(toRows(toDyadRecord(engine.process(record))));
     } catch (error) {
-      const diagnostic: Diagnostic =
-        error instanceof DyadError
-          ? error.diagnostic
-          : {
-              severity: 'fatal',
-              stage: 'engine',
-              rule: 'engine/internal-error',
-              reason: `${record.origin.source}: internal error: ${(error as Error).message}`,
-            };
+      const diagnostic = articleFailure(error, record.origin);
       failures.push({ source: record.origin.source, line: record.origin.line ?? null, diagnostic });
     }
   }

@@ -1,4 +1,5 @@
 import type { ArticleMeta, InputRecord, SourceParagraph, SourceText } from '../../document/types.js';
+import { emptyMeta } from '../../document/empty-meta.js';
 import { fatal } from '../../pipeline/errors.js';
 import { defineStage } from '../../pipeline/stage.js';
 import { extractHtml } from './html-extract.js';
@@ -19,20 +20,6 @@ function joinParagraphs(blocks: ReadonlyArray<Pick<SourceParagraph, 'text' | 'hi
     );
   }
   return { text, paragraphs };
-}
-
-function emptyMeta(): ArticleMeta {
-  return {
-    title: null,
-    published: null,
-    updated: null,
-    authors: [],
-    agency: null,
-    url: null,
-    language: 'en',
-    dateline: null,
-    provenance: {},
-  };
 }
 
 /** What the extract steps share: the input, and the text and metadata read from it so far. */
