@@ -5,6 +5,7 @@ import type { EvalRow, Scorer } from './scorer.js';
 import { actorsPetrarch } from './scorers/actors-petrarch.js';
 import { actorsPlover } from './scorers/actors-plover.js';
 import { eventsPetrarch, eventsPlover } from './scorers/events.js';
+import { eventsHandRecall } from './scorers/events-hand.js';
 import { extractionTrafilatura } from './scorers/extraction-trafilatura.js';
 import { nearDuplicatesWikinews } from './scorers/near-duplicates.js';
 import { quotesMeantime } from './scorers/quotes-meantime.js';
@@ -24,6 +25,7 @@ const SCORERS: readonly Scorer[] = [
   quotesMeantime,
   eventsPlover,
   eventsPetrarch,
+  eventsHandRecall,
   // The store's near-duplicate index, over the cleaned text the pipeline gives it.
   nearDuplicatesWikinews,
 ];
