@@ -7,11 +7,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { generateCorpus } from '../src/bench/corpus.js';
 import { POSTGRES } from '../src/query/dialect.js';
-import { queryQuotes } from '../src/query/queries.js';
-import type { QuerySource } from '../src/query/source.js';
+import { queryFailures, queryQuotes, type QueryResult } from '../src/query/queries.js';
+import { openPostgresSource, type QuerySource } from '../src/query/source.js';
 import { buildServer } from '../src/shells/server/app.js';
 import { ingest } from '../src/store/ingest.js';
 import { PgStore } from '../src/store/postgres/pg-store.js';
+import { Store } from '../src/store/store.js';
 import { CLI, REPO_ROOT } from './support/paths.js';
 import { freePort, HAVE_SERVICES, PostgresServer, RedisServer, SERVICES_MISSING } from './support/services.js';
 
@@ -82,6 +83,8 @@ describe.runIf(HAVE_SERVICES)('dyad serve on a PostgreSQL store answers as on Du
   let postgres: PostgresServer;
   let dir: string;
   let pgUrl: string;
+  let duckPath: string;
+  let duckFailures: QueryResult;
   let onDuck: FastifyInstance;
   let onPg: FastifyInstance;
   let articleIds: string[] = [];
@@ -96,11 +99,16 @@ describe.runIf(HAVE_SERVICES)('dyad serve on a PostgreSQL store answers as on Du
     );
     writeFileSync(generated, records.join('\n') + '\n');
     const own = join(dir, 'own.jsonl');
-    writeFileSync(own, OWN_ARTICLES.map((a) => JSON.stringify(a)).join('\n') + '\n');
+    // And a record without content: a failure in both stores.
+    writeFileSync(own, [...OWN_ARTICLES, { id: 'own-empty' }].map((a) => JSON.stringify(a)).join('\n') + '\n');
     const inputs = [join(REPO_ROOT, 'examples'), generated, own];
 
-    const duck = join(dir, 'one.duckdb');
-    await ingest(inputs, { db: duck, workers: 0 });
+    duckPath = join(dir, 'one.duckdb');
+    await ingest(inputs, { db: duckPath, workers: 0 });
+    // Read now: the server holds the file open later.
+    const duck = await Store.openReadOnly(duckPath);
+    duckFailures = await queryFailures(duck);
+    duck.close();
     pgUrl = await postgres.createDatabase('served');
     const init = cli(['init', '--store', pgUrl]);
     expect(init.status, init.stderr).toBe(0);
@@ -108,7 +116,7 @@ describe.runIf(HAVE_SERVICES)('dyad serve on a PostgreSQL store answers as on Du
     expect(enqueued.status, enqueued.stderr).toBe(0);
     await runWorkerToDrain(redis.url, pgUrl);
 
-    onDuck = await buildServer({ db: duck, webRoot: join(dir, 'no-web') });
+    onDuck = await buildServer({ db: duckPath, webRoot: join(dir, 'no-web') });
     onPg = await buildServer({ db: pgUrl, webRoot: join(dir, 'no-web') });
     const store = await PgStore.connect(pgUrl);
     try {
@@ -232,6 +240,21 @@ describe.runIf(HAVE_SERVICES)('dyad serve on a PostgreSQL store answers as on Du
     expect(explained.duck.status).toBe(200);
     expect(explained.pg).toEqual(explained.duck);
   }, 120_000);
+
+  it('lists the failures with the same columns, the time of failing written alike', async () => {
+    const store = await openPostgresSource(pgUrl);
+    try {
+      const withoutTime = (result: QueryResult) => {
+        for (const row of result.rows) expect(String(row.failed_at)).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
+        return { ...result, rows: result.rows.map(({ failed_at: _, ...rest }) => rest) };
+      };
+      const expected = withoutTime(duckFailures);
+      expect(expected.rows).toEqual([expect.objectContaining({ rule: 'ingest/jsonl-missing-content' })]);
+      expect(withoutTime(await queryFailures(store))).toEqual(expected);
+    } finally {
+      await store.close();
+    }
+  });
 
   it('reports its health without the store address differing in anything else, and no password', async () => {
     const { duck, pg } = await both('/api/health');

@@ -22,6 +22,8 @@ export interface SqlDialect {
    * lets through are then matched word for word as on the other store, so both give the same rows.
    */
   quoteWordsIndexed(text: string): string | null;
+  /** A timestamp as text to the second: `2018-02-12 09:30:00`. */
+  secondsText(timestamp: string): string;
 }
 
 /** DuckDB, the embedded store. */
@@ -32,6 +34,7 @@ export const DUCKDB: SqlDialect = {
   matches: (text, regex) => `regexp_matches(${text}, '${regex}')`,
   matchesParameter: (text) => `regexp_matches(${text}, ?, 'i')`,
   quoteWordsIndexed: () => null,
+  secondsText: (timestamp) => `strftime(${timestamp}, '%Y-%m-%d %H:%M:%S')`,
 };
 
 /** PostgreSQL, the shared store: `round` takes a numeric there, and weeks are formatted by `to_char`. */
@@ -44,4 +47,5 @@ export const POSTGRES: SqlDialect = {
   matchesParameter: (text) => `${text} ~* ?`,
   // The expression of the GIN index on quotes (pg-schema.ts), as is, so the planner can use it.
   quoteWordsIndexed: (text) => `to_tsvector('simple', ${text}) @@ plainto_tsquery('simple', ?)`,
+  secondsText: (timestamp) => `to_char(${timestamp}, 'YYYY-MM-DD HH24:MI:SS')`,
 };

@@ -299,7 +299,7 @@ export async function queryNetwork(
 export async function queryFailures(store: QuerySource, limit?: number): Promise<QueryResult> {
   const result = await limited(
     store,
-    "SELECT strftime(failed_at, '%Y-%m-%d %H:%M:%S') AS failed_at, source, line, " +
+    `SELECT ${dialectOf(store).secondsText('failed_at')} AS failed_at, source, line, ` +
       'rule, reason FROM failures ORDER BY 1, source, line',
     [],
     limit,
