@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { generateCorpus } from '../src/bench/corpus.js';
 import { POSTGRES } from '../src/query/dialect.js';
-import { queryFailures, queryQuotes, type QueryResult } from '../src/query/queries.js';
+import { queryFailures, queryQuotes, type QueryResult, wholeWordsPattern } from '../src/query/queries.js';
 import { openPostgresSource, type QuerySource } from '../src/query/source.js';
 import { buildServer } from '../src/shells/server/app.js';
 import { ingest } from '../src/store/ingest.js';
@@ -270,6 +270,34 @@ describe.runIf(HAVE_SERVICES)('dyad serve on a PostgreSQL store answers as on Du
       expect(JSON.stringify(health)).not.toContain('secret');
     } finally {
       await withPassword.close();
+    }
+  });
+
+  it('reads the words of a search as DuckDB does, but for a word inside what its parser keeps whole', async () => {
+    const store = await PgStore.connect(pgUrl);
+    const rows: Array<[search: string, quotation: string, found: boolean]> = [
+      ['pressure', 'Pressured nations do not bend', false],
+      ['maximum pressure', 'the maximum  pressure campaign', true],
+      ['U.S.', 'the U.S., he said', true],
+      ['jong', 'Kim Jong-un met him', true],
+      ['won', "we won't back down", true],
+      ['caf', 'they met at a café', false],
+      ['café', 'they met at a café', true],
+      ['3.5', 'growth of 3.5 percent', true],
+      // The limit docs/scale-out.md states: PostgreSQL's parser reads "3.5" as one word.
+      ['5', 'growth of 3.5 percent', false],
+    ];
+    try {
+      for (const [search, quotation, found] of rows) {
+        const text = 'CAST(? AS text)';
+        const [row] = await store.all(
+          `SELECT ${POSTGRES.quoteWordsIndexed(text)} AND ${POSTGRES.matchesParameter(text)} AS found`,
+          [quotation, search, quotation, wholeWordsPattern(search)!],
+        );
+        expect(row?.found, `${search} in "${quotation}"`).toBe(found);
+      }
+    } finally {
+      await store.close();
     }
   });
 

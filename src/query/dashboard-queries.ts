@@ -218,25 +218,26 @@ export async function queryNetworkGraph(
 export async function searchActors(store: QuerySource, search: string, limit: number): Promise<QueryResult> {
   const pattern = `%${search}%`;
   const rows = await store.all(
-    `WITH found AS (SELECT code, name, kind, mentions, article_id,
+    `WITH m AS (SELECT code, sum(mentions) AS mentions, count(DISTINCT article_id) AS articles
+                  FROM actors WHERE code IS NOT NULL AND (name ILIKE ? OR code ILIKE ?) GROUP BY code
+                 ORDER BY mentions DESC, code LIMIT ?),
+          -- Ranked for the codes kept only: a window over every actor row would sort the whole table.
+          named AS (SELECT code, name, kind,
                            row_number() OVER (PARTITION BY code ORDER BY mentions DESC, name, kind) AS place
-                      FROM actors WHERE code IS NOT NULL AND (name ILIKE ? OR code ILIKE ?)),
-          m AS (SELECT code, min(CASE WHEN place = 1 THEN name END) AS name,
-                       min(CASE WHEN place = 1 THEN kind END) AS kind, sum(mentions) AS mentions,
-                       count(DISTINCT article_id) AS articles
-                  FROM found GROUP BY code ORDER BY mentions DESC, code LIMIT ?),
+                      FROM actors WHERE code IN (SELECT code FROM m) AND (name ILIKE ? OR code ILIKE ?)),
           s AS (SELECT source_code AS code, count(*) AS n FROM events
                  WHERE source_code IN (SELECT code FROM m) GROUP BY 1),
           t AS (SELECT target_code AS code, count(*) AS n FROM events
                  WHERE target_code IN (SELECT code FROM m) GROUP BY 1),
           q AS (SELECT speaker_code AS code, count(*) AS n FROM quotes
                  WHERE speaker_code IN (SELECT code FROM m) GROUP BY 1)
-     SELECT m.code, m.name, m.kind, m.mentions, m.articles, coalesce(s.n, 0) AS as_source,
+     SELECT m.code, named.name, named.kind, m.mentions, m.articles, coalesce(s.n, 0) AS as_source,
             coalesce(t.n, 0) AS as_target,
             coalesce(q.n, 0) AS quotes
-       FROM m LEFT JOIN s USING (code) LEFT JOIN t USING (code) LEFT JOIN q USING (code)
+       FROM m JOIN named ON named.code = m.code AND named.place = 1
+            LEFT JOIN s ON s.code = m.code LEFT JOIN t ON t.code = m.code LEFT JOIN q ON q.code = m.code
       ORDER BY m.mentions DESC, m.code`,
-    [pattern, pattern, limit],
+    [pattern, pattern, limit, pattern, pattern],
   );
   return { columns: ['code', 'name', 'kind', 'mentions', 'articles', 'as_source', 'as_target', 'quotes'], rows };
 }
