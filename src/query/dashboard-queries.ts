@@ -1,5 +1,3 @@
-import type { Store } from '../store/store.js';
-import { DUCKDB } from './dialect.js';
 import {
   dateRange,
   eventWhere,
@@ -10,12 +8,15 @@ import {
   type Param,
   type QueryResult,
 } from './queries.js';
+import { dialectOf, type QuerySource } from './source.js';
 
 /**
  * The queries the HTTP API and the dashboard need beyond the CLI's: pages of events with their
  * position in the article (to open the evidence), timelines by QuadClass, a network with nodes,
  * actor search and an article's spans by layer. They reuse the filters of `queries.ts`; every
- * value from the user is a parameter, never part of the SQL text.
+ * value from the user is a parameter, never part of the SQL text. They run on either store, in
+ * the SQL both share, with the store's dialect for the rest; where a row could be picked among
+ * equals, the SQL says which, so both stores give the same answer.
  */
 
 /** Filters of the event list and the timeline: the CLI's, plus a bare root and an actor on either side. */
@@ -110,7 +111,7 @@ export interface EventPage extends QueryResult {
  * `events[]` (`idx`), so the dashboard can open the evidence sentence.
  */
 export async function queryEventPage(
-  store: Store,
+  store: QuerySource,
   filter: DashboardFilter,
   limit: number,
   offset: number,
@@ -151,18 +152,20 @@ export async function queryEventPage(
  * (a year only) are left out, as in `queryEvents`.
  */
 export async function queryTimeline(
-  store: Store,
+  store: QuerySource,
   filter: DashboardFilter,
   by: NonNullable<EventFilter['by']>,
   limit: number,
 ): Promise<QueryResult> {
   const { sql, params } = dashboardWhere(filter);
   const precision = by === 'month' ? 7 : 10;
+  const dialect = dialectOf(store);
   const quads = QUAD_COLUMNS.map((name, i) => `count(*) FILTER (WHERE e.quad_class = ${i + 1}) AS ${name}`).join(', ');
   const rows = await store.all(
-    `SELECT ${PERIOD[by](DUCKDB)} AS period, count(*) AS events, ${quads}, round(avg(e.goldstein), 2) AS mean_goldstein
+    `SELECT ${PERIOD[by](dialect)} AS period, count(*) AS events, ${quads},
+            ${dialect.roundedMean('e.goldstein', 2)} AS mean_goldstein
        ${EVENTS_FROM}
-      WHERE ${sql} AND length(e.date) >= ? AND regexp_matches(e.date, '^[0-9]{4}-')
+      WHERE ${sql} AND length(e.date) >= ? AND ${dialect.matches('e.date', '^[0-9]{4}-')}
       GROUP BY period ORDER BY period LIMIT ?`,
     [...params, precision, limit],
   );
@@ -181,7 +184,7 @@ export interface NetworkNode {
  * the nodes they join.
  */
 export async function queryNetworkGraph(
-  store: Store,
+  store: QuerySource,
   filter: { from?: string; to?: string; minWeight: number; limit: number },
 ): Promise<{ nodes: NetworkNode[]; edges: QueryResult }> {
   const { sql, params } = eventWhere({
@@ -190,7 +193,7 @@ export async function queryNetworkGraph(
   });
   const rows = await store.all(
     `SELECT e.source_code AS source, e.target_code AS target, count(*) AS events, sum(e.mentions) AS mentions,
-            round(avg(e.goldstein), 2) AS mean_goldstein
+            ${dialectOf(store).roundedMean('e.goldstein', 2)} AS mean_goldstein
        ${EVENTS_FROM}
       WHERE ${sql} AND e.target_code IS NOT NULL
       GROUP BY 1, 2 HAVING count(*) >= ? ORDER BY events DESC, source, target LIMIT ?`,
@@ -209,35 +212,39 @@ export async function queryNetworkGraph(
 
 /**
  * Actors whose name or code contains `search` (all when empty), one row per code, most mentioned
- * first, with their roles: events as source and as target, and quotations as speaker.
+ * first, with their roles: events as source and as target, and quotations as speaker. A code's
+ * name and kind are those of its most mentioned row (the first by name and kind among equals).
  */
-export async function searchActors(store: Store, search: string, limit: number): Promise<QueryResult> {
+export async function searchActors(store: QuerySource, search: string, limit: number): Promise<QueryResult> {
   const pattern = `%${search}%`;
   const rows = await store.all(
-    `WITH m AS (SELECT code, arg_max(name, mentions) AS name, arg_max(kind, mentions) AS kind,
-                       sum(mentions) AS mentions,
-                       count(DISTINCT article_id) AS articles
+    `WITH m AS (SELECT code, sum(mentions) AS mentions, count(DISTINCT article_id) AS articles
                   FROM actors WHERE code IS NOT NULL AND (name ILIKE ? OR code ILIKE ?) GROUP BY code
                  ORDER BY mentions DESC, code LIMIT ?),
+          -- Ranked for the codes kept only: a window over every actor row would sort the whole table.
+          named AS (SELECT code, name, kind,
+                           row_number() OVER (PARTITION BY code ORDER BY mentions DESC, name, kind) AS place
+                      FROM actors WHERE code IN (SELECT code FROM m) AND (name ILIKE ? OR code ILIKE ?)),
           s AS (SELECT source_code AS code, count(*) AS n FROM events
                  WHERE source_code IN (SELECT code FROM m) GROUP BY 1),
           t AS (SELECT target_code AS code, count(*) AS n FROM events
                  WHERE target_code IN (SELECT code FROM m) GROUP BY 1),
           q AS (SELECT speaker_code AS code, count(*) AS n FROM quotes
                  WHERE speaker_code IN (SELECT code FROM m) GROUP BY 1)
-     SELECT m.code, m.name, m.kind, m.mentions, m.articles, coalesce(s.n, 0) AS as_source,
+     SELECT m.code, named.name, named.kind, m.mentions, m.articles, coalesce(s.n, 0) AS as_source,
             coalesce(t.n, 0) AS as_target,
             coalesce(q.n, 0) AS quotes
-       FROM m LEFT JOIN s USING (code) LEFT JOIN t USING (code) LEFT JOIN q USING (code)
+       FROM m JOIN named ON named.code = m.code AND named.place = 1
+            LEFT JOIN s ON s.code = m.code LEFT JOIN t ON t.code = m.code LEFT JOIN q ON q.code = m.code
       ORDER BY m.mentions DESC, m.code`,
-    [pattern, pattern, limit],
+    [pattern, pattern, limit, pattern, pattern],
   );
   return { columns: ['code', 'name', 'kind', 'mentions', 'articles', 'as_source', 'as_target', 'quotes'], rows };
 }
 
 /** Totals, top dyads and top speakers for a period (the whole store without one). */
 export async function queryOverview(
-  store: Store,
+  store: QuerySource,
   period: { from?: string; to?: string },
 ): Promise<Record<string, QueryResult>> {
   const eventClauses: string[] = ['a.dup_of IS NULL'];
@@ -257,7 +264,7 @@ export async function queryOverview(
   );
   const dyads = await queryNetwork(store, { ...period, limit: 10 });
   const speakers = await store.all(
-    `SELECT q.speaker_name AS speaker, any_value(q.speaker_code) AS code, count(*) AS quotes
+    `SELECT q.speaker_name AS speaker, min(q.speaker_code) AS code, count(*) AS quotes
        FROM quotes q JOIN articles a ON a.id = q.article_id
       WHERE ${quoteClauses.join(' AND ')} AND q.speaker_name IS NOT NULL
       GROUP BY 1 ORDER BY quotes DESC, speaker LIMIT 10`,
@@ -336,7 +343,7 @@ interface RecordEvent extends Span {
 }
 
 /** One stored article shaped for reading: spans of every layer (events as their evidence sentence), or null. */
-export async function queryArticleView(store: Store, id: string): Promise<ArticleView | null> {
+export async function queryArticleView(store: QuerySource, id: string): Promise<ArticleView | null> {
   const record = await queryArticle(store, id);
   if (!record) return null;
   const meta = (record.meta ?? {}) as Record<string, string | null>;

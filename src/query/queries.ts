@@ -191,7 +191,31 @@ export interface QuoteFilter {
   limit?: number;
 }
 
-/** Quotations by speaker (name, code or the words that named them), text and date range. */
+/**
+ * What ends a word, for both stores' regular expressions alike: white space, ASCII punctuation and
+ * typographic quotes and dashes (a letter outside ASCII is part of a word, as PostgreSQL's
+ * full-text parser reads it).
+ */
+const WORD_BREAK =
+  '[\\s!"#$%&\'()*+,./:;<=>?@\\[\\\\\\]^_`{|}~\u201c\u201d\u2018\u2019\u00ab\u00bb\u2013\u2014\u2026-]';
+
+/**
+ * A regular expression (the same for RE2 and PostgreSQL's) matching the words of `search` as whole
+ * words, in order, with only breaks between them: `pressure` finds "maximum pressure" but not
+ * "pressured"; `U.S.` finds "the U.S., he said". Null when `search` has no words.
+ */
+export function wholeWordsPattern(search: string): string | null {
+  const words = search.split(new RegExp(`${WORD_BREAK}+`, 'u')).filter(Boolean);
+  if (!words.length) return null;
+  const escaped = words.map((word) => word.replace(/[\\^$.|?*+()[\]{}]/g, (c) => `\\${c}`));
+  return `(^|${WORD_BREAK})${escaped.join(`${WORD_BREAK}+`)}($|${WORD_BREAK})`;
+}
+
+/**
+ * Quotations by speaker (name, code or the words that named them), words of the quotation (whole
+ * words, in order, case ignored) and date range. On PostgreSQL the full-text index picks the
+ * candidates first.
+ */
 export async function queryQuotes(store: QuerySource, filter: QuoteFilter = {}): Promise<QueryResult> {
   const clauses = ['a.dup_of IS NULL'];
   const params: Param[] = [];
@@ -200,8 +224,18 @@ export async function queryQuotes(store: QuerySource, filter: QuoteFilter = {}):
     clauses.push('(q.speaker_name ILIKE ? OR q.speaker_code = ? OR q.speaker_mention ILIKE ?)');
   }
   if (filter.text) {
-    params.push(`%${filter.text}%`);
-    clauses.push('q.text ILIKE ?');
+    const dialect = dialectOf(store);
+    const indexed = dialect.quoteWordsIndexed('q.text');
+    if (indexed && /[\p{L}\p{N}]/u.test(filter.text)) {
+      params.push(filter.text);
+      clauses.push(indexed);
+    }
+    const pattern = wholeWordsPattern(filter.text);
+    // Punctuation alone is no words, and finds no quotation.
+    if (pattern) {
+      params.push(pattern);
+      clauses.push(dialect.matchesParameter('q.text'));
+    } else clauses.push('false');
   }
   dateRange('q.date', filter.from, filter.to, clauses, params);
   const result = await limited(
@@ -265,7 +299,7 @@ export async function queryNetwork(
 export async function queryFailures(store: QuerySource, limit?: number): Promise<QueryResult> {
   const result = await limited(
     store,
-    "SELECT strftime(failed_at, '%Y-%m-%d %H:%M:%S') AS failed_at, source, line, " +
+    `SELECT ${dialectOf(store).secondsText('failed_at')} AS failed_at, source, line, ` +
       'rule, reason FROM failures ORDER BY 1, source, line',
     [],
     limit,

@@ -314,10 +314,13 @@ export function buildProgram(): Command {
   program
     .command('serve')
     .description('serve the store: an HTTP API (JSON or CSV, OpenAPI at /docs) and a dashboard, read-only')
-    .option('--db <file>', 'the store', DEFAULT_DB)
+    .option('--db <file>', 'the store: a DuckDB file, or postgres://... for a PostgreSQL store', DEFAULT_DB)
     .option('--port <n>', 'the port', (v: string) => parseCount(v), 8700)
     .option('--host <address>', 'the address to listen on (127.0.0.1: this machine only)', '127.0.0.1')
-    .option('--watch <dir>', 'ingest every file that lands in this folder (the store is created when missing)')
+    .option(
+      '--watch <dir>',
+      'ingest every file that lands in this folder (a DuckDB store only; it is created when missing)',
+    )
     .action(async (o: { db: string; port: number; host: string; watch?: string }) => {
       const { serve } = await import('./server/serve.js');
       await serve(o, (line) => process.stderr.write(`${line}\n`)).catch((error: Error) => {

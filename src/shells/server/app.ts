@@ -15,6 +15,8 @@ import {
   type DashboardFilter,
 } from '../../query/dashboard-queries.js';
 import { queryQuotes, type QueryResult } from '../../query/queries.js';
+import { isPostgresUrl } from '../../query/source.js';
+import { redact } from '../../store/postgres/pg-store.js';
 import { ENGINE_VERSION } from '../../output/dyad-json.js';
 import { formatCsv } from '../table.js';
 import { explainStoredSentence, ExplainError } from './explain-stored.js';
@@ -25,7 +27,7 @@ import { Store } from '../../store/store.js';
 
 /** Options of `buildServer`. */
 export interface ServerOptions {
-  /** The DuckDB store (`dyad ingest` writes it). */
+  /** The store: a DuckDB file (`dyad ingest` writes it) or a PostgreSQL store's URL (`dyad worker`s write it). */
   db: string;
   /** Close the store after this long without requests, so an ingest can write (0: keep it open). */
   idleCloseMs?: number;
@@ -57,6 +59,15 @@ const CSP = [
   "frame-ancestors 'none'",
   "form-action 'self'",
 ].join('; ');
+
+/**
+ * Why `--watch` refuses a PostgreSQL store: it codes on this machine into a DuckDB file it takes
+ * from the readers, where a shared store is written by queue workers, which scale and never block readers.
+ */
+export const WATCH_NEEDS_DUCKDB =
+  '--watch ingests into a DuckDB store; a PostgreSQL store is written by workers: enqueue the files with ' +
+  'dyad ingest DIR --queue redis://HOST:PORT, run dyad worker --queue redis://HOST:PORT --store postgres://..., ' +
+  'and serve the store without --watch';
 
 /** A request for an id that is not there. */
 class NotFoundError extends Error {}
@@ -133,6 +144,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     return payload;
   });
   let watcher: FolderWatch | null = null;
+  if (options.watch && isPostgresUrl(options.db)) throw new Error(WATCH_NEEDS_DUCKDB);
   if (options.watch) {
     if (!existsSync(options.db)) (await Store.open(options.db)).close();
     watcher = watchFolder(options.watch, handle, options.log ?? (() => {}), {
@@ -141,7 +153,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   }
   app.addHook('onClose', async () => {
     await watcher?.close();
-    handle.close();
+    await handle.close();
   });
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
@@ -211,7 +223,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       const last = watcher?.state.last;
       return {
         status: 'ok',
-        store: handle.path,
+        store: redact(handle.path),
         generation: handle.generation,
         watching: watcher
           ? {

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import { buildServer } from './app.js';
+import { isPostgresUrl } from '../../query/source.js';
+import { buildServer, WATCH_NEEDS_DUCKDB } from './app.js';
 import { StoreHandle } from './store-handle.js';
 
 /** Options of `dyad serve`. */
@@ -12,16 +13,20 @@ export interface ServeOptions {
 }
 
 /**
- * `dyad serve`: opens the store read-only, serves the API and the dashboard, and prints the
- * address; with `watch`, also ingests the files that land in that folder (creating the store).
- * A store locked by an ingest is not an error: the server says so in one sentence and
- * answers 503 until the lock is gone. Returns once listening; the process runs until stopped.
+ * `dyad serve`: opens the store read-only (a DuckDB file, or a PostgreSQL store given as
+ * postgres://...), serves the API and the dashboard, and prints the address; with `watch`, also
+ * ingests the files that land in that folder (creating a DuckDB store). A DuckDB store locked by
+ * an ingest, or a PostgreSQL server out of reach, is not an error: the server says so in one
+ * sentence and answers 503 until it can read. Returns once listening; the process runs until stopped.
  */
 export async function serve(options: ServeOptions, print: (line: string) => void): Promise<void> {
-  if (!options.watch && !existsSync(options.db))
+  const postgres = isPostgresUrl(options.db);
+  if (options.watch && postgres) throw new Error(WATCH_NEEDS_DUCKDB);
+  if (!options.watch && !postgres && !existsSync(options.db))
     throw new Error(`no store at ${options.db} (create one with: dyad ingest ... --db ${options.db})`);
-  // Closed after ten idle seconds, so an ingest can write to the store between uses of the dashboard.
-  const handle = new StoreHandle(options.db, 10_000);
+  // A DuckDB file is closed after ten idle seconds, so an ingest can write to it between uses of
+  // the dashboard; PostgreSQL's workers write beside the readers, so its connections stay.
+  const handle = new StoreHandle(options.db, postgres ? 0 : 10_000);
   const app = await buildServer({
     db: options.db,
     handle,
