@@ -79,10 +79,8 @@ function longestAt(state: ActorState, i: number, limit: number): { end: number; 
 }
 
 /** Words that signal the next capitalised word is a person's surname ("President Trump"). */
-function titledBefore(state: ActorState, tokenStart: number): boolean {
-  if (honorificBefore(state, tokenStart)) return true;
-  const before = state.candidates.find((c) => c.tokenEnd === tokenStart);
-  return before?.phrases.some((p) => p.kind === 'agent') ?? false;
+function titledBefore(state: ActorState, agentEndingAt: ReadonlySet<number>, tokenStart: number): boolean {
+  return honorificBefore(state, tokenStart) !== null || agentEndingAt.has(tokenStart);
 }
 
 /**
@@ -101,6 +99,9 @@ export const admitCandidates: ActorStep = (state) => {
       if (p.entry?.country && (p.kind === 'name' || p.kind === 'demonym' || p.kind === 'metonym'))
         countries.add(p.entry.country);
   }
+  // Where a role noun ends ("President" in "President Trump"), to know a title stands before a surname.
+  const agentEndingAt = new Set<number>();
+  for (const c of state.candidates) if (c.phrases.some((p) => p.kind === 'agent')) agentEndingAt.add(c.tokenEnd);
   for (const c of state.candidates) {
     const phrase = c.phrases.find((p) => {
       switch (p.kind) {
@@ -110,7 +111,7 @@ export const admitCandidates: ActorStep = (state) => {
           // A capitalised word right after means a longer name ("Christian Lindner"), not this one.
           const next = state.tokens[c.tokenEnd];
           if (next && c.tokenEnd < state.sentences[c.sentence]!.tokenEnd && isCapitalised(next.text)) return false;
-          if (named.has(p.entry!.id) || titledBefore(state, c.tokenStart)) return true;
+          if (named.has(p.entry!.id) || titledBefore(state, agentEndingAt, c.tokenStart)) return true;
           const held = roleOn(p.entry!, state.date);
           return held?.when === 'in-office' && !held.role.code.endsWith('ELI');
         }

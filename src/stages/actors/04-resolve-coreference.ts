@@ -131,19 +131,31 @@ export const resolveCoreference: ActorStep = (state) => {
   }
 
   let mentions = [...state.mentions, ...added].sort(byPosition);
-  // Descriptions resolve to the latest fitting country before them, or are dropped.
+  // Descriptions resolve to the latest fitting country before them, or are dropped. The latest
+  // mention of each country is kept as the text is read, so that this stays linear in its length.
+  const candidateAt = new Map(state.candidates.map((c) => [c.tokenStart, c]));
+  const byEnd = mentions
+    .map((o, index) => ({ o, index }))
+    .filter(({ o }) => o.kind !== 'description')
+    .sort((a, b) => a.o.tokenEnd - b.o.tokenEnd || a.index - b.index);
+  const latestOf = new Map<string | null | undefined, { o: WorkingMention; index: number }>();
+  let read = 0;
   mentions = mentions.filter((m) => {
     if (m.kind !== 'description') return true;
-    const phrases = state.candidates.find((c) => c.tokenStart === m.tokenStart)?.phrases ?? [];
+    for (; read < byEnd.length && byEnd[read]!.o.tokenEnd <= m.tokenStart; read++) {
+      const { o, index } = byEnd[read]!;
+      const country = o.entry?.country ?? o.country ?? undefined;
+      const earlier = latestOf.get(country);
+      if (!earlier || earlier.index < index) latestOf.set(country, { o, index });
+    }
+    const phrases = candidateAt.get(m.tokenStart)?.phrases ?? [];
     const fits = new Set(phrases.filter((p) => p.kind === 'description').map((p) => p.entry?.country));
-    const antecedent = [...mentions]
-      .reverse()
-      .find(
-        (o) =>
-          o.tokenEnd <= m.tokenStart &&
-          o.kind !== 'description' &&
-          fits.has(o.entry?.country ?? o.country ?? undefined),
-      );
+    let latest: { o: WorkingMention; index: number } | undefined;
+    for (const country of fits) {
+      const seen = latestOf.get(country);
+      if (seen && (!latest || latest.index < seen.index)) latest = seen;
+    }
+    const antecedent = latest?.o;
     if (!antecedent) return false;
     m.entry =
       antecedent.kind === 'entry' && antecedent.entry?.type === 'country'

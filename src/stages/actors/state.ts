@@ -120,3 +120,25 @@ export function endsInPlural(state: Pick<ActorState, 'tokens'>, m: Pick<WorkingM
   const last = state.tokens[m.tokenEnd - 1]!;
   return /s$/i.test(last.text) && last.lemma !== last.text.toLowerCase();
 }
+
+/**
+ * The items of a list sorted by `tokenStart` that lie within tokens [from, to): found by binary
+ * search, so that a step asking this for every name stays linear in the article's length.
+ */
+export function within<T extends { tokenStart: number; tokenEnd: number }>(
+  sorted: readonly T[],
+  from: number,
+  to: number,
+): T[] {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]!.tokenStart < from) lo = mid + 1;
+    else hi = mid;
+  }
+  const found: T[] = [];
+  for (let k = lo; k < sorted.length && sorted[k]!.tokenStart < to; k++)
+    if (sorted[k]!.tokenEnd <= to) found.push(sorted[k]!);
+  return found;
+}
