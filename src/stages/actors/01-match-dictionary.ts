@@ -1,6 +1,6 @@
 import { roleOn, type Phrase, type TrieNode } from '../../knowledge/actor-kb.js';
 import { caseMatches } from '../../knowledge/tokens.js';
-import { honorificBefore, isCapitalised, type ActorState, type ActorStep } from './state.js';
+import { honorificBefore, isCapitalised, NOT_NAMES, type ActorState, type ActorStep } from './state.js';
 
 /** Which phrase wins when one span matches several: names before adjectives before short forms. */
 const PRIORITY: Record<Phrase['kind'], number> = {
@@ -84,6 +84,25 @@ function titledBefore(state: ActorState, agentEndingAt: ReadonlySet<number>, tok
 }
 
 /**
+ * True when a proper name the dictionary does not hold stands right before a surname, in the same
+ * sentence ("Mark Johnson"): the surname is then the end of that person's name. A title, an
+ * honorific, a dictionary phrase or a word that starts sentences ("Monday Johnson said") is no
+ * such name.
+ */
+function givenNameBefore(
+  state: ActorState,
+  candidateEndingAt: ReadonlySet<number>,
+  c: { tokenStart: number; sentence: number },
+): boolean {
+  const i = c.tokenStart - 1;
+  const before = state.tokens[i];
+  if (!before || i < state.sentences[c.sentence]!.tokenStart || before.end + 1 < state.tokens[i + 1]!.start)
+    return false;
+  if (before.pos !== 'PROPN' || !isCapitalised(before.text) || NOT_NAMES.has(state.folded[i]!)) return false;
+  return !candidateEndingAt.has(c.tokenStart) && honorificBefore(state, c.tokenStart) === null;
+}
+
+/**
  * Turns candidates into mentions, keeping a phrase only where its context allows: a short form
  * ("the North") only when the article also mentions the other country; a bare surname only when
  * the article names the person in full, a title stands before it, or the person held office on
@@ -101,16 +120,22 @@ export const admitCandidates: ActorStep = (state) => {
   }
   // Where a role noun ends ("President" in "President Trump"), to know a title stands before a surname.
   const agentEndingAt = new Set<number>();
-  for (const c of state.candidates) if (c.phrases.some((p) => p.kind === 'agent')) agentEndingAt.add(c.tokenEnd);
+  const candidateEndingAt = new Set<number>();
+  for (const c of state.candidates) {
+    candidateEndingAt.add(c.tokenEnd);
+    if (c.phrases.some((p) => p.kind === 'agent')) agentEndingAt.add(c.tokenEnd);
+  }
   for (const c of state.candidates) {
     const phrase = c.phrases.find((p) => {
       switch (p.kind) {
         case 'short':
           return countries.has(p.when!);
         case 'surname': {
-          // A capitalised word right after means a longer name ("Christian Lindner"), not this one.
+          // A capitalised word right after means a longer name ("Christian Lindner"), not this one;
+          // so does a name word right before ("Mark Johnson" is not Boris Johnson), unless a title.
           const next = state.tokens[c.tokenEnd];
           if (next && c.tokenEnd < state.sentences[c.sentence]!.tokenEnd && isCapitalised(next.text)) return false;
+          if (givenNameBefore(state, candidateEndingAt, c)) return false;
           if (named.has(p.entry!.id) || titledBefore(state, agentEndingAt, c.tokenStart)) return true;
           const held = roleOn(p.entry!, state.date);
           return held?.when === 'in-office' && !held.role.code.endsWith('ELI');

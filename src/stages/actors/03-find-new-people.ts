@@ -4,22 +4,13 @@ import {
   byPosition,
   honorificBefore,
   isCapitalised,
+  NOT_NAMES,
   type ActorState,
   type ActorStep,
   type WorkingMention,
   within,
 } from './state.js';
 
-/** Capitalised words that begin sentences or headings but never names. */
-const NOT_NAMES = new Set(
-  (
-    'the a an in on at for from with by to of and or but as if when while after ' +
-    'before since although though however his her their its our this that these ' +
-    'those there here it he she they we i you who what where why how monday ' +
-    'tuesday wednesday thursday friday saturday sunday january february march ' +
-    'april may june july august september october november december'
-  ).split(' '),
-);
 /** Most words a person's name may have. */
 const MAX_NAME_WORDS = 4;
 

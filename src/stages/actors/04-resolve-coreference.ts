@@ -42,6 +42,12 @@ function isPerson(m: WorkingMention): boolean {
   return m.kind === 'new-person' || m.entry?.type === 'person';
 }
 
+/** A person named in full: one the article introduces, or one of the dictionary by a full name. */
+function isFullName(m: WorkingMention): boolean {
+  if (m.antecedent) return false;
+  return m.kind === 'new-person' || (m.entry?.type === 'person' && m.via.startsWith('dictionary:name'));
+}
+
 function genderOf(m: WorkingMention): 'male' | 'female' | null {
   return m.person?.gender ?? m.entry?.gender ?? null;
 }
@@ -97,37 +103,60 @@ export const resolveCoreference: ActorStep = (state) => {
   const covered = new Uint8Array(tokens.length);
   for (const m of state.mentions) covered.fill(1, m.tokenStart, m.tokenEnd);
 
-  // Surnames of people the article introduced: what an article teaches holds for the rest of it.
-  const introduced = new Map<string, WorkingMention>();
+  // Document first: a surname is the person the article itself named with it ("Johnson" after
+  // "Mark Johnson"), the nearest such name before it, and only then whoever the dictionary knows
+  // by that surname. What an article teaches holds for the rest of it.
+  const namedBy = new Map<string, WorkingMention[]>(); // full names by folded last word, in text order
   for (const m of state.mentions) {
-    if (m.kind !== 'new-person') continue;
+    if (!isFullName(m)) continue;
     const last = folded[m.tokenEnd - 1]!;
-    if (!introduced.has(last)) introduced.set(last, m);
+    const list = namedBy.get(last);
+    if (list) list.push(m);
+    else namedBy.set(last, [m]);
   }
+  const namedBefore = (surname: string, token: number, introducedOnly = false): WorkingMention | undefined =>
+    namedBy
+      .get(surname)
+      ?.filter((m) => m.tokenEnd <= token && (!introducedOnly || m.kind === 'new-person'))
+      .at(-1);
   const added: WorkingMention[] = [];
-  if (introduced.size) {
+  if (namedBy.size) {
     for (let t = 0; t < tokens.length; t++) {
-      const first = introduced.get(folded[t]!);
-      if (!first || covered[t] || t < first.tokenEnd || !/^\p{Lu}/u.test(tokens[t]!.text)) continue;
+      if (covered[t] || !namedBy.has(folded[t]!) || !/^\p{Lu}/u.test(tokens[t]!.text)) continue;
+      // Only the names of people the article introduced: a dictionary name's last word may be no
+      // surname at all ("Queen Elizabeth II"), and its surname, when it has one, is matched already.
+      const named = namedBefore(folded[t]!, t, true);
+      if (!named) continue;
       added.push({
         tokenStart: t,
         tokenEnd: t + 1,
         sentence: state.sentenceOf[t]!,
         kind: 'new-person',
-        person: first.person!,
-        antecedent: first,
+        person: named.person!,
+        antecedent: named,
         via: 'coref:surname',
       });
       covered[t] = 1;
     }
   }
-  // Known people named by surname point back to their first full mention.
+  // Known people named by surname point back to the name the article gave: their own full
+  // mention, or another person's of the same surname.
   const firstOf = new Map<string, WorkingMention>();
   for (const m of state.mentions) {
     if (m.entry?.type !== 'person') continue;
+    const bySurname = m.via.startsWith('dictionary:surname');
+    const named = bySurname ? namedBefore(folded[m.tokenEnd - 1]!, m.tokenStart) : undefined;
+    if (named && named.entry !== m.entry) {
+      m.kind = named.kind;
+      m.entry = named.entry;
+      m.person = named.person;
+      m.antecedent = named;
+      m.via = 'coref:surname';
+      continue;
+    }
     const first = firstOf.get(m.entry.id);
     if (!first) firstOf.set(m.entry.id, m);
-    else if (m.via.startsWith('dictionary:surname')) m.antecedent = first;
+    else if (bySurname) m.antecedent = first;
   }
 
   let mentions = [...state.mentions, ...added].sort(byPosition);

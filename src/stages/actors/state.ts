@@ -77,6 +77,17 @@ export function isCapitalised(token: string): boolean {
   return /^\p{Lu}[\p{L}'’.]*$/u.test(token) && token !== token.toLowerCase();
 }
 
+/** Capitalised words that begin sentences or headings but never names. */
+export const NOT_NAMES: ReadonlySet<string> = new Set(
+  (
+    'the a an in on at for from with by to of and or but as if when while after ' +
+    'before since although though however his her their its our this that these ' +
+    'those there here it he she they we i you who what where why how monday ' +
+    'tuesday wednesday thursday friday saturday sunday january february march ' +
+    'april may june july august september october november december'
+  ).split(' '),
+);
+
 /** Words before a title that make it a past office. */
 export const FORMER_WORDS = new Set([
   'former',
