@@ -58,9 +58,17 @@ export interface Phrase {
 
 /** A node of the phrase trie, keyed by folded tokens. */
 export interface TrieNode {
-  next: Map<string, TrieNode>;
+  readonly next: ReadonlyMap<string, TrieNode>;
+  readonly phrases: readonly Phrase[];
+}
+
+/** A trie node while it is built: leaves share one empty map and one empty list until they grow. */
+interface GrowingNode {
+  next: Map<string, GrowingNode>;
   phrases: Phrase[];
 }
+const NO_CHILDREN: Map<string, GrowingNode> = new Map();
+const NO_PHRASES: Phrase[] = [];
 
 /** The compiled knowledge base: entries, agents, and a token trie over every phrase. */
 export interface KnowledgeBase {
@@ -167,6 +175,23 @@ function fieldMap(entry: RawEntry): Map<string, RawField[]> {
     map.set(field.key, [...(map.get(field.key) ?? []), field]);
   }
   return map;
+}
+
+/**
+ * What a knowledge builder holds, as plain JSON: the compiled form `npm run build` caches (see
+ * `compiled.ts`) so that a start reads it instead of parsing every dictionary file again. A phrase
+ * is `[tokens, case rules, kind, index of its entry in entries, when?]`, listed under its folded key.
+ */
+type StatePhrase = [string[], CaseRule[], PhraseKind, number] | [string[], CaseRule[], PhraseKind, number, string];
+
+export interface BuilderState {
+  entries: ActorEntry[];
+  agents: AgentEntry[];
+  phrases: Array<[key: string, phrases: StatePhrase[]]>;
+  givenNames: string[];
+  honorifics: Array<[string, 'male' | 'female' | null]>;
+  lexicons: Array<[string, string[]]>;
+  files: string[];
 }
 
 /** A growing knowledge base; `addFile` may be called for each dictionary file, users' last. */
@@ -346,27 +371,85 @@ export class KnowledgeBuilder {
     }
   }
 
+  /** Everything added so far, as plain JSON (the inverse of `KnowledgeBuilder.fromState`). */
+  state(): BuilderState {
+    const entries = [...this.entries.values()];
+    const indexOf = new Map(entries.map((entry, i) => [entry, i]));
+    const phrases: BuilderState['phrases'] = [];
+    for (const [key, list] of this.phrases) {
+      phrases.push([
+        key,
+        list.map((p) => {
+          const index = p.entry ? indexOf.get(p.entry) : undefined;
+          // Replaced entries take their phrases with them and merged ones repoint theirs, so this cannot happen.
+          if (index === undefined) throw new Error(`the phrase "${key}" names no entry of the knowledge base`);
+          return p.when === undefined
+            ? [p.tokens, p.caseRules, p.kind, index]
+            : [p.tokens, p.caseRules, p.kind, index, p.when];
+        }),
+      ]);
+    }
+    return {
+      entries,
+      agents: [...this.agents.values()],
+      phrases,
+      givenNames: [...this.givenNames],
+      honorifics: [...this.honorifics],
+      lexicons: [...this.lexicons],
+      files: [...this.files],
+    };
+  }
+
+  /** A builder holding a state written by `state()`, ready for more files (a user's) and `build()`. */
+  static fromState(state: BuilderState): KnowledgeBuilder {
+    const builder = new KnowledgeBuilder();
+    for (const entry of state.entries) builder.entries.set(entry.id, entry);
+    for (const agent of state.agents) builder.agents.set(agent.code, agent);
+    for (const [key, list] of state.phrases) {
+      const phrases: Phrase[] = [];
+      for (const [tokens, caseRules, kind, index, when] of list) {
+        const entry = state.entries[index];
+        if (!entry) throw new Error(`the phrase "${key}" names entry ${index}, which does not exist`);
+        phrases.push(
+          when === undefined ? { kind, entry, tokens, caseRules } : { kind, entry, when, tokens, caseRules },
+        );
+        const keys = builder.keysOf.get(entry.id);
+        if (keys) keys.push(key);
+        else builder.keysOf.set(entry.id, [key]);
+      }
+      builder.phrases.set(key, phrases);
+    }
+    for (const name of state.givenNames) builder.givenNames.add(name);
+    for (const [title, gender] of state.honorifics) builder.honorifics.set(title, gender);
+    for (const [name, words] of state.lexicons) builder.lexicons.set(name, words);
+    builder.files.push(...state.files);
+    return builder;
+  }
+
   /** Compiles everything added so far into a knowledge base with its phrase trie. */
   build(): KnowledgeBase {
-    const trie: TrieNode = { next: new Map(), phrases: [] };
-    const insert = (tokens: string[], phrase: Phrase) => {
+    // Most of the 20,000 nodes are leaves or inner nodes without phrases: sharing their empty map
+    // and list saves allocating (and collecting) tens of thousands of objects at every start.
+    const trie: GrowingNode = { next: new Map(), phrases: NO_PHRASES };
+    const add = (folded: readonly string[], phrases: readonly Phrase[]) => {
       let node = trie;
-      for (const token of tokens) {
-        const key = foldToken(token);
+      for (const key of folded) {
         let child = node.next.get(key);
         if (!child) {
-          child = { next: new Map(), phrases: [] };
+          child = { next: NO_CHILDREN, phrases: NO_PHRASES };
+          if (node.next === NO_CHILDREN) node.next = new Map();
           node.next.set(key, child);
         }
         node = child;
       }
-      node.phrases.push(phrase);
+      node.phrases = node.phrases === NO_PHRASES ? [...phrases] : [...node.phrases, ...phrases];
     };
-    for (const list of this.phrases.values()) for (const phrase of list) insert(phrase.tokens, phrase);
+    // A phrase key is its folded tokens joined by spaces, and no token holds a space.
+    for (const [key, list] of this.phrases) add(key.split(' '), list);
     for (const agent of this.agents.values()) {
       for (const noun of agent.nouns) {
         const tokens = tokenisePhrase(noun);
-        insert(tokens, { kind: 'agent', agent, tokens, caseRules: tokens.map(caseRuleOf) });
+        add(tokens.map(foldToken), [{ kind: 'agent', agent, tokens, caseRules: tokens.map(caseRuleOf) }]);
       }
     }
     const entries = [...this.entries.values()];

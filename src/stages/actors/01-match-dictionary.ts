@@ -1,6 +1,6 @@
 import { roleOn, type Phrase, type TrieNode } from '../../knowledge/actor-kb.js';
 import { caseMatches } from '../../knowledge/tokens.js';
-import { honorificBefore, isCapitalised, type ActorState, type ActorStep } from './state.js';
+import { honorificBefore, isCapitalised, NOT_NAMES, type ActorState, type ActorStep } from './state.js';
 
 /** Which phrase wins when one span matches several: names before adjectives before short forms. */
 const PRIORITY: Record<Phrase['kind'], number> = {
@@ -79,10 +79,27 @@ function longestAt(state: ActorState, i: number, limit: number): { end: number; 
 }
 
 /** Words that signal the next capitalised word is a person's surname ("President Trump"). */
-function titledBefore(state: ActorState, tokenStart: number): boolean {
-  if (honorificBefore(state, tokenStart)) return true;
-  const before = state.candidates.find((c) => c.tokenEnd === tokenStart);
-  return before?.phrases.some((p) => p.kind === 'agent') ?? false;
+function titledBefore(state: ActorState, agentEndingAt: ReadonlySet<number>, tokenStart: number): boolean {
+  return honorificBefore(state, tokenStart) !== null || agentEndingAt.has(tokenStart);
+}
+
+/**
+ * True when a proper name the dictionary does not hold stands right before a surname, in the same
+ * sentence ("Mark Johnson"): the surname is then the end of that person's name. A title, an
+ * honorific, a dictionary phrase or a word that starts sentences ("Monday Johnson said") is no
+ * such name.
+ */
+function givenNameBefore(
+  state: ActorState,
+  candidateEndingAt: ReadonlySet<number>,
+  c: { tokenStart: number; sentence: number },
+): boolean {
+  const i = c.tokenStart - 1;
+  const before = state.tokens[i];
+  if (!before || i < state.sentences[c.sentence]!.tokenStart || before.end + 1 < state.tokens[i + 1]!.start)
+    return false;
+  if (before.pos !== 'PROPN' || !isCapitalised(before.text) || NOT_NAMES.has(state.folded[i]!)) return false;
+  return !candidateEndingAt.has(c.tokenStart) && honorificBefore(state, c.tokenStart) === null;
 }
 
 /**
@@ -101,16 +118,25 @@ export const admitCandidates: ActorStep = (state) => {
       if (p.entry?.country && (p.kind === 'name' || p.kind === 'demonym' || p.kind === 'metonym'))
         countries.add(p.entry.country);
   }
+  // Where a role noun ends ("President" in "President Trump"), to know a title stands before a surname.
+  const agentEndingAt = new Set<number>();
+  const candidateEndingAt = new Set<number>();
+  for (const c of state.candidates) {
+    candidateEndingAt.add(c.tokenEnd);
+    if (c.phrases.some((p) => p.kind === 'agent')) agentEndingAt.add(c.tokenEnd);
+  }
   for (const c of state.candidates) {
     const phrase = c.phrases.find((p) => {
       switch (p.kind) {
         case 'short':
           return countries.has(p.when!);
         case 'surname': {
-          // A capitalised word right after means a longer name ("Christian Lindner"), not this one.
+          // A capitalised word right after means a longer name ("Christian Lindner"), not this one;
+          // so does a name word right before ("Mark Johnson" is not Boris Johnson), unless a title.
           const next = state.tokens[c.tokenEnd];
           if (next && c.tokenEnd < state.sentences[c.sentence]!.tokenEnd && isCapitalised(next.text)) return false;
-          if (named.has(p.entry!.id) || titledBefore(state, c.tokenStart)) return true;
+          if (givenNameBefore(state, candidateEndingAt, c)) return false;
+          if (named.has(p.entry!.id) || titledBefore(state, agentEndingAt, c.tokenStart)) return true;
           const held = roleOn(p.entry!, state.date);
           return held?.when === 'in-office' && !held.role.code.endsWith('ELI');
         }

@@ -4,21 +4,13 @@ import {
   byPosition,
   honorificBefore,
   isCapitalised,
+  NOT_NAMES,
   type ActorState,
   type ActorStep,
   type WorkingMention,
+  within,
 } from './state.js';
 
-/** Capitalised words that begin sentences or headings but never names. */
-const NOT_NAMES = new Set(
-  (
-    'the a an in on at for from with by to of and or but as if when while after ' +
-    'before since although though however his her their its our this that these ' +
-    'those there here it he she they we i you who what where why how monday ' +
-    'tuesday wednesday thursday friday saturday sunday january february march ' +
-    'april may june july august september october november december'
-  ).split(' '),
-);
 /** Most words a person's name may have. */
 const MAX_NAME_WORDS = 4;
 
@@ -39,11 +31,14 @@ export const findNewPeople: ActorStep = (state) => {
   for (const c of state.candidates)
     if (c.phrases.some((p) => p.kind === 'agent')) covered.fill(1, c.tokenStart, c.tokenEnd);
   const mentionEndingAt = new Map(state.mentions.map((m) => [m.tokenEnd, m]));
+  const mentionStartingAt = new Map<number, WorkingMention>();
+  for (const m of state.mentions) if (!mentionStartingAt.has(m.tokenStart)) mentionStartingAt.set(m.tokenStart, m);
   const agentEndingAt = new Map<number, (typeof state.candidates)[number]>();
   for (const c of state.candidates) if (c.phrases.some((p) => p.kind === 'agent')) agentEndingAt.set(c.tokenEnd, c);
   const found: WorkingMention[] = [];
 
-  for (const sentence of sentences) {
+  for (let s = 0; s < sentences.length; s++) {
+    const sentence = sentences[s]!;
     let i = sentence.tokenStart;
     while (i < sentence.tokenEnd) {
       // An honorific is not part of the name it stands before ("Mr. Halvorsen").
@@ -100,14 +95,14 @@ export const findNewPeople: ActorStep = (state) => {
       let titleCountry = titled?.kind === 'compound' ? (titled.country ?? null) : null;
       let inferred = false;
       if (!titleCountry && !appositive?.country && titleAgent) {
-        titleCountry = countryAfter(state, j) ?? onlyCountryInSentence(state, sentence.tokenStart, sentence.tokenEnd);
+        titleCountry = countryAfter(state, mentionStartingAt, j) ?? onlyCountryInSentence(state, s);
         inferred = titleCountry !== null;
       }
       const code = titleCountry && titleAgent ? composeCode(titleCountry, titleAgent) : (appositive?.code ?? null);
       found.push({
         tokenStart: i,
         tokenEnd: j,
-        sentence: sentences.indexOf(sentence),
+        sentence: s,
         kind: 'new-person',
         person: {
           name,
@@ -138,19 +133,24 @@ export const findNewPeople: ActorStep = (state) => {
 };
 
 /** The country of a country mention standing right after "of" after a name ("President X of France"). */
-function countryAfter(state: ActorState, nameEnd: number): string | null {
+function countryAfter(
+  state: ActorState,
+  mentionStartingAt: ReadonlyMap<number, WorkingMention>,
+  nameEnd: number,
+): string | null {
   if (state.folded[nameEnd] !== 'of') return null;
-  const m = state.mentions.find((o) => o.tokenStart === nameEnd + 1);
+  const m = mentionStartingAt.get(nameEnd + 1);
   return m && (m.kind === 'entry' || m.kind === 'demonym' || m.kind === 'metonym') && m.entry?.type === 'country'
     ? m.entry.country
     : null;
 }
 
 /** The one country a sentence names (by name, adjective or capital), or null when none or several. */
-function onlyCountryInSentence(state: ActorState, from: number, to: number): string | null {
+function onlyCountryInSentence(state: ActorState, sentence: number): string | null {
   const countries = new Set<string>();
-  for (const m of state.mentions) {
-    if (m.tokenStart < from || m.tokenEnd > to || !m.entry?.country) continue;
+  const { tokenStart, tokenEnd } = state.sentences[sentence]!;
+  for (const m of within(state.mentions, tokenStart, tokenEnd)) {
+    if (!m.entry?.country) continue;
     if (
       m.kind === 'demonym' ||
       m.kind === 'metonym' ||
@@ -175,9 +175,9 @@ function findAppositive(
   let to = from;
   while (to < sentenceEnd && to - from < 14 && !/^[,;:.!?“”"]$/.test(state.tokens[to]!.text)) to++;
   if (to === from) return null;
-  const inside = state.mentions.filter((m) => m.tokenStart >= from && m.tokenEnd <= to);
-  const agent = state.candidates
-    .find((c) => c.tokenStart >= from && c.tokenEnd <= to && c.phrases.some((p) => p.kind === 'agent'))
+  const inside = within(state.mentions, from, to);
+  const agent = within(state.candidates, from, to)
+    .find((c) => c.phrases.some((p) => p.kind === 'agent'))
     ?.phrases.find((p) => p.kind === 'agent')?.agent;
   const actor = inside[0];
   if (!actor && !agent) return null;

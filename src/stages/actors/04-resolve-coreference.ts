@@ -42,6 +42,12 @@ function isPerson(m: WorkingMention): boolean {
   return m.kind === 'new-person' || m.entry?.type === 'person';
 }
 
+/** A person named in full: one the article introduces, or one of the dictionary by a full name. */
+function isFullName(m: WorkingMention): boolean {
+  if (m.antecedent) return false;
+  return m.kind === 'new-person' || (m.entry?.type === 'person' && m.via.startsWith('dictionary:name'));
+}
+
 function genderOf(m: WorkingMention): 'male' | 'female' | null {
   return m.person?.gender ?? m.entry?.gender ?? null;
 }
@@ -97,53 +103,88 @@ export const resolveCoreference: ActorStep = (state) => {
   const covered = new Uint8Array(tokens.length);
   for (const m of state.mentions) covered.fill(1, m.tokenStart, m.tokenEnd);
 
-  // Surnames of people the article introduced: what an article teaches holds for the rest of it.
-  const introduced = new Map<string, WorkingMention>();
+  // Document first: a surname is the person the article itself named with it ("Johnson" after
+  // "Mark Johnson"), the nearest such name before it, and only then whoever the dictionary knows
+  // by that surname. What an article teaches holds for the rest of it.
+  const namedBy = new Map<string, WorkingMention[]>(); // full names by folded last word, in text order
   for (const m of state.mentions) {
-    if (m.kind !== 'new-person') continue;
+    if (!isFullName(m)) continue;
     const last = folded[m.tokenEnd - 1]!;
-    if (!introduced.has(last)) introduced.set(last, m);
+    const list = namedBy.get(last);
+    if (list) list.push(m);
+    else namedBy.set(last, [m]);
   }
+  const namedBefore = (surname: string, token: number, introducedOnly = false): WorkingMention | undefined =>
+    namedBy
+      .get(surname)
+      ?.filter((m) => m.tokenEnd <= token && (!introducedOnly || m.kind === 'new-person'))
+      .at(-1);
   const added: WorkingMention[] = [];
-  if (introduced.size) {
+  if (namedBy.size) {
     for (let t = 0; t < tokens.length; t++) {
-      const first = introduced.get(folded[t]!);
-      if (!first || covered[t] || t < first.tokenEnd || !/^\p{Lu}/u.test(tokens[t]!.text)) continue;
+      if (covered[t] || !namedBy.has(folded[t]!) || !/^\p{Lu}/u.test(tokens[t]!.text)) continue;
+      // Only the names of people the article introduced: a dictionary name's last word may be no
+      // surname at all ("Queen Elizabeth II"), and its surname, when it has one, is matched already.
+      const named = namedBefore(folded[t]!, t, true);
+      if (!named) continue;
       added.push({
         tokenStart: t,
         tokenEnd: t + 1,
         sentence: state.sentenceOf[t]!,
         kind: 'new-person',
-        person: first.person!,
-        antecedent: first,
+        person: named.person!,
+        antecedent: named,
         via: 'coref:surname',
       });
       covered[t] = 1;
     }
   }
-  // Known people named by surname point back to their first full mention.
+  // Known people named by surname point back to the name the article gave: their own full
+  // mention, or another person's of the same surname.
   const firstOf = new Map<string, WorkingMention>();
   for (const m of state.mentions) {
     if (m.entry?.type !== 'person') continue;
+    const bySurname = m.via.startsWith('dictionary:surname');
+    const named = bySurname ? namedBefore(folded[m.tokenEnd - 1]!, m.tokenStart) : undefined;
+    if (named && named.entry !== m.entry) {
+      m.kind = named.kind;
+      m.entry = named.entry;
+      m.person = named.person;
+      m.antecedent = named;
+      m.via = 'coref:surname';
+      continue;
+    }
     const first = firstOf.get(m.entry.id);
     if (!first) firstOf.set(m.entry.id, m);
-    else if (m.via.startsWith('dictionary:surname')) m.antecedent = first;
+    else if (bySurname) m.antecedent = first;
   }
 
   let mentions = [...state.mentions, ...added].sort(byPosition);
-  // Descriptions resolve to the latest fitting country before them, or are dropped.
+  // Descriptions resolve to the latest fitting country before them, or are dropped. The latest
+  // mention of each country is kept as the text is read, so that this stays linear in its length.
+  const candidateAt = new Map(state.candidates.map((c) => [c.tokenStart, c]));
+  const byEnd = mentions
+    .map((o, index) => ({ o, index }))
+    .filter(({ o }) => o.kind !== 'description')
+    .sort((a, b) => a.o.tokenEnd - b.o.tokenEnd || a.index - b.index);
+  const latestOf = new Map<string | null | undefined, { o: WorkingMention; index: number }>();
+  let read = 0;
   mentions = mentions.filter((m) => {
     if (m.kind !== 'description') return true;
-    const phrases = state.candidates.find((c) => c.tokenStart === m.tokenStart)?.phrases ?? [];
+    for (; read < byEnd.length && byEnd[read]!.o.tokenEnd <= m.tokenStart; read++) {
+      const { o, index } = byEnd[read]!;
+      const country = o.entry?.country ?? o.country ?? undefined;
+      const earlier = latestOf.get(country);
+      if (!earlier || earlier.index < index) latestOf.set(country, { o, index });
+    }
+    const phrases = candidateAt.get(m.tokenStart)?.phrases ?? [];
     const fits = new Set(phrases.filter((p) => p.kind === 'description').map((p) => p.entry?.country));
-    const antecedent = [...mentions]
-      .reverse()
-      .find(
-        (o) =>
-          o.tokenEnd <= m.tokenStart &&
-          o.kind !== 'description' &&
-          fits.has(o.entry?.country ?? o.country ?? undefined),
-      );
+    let latest: { o: WorkingMention; index: number } | undefined;
+    for (const country of fits) {
+      const seen = latestOf.get(country);
+      if (seen && (!latest || latest.index < seen.index)) latest = seen;
+    }
+    const antecedent = latest?.o;
     if (!antecedent) return false;
     m.entry =
       antecedent.kind === 'entry' && antecedent.entry?.type === 'country'

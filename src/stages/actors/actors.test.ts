@@ -112,6 +112,64 @@ describe('actors: people', () => {
   });
 });
 
+describe('actors: document-first names', () => {
+  // The dictionary knows Boris Johnson (surname Johnson), in office on this date.
+  const date = '2020-03-02';
+  const named = (text: string) => actorsOf(text, date).map((m) => `${m.text}=${m.actor.name}`);
+
+  it.each([
+    [
+      'a surname is the person the article named with it',
+      'Health Minister Mark Johnson opened the clinic. Johnson said it would stay open.',
+      ['Mark Johnson=Mark Johnson', 'Johnson=Mark Johnson'],
+    ],
+    [
+      'a pronoun after that surname is the same person',
+      'Mark Johnson, a surgeon, opened the clinic. Johnson said he was proud of it.',
+      ['Mark Johnson=Mark Johnson', 'Johnson=Mark Johnson', 'he=Mark Johnson'],
+    ],
+    [
+      'the surname of a full name is not a dictionary surname',
+      'The clinic was opened by Mark Johnson on Friday.',
+      ['Mark Johnson=Mark Johnson'],
+    ],
+    [
+      'the nearest name before the surname wins when the article names two people of that surname',
+      'Andrew Johnson met the nurses. Johnson smiled. Boris Johnson visited later. Johnson left early.',
+      [
+        'Andrew Johnson=Andrew Johnson',
+        'Johnson=Andrew Johnson',
+        'Boris Johnson=Boris Johnson',
+        'Johnson=Boris Johnson',
+      ],
+    ],
+  ])('%s', (_, text, expected) => {
+    expect(named(text)).toEqual(expected);
+  });
+
+  // Must not: without a person of that name in the article, the dictionary still answers.
+  it.each([
+    [
+      'a bare surname with no one of that name in the article',
+      'Johnson said talks went well.',
+      ['Johnson=Boris Johnson'],
+    ],
+    [
+      'a surname after the dictionary person’s own full name',
+      'Boris Johnson met the nurses. Johnson said talks went well.',
+      ['Boris Johnson=Boris Johnson', 'Johnson=Boris Johnson'],
+    ],
+    ['a surname after a title, not a name', 'Prime Minister Johnson met the nurses.', ['Johnson=Boris Johnson']],
+    [
+      'a surname after a person of another surname',
+      'Mark Jensen opened the clinic. Johnson said it would stay open.',
+      ['Mark Jensen=Mark Jensen', 'Johnson=Boris Johnson'],
+    ],
+  ])('must not: %s', (_, text, expected) => {
+    expect(named(text)).toEqual(expected);
+  });
+});
+
 describe('actor dictionaries', () => {
   it('codes a person a user adds with --actors', () => {
     const dir = mkdtempSync(join(tmpdir(), 'dyad-kb-'));

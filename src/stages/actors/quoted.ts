@@ -11,20 +11,28 @@ const QUOTE_MARK = /[“”«»„"]/g;
 export function markQuoted(text: string, paragraphs: readonly Paragraph[], tokens: readonly Token[]): Uint8Array {
   const quoted = new Uint8Array(tokens.length);
   const regions: Array<[number, number]> = [];
-  for (const p of paragraphs) {
-    let openAt = -1;
-    QUOTE_MARK.lastIndex = p.start;
-    for (let match = QUOTE_MARK.exec(text); match && match.index < p.end; match = QUOTE_MARK.exec(text)) {
-      const c = match[0];
-      if (OPEN.has(c) || (c === '"' && openAt < 0)) {
-        if (openAt < 0) openAt = match.index;
-      } else if (openAt >= 0) {
-        regions.push([openAt, match.index + 1]);
-        openAt = -1;
-      }
+  // One scan of the text for all paragraphs: a search started at each paragraph would run on to the
+  // next mark, past every later paragraph when there is none (quadratic in a long article).
+  let p = 0;
+  let openAt = -1;
+  const closeParagraph = () => {
+    if (openAt >= 0) regions.push([openAt, paragraphs[p]!.end]);
+    openAt = -1;
+    p++;
+  };
+  for (const match of text.matchAll(QUOTE_MARK)) {
+    while (p < paragraphs.length && match.index >= paragraphs[p]!.end) closeParagraph();
+    if (p >= paragraphs.length) break;
+    if (match.index < paragraphs[p]!.start) continue;
+    const c = match[0];
+    if (OPEN.has(c) || (c === '"' && openAt < 0)) {
+      if (openAt < 0) openAt = match.index;
+    } else if (openAt >= 0) {
+      regions.push([openAt, match.index + 1]);
+      openAt = -1;
     }
-    if (openAt >= 0) regions.push([openAt, p.end]);
   }
+  if (p < paragraphs.length) closeParagraph();
   // Regions and tokens are both in text order: one pass over each.
   let r = 0;
   for (let i = 0; i < tokens.length && r < regions.length; i++) {

@@ -77,6 +77,17 @@ export function isCapitalised(token: string): boolean {
   return /^\p{Lu}[\p{L}'’.]*$/u.test(token) && token !== token.toLowerCase();
 }
 
+/** Capitalised words that begin sentences or headings but never names. */
+export const NOT_NAMES: ReadonlySet<string> = new Set(
+  (
+    'the a an in on at for from with by to of and or but as if when while after ' +
+    'before since although though however his her their its our this that these ' +
+    'those there here it he she they we i you who what where why how monday ' +
+    'tuesday wednesday thursday friday saturday sunday january february march ' +
+    'april may june july august september october november december'
+  ).split(' '),
+);
+
 /** Words before a title that make it a past office. */
 export const FORMER_WORDS = new Set([
   'former',
@@ -119,4 +130,26 @@ export function honorificBefore(state: ActorState, i: number): string | null {
 export function endsInPlural(state: Pick<ActorState, 'tokens'>, m: Pick<WorkingMention, 'tokenEnd'>): boolean {
   const last = state.tokens[m.tokenEnd - 1]!;
   return /s$/i.test(last.text) && last.lemma !== last.text.toLowerCase();
+}
+
+/**
+ * The items of a list sorted by `tokenStart` that lie within tokens [from, to): found by binary
+ * search, so that a step asking this for every name stays linear in the article's length.
+ */
+export function within<T extends { tokenStart: number; tokenEnd: number }>(
+  sorted: readonly T[],
+  from: number,
+  to: number,
+): T[] {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]!.tokenStart < from) lo = mid + 1;
+    else hi = mid;
+  }
+  const found: T[] = [];
+  for (let k = lo; k < sorted.length && sorted[k]!.tokenStart < to; k++)
+    if (sorted[k]!.tokenEnd <= to) found.push(sorted[k]!);
+  return found;
 }

@@ -9,7 +9,9 @@ import type { TimeCandidate, TimeSentence } from './state.js';
  */
 const MAY_HOLD_DATE = new RegExp(
   [
-    String.raw`\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\b`,
+    // A month's name or abbreviation, not any word that starts like one ("Mark", "Janet", "Decision").
+    String.raw`\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)(?:\.|\b)`,
+    String.raw`\b(?:January|February|March|April|June|July|August|September|October|November|December)\b`,
     String.raw`\d{1,2}:\d{2}`,
     String.raw`\b\d{1,2}\s*[ap]\.?m\b`,
     String.raw`\b\d{4}-\d{2}`,

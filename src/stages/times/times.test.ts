@@ -185,6 +185,15 @@ describe('times: values against a pinned reference date (2018-02-12, a Monday)',
     expect(t).toMatchObject({ stated: ['month'], inferred: ['year:past'], anchor: '2018-02-12', rule: 'times/chrono' });
   });
 
+  it.each([
+    ['Mark Jensen spoke on Friday.', 'times/weekday'],
+    ['Janet Novak spoke on Friday.', 'times/weekday'],
+    ['Talks on Dec. 30 failed.', 'times/chrono'],
+    ['Talks in September failed.', 'times/chrono'],
+  ])('reads "%s" with %s: a name that starts like a month is no month', (text, rule) => {
+    expect(timesOf(text, '2018-02-12').times!.map((t) => t.rule)).toEqual([rule]);
+  });
+
   it('leaves values relative without a reference date, with a warning', () => {
     const doc = timesOf('In December, troops withdrew. Last year they came.', null);
     expect(doc.times!.map((t) => t.value)).toEqual(['XXXX-12', 'XXXX-XX-XX']);
