@@ -1,3 +1,4 @@
+import { dependent } from './parse.js';
 import type { Cue, QuoteState } from './state.js';
 
 /** Longest speech-like quote, in words, still taken for a scare quote when it ends without punctuation. */
@@ -34,6 +35,14 @@ export function classifyMarks(state: QuoteState): void {
   state.marks = state.marks.filter((m) => !phraseStarts.has(m.contentStart));
 }
 
+/** The lemma of a verb form in the third person or the past ("claims", "reported"): enough for a cue list. */
+function verbLemma(word: string): string {
+  if (/ies$/.test(word)) return `${word.slice(0, -3)}y`;
+  if (/(ss|sh|ch|x)es$/.test(word)) return word.slice(0, -2);
+  if (/[^s]s$/.test(word)) return word.slice(0, -1);
+  return word;
+}
+
 /**
  * Articles: a speech verb right after one is an adjective ("the announced iPhone"). Not "that":
  * in "a report that said" the report speaks.
@@ -56,9 +65,18 @@ function passive(state: QuoteState, i: number): boolean {
   return k >= 0 && state.tokens[k]!.lemma === 'be' && /(ed|en|wn|id|ld|ght)$/.test(state.folded[i]!);
 }
 
+/** A speech noun with a speaker of its own: a possessor ("the ministry's statement") or a `by` phrase. */
+function speechNoun(state: QuoteState, i: number): boolean {
+  if (!state.lexicon.speechNouns.has(state.folded[i]!) && !state.lexicon.speechNouns.has(state.tokens[i]!.lemma))
+    return false;
+  return state.folded[i + 1] === 'by' || dependent(state, i, 'nmod:poss') !== null;
+}
+
 /**
- * Finds reporting cues: speech verbs by lemma ("said", "told", "noted"), passive reporting
- * ("was quoted"), and cue phrases ("according to", "quoted as saying").
+ * Finds reporting cues: speech verbs by lemma ("said", "told", "noted") where either tagger
+ * (wink-nlp's or the parser's) reads a verb, verbs that report a clause ("ruled"), passive
+ * reporting ("was quoted"), cue phrases ("according to", "quoted as saying"), and speech nouns
+ * with a speaker ("the announcement by GM", "Fiat's statement").
  */
 export function findCues(state: QuoteState): void {
   const { tokens, folded, lexicon } = state;
@@ -79,13 +97,22 @@ export function findCues(state: QuoteState): void {
       continue;
     }
     const t = tokens[i]!;
-    if (t.pos !== 'VERB' && !(t.pos === 'AUX' && t.lemma === 'say')) continue;
-    if (
-      lexicon.passiveCues.has(t.lemma) ||
-      (lexicon.speechVerbs.has(t.lemma) && !attributive(state, i) && !passive(state, i))
-    ) {
-      cues.push({ tokenStart: i, tokenEnd: i + 1, sentence: state.sentenceOf[i]!, lemma: t.lemma, according: false });
+    const single = (lemma: string, nominal: boolean) => {
+      const cue: Cue = { tokenStart: i, tokenEnd: i + 1, sentence: state.sentenceOf[i]!, lemma, according: false };
+      if (nominal) cue.nominal = true;
+      cues.push(cue);
+      state.cueAt.set(i, cue);
+    };
+    if (t.pos === 'NOUN' && state.syntax.upos[i] === 'NOUN') {
+      if (speechNoun(state, i)) single(t.lemma, true);
+      continue;
     }
+    if (t.pos !== 'VERB' && state.syntax.upos[i] !== 'VERB' && !(t.pos === 'AUX' && t.lemma === 'say')) continue;
+    // The parser's verb ("Boeing claims that ...") is one wink-nlp may have read as a noun: its lemma too.
+    const lemma = t.pos === 'VERB' || t.pos === 'AUX' ? t.lemma : verbLemma(state.folded[i]!);
+    const speech = lexicon.speechVerbs.has(lemma) || lexicon.clauseCues.has(lemma);
+    if (lexicon.passiveCues.has(lemma) || (speech && !attributive(state, i) && !passive(state, i)))
+      single(lemma, false);
   }
   state.cues = cues;
 }

@@ -5,11 +5,12 @@ import { defineStage } from '../../pipeline/stage.js';
 import { findQuoteMarks } from './01-find-quote-marks.js';
 import { classifyMarks, findCues } from './02-find-cues.js';
 import { attributeDirect } from './03-attribute-direct.js';
-import { findIndirect } from './04-find-indirect.js';
-import { carrySpeakers } from './05-carry-speakers.js';
-import { resolveSpeakers } from './06-resolve-speakers.js';
-import { dateQuotes } from './07-date-quotes.js';
-import type { QuoteLexicon, QuoteState } from './state.js';
+import { readReportedSpeech } from './04-read-reported-speech.js';
+import { findIndirect } from './05-find-indirect.js';
+import { carrySpeakers } from './06-carry-speakers.js';
+import { resolveSpeakers } from './07-resolve-speakers.js';
+import { dateQuotes } from './08-date-quotes.js';
+import { indexChildren, tokensInsideMarks, type QuoteLexicon, type QuoteState } from './state.js';
 
 const lexicons = new WeakMap<KnowledgeBase, QuoteLexicon>();
 
@@ -29,6 +30,10 @@ function quoteLexicon(kb: KnowledgeBase): QuoteLexicon {
       anonymousHeads: set('anonymous-heads'),
       relayWords: set('relay-prepositions'),
       titleNouns: set('title-nouns'),
+      clauseCues: set('clause-cues'),
+      speechNouns: set('speech-nouns'),
+      outletNouns: set('outlet-nouns'),
+      invertingVerbs: set('inverting-verbs'),
     };
     lexicons.set(kb, lexicon);
   }
@@ -38,13 +43,16 @@ function quoteLexicon(kb: KnowledgeBase): QuoteLexicon {
 /**
  * The attribution steps, in order (order matters: a quote's marks must be known before indirect
  * speech is sought, so that a cue inside a quotation is never taken as the reporting verb;
- * continuations come after all attribution, so that they can follow either kind). Quotation marks
- * are found when the state is made; speakers are resolved and quotes dated after these steps.
+ * reported speech is read off the parse first, and the word-order rules take only the cues the
+ * parse could not read; continuations come after all attribution, so that they can follow either
+ * kind). Quotation marks are found when the state is made; speakers are resolved and quotes dated
+ * after these steps.
  */
 const STEPS: ReadonlyArray<(state: QuoteState) => void> = [
   classifyMarks,
   findCues,
   attributeDirect,
+  readReportedSpeech,
   findIndirect,
   carrySpeakers,
 ];
@@ -58,21 +66,26 @@ const STEPS: ReadonlyArray<(state: QuoteState) => void> = [
  */
 export const quotesStage = defineStage({
   name: 'quotes',
-  needs: ['text', 'paragraphs', 'sentences', 'tokens', 'actors', 'times', 'reference'],
+  needs: ['text', 'paragraphs', 'sentences', 'tokens', 'syntax', 'actors', 'times', 'reference'],
   provides: ['quotes', 'quotedPhrases'],
   run(doc, ctx) {
     const { folded, sentenceOf } = tokenIndex(doc.tokens, doc.sentences);
+    const marks = findQuoteMarks(doc.text, doc.paragraphs, ctx);
     const state: QuoteState = {
       text: doc.text,
       tokens: doc.tokens,
       sentences: doc.sentences,
       folded,
       sentenceOf,
+      syntax: doc.syntax,
+      ...indexChildren(doc.syntax.heads),
+      insideMarks: tokensInsideMarks(doc.tokens, marks),
       actors: doc.actors,
       lexicon: quoteLexicon(ctx.knowledge),
-      marks: findQuoteMarks(doc.text, doc.paragraphs, ctx),
+      marks,
       phrases: [],
       cues: [],
+      cueAt: new Map(),
       quotes: [],
       ctx,
     };
