@@ -1,6 +1,7 @@
 import { dependent } from './parse.js';
 import type { Cue, QuoteState } from './state.js';
 
+const WORD = /[\p{L}\p{N}]/u;
 /** Longest speech-like quote, in words, still taken for a scare quote when it ends without punctuation. */
 const SCARE_MAX_WORDS = 3;
 
@@ -32,7 +33,10 @@ export function classifyMarks(state: QuoteState): void {
     }
   }
   const phraseStarts = new Set(state.phrases.map((p) => p.start));
-  state.marks = state.marks.filter((m) => !phraseStarts.has(m.contentStart));
+  // Marks around no word at all (“”, “ ,”) hold nothing anyone said: no empty quotes.
+  const wordless = (m: { contentStart: number; contentEnd: number }) =>
+    !WORD.test(text.slice(m.contentStart, m.contentEnd));
+  state.marks = state.marks.filter((m) => !phraseStarts.has(m.contentStart) && !wordless(m));
 }
 
 /** The lemma of a verb form in the third person or the past ("claims", "reported"): enough for a cue list. */

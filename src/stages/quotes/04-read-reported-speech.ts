@@ -1,9 +1,19 @@
 import { baseRel, childrenOf, dependent, phraseOf, speakerToken, subtreeRange, trustedSubject } from './parse.js';
 import { nounPhraseAfter, nounPhraseBefore, subjectOf } from './noun-phrases.js';
-import { actorsBetween, lowerBound, type Cue, type QuoteState, type SpeakerWords, type WorkingQuote } from './state.js';
+import {
+  isOutlet,
+  lowerBound,
+  tokenAt,
+  type Cue,
+  type QuoteState,
+  type SpeakerWords,
+  type WorkingQuote,
+} from './state.js';
 
 /** Fewest tokens reported content may have ("announced job cuts" has two). */
 const MIN_CONTENT = 2;
+/** How far after a speech verb its "that" may stand ("told reporters on Monday that"). */
+const THAT_REACH = 8;
 /** Nominal content only: how far after a speech noun its "that" may stand ("the announcement by GM that"). */
 const NOUN_THAT_REACH = 8;
 
@@ -14,6 +24,16 @@ function trimmed(state: QuoteState, [start, end]: [number, number]): [number, nu
   while (start < end && (isPunct(state, start) || (state.folded[start] === 'that' && start + 1 < end))) start++;
   while (end > start && isPunct(state, end - 1)) end--;
   return [start, end];
+}
+
+/** A "that" after the cue past its listener and adverbials ("told reporters on Monday that"), or null. */
+function thatAfter(state: QuoteState, v: number): number | null {
+  const end = state.sentences[state.sentenceOf[v]!]!.tokenEnd;
+  for (let k = v + 1; k < Math.min(end, v + THAT_REACH); k++) {
+    if (state.folded[k] === 'that') return k;
+    if (state.tokens[k]!.pos === 'VERB' || state.folded[k] === ',') return null;
+  }
+  return null;
 }
 
 /** True when the clause headed at `head` has a subject of its own. */
@@ -34,6 +54,15 @@ function contentOfVerb(state: QuoteState, cue: Cue, speaker: SpeakerWords | null
   const complement = dependent(state, v, 'ccomp');
   if (complement !== null) {
     let [start, end] = subtreeRange(state, complement);
+    // A clause the parser split in two ("says [tally sheets ...] [show González won]") is one content.
+    for (const c of childrenOf(state, v)) {
+      if (c === complement || state.syntax.deprels[c] !== 'ccomp') continue;
+      const [s, e] = subtreeRange(state, c);
+      if (s > v === start > v) [start, end] = [Math.min(start, s), Math.max(end, e)];
+    }
+    // "said on Tuesday that S": the content is all of S, whatever the parser hung its subject on.
+    const that = thatAfter(state, v);
+    if (that !== null && that < start && start > v) start = that + 1;
     // "The talks, she said on Tuesday, would resume": a parse that takes the fronted noun for the
     // cue's own dependent leaves the complement without a subject; the content starts the sentence.
     const sentenceStart = state.sentences[cue.sentence]!.tokenStart;
@@ -60,15 +89,6 @@ function contentOfVerb(state: QuoteState, cue: Cue, speaker: SpeakerWords | null
   return null;
 }
 
-/** An outlet standing where the speaker would ("Japanese media reported", "Kyodo said"). */
-function isOutlet(state: QuoteState, words: SpeakerWords, head: number): boolean {
-  if (state.lexicon.outletNouns.has(state.folded[head]!)) return true;
-  const from = state.tokens[words.tokenStart]!.start;
-  const to = state.tokens[words.tokenEnd - 1]!.end;
-  const at = state.tokens[head]!;
-  return actorsBetween(state, from, to).some((m) => m.actor.kind === 'media' && m.start <= at.start && m.end >= at.end);
-}
-
 /** The source an outlet cites ("..., Kyodo reported, citing a decree"): the object of a citing participle. */
 function citedSource(state: QuoteState, verb: number): { cue: Cue; words: SpeakerWords } | null {
   for (const c of childrenOf(state, verb)) {
@@ -79,6 +99,25 @@ function citedSource(state: QuoteState, verb: number): { cue: Cue; words: Speake
     if (object !== null) return { cue, words: phraseOf(state, object) };
   }
   return null;
+}
+
+/** The quotation pair around token `t`, or null. */
+function markAround(state: QuoteState, t: number): { open: number; close: number } | null {
+  if (!state.insideMarks[t]) return null;
+  const at = state.tokens[t]!.start;
+  const mark = state.allMarks[lowerBound(state.allMarks, at + 1, (m) => m.open) - 1];
+  if (!mark || at >= (mark.close ?? mark.contentEnd)) return null;
+  return { open: mark.open, close: mark.close ?? mark.contentEnd };
+}
+
+/** Widens a content range so that it never cuts a quotation in two (a mixed quote stays one quote). */
+function wholeQuotations(state: QuoteState, [start, end]: [number, number]): [number, number] {
+  const sentence = state.sentences[state.sentenceOf[start]!]!;
+  const first = markAround(state, start);
+  if (first) start = Math.max(sentence.tokenStart, Math.min(start, tokenAt(state, first.open)));
+  const last = markAround(state, end - 1);
+  if (last) end = Math.min(sentence.tokenEnd, Math.max(end, tokenAt(state, last.close) + 1));
+  return [start, end];
 }
 
 /**
@@ -98,10 +137,16 @@ export function addReported(state: QuoteState, quote: WorkingQuote): void {
   for (let i = lowerBound(fragments, contentStart, (q) => q.contentStart); i < fragments.length; i++) {
     const q = fragments[i]!;
     if (q.contentStart >= contentEnd) break;
-    if (q.contentEnd <= contentEnd) {
-      q.absorbed = true;
-      quote.kind = 'mixed';
-    }
+    // The quotation's own closing punctuation ("pressure,”") is trimmed from the content: it still fits.
+    if (q.contentEnd > contentEnd && !/^[\p{P}\s]*$/u.test(state.text.slice(contentEnd, q.contentEnd))) continue;
+    q.absorbed = true;
+    // A quotation that is all the content (its marks aside) is a direct quote with a cue far off
+    // (“Q,” Ayesha Rahman, a security analyst in Lahore, told Reuters).
+    const marked = q.marked!;
+    if (marked.open - contentStart <= 1 && contentEnd - (marked.close ?? marked.contentEnd) <= 1) {
+      Object.assign(quote, { contentStart: q.contentStart, contentEnd: q.contentEnd, kind: 'direct', marked });
+      quote.rule = 'quotes/direct-parse';
+    } else quote.kind = 'mixed';
   }
   state.quotes.push(quote);
 }
@@ -171,7 +216,9 @@ export function readReportedSpeech(state: QuoteState): void {
       // A noun phrase right before the cue that the parse's subject does not reach is the speaker
       // the parse missed ("Stocks rose, after Ben Bernanke said ...").
       const nearest = subject !== null && subject < cue.tokenStart ? speakerByWordOrder(state, cue) : null;
-      if (nearest && speaker && nearest.tokenStart >= speaker.tokenEnd) speaker = nearest;
+      // So is the name inside a longer parse phrase ("Louis Gallois" of "Louis Gallois, the chief executive").
+      const inside = (a: SpeakerWords, b: SpeakerWords) => a.tokenStart >= b.tokenStart && a.tokenEnd <= b.tokenEnd;
+      if (nearest && speaker && (nearest.tokenStart >= speaker.tokenEnd || inside(nearest, speaker))) speaker = nearest;
       content = contentOfVerb(state, cue, speaker);
       rule = 'quotes/indirect-parse';
       if (speaker && subject !== null && isOutlet(state, speaker, subject)) {
@@ -183,10 +230,13 @@ export function readReportedSpeech(state: QuoteState): void {
       }
     }
     if (!content || (!speaker && !relay)) continue;
+    content = wholeQuotations(state, content);
+    // Content before its cue ends where the speaker's words begin ("“Q,” Ayesha Rahman, an analyst, told").
+    const who = speaker ?? relay;
+    if (who && content[1] <= cue.tokenStart && who.tokenStart > content[0] && who.tokenStart < content[1])
+      content = [content[0], who.tokenStart];
     content = trimmed(state, content);
     if (content[1] - content[0] < MIN_CONTENT) continue;
-    // Content inside another quotation, or holding the cue of a direct quote, is not this cue's.
-    if (state.insideMarks[content[0]] && state.insideMarks[content[1] - 1]) continue;
     cue.used = true;
     const contentStart = state.tokens[content[0]]!.start;
     const contentEnd = state.tokens[content[1] - 1]!.end;

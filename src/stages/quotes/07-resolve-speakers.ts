@@ -1,5 +1,5 @@
 import type { ActorMention, Quote, QuoteSpeaker } from '../../document/types.js';
-import { actorsBetween, tokenAt, type QuoteState, type SpeakerWords, type WorkingQuote } from './state.js';
+import { actorsBetween, isOutlet, tokenAt, type QuoteState, type SpeakerWords, type WorkingQuote } from './state.js';
 
 const LINKS = new Set(['of', 'within', 'from', 'at', 'for', 'in', 'close', 'familiar', 'with']);
 
@@ -93,6 +93,11 @@ export function resolveSpeakers(state: QuoteState): Quote[] {
   // The last quote an organisation or state spoke: the issuer of a document that speaks next.
   let issuer: Quote | null = null;
   for (const q of state.quotes) {
+    // An outlet where the speaker would stand relays what it reports; it is never the speaker.
+    if (q.speaker && !q.relay && isOutlet(state, q.speaker)) {
+      q.relay = q.speaker;
+      q.speaker = null;
+    }
     const sentenceEnd = state.sentences[q.sentence]!.tokenEnd;
     const speaker = q.speaker
       ? resolveSpeaker(state, q.speaker, issuer)

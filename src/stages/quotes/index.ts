@@ -1,3 +1,4 @@
+import type { ActorMention } from '../../document/types.js';
 import type { KnowledgeBase } from '../../knowledge/actor-kb.js';
 import { tokenIndex } from '../../document/token-index.js';
 import { foldTokenCached, tokenisePhrase } from '../../knowledge/tokens.js';
@@ -11,6 +12,13 @@ import { carrySpeakers } from './06-carry-speakers.js';
 import { resolveSpeakers } from './07-resolve-speakers.js';
 import { dateQuotes } from './08-date-quotes.js';
 import { indexChildren, tokensInsideMarks, type QuoteLexicon, type QuoteState } from './state.js';
+
+/** The mentions in order of their start, copied only when they are not already. */
+function inTextOrder(actors: readonly ActorMention[]): readonly ActorMention[] {
+  for (let i = 1; i < actors.length; i++)
+    if (actors[i - 1]!.start > actors[i]!.start) return [...actors].sort((a, b) => a.start - b.start);
+  return actors;
+}
 
 const lexicons = new WeakMap<KnowledgeBase, QuoteLexicon>();
 
@@ -80,9 +88,11 @@ export const quotesStage = defineStage({
       syntax: doc.syntax,
       ...indexChildren(doc.syntax.heads),
       insideMarks: tokensInsideMarks(doc.tokens, marks),
-      actors: doc.actors,
+      // Binary searches over the actors need them in text order (the actors stage gives them so).
+      actors: inTextOrder(doc.actors),
       lexicon: quoteLexicon(ctx.knowledge),
       marks,
+      allMarks: marks,
       phrases: [],
       cues: [],
       cueAt: new Map(),

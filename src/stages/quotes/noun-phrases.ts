@@ -1,4 +1,4 @@
-import type { QuoteState, SpeakerWords } from './state.js';
+import { actorsBetween, type QuoteState, type SpeakerWords } from './state.js';
 
 /** Parts of speech inside a simple noun phrase. */
 const NP_POS = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'PRON']);
@@ -75,9 +75,7 @@ export function nounPhraseAfter(state: QuoteState, start: number, limit: number)
 export function subjectOf(state: QuoteState, sentenceStart: number, before: number): SpeakerWords | null {
   const from = state.tokens[sentenceStart]!.start;
   const to = state.tokens[before - 1]?.end ?? from;
-  const actor = state.actors.find(
-    (m) => m.start >= from && m.end <= to && m.actor.kind !== 'place' && m.actor.kind !== 'city',
-  );
+  const actor = actorsBetween(state, from, to).find((m) => m.actor.kind !== 'place' && m.actor.kind !== 'city');
   if (actor) {
     let start = sentenceStart;
     while (state.tokens[start]!.start < actor.start) start++;

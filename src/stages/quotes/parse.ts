@@ -84,10 +84,18 @@ export function speakerToken(state: QuoteState, verb: number): number | null {
 
 /** The words of the noun phrase headed at `noun`, without the clauses that modify it. */
 export function phraseOf(state: QuoteState, noun: number): SpeakerWords {
-  let [start, end] = subtreeRange(state, noun, (c) => NOT_IN_NAME.has(baseRel(state.syntax.deprels[c])));
+  // An appositive set off by a comma is a description ("Louis Gallois, the chief executive"); one
+  // that is not is part of the name ("Secretary of State John Kerry").
+  const skip = (c: number) => {
+    const rel = baseRel(state.syntax.deprels[c]);
+    if (rel === 'appos') return c > 0 && state.folded[subtreeRange(state, c)[0] - 1] === ',';
+    return NOT_IN_NAME.has(rel);
+  };
+  let [start, end] = subtreeRange(state, noun, skip);
   // "GM's": the possessive ending is no part of the name.
   while (end > start + 1 && (state.tokens[end - 1]!.pos === 'PUNCT' || /^['’]s?$/.test(state.folded[end - 1]!))) end--;
-  while (start < end - 1 && state.tokens[start]!.pos === 'PUNCT') start++;
+  while (start < end - 1 && (state.tokens[start]!.pos === 'PUNCT' || /^(and|or|but)$/.test(state.folded[start]!)))
+    start++;
   return { tokenStart: start, tokenEnd: end };
 }
 

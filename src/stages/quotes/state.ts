@@ -81,6 +81,8 @@ export interface QuoteState {
   actors: readonly ActorMention[];
   lexicon: QuoteLexicon;
   marks: MarkedSpan[];
+  /** Every quotation mark pair, scare quotes and titles included, in text order. */
+  allMarks: readonly MarkedSpan[];
   phrases: QuotedPhrase[];
   cues: Cue[];
   /** The single-token cue at each token, for the parse to find ("citing" under "reported"). */
@@ -152,4 +154,23 @@ export function actorsBetween(state: QuoteState, from: number, to: number): Acto
     if (m.end <= to) found.push(m);
   }
   return found;
+}
+
+/**
+ * True when the words where a speaker would stand name an outlet that relays ("Japanese media",
+ * "Pyongyang's official KCNA news agency"): an outlet noun or a media actor at its head word.
+ * @param head the head token of the words; by default the last noun before any post-modifier.
+ */
+export function isOutlet(state: QuoteState, words: SpeakerWords, head?: number): boolean {
+  let h = head ?? words.tokenEnd - 1;
+  if (head === undefined)
+    for (let k = words.tokenStart; k < words.tokenEnd; k++) {
+      if (state.tokens[k]!.pos === 'ADP') break;
+      if (state.tokens[k]!.pos === 'NOUN' || state.tokens[k]!.pos === 'PROPN') h = k;
+    }
+  if (state.lexicon.outletNouns.has(state.folded[h]!)) return true;
+  const from = state.tokens[words.tokenStart]!.start;
+  const to = state.tokens[words.tokenEnd - 1]!.end;
+  const at = state.tokens[h]!;
+  return actorsBetween(state, from, to).some((m) => m.actor.kind === 'media' && m.start <= at.start && m.end >= at.end);
 }
