@@ -109,6 +109,11 @@ export function findCues(state: QuoteState): void {
     };
     if (t.pos === 'NOUN' && state.syntax.upos[i] === 'NOUN') {
       if (speechNoun(state, i)) single(t.lemma, true);
+      // "Boeing claims that ...": a name, a speech verb read as a plural noun, and "that".
+      else if (folded[i + 1] === 'that' && tokens[i - 1]?.pos === 'PROPN' && /s$/.test(folded[i]!)) {
+        const lemma = verbLemma(folded[i]!);
+        if (lexicon.speechVerbs.has(lemma)) single(lemma, false);
+      }
       continue;
     }
     if (t.pos !== 'VERB' && state.syntax.upos[i] !== 'VERB' && !(t.pos === 'AUX' && t.lemma === 'say')) continue;

@@ -86,6 +86,18 @@ function contentOfVerb(state: QuoteState, cue: Cue, speaker: SpeakerWords | null
     const object = dependent(state, v, 'obj') ?? dependent(state, v, 'xcomp');
     if (object !== null && object > v) return subtreeRange(state, object);
   }
+  return parenthetical(state, cue, speaker);
+}
+
+/** "His plan, he stated, was ...": a cue set off by commas inside the clause it reports, which is the sentence. */
+function parenthetical(state: QuoteState, cue: Cue, speaker: SpeakerWords | null): [number, number] | null {
+  const { tokenStart: first, tokenEnd: last } = state.sentences[cue.sentence]!;
+  if (!speaker || speaker.tokenEnd > cue.tokenStart || speaker.tokenStart - 1 <= first) return null;
+  if (state.folded[speaker.tokenStart - 1] !== ',') return null;
+  for (let k = cue.tokenEnd; k < Math.min(last, cue.tokenEnd + 4); k++) {
+    if (state.folded[k] === ',') return k + 2 < last ? [first, last] : null;
+    if (state.tokens[k]!.pos === 'VERB' || state.tokens[k]!.pos === 'AUX') return null;
+  }
   return null;
 }
 

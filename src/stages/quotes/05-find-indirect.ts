@@ -32,11 +32,10 @@ function contentStartAfter(state: QuoteState, cue: Cue, end: number): number {
   return k;
 }
 
-const POSSESSIVES = new Set(['its', 'his', 'her', 'their', 'our', 'my', 'your']);
-
 /**
  * True when reported content reads as a clause (something said), not an object ("announced its
- * wish to join", "noted the date"): it starts with "that", or with a subject and has a finite verb.
+ * wish to join", "noted the date"): it starts with "that", or with a subject and has a finite verb
+ * ("stated its network has too many dealers").
  */
 function readsAsClause(state: QuoteState, start: number, end: number): boolean {
   if (state.folded[start - 1] === 'that') return true;
@@ -46,14 +45,7 @@ function readsAsClause(state: QuoteState, start: number, end: number): boolean {
     if (phrase) start = phrase.tokenEnd;
   }
   const first = state.tokens[start];
-  if (
-    !first ||
-    first.pos === 'ADP' ||
-    first.pos === 'PUNCT' ||
-    POSSESSIVES.has(state.folded[start]!) ||
-    first.pos === 'VERB'
-  )
-    return false;
+  if (!first || first.pos === 'ADP' || first.pos === 'PUNCT' || first.pos === 'VERB') return false;
   for (let j = start + 1; j < Math.min(end, start + 12); j++) {
     const t = state.tokens[j]!;
     if ((t.pos === 'AUX' || t.pos === 'VERB') && state.folded[j - 1] !== 'to') return true;

@@ -40,6 +40,8 @@ export function nounPhraseBefore(state: QuoteState, end: number, floor: number):
     }
     return null;
   }
+  // "General Motors Corporation (GM) announced": the bracketed short name belongs to the name before it.
+  if (k - 3 > floor && state.folded[k - 1] === ')' && state.folded[k - 3] === '(') k -= 3;
   const stop = k;
   // A pronoun is a whole phrase ("gangs he said were ..." names "he").
   if (stop > floor && state.tokens[stop - 1]!.pos === 'PRON' && inNp(state, stop - 1))
