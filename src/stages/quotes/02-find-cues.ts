@@ -55,7 +55,10 @@ const ARTICLES = new Set(['a', 'an', 'the']);
 
 /** A speech verb used as an adjective ("the announced iPhone", "a claimed seven hours"): no one speaks. */
 function attributive(state: QuoteState, i: number): boolean {
-  return i > 0 && ARTICLES.has(state.folded[i - 1]!);
+  // Past adverbs: "the recently announced iPhone".
+  let k = i - 1;
+  while (k >= 0 && state.tokens[k]!.pos === 'ADV') k--;
+  return k >= 0 && ARTICLES.has(state.folded[k]!);
 }
 
 /**
@@ -66,7 +69,9 @@ function passive(state: QuoteState, i: number): boolean {
   // A past participle after "be", past any adverbs: "was not reported", "were told"; not "is saying".
   let k = i - 1;
   while (k >= 0 && (state.tokens[k]!.pos === 'ADV' || state.tokens[k]!.pos === 'PART')) k--;
-  return k >= 0 && state.tokens[k]!.lemma === 'be' && /(ed|en|wn|id|ld|ght)$/.test(state.folded[i]!);
+  // "as stated on the website", "as reported": the same participle after "as".
+  const be = k >= 0 && (state.tokens[k]!.lemma === 'be' || state.folded[k] === 'as');
+  return be && /(ed|en|wn|id|ld|ght)$/.test(state.folded[i]!);
 }
 
 /** A speech noun with a speaker of its own: a possessor ("the ministry's statement") or a `by` phrase. */
@@ -119,6 +124,9 @@ export function findCues(state: QuoteState): void {
     if (t.pos !== 'VERB' && state.syntax.upos[i] !== 'VERB' && !(t.pos === 'AUX' && t.lemma === 'say')) continue;
     // The parser's verb ("Boeing claims that ...") is one wink-nlp may have read as a noun: its lemma too.
     const lemma = t.pos === 'VERB' || t.pos === 'AUX' ? t.lemma : verbLemma(state.folded[i]!);
+    // After "to" a speech verb is a purpose or an appeal ("to add liquidity", "telling people to
+    // call back"), unless a "that" clause follows.
+    if (folded[i - 1] === 'to' && folded[i + 1] !== 'that') continue;
     const speech = lexicon.speechVerbs.has(lemma) || lexicon.clauseCues.has(lemma);
     if (lexicon.passiveCues.has(lemma) || (speech && !attributive(state, i) && !passive(state, i)))
       single(lemma, false);

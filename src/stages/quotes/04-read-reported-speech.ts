@@ -249,6 +249,8 @@ export function readReportedSpeech(state: QuoteState): void {
       content = [content[0], who.tokenStart];
     content = trimmed(state, content);
     if (content[1] - content[0] < MIN_CONTENT) continue;
+    // An infinitive is what someone was asked or meant to do ("told people to call back"), not what was said.
+    if (state.folded[content[0]] === 'to' && content[0] > cue.tokenStart) continue;
     cue.used = true;
     const contentStart = state.tokens[content[0]]!.start;
     const contentEnd = state.tokens[content[1] - 1]!.end;

@@ -64,7 +64,11 @@ export function speakerToken(state: QuoteState, verb: number): number | null {
     const rel = deprels[v]!;
     if (subject !== null) {
       if (deprels[subject] === 'nsubj:pass') return null;
-      if (RELATIVE.has(state.folded[subject]!) && rel === 'acl:relcl') return heads[v]!;
+      // "a report ..., which said that": the relative pronoun stands for the noun the clause modifies.
+      if (RELATIVE.has(state.folded[subject]!) && state.tokens[subject]!.pos !== 'SCONJ') {
+        const noun = heads[v]!;
+        return noun >= 0 && /^(NOUN|PROPN)$/.test(state.syntax.upos[noun]!) ? noun : subject;
+      }
       return subject;
     }
     // "a letter stating ...": the noun a participle modifies speaks, if it is a document or a named actor.

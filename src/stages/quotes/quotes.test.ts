@@ -247,6 +247,10 @@ describe('quotes: must not match', () => {
     'The glitch was not reported when the plane made its maiden flight.',
     // Inch marks are not quotation marks.
     'The laptop has a 15" screen, while the larger model has a 17" screen and a faster processor.',
+    // A speech verb after an adverb and an article, after "as", and in a purpose clause.
+    'Pre-orders of the recently announced phone began on Tuesday.',
+    'The phone is sold as a revolutionary device, as stated on the company website.',
+    'Central banks injected funds to add liquidity to their banking systems.',
   ])('no speech in "%s"', (text) => {
     expect(quotesOf(text).quotes).toEqual([]);
   });
