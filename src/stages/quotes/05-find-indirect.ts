@@ -78,7 +78,8 @@ function pastAppositive(state: QuoteState, from: number, end: number): number {
 }
 
 /**
- * Finds reported speech around the cues no direct quotation took: `X said (that) S`,
+ * Finds reported speech by word order around the cues neither a direct quotation nor the parse
+ * took (the parser's errors leave some): `X said (that) S`,
  * `S, X said`, `S, said X`, `according to X, S` and `S, according to X`. Content runs to the end
  * of the sentence (or to the clause boundary before the attribution); a scare quote inside it
  * makes the quote mixed, as does a quoted fragment that had no cue of its own.
