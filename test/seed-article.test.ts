@@ -174,7 +174,7 @@ describe.skipIf(!HAVE_SHARED)('the seed article: quotes', () => {
 
   it('takes The Washington Post as the relay of Pence’s quote, never its speaker', () => {
     const pence = direct[0]!;
-    expect(pence.via?.actor.name).toBe('The Washington Post');
+    expect(pence.via?.actor?.name).toBe('The Washington Post');
     expect(quotes.every((q) => q.speaker?.actor?.kind !== 'media')).toBe(true);
   });
 

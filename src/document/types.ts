@@ -257,7 +257,7 @@ export interface Quote extends Span {
   /** The reporting cue ("said", "told", "according to"), with its lemma. */
   cue: (Span & { lemma: string }) | null;
   /** The outlet that carried the statement ("told Reuters", "quoted in The Washington Post"), never the speaker. */
-  via: { actor: ResolvedActor; mention: Span } | null;
+  via: { actor: ResolvedActor | null; mention: Span } | null;
   /** The rule that found and attributed it (`quotes/direct-after-cue`, `quotes/continuation` ...). */
   rule: string;
   /** True when the speaker was carried over from the quotation before (a paragraph with no cue). */

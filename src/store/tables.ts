@@ -149,7 +149,7 @@ export const QUOTES: Table<{ index: number; quote: Quote }> = {
     { name: 'speaker_mention', type: 'text', value: (r) => r.quote.speaker?.mention.text ?? null },
     { name: 'anonymous', type: 'boolean', value: (r) => r.quote.speaker?.anonymous ?? false },
     { name: 'cue', type: 'text', value: (r) => r.quote.cue?.text ?? null },
-    { name: 'via', type: 'text', value: (r) => r.quote.via?.actor.name ?? null },
+    { name: 'via', type: 'text', value: (r) => r.quote.via?.actor?.name ?? null },
     { name: 'text', type: 'text', value: (r) => r.quote.text },
   ],
 };

@@ -1,5 +1,7 @@
+import { dependent } from './parse.js';
 import type { Cue, QuoteState } from './state.js';
 
+const WORD = /[\p{L}\p{N}]/u;
 /** Longest speech-like quote, in words, still taken for a scare quote when it ends without punctuation. */
 const SCARE_MAX_WORDS = 3;
 
@@ -31,7 +33,18 @@ export function classifyMarks(state: QuoteState): void {
     }
   }
   const phraseStarts = new Set(state.phrases.map((p) => p.start));
-  state.marks = state.marks.filter((m) => !phraseStarts.has(m.contentStart));
+  // Marks around no word at all (“”, “ ,”) hold nothing anyone said: no empty quotes.
+  const wordless = (m: { contentStart: number; contentEnd: number }) =>
+    !WORD.test(text.slice(m.contentStart, m.contentEnd));
+  state.marks = state.marks.filter((m) => !phraseStarts.has(m.contentStart) && !wordless(m));
+}
+
+/** The lemma of a verb form in the third person or the past ("claims", "reported"): enough for a cue list. */
+function verbLemma(word: string): string {
+  if (/ies$/.test(word)) return `${word.slice(0, -3)}y`;
+  if (/(ss|sh|ch|x)es$/.test(word)) return word.slice(0, -2);
+  if (/[^s]s$/.test(word)) return word.slice(0, -1);
+  return word;
 }
 
 /**
@@ -42,7 +55,10 @@ const ARTICLES = new Set(['a', 'an', 'the']);
 
 /** A speech verb used as an adjective ("the announced iPhone", "a claimed seven hours"): no one speaks. */
 function attributive(state: QuoteState, i: number): boolean {
-  return i > 0 && ARTICLES.has(state.folded[i - 1]!);
+  // Past adverbs: "the recently announced iPhone".
+  let k = i - 1;
+  while (k >= 0 && state.tokens[k]!.pos === 'ADV') k--;
+  return k >= 0 && ARTICLES.has(state.folded[k]!);
 }
 
 /**
@@ -53,12 +69,23 @@ function passive(state: QuoteState, i: number): boolean {
   // A past participle after "be", past any adverbs: "was not reported", "were told"; not "is saying".
   let k = i - 1;
   while (k >= 0 && (state.tokens[k]!.pos === 'ADV' || state.tokens[k]!.pos === 'PART')) k--;
-  return k >= 0 && state.tokens[k]!.lemma === 'be' && /(ed|en|wn|id|ld|ght)$/.test(state.folded[i]!);
+  // "as stated on the website", "as reported": the same participle after "as".
+  const be = k >= 0 && (state.tokens[k]!.lemma === 'be' || state.folded[k] === 'as');
+  return be && /(ed|en|wn|id|ld|ght)$/.test(state.folded[i]!);
+}
+
+/** A speech noun with a speaker of its own: a possessor ("the ministry's statement") or a `by` phrase. */
+function speechNoun(state: QuoteState, i: number): boolean {
+  if (!state.lexicon.speechNouns.has(state.folded[i]!) && !state.lexicon.speechNouns.has(state.tokens[i]!.lemma))
+    return false;
+  return state.folded[i + 1] === 'by' || dependent(state, i, 'nmod:poss') !== null;
 }
 
 /**
- * Finds reporting cues: speech verbs by lemma ("said", "told", "noted"), passive reporting
- * ("was quoted"), and cue phrases ("according to", "quoted as saying").
+ * Finds reporting cues: speech verbs by lemma ("said", "told", "noted") where either tagger
+ * (wink-nlp's or the parser's) reads a verb, verbs that report a clause ("ruled"), passive
+ * reporting ("was quoted"), cue phrases ("according to", "quoted as saying"), and speech nouns
+ * with a speaker ("the announcement by GM", "Fiat's statement").
  */
 export function findCues(state: QuoteState): void {
   const { tokens, folded, lexicon } = state;
@@ -79,13 +106,30 @@ export function findCues(state: QuoteState): void {
       continue;
     }
     const t = tokens[i]!;
-    if (t.pos !== 'VERB' && !(t.pos === 'AUX' && t.lemma === 'say')) continue;
-    if (
-      lexicon.passiveCues.has(t.lemma) ||
-      (lexicon.speechVerbs.has(t.lemma) && !attributive(state, i) && !passive(state, i))
-    ) {
-      cues.push({ tokenStart: i, tokenEnd: i + 1, sentence: state.sentenceOf[i]!, lemma: t.lemma, according: false });
+    const single = (lemma: string, nominal: boolean) => {
+      const cue: Cue = { tokenStart: i, tokenEnd: i + 1, sentence: state.sentenceOf[i]!, lemma, according: false };
+      if (nominal) cue.nominal = true;
+      cues.push(cue);
+      state.cueAt.set(i, cue);
+    };
+    if (t.pos === 'NOUN' && state.syntax.upos[i] === 'NOUN') {
+      if (speechNoun(state, i)) single(t.lemma, true);
+      // "Boeing claims that ...": a name, a speech verb read as a plural noun, and "that".
+      else if (folded[i + 1] === 'that' && tokens[i - 1]?.pos === 'PROPN' && /s$/.test(folded[i]!)) {
+        const lemma = verbLemma(folded[i]!);
+        if (lexicon.speechVerbs.has(lemma)) single(lemma, false);
+      }
+      continue;
     }
+    if (t.pos !== 'VERB' && state.syntax.upos[i] !== 'VERB' && !(t.pos === 'AUX' && t.lemma === 'say')) continue;
+    // The parser's verb ("Boeing claims that ...") is one wink-nlp may have read as a noun: its lemma too.
+    const lemma = t.pos === 'VERB' || t.pos === 'AUX' ? t.lemma : verbLemma(state.folded[i]!);
+    // After "to" a speech verb is a purpose or an appeal ("to add liquidity", "telling people to
+    // call back"), unless a "that" clause follows.
+    if (folded[i - 1] === 'to' && folded[i + 1] !== 'that') continue;
+    const speech = lexicon.speechVerbs.has(lemma) || lexicon.clauseCues.has(lemma);
+    if (lexicon.passiveCues.has(lemma) || (speech && !attributive(state, i) && !passive(state, i)))
+      single(lemma, false);
   }
   state.cues = cues;
 }

@@ -1,6 +1,7 @@
 import type { MarkedSpan } from './01-find-quote-marks.js';
+import { dependent, phraseOf } from './parse.js';
 import { nounPhraseAfter, nounPhraseBefore, subjectOf } from './noun-phrases.js';
-import { tokenAt, type Cue, type QuoteState, type SpeakerWords } from './state.js';
+import { lowerBound, tokenAt, type Cue, type QuoteState, type SpeakerWords } from './state.js';
 
 /** Farthest a cue may stand after a closing mark, in tokens (`”, President Trump said in ...`). */
 const AFTER_REACH = 8;
@@ -16,18 +17,25 @@ function sentenceBounds(state: QuoteState, token: number): { start: number; end:
 function attributeAfter(
   state: QuoteState,
   mark: MarkedSpan,
+  nextMark: MarkedSpan | undefined,
 ): { cue: Cue; speaker: SpeakerWords | null; rule: string } | null {
   const after = tokenAt(state, mark.close! + 1);
   if (after >= state.tokens.length) return null;
   // The cue must share the closing mark's sentence: the next paragraph is another statement.
   const { end } = sentenceBounds(state, Math.max(0, after - 1));
-  const cue = state.cues.find(
-    (c) => !c.used && c.tokenStart >= after && c.tokenStart < Math.min(end, after + AFTER_REACH),
-  );
+  const reach = Math.min(end, after + AFTER_REACH);
+  let cue: Cue | undefined;
+  for (let i = lowerBound(state.cues, after, (c) => c.tokenStart); i < state.cues.length; i++) {
+    const c = state.cues[i]!;
+    if (c.tokenStart >= reach) break;
+    if (!c.used && !c.nominal) {
+      cue = c;
+      break;
+    }
+  }
   if (!cue) return null;
   // Another quotation between the mark and the cue belongs to that cue, not this one.
-  if (state.marks.some((m) => m !== mark && m.open > mark.close! && m.open < state.tokens[cue.tokenStart]!.start))
-    return null;
+  if (nextMark && nextMark.open > mark.close! && nextMark.open < state.tokens[cue.tokenStart]!.start) return null;
   let first = after;
   while (first < cue.tokenStart && state.tokens[first]!.pos === 'PUNCT') first++;
   if (first === cue.tokenStart) {
@@ -44,11 +52,20 @@ function attributeBefore(
 ): { cue: Cue; speaker: SpeakerWords | null; rule: string } | null {
   const opening = tokenAt(state, mark.open);
   const { start } = sentenceBounds(state, opening);
-  const candidates = state.cues.filter(
-    (c) => !c.used && c.tokenEnd <= opening && c.tokenStart >= Math.max(start, opening - BEFORE_REACH),
-  );
+  const from = Math.max(start, opening - BEFORE_REACH);
+  const candidates: Cue[] = [];
+  for (let i = lowerBound(state.cues, from, (c) => c.tokenStart); i < state.cues.length; i++) {
+    const c = state.cues[i]!;
+    if (c.tokenStart >= opening) break;
+    if (!c.used && c.tokenEnd <= opening) candidates.push(c);
+  }
   // "X said in a statement, “Q”": the verb with a speaker before it wins over the phrase after it.
   const speakerOf = (c: Cue) => {
+    // "the ministry's statement: “Q”": the possessor speaks.
+    if (c.nominal) {
+      const possessor = dependent(state, c.tokenStart, 'nmod:poss');
+      return possessor === null ? null : phraseOf(state, possessor);
+    }
     if (c.according) return nounPhraseAfter(state, c.tokenEnd, opening);
     // "..., saying: “Q”": the participle's speaker is the sentence's subject.
     if (state.folded[c.tokenStart - 1] === ',' && /ing$/i.test(state.tokens[c.tokenStart]!.text))
@@ -57,9 +74,11 @@ function attributeBefore(
   };
   const cue = [...candidates].reverse().find((c) => speakerOf(c) !== null) ?? candidates[candidates.length - 1];
   if (!cue) return null;
-  // The words between the cue and the mark must be a listener, an adverbial or a colon, not a clause.
+  // The words between the cue and the mark must be a listener, an adverbial or a colon, not a
+  // clause: in "said the deal was “a historic step”" the quoted words are part of reported speech,
+  // and the mixed quote is found with it.
   const between = state.tokens.slice(cue.tokenEnd, opening);
-  if (between.some((t) => t.pos === 'VERB')) return null;
+  if (between.some((t) => t.pos === 'VERB' || t.pos === 'AUX')) return null;
   return { cue, speaker: speakerOf(cue), rule: 'quotes/direct-cue-before' };
 }
 
@@ -69,7 +88,7 @@ function attributeBefore(
  * span with no cue near it, waits for the continuation step.
  */
 export function attributeDirect(state: QuoteState): void {
-  for (const mark of state.marks) {
+  state.marks.forEach((mark, index) => {
     const first = tokenAt(state, mark.contentStart);
     const base = {
       contentStart: mark.contentStart,
@@ -81,7 +100,7 @@ export function attributeDirect(state: QuoteState): void {
     };
     const found =
       mark.close !== null
-        ? (attributeAfter(state, mark) ?? attributeBefore(state, mark))
+        ? (attributeAfter(state, mark, state.marks[index + 1]) ?? attributeBefore(state, mark))
         : attributeBefore(state, mark);
     if (found) {
       found.cue.used = true;
@@ -94,5 +113,5 @@ export function attributeDirect(state: QuoteState): void {
         rule: mark.continues ? 'quotes/continued-paragraph' : 'quotes/unattributed',
       });
     }
-  }
+  });
 }

@@ -1,4 +1,4 @@
-import type { QuoteState, SpeakerWords } from './state.js';
+import { actorsBetween, type QuoteState, type SpeakerWords } from './state.js';
 
 /** Parts of speech inside a simple noun phrase. */
 const NP_POS = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'PRON']);
@@ -40,6 +40,8 @@ export function nounPhraseBefore(state: QuoteState, end: number, floor: number):
     }
     return null;
   }
+  // "General Motors Corporation (GM) announced": the bracketed short name belongs to the name before it.
+  if (k - 3 > floor && state.folded[k - 1] === ')' && state.folded[k - 3] === '(') k -= 3;
   const stop = k;
   // A pronoun is a whole phrase ("gangs he said were ..." names "he").
   if (stop > floor && state.tokens[stop - 1]!.pos === 'PRON' && inNp(state, stop - 1))
@@ -75,9 +77,7 @@ export function nounPhraseAfter(state: QuoteState, start: number, limit: number)
 export function subjectOf(state: QuoteState, sentenceStart: number, before: number): SpeakerWords | null {
   const from = state.tokens[sentenceStart]!.start;
   const to = state.tokens[before - 1]?.end ?? from;
-  const actor = state.actors.find(
-    (m) => m.start >= from && m.end <= to && m.actor.kind !== 'place' && m.actor.kind !== 'city',
-  );
+  const actor = actorsBetween(state, from, to).find((m) => m.actor.kind !== 'place' && m.actor.kind !== 'city');
   if (actor) {
     let start = sentenceStart;
     while (state.tokens[start]!.start < actor.start) start++;

@@ -247,7 +247,127 @@ describe('quotes: must not match', () => {
     'The glitch was not reported when the plane made its maiden flight.',
     // Inch marks are not quotation marks.
     'The laptop has a 15" screen, while the larger model has a 17" screen and a faster processor.',
+    // A speech verb after an adverb and an article, after "as", and in a purpose clause.
+    'Pre-orders of the recently announced phone began on Tuesday.',
+    'The phone is sold as a revolutionary device, as stated on the company website.',
+    'Central banks injected funds to add liquidity to their banking systems.',
   ])('no speech in "%s"', (text) => {
     expect(quotesOf(text).quotes).toEqual([]);
+  });
+});
+
+/** What a quote says about who spoke, in the terms of the parse rules. */
+const who = (q: Quote) => ({
+  kind: q.kind,
+  text: q.text,
+  speaker: q.speaker?.mention.text ?? null,
+  cue: q.cue?.text ?? null,
+  via: q.via?.mention.text ?? null,
+});
+
+describe('quotes on the parse: each phenomenon and its twin that must yield nothing', () => {
+  it.each([
+    [
+      'a cue inside the clause it reports',
+      'The talks, she said on Tuesday, would resume.',
+      {
+        kind: 'indirect',
+        text: 'The talks, she said on Tuesday, would resume',
+        speaker: 'she',
+        cue: 'said',
+        via: null,
+      },
+      'The talks, which she attended on Tuesday, would resume.',
+    ],
+    [
+      'a court speaks when it rules that something is so',
+      'The Hanoi court ruled that the contract was void.',
+      { kind: 'indirect', text: 'the contract was void', speaker: 'The Hanoi court', cue: 'ruled', via: null },
+      'The Hanoi court ruled on the contract in March.',
+    ],
+    [
+      'a ministry speaks',
+      'The ministry said the border would reopen.',
+      { kind: 'indirect', text: 'the border would reopen', speaker: 'The ministry', cue: 'said', via: null },
+      'The ministry reopened the border.',
+    ],
+    [
+      'an outlet relays and the document it cites speaks',
+      'The ministry will close schools, Japanese media reported, citing a decree.',
+      {
+        kind: 'indirect',
+        text: 'The ministry will close schools',
+        speaker: 'a decree',
+        cue: 'reported',
+        via: 'Japanese media',
+      },
+      'Japanese media covered the closure of schools.',
+    ],
+    [
+      'an outlet that cites no one is the relay, and no one is the speaker',
+      'Schools will close next week, Japanese media reported.',
+      { kind: 'indirect', text: 'Schools will close next week', speaker: null, cue: 'reported', via: 'Japanese media' },
+      'Japanese media filled the week with school news.',
+    ],
+    [
+      'a fronted adverbial is not the content',
+      'In a radio interview on Friday, the senator said that the bill was dead.',
+      { kind: 'indirect', text: 'the bill was dead', speaker: 'the senator', cue: 'said', via: null },
+      'In a radio interview on Friday, the senator praised the bill.',
+    ],
+    [
+      'a speech noun with a by-phrase',
+      'Parents were surprised by the announcement by the ministry that schools would close.',
+      { kind: 'indirect', text: 'schools would close', speaker: 'the ministry', cue: 'announcement', via: null },
+      'The announcement surprised parents.',
+    ],
+    [
+      'a speech noun with a possessor',
+      "Investors welcomed the bank's statement that rates would stay low.",
+      { kind: 'indirect', text: 'rates would stay low', speaker: 'the bank', cue: 'statement', via: null },
+      "The bank's statement ran to ten pages.",
+    ],
+    [
+      'a direct quote whose cue stands past a long appositive',
+      '“Both capitals are under pressure,” Ayesha Rahman, a security analyst in Lahore, told Reuters.',
+      {
+        kind: 'direct',
+        text: 'Both capitals are under pressure,',
+        speaker: 'Ayesha Rahman',
+        cue: 'told',
+        via: 'Reuters',
+      },
+      'Ayesha Rahman, a security analyst in Lahore, told Reuters about her new book.',
+    ],
+  ])('%s', (_name, text, expected, twin) => {
+    expect(quotesOf(text).quotes!.map(who)).toEqual([expected]);
+    expect(quotesOf(twin).quotes!.map(who)).toEqual([]);
+  });
+
+  it('keeps a mixed quote one quote, its quoted words inside the reported clause', () => {
+    const quotes = quotesOf(
+      'Mike Pence said the deal was “a historic step, and a fair one,” and the talks would go on.',
+    ).quotes!;
+    expect(quotes).toHaveLength(1);
+    expect(quotes[0]).toMatchObject({
+      kind: 'mixed',
+      speaker: { mention: { text: 'Mike Pence' } },
+      cue: { text: 'said' },
+    });
+    expect(quotes[0]!.text).toMatch(/^the deal was “a historic step, and a fair one/);
+    // Its twin: quoted words inside a sentence no one reports.
+    expect(quotesOf('The deal, a “historic step” for both sides, was signed.').quotes).toEqual([]);
+  });
+
+  it('takes neither a day nor an object for the speaker', () => {
+    const quotes = quotesOf(
+      'Apple Computer today announced its latest phone. Stocks rose on Friday, after the bank chief Ben Bernanke ' +
+        'said that the economy was starting to recover.',
+    ).quotes!;
+    expect(quotes.map((q) => q.speaker?.mention.text)).toEqual(['Apple Computer today', 'the bank chief Ben Bernanke']);
+  });
+
+  it.each(['“” he said.', 'He said “”.', '“ ,” she said.'])('makes no empty quote of "%s"', (text) => {
+    expect(quotesOf(text).quotes!.filter((q) => q.text.trim() === '' || !/[\p{L}\p{N}]/u.test(q.text))).toEqual([]);
   });
 });

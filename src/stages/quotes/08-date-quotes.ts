@@ -13,11 +13,20 @@ export function dateQuotes(
   times: readonly TimeMention[],
   reference: string | null,
 ): void {
+  // The time mentions of each sentence, grouped once, so that a quote looks only at its own.
+  const bySentence = new Map<number, TimeMention[]>();
+  for (const t of times) {
+    const list = bySentence.get(t.sentence);
+    if (list) list.push(t);
+    else bySentence.set(t.sentence, [t]);
+  }
   quotes.forEach((q, i) => {
     const cueSentence = q.cue ? state.sentenceOf[tokenAt(state, q.cue.start)]! : q.sentence;
     const ownWords = { start: q.start, end: q.end };
     const date =
-      q.continuation && i > 0 ? (quotes[i - 1]!.date ?? null) : dateOfSentence(times, cueSentence, reference, ownWords);
+      q.continuation && i > 0
+        ? (quotes[i - 1]!.date ?? null)
+        : dateOfSentence(bySentence.get(cueSentence) ?? [], cueSentence, reference, ownWords);
     if (date) q.date = date;
   });
 }

@@ -8,12 +8,15 @@ import type { QuoteState } from './state.js';
  */
 export function carrySpeakers(state: QuoteState): void {
   let previous: (typeof state.quotes)[number] | null = null;
+  // Where each paragraph's first sentence starts, found once.
+  const paragraphStart = new Map<number, number>();
+  for (const s of state.sentences) if (!paragraphStart.has(s.paragraph)) paragraphStart.set(s.paragraph, s.start);
   for (const quote of state.quotes) {
     if (quote.kind === 'direct' && !quote.cue && previous && (previous.speaker || previous.inheritsFrom)) {
       const sameParagraph = previous.paragraph === quote.paragraph;
       const nextParagraph = previous.paragraph === quote.paragraph - 1;
-      const paragraph = state.sentences.find((s) => s.paragraph === quote.paragraph);
-      const opensParagraph = paragraph !== undefined && quote.contentStart - paragraph.start <= 1;
+      const start = paragraphStart.get(quote.paragraph);
+      const opensParagraph = start !== undefined && quote.contentStart - start <= 1;
       if (sameParagraph || (nextParagraph && (quote.marked?.continues || opensParagraph))) {
         quote.inheritsFrom = previous.inheritsFrom ?? previous;
         quote.continuation = true;

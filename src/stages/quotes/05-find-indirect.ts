@@ -1,5 +1,6 @@
 import { nounPhraseAfter, nounPhraseBefore, subjectOf } from './noun-phrases.js';
-import type { Cue, QuoteState, SpeakerWords, WorkingQuote } from './state.js';
+import { addReported } from './04-read-reported-speech.js';
+import type { Cue, QuoteState, SpeakerWords } from './state.js';
 
 /** Fewest tokens reported content may have. */
 const MIN_CONTENT = 3;
@@ -31,11 +32,10 @@ function contentStartAfter(state: QuoteState, cue: Cue, end: number): number {
   return k;
 }
 
-const POSSESSIVES = new Set(['its', 'his', 'her', 'their', 'our', 'my', 'your']);
-
 /**
  * True when reported content reads as a clause (something said), not an object ("announced its
- * wish to join", "noted the date"): it starts with "that", or with a subject and has a finite verb.
+ * wish to join", "noted the date"): it starts with "that", or with a subject and has a finite verb
+ * ("stated its network has too many dealers").
  */
 function readsAsClause(state: QuoteState, start: number, end: number): boolean {
   if (state.folded[start - 1] === 'that') return true;
@@ -45,14 +45,7 @@ function readsAsClause(state: QuoteState, start: number, end: number): boolean {
     if (phrase) start = phrase.tokenEnd;
   }
   const first = state.tokens[start];
-  if (
-    !first ||
-    first.pos === 'ADP' ||
-    first.pos === 'PUNCT' ||
-    POSSESSIVES.has(state.folded[start]!) ||
-    first.pos === 'VERB'
-  )
-    return false;
+  if (!first || first.pos === 'ADP' || first.pos === 'PUNCT' || first.pos === 'VERB') return false;
   for (let j = start + 1; j < Math.min(end, start + 12); j++) {
     const t = state.tokens[j]!;
     if ((t.pos === 'AUX' || t.pos === 'VERB') && state.folded[j - 1] !== 'to') return true;
@@ -85,15 +78,15 @@ function pastAppositive(state: QuoteState, from: number, end: number): number {
 }
 
 /**
- * Finds reported speech around the cues no direct quotation took: `X said (that) S`,
+ * Finds reported speech by word order around the cues neither a direct quotation nor the parse
+ * took (the parser's errors leave some): `X said (that) S`,
  * `S, X said`, `S, said X`, `according to X, S` and `S, according to X`. Content runs to the end
  * of the sentence (or to the clause boundary before the attribution); a scare quote inside it
  * makes the quote mixed, as does a quoted fragment that had no cue of its own.
  */
 export function findIndirect(state: QuoteState): void {
-  const inMarks = (offset: number) => state.marks.some((m) => offset > m.open && offset < (m.close ?? m.contentEnd));
-  for (const cue of state.cues) {
-    if (cue.used || inMarks(state.tokens[cue.tokenStart]!.start)) continue;
+  state.cues.forEach((cue, index) => {
+    if (cue.used || state.insideMarks[cue.tokenStart] || cue.nominal) return;
     const sentence = state.sentences[cue.sentence]!;
     const { tokenStart: first, tokenEnd: last } = sentence;
     let speaker: SpeakerWords | null = null;
@@ -121,7 +114,12 @@ export function findIndirect(state: QuoteState): void {
         speaker = before;
         content = trimmed(state, first, before.tokenStart - 1);
         rule = 'quotes/indirect-content-first';
-      } else if (!before && state.folded[cue.tokenStart - 1] === ',' && cue.tokenStart - 1 - first >= MIN_CONTENT) {
+      } else if (
+        !before &&
+        state.folded[cue.tokenStart - 1] === ',' &&
+        cue.tokenStart - 1 - first >= MIN_CONTENT &&
+        state.lexicon.invertingVerbs.has(cue.lemma)
+      ) {
         // "S, said X."
         speaker = nounPhraseAfter(state, cue.tokenEnd, last);
         if (speaker && tailIsAttribution(state, speaker.tokenEnd, last)) {
@@ -153,10 +151,16 @@ export function findIndirect(state: QuoteState): void {
             ['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'PRON'].includes(state.tokens[start]?.pos ?? '')
           )
         )
-          continue;
-        const next = state.cues.find(
-          (c) => c !== cue && c.sentence === cue.sentence && c.tokenStart > start && !c.used,
-        );
+          return;
+        // Cues are in text order: the next one of this sentence is found by walking on.
+        let next: Cue | undefined;
+        for (let k = index + 1; k < state.cues.length && state.cues[k]!.sentence === cue.sentence; k++) {
+          const c = state.cues[k]!;
+          if (c.tokenStart > start && !c.used) {
+            next = c;
+            break;
+          }
+        }
         // Content stops before a later ", Y said" of its own.
         const stop =
           next && state.folded[next.tokenStart - 1] !== 'that' && tailIsAttribution(state, next.tokenEnd, last)
@@ -166,31 +170,19 @@ export function findIndirect(state: QuoteState): void {
         rule = clause ? 'quotes/indirect-cue-first' : 'quotes/indirect-object';
       }
     }
-    if (!content || !speaker || content[1] - content[0] < MIN_CONTENT) continue;
+    if (!content || !speaker || content[1] - content[0] < MIN_CONTENT) return;
     cue.used = true;
-    const contentStart = state.tokens[content[0]]!.start;
-    const contentEnd = state.tokens[content[1] - 1]!.end;
-    const quote: WorkingQuote = {
-      contentStart,
-      contentEnd,
+    addReported(state, {
+      contentStart: state.tokens[content[0]]!.start,
+      contentEnd: state.tokens[content[1] - 1]!.end,
       kind: 'indirect',
       sentence: cue.sentence,
       paragraph: sentence.paragraph,
       cue,
       speaker,
       rule,
-    };
-    // Quoted words inside the content make it mixed; an unattributed quoted fragment joins it.
-    const inside = (s: number, e: number) => s >= contentStart && e <= contentEnd;
-    if (state.phrases.some((p) => p.kind === 'scare' && inside(p.start, p.end))) quote.kind = 'mixed';
-    const fragments = state.quotes.filter(
-      (q) => q.kind === 'direct' && !q.cue && !q.marked?.continues && inside(q.contentStart, q.contentEnd),
-    );
-    if (fragments.length) {
-      quote.kind = 'mixed';
-      state.quotes = state.quotes.filter((q) => !fragments.includes(q));
-    }
-    state.quotes.push(quote);
-  }
-  state.quotes.sort((a, b) => a.contentStart - b.contentStart);
+    });
+  });
+  // Fragments taken into mixed quotes are gone; the rest is put back in text order.
+  state.quotes = state.quotes.filter((q) => !q.absorbed).sort((a, b) => a.contentStart - b.contentStart);
 }

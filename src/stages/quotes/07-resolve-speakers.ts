@@ -1,5 +1,5 @@
 import type { ActorMention, Quote, QuoteSpeaker } from '../../document/types.js';
-import { tokenAt, type QuoteState, type SpeakerWords, type WorkingQuote } from './state.js';
+import { actorsBetween, isOutlet, tokenAt, type QuoteState, type SpeakerWords, type WorkingQuote } from './state.js';
 
 const LINKS = new Set(['of', 'within', 'from', 'at', 'for', 'in', 'close', 'familiar', 'with']);
 
@@ -32,9 +32,7 @@ function actorsIn(state: QuoteState, words: SpeakerWords): ActorMention[] {
       break;
     }
   }
-  const from = state.tokens[words.tokenStart]!.start;
-  const to = state.tokens[end - 1]!.end;
-  return state.actors.filter((m) => m.start >= from && m.end <= to);
+  return actorsBetween(state, state.tokens[words.tokenStart]!.start, state.tokens[end - 1]!.end);
 }
 
 /**
@@ -43,7 +41,7 @@ function actorsIn(state: QuoteState, words: SpeakerWords): ActorMention[] {
  * statement") to the actor whose statement came just before; an unnamed source kept anonymous
  * with whatever actor its words give ("a South Korean government official" → KORGOV).
  */
-function resolveSpeaker(state: QuoteState, words: SpeakerWords, earlier: readonly Quote[]): QuoteSpeaker {
+function resolveSpeaker(state: QuoteState, words: SpeakerWords, issuer: Quote | null): QuoteSpeaker {
   const mention = span(state, words.tokenStart, words.tokenEnd);
   const actors = actorsIn(state, words);
   const political = actors.filter((m) => m.actor.kind !== 'place' && m.actor.kind !== 'city');
@@ -55,8 +53,7 @@ function resolveSpeaker(state: QuoteState, words: SpeakerWords, earlier: readonl
       : chosen?.via === 'coref:pronoun';
   const anonymous = !named && head !== null && state.lexicon.anonymousHeads.has(head);
   if (!chosen && head && state.lexicon.documents.has(head)) {
-    const issuer = [...earlier].reverse().find((q) => q.speaker?.actor && q.speaker.actor.kind !== 'person');
-    if (issuer?.speaker)
+    if (issuer?.speaker?.actor)
       return { actor: issuer.speaker.actor, mention, anonymous: false, issuer: issuer.speaker.mention };
   }
   return { actor: chosen?.actor ?? null, mention, anonymous };
@@ -70,11 +67,9 @@ function relayOf(state: QuoteState, from: number, to: number, speaker: SpeakerWo
     speaker !== null &&
     m.start >= state.tokens[speaker.tokenStart]!.start &&
     m.end <= state.tokens[speaker.tokenEnd - 1]!.end;
-  const medium = state.actors.find(
+  const medium = actorsBetween(state, start, end).find(
     (m) =>
       m.actor.kind === 'media' &&
-      m.start >= start &&
-      m.end <= end &&
       !inSpeaker(m) &&
       (() => {
         const t = tokenAt(state, m.start);
@@ -84,19 +79,35 @@ function relayOf(state: QuoteState, from: number, to: number, speaker: SpeakerWo
   return medium ? { actor: medium.actor, mention: { start: medium.start, end: medium.end, text: medium.text } } : null;
 }
 
+/** The outlet standing where a speaker would ("Japanese media reported"): its actor when it names one. */
+function relayFrom(state: QuoteState, words: SpeakerWords): Quote['via'] {
+  const mention = span(state, words.tokenStart, words.tokenEnd);
+  const medium = actorsIn(state, words).find((m) => m.actor.kind === 'media');
+  return { actor: medium?.actor ?? null, mention };
+}
+
 /** Builds the `quotes` layer from working quotes, in text order. */
 export function resolveSpeakers(state: QuoteState): Quote[] {
   const out: Quote[] = [];
   const built = new Map<WorkingQuote, Quote>();
+  // The last quote an organisation or state spoke: the issuer of a document that speaks next.
+  let issuer: Quote | null = null;
   for (const q of state.quotes) {
+    // An outlet where the speaker would stand relays what it reports; it is never the speaker.
+    if (q.speaker && !q.relay && isOutlet(state, q.speaker)) {
+      q.relay = q.speaker;
+      q.speaker = null;
+    }
     const sentenceEnd = state.sentences[q.sentence]!.tokenEnd;
     const speaker = q.speaker
-      ? resolveSpeaker(state, q.speaker, out)
+      ? resolveSpeaker(state, q.speaker, issuer)
       : q.inheritsFrom
         ? (built.get(q.inheritsFrom)?.speaker ?? null)
         : null;
     let via: Quote['via'] = null;
-    if (q.cue) {
+    if (q.relay) {
+      via = relayFrom(state, q.relay);
+    } else if (q.cue) {
       const cueSentence = state.sentences[q.cue.sentence]!;
       const contentToken = tokenAt(state, q.contentStart);
       const regionEnd = contentToken > q.cue.tokenStart ? contentToken : cueSentence.tokenEnd;
@@ -118,6 +129,7 @@ export function resolveSpeakers(state: QuoteState): Quote[] {
     if (q.continuation) quote.continuation = true;
     built.set(q, quote);
     out.push(quote);
+    if (speaker?.actor && speaker.actor.kind !== 'person') issuer = quote;
   }
   return out;
 }
