@@ -3,8 +3,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fatal } from '../../pipeline/errors.js';
 import { hashString } from './hash.js';
-import { Parser } from './parser.js';
-import { FrozenTable } from './tables.js';
+import { LABEL_FEATURES, Parser } from './parser.js';
+import { FrozenTable, HashedTable, type WeightTable } from './tables.js';
 import { Tagger } from './tagger.js';
 import { encodeWords, normaliseWord } from './words.js';
 
@@ -32,7 +32,22 @@ interface Header {
   labels: string[];
   /** `lowercase word \t UPOS` → lemma, where the lemma is not the default one. */
   lemmas: Record<string, string>;
-  tables: Array<{ name: string; classes: number; scale: number; count: number; entries: number }>;
+  /**
+   * The weight tables in file order: keyed ones (`count` keys, `entries` packed weights, then
+   * `count` run lengths) or hash kernels (`bits` set: `2^bits` rows of 16-bit weights, then the
+   * 2 MiB bitmap of features seen in training when `seen`).
+   */
+  tables: Array<{
+    name: string;
+    classes: number;
+    scale: number;
+    count?: number;
+    entries?: number;
+    bits?: number;
+    seen?: boolean;
+  }>;
+  /** How many features the parser's relation tables read (39 when absent: older files). */
+  labelFeatures?: number;
   /** How it was trained and how it scored on dev, for the record. */
   provenance: Record<string, unknown>;
 }
@@ -101,40 +116,48 @@ export class SyntaxModel {
 
   /** The model as one binary file: magic, header length, checksum, JSON header, weight tables. */
   serialise(): Uint8Array {
-    const tables: Array<[string, FrozenTable]> = [
+    const tables: Array<[string, WeightTable]> = [
       ['tagger', this.tagger.table],
       ['actions', this.parser.actions],
       ['left', this.parser.left],
       ['right', this.parser.right],
     ];
+    const partsOf = (t: WeightTable): ArrayBufferView[] =>
+      t instanceof HashedTable
+        ? t.seen
+          ? [t.weights, t.seen]
+          : [t.weights]
+        : t instanceof FrozenTable
+          ? [t.keys, t.entries, t.lens]
+          : [];
     const header: Header = {
       tagset: [...this.tagger.tagset],
       labels: [...this.parser.labels],
       lemmas: Object.fromEntries(this.lemmaTable),
-      tables: tables.map(([name, t]) => ({
-        name,
-        classes: t.classes,
-        scale: t.scale,
-        count: t.keys.length,
-        entries: t.entries.length,
-      })),
+      tables: tables.map(([name, t]) => {
+        if (t instanceof HashedTable)
+          return { name, classes: t.classes, scale: t.scale, bits: t.bits, ...(t.seen ? { seen: true } : {}) };
+        if (t instanceof FrozenTable)
+          return { name, classes: t.classes, scale: t.scale, count: t.keys.length, entries: t.entries.length };
+        throw new Error(`table ${name}: no file format for this kind of table`);
+      }),
+      labelFeatures: this.parser.labelFeatures,
       provenance: this.provenance,
     };
     const json = new TextEncoder().encode(JSON.stringify(header));
     const pad4 = (n: number) => (n + 3) & ~3;
     let size = 16 + pad4(json.length);
-    for (const [, t] of tables) size += t.keys.byteLength + t.entries.byteLength + pad4(t.lens.byteLength);
+    const sections = tables.flatMap(([, t]) => partsOf(t));
+    for (const part of sections) size += pad4(part.byteLength);
     const bytes = new Uint8Array(size);
     const view = new DataView(bytes.buffer);
     bytes.set(new TextEncoder().encode(MAGIC), 0);
     view.setUint32(8, json.length, true);
     bytes.set(json, 16);
     let at = 16 + pad4(json.length);
-    for (const [, t] of tables) {
-      for (const part of [t.keys, t.entries, t.lens]) {
-        bytes.set(new Uint8Array(part.buffer, part.byteOffset, part.byteLength), at);
-        at += pad4(part.byteLength);
-      }
+    for (const part of sections) {
+      bytes.set(new Uint8Array(part.buffer, part.byteOffset, part.byteLength), at);
+      at += pad4(part.byteLength);
     }
     view.setUint32(12, checksum(bytes, 16), true);
     return bytes;
@@ -156,23 +179,41 @@ export class SyntaxModel {
     let at = bytes.byteOffset + 16 + pad4(jsonLength);
     const aligned = bytes.byteOffset % 4 === 0 ? bytes : bytes.slice();
     const base = aligned === bytes ? 0 : -bytes.byteOffset;
-    const tables = new Map<string, FrozenTable>();
+    const tables = new Map<string, WeightTable>();
     for (const t of header.tables) {
-      const keys = new Uint32Array(aligned.buffer, at + base, t.count);
-      at += t.count * 4;
-      const entries = new Int32Array(aligned.buffer, at + base, t.entries);
-      at += t.entries * 4;
-      const lens = new Uint8Array(aligned.buffer, at + base, t.count);
-      at += pad4(t.count);
+      if (t.bits !== undefined) {
+        const length = (1 << t.bits) * HashedTable.rowWidth(t.classes);
+        const weights = new Int16Array(aligned.buffer, at + base, length);
+        at += pad4(length * 2);
+        const seen = t.seen ? new Int32Array(aligned.buffer, at + base, HashedTable.SEEN_WORDS) : null;
+        if (seen) at += seen.byteLength;
+        tables.set(t.name, new HashedTable(t.classes, t.bits, t.scale, weights, seen));
+        continue;
+      }
+      const count = t.count ?? 0;
+      const keys = new Uint32Array(aligned.buffer, at + base, count);
+      at += count * 4;
+      const entries = new Int32Array(aligned.buffer, at + base, t.entries ?? 0);
+      at += (t.entries ?? 0) * 4;
+      const lens = new Uint8Array(aligned.buffer, at + base, count);
+      at += pad4(count);
       tables.set(t.name, new FrozenTable(t.classes, t.scale, keys, lens, entries));
     }
-    const table = (name: string): FrozenTable => {
+    const table = (name: string): WeightTable => {
       const t = tables.get(name);
       if (!t) throw new Error(`no ${name} table`);
       return t;
     };
-    const tagger = new Tagger(header.tagset, table('tagger'));
-    const parser = new Parser(header.labels, table('actions'), table('left'), table('right'));
+    const taggerTable = table('tagger');
+    if (!(taggerTable instanceof FrozenTable)) throw new Error('the tagger table is not a keyed table');
+    const tagger = new Tagger(header.tagset, taggerTable);
+    const parser = new Parser(
+      header.labels,
+      table('actions'),
+      table('left'),
+      table('right'),
+      header.labelFeatures ?? LABEL_FEATURES,
+    );
     return new SyntaxModel(tagger, parser, header.lemmas, header.provenance);
   }
 }

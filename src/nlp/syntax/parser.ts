@@ -1,5 +1,5 @@
 import { key3, mix, seededRandom, shuffle } from './hash.js';
-import { type FrozenTable, TrainTable } from './tables.js';
+import { HashedTrainTable, TrainTable, type WeightTable } from './tables.js';
 
 /**
  * An arc-hybrid transition parser (Kuhlmann, Gómez-Rodríguez & Satta 2011) with the root at the
@@ -8,6 +8,8 @@ import { type FrozenTable, TrainTable } from './tables.js';
  * RIGHT makes the word below the stack top its head and pops it. One averaged perceptron picks
  * the transition, a second (one table per direction) picks the relation of each new arc, over
  * the same hashed features of the stack and buffer (Zhang & Nivre 2011, adapted to arc-hybrid).
+ * The transition weights are a hash kernel (`HashedTable`): a hundred lookups per transition
+ * into a table small enough to stay in cache, with no key to compare.
  */
 
 export const SHIFT = 0;
@@ -15,8 +17,8 @@ export const LEFT = 1;
 export const RIGHT = 2;
 const ACTIONS = 3;
 const MAX_FEATURES = 120;
-/** How many of the first features the relation tables read. */
-const LABEL_FEATURES = 39;
+/** How many of the first features the relation tables read, unless trained otherwise. */
+export const LABEL_FEATURES = 39;
 
 /** What the parser reads of each word, all precomputed integers. */
 export interface ParserInput {
@@ -76,10 +78,9 @@ class State {
     return this.sp >= 2;
   }
 
-  /** The dependent and head of the arc an arc transition would add. */
-  arc(action: number): [number, number] {
-    const s0 = this.stack[this.sp - 1]!;
-    return [s0, action === LEFT ? this.b : this.stack[this.sp - 2]!];
+  /** The head of the arc an arc transition would add (its dependent is the stack top). */
+  headOf(action: number): number {
+    return action === LEFT ? this.b : this.stack[this.sp - 2]!;
   }
 
   apply(action: number, label: number): void {
@@ -87,7 +88,8 @@ class State {
       this.stack[this.sp++] = this.b++;
       return;
     }
-    const [dep, head] = this.arc(action);
+    const dep = this.stack[this.sp - 1]!;
+    const head = this.headOf(action);
     this.sp--;
     this.heads[dep] = head;
     this.labels[dep] = label;
@@ -342,9 +344,11 @@ export class Parser {
    */
   constructor(
     readonly labels: readonly string[],
-    readonly actions: FrozenTable,
-    readonly left: FrozenTable,
-    readonly right: FrozenTable,
+    readonly actions: WeightTable,
+    readonly left: WeightTable,
+    readonly right: WeightTable,
+    /** How many of the first features the relation tables read. */
+    readonly labelFeatures = LABEL_FEATURES,
   ) {
     this.labelScores = new Int32Array(labels.length);
     this.rootLabel = labels.indexOf('root');
@@ -365,14 +369,14 @@ export class Parser {
       }
       let label = -1;
       if (best !== SHIFT) {
-        const [, head] = s.arc(best);
+        const head = s.headOf(best);
         label =
           head === x.n
             ? this.rootLabel
             : pickLabel(
                 best === LEFT ? this.left : this.right,
                 this.keys,
-                LABEL_FEATURES,
+                Math.min(k, this.labelFeatures),
                 this.labelScores,
                 this.rootLabel,
               );
@@ -385,7 +389,7 @@ export class Parser {
   }
 }
 
-function pickLabel(table: FrozenTable, keys: Uint32Array, k: number, scores: Int32Array, root: number): number {
+function pickLabel(table: WeightTable, keys: Uint32Array, k: number, scores: Int32Array, root: number): number {
   table.score(keys, k, scores);
   let best = -1;
   for (let l = 0; l < scores.length; l++) if (l !== root && (best < 0 || scores[l]! > scores[best]!)) best = l;
@@ -407,7 +411,13 @@ export interface ParserTraining {
   /** From this epoch on (0-based), follow the model's own transitions with probability `explore`. */
   exploreFrom: number;
   explore: number;
-  /** Averaged weights smaller than this in magnitude are pruned from the shipped tables. */
+  /** The transition table is a hash kernel of `2^actionBits` rows. */
+  actionBits: number;
+  /** The transition table reads only features seen in training (see `HashedTable.seen`). */
+  actionFilter: boolean;
+  /** How many of the first features the relation tables read. */
+  labelFeatures: number;
+  /** Averaged weights of the relation tables smaller than this in magnitude are pruned. */
   prune: number;
 }
 
@@ -424,9 +434,10 @@ export function trainParser(
   settings: ParserTraining,
   onEpoch?: (epoch: number, parser: Parser) => void,
 ): Parser {
-  const actions = new TrainTable(ACTIONS);
+  const actions = new HashedTrainTable(ACTIONS, settings.actionBits, settings.actionFilter);
   const left = new TrainTable(labels.length);
   const right = new TrainTable(labels.length);
+  const labelFeatures = settings.labelFeatures;
   const root = labels.indexOf('root');
   const keys = new Uint32Array(MAX_FEATURES);
   const scores = new Float64Array(ACTIONS);
@@ -475,18 +486,20 @@ export function trainParser(
         const follow = cost[best]! > minCost && random() < explore ? best : bestGold;
         let label = -1;
         if (follow !== SHIFT) {
-          const [dep, head] = s.arc(follow);
+          const dep = s.stack[s.sp - 1]!;
+          const head = s.headOf(follow);
           label = gold.labels[dep]!;
           if (head === x.n) label = root;
           else if (gold.heads[dep] === head) {
             const table = follow === LEFT ? left : right;
-            table.score(keys, LABEL_FEATURES, labelScores);
+            const nf = Math.min(k, labelFeatures);
+            table.score(keys, nf, labelScores);
             let guess = -1;
             for (let l = 0; l < labels.length; l++)
               if (l !== root && (guess < 0 || labelScores[l]! > labelScores[guess]!)) guess = l;
             if (guess !== label) {
-              table.update(keys, LABEL_FEATURES, label, 1, step);
-              table.update(keys, LABEL_FEATURES, guess, -1, step);
+              table.update(keys, nf, label, 1, step);
+              table.update(keys, nf, guess, -1, step);
             }
           }
         }
@@ -498,9 +511,10 @@ export function trainParser(
       const p = settings.prune;
       parser = new Parser(
         labels,
-        actions.freeze(step).prune(p),
+        actions.freeze(step),
         left.freeze(step).prune(p),
         right.freeze(step).prune(p),
+        labelFeatures,
       );
       onEpoch?.(epoch, parser);
     }

@@ -1,9 +1,10 @@
 /**
- * Weight tables of the averaged perceptrons: a feature key (a 32-bit hash, see `hash.ts`) maps to
- * a row with one weight per class. Training keeps dense rows of floats, created only for features
- * that were updated; the frozen table that ships keeps, per feature, only the classes whose
- * averaged weight survives pruning, quantised to 24 bits and packed with the class in one 32-bit integer,
- * so that scoring reads two small arrays and stays in cache.
+ * Weight tables of the averaged perceptrons. Keyed tables (the tagger's, the parser's relations):
+ * a feature key (a 32-bit hash, see `hash.ts`) maps to a row with one weight per class. Training
+ * keeps dense rows of floats, created only for features that were updated; the frozen table that
+ * ships keeps, per feature, only the classes whose averaged weight survives pruning, quantised to
+ * 24 bits and packed with the class in one 32-bit integer, so that scoring reads two small arrays
+ * and stays in cache. Hash-kernel tables (the parser's transitions, `HashedTable`) keep no keys.
  */
 
 /** The largest quantised weight: weights are signed 24-bit integers, packed beside an 8-bit class. */
@@ -150,7 +151,7 @@ const INLINE_CLASSES = 3;
  * holds the key with its first entry and count (`start << 8 | count`), and a table of three
  * classes (the transitions) holds the weights themselves in the slot, one miss per feature.
  */
-export class FrozenTable {
+export class FrozenTable implements WeightTable {
   private readonly slots: Int32Array;
   private readonly stride: number;
   private readonly mask: number;
@@ -276,5 +277,163 @@ export class FrozenTable {
       Uint8Array.from(lens),
       Int32Array.from(entries),
     );
+  }
+}
+
+/** What the parser asks of a weight table: the score of each class for a set of features. */
+export interface WeightTable {
+  readonly classes: number;
+  /** How many bytes the table takes in the model file. */
+  readonly bytes: number;
+  score(keys: Uint32Array, n: number, scores: Int32Array): void;
+}
+
+/** Words of a seen-feature bitmap: one bit per value of a key's top 24 bits (2 MiB). */
+const SEEN_WORDS = 1 << 19;
+
+/** The largest weight of a hashed table: its weights are signed 16-bit integers. */
+const HASHED_WEIGHT_MAX = 0x7fff;
+
+/**
+ * A hash-kernel table for training (Shi et al. 2009; Bohnet 2010): the feature key's low `bits`
+ * bits pick a row of weights, and features that share a row share its weights. No keys, no
+ * growth: a fixed table whose size is chosen for the frozen copy to stay in cache.
+ */
+export class HashedTrainTable {
+  private readonly mask: number;
+  private readonly width: number;
+  /** Current weights, and the sum of `step × change` of each (for averaging without timestamps). */
+  private readonly w: Float32Array;
+  private readonly u: Float64Array;
+  /** The features updated so far (see `HashedTable.seen`), or null to read every feature. */
+  private readonly seen: Int32Array | null;
+
+  constructor(
+    readonly classes: number,
+    readonly bits: number,
+    filtered = false,
+  ) {
+    this.mask = (1 << bits) - 1;
+    this.width = HashedTable.rowWidth(classes);
+    this.w = new Float32Array((1 << bits) * this.width);
+    this.u = new Float64Array((1 << bits) * this.width);
+    this.seen = filtered ? new Int32Array(SEEN_WORDS) : null;
+  }
+
+  /** Adds the current weights of the features to `scores` (one per class). */
+  score(keys: Uint32Array, n: number, scores: Float64Array): void {
+    const C = this.classes;
+    const seen = this.seen;
+    scores.fill(0, 0, C);
+    for (let f = 0; f < n; f++) {
+      const key = keys[f]!;
+      if (seen && (seen[key >>> 13]! & (1 << ((key >>> 8) & 31))) === 0) continue;
+      const base = (key & this.mask) * this.width;
+      for (let c = 0; c < C; c++) scores[c]! += this.w[base + c]!;
+    }
+  }
+
+  /** Moves the weights of class `cls` by `delta` for the features; `step` counts updates so far. */
+  update(keys: Uint32Array, n: number, cls: number, delta: number, step: number): void {
+    const seen = this.seen;
+    for (let f = 0; f < n; f++) {
+      const key = keys[f]!;
+      if (seen) seen[key >>> 13]! |= 1 << ((key >>> 8) & 31);
+      const at = (key & this.mask) * this.width + cls;
+      this.w[at]! += delta;
+      this.u[at]! += step * delta;
+    }
+  }
+
+  /** The averaged weights, quantised to 16 bits at one scale for the whole table. */
+  freeze(step: number): HashedTable {
+    const avg = new Float32Array(this.w.length);
+    let max = 0;
+    for (let i = 0; i < avg.length; i++) {
+      const v = this.w[i]! - this.u[i]! / step;
+      avg[i] = v;
+      if (Math.abs(v) > max) max = Math.abs(v);
+    }
+    const scale = max > 0 ? max / HASHED_WEIGHT_MAX : 1;
+    const weights = new Int16Array(avg.length);
+    for (let i = 0; i < avg.length; i++) weights[i] = Math.round(avg[i]! / scale);
+    return new HashedTable(this.classes, this.bits, scale, weights, this.seen?.slice() ?? null);
+  }
+}
+
+/**
+ * The shipped hash-kernel table: `2^bits` rows of 16-bit weights. A lookup is one read at a
+ * place the key gives, with no key to compare and no probing; at 2^18 rows of three transition
+ * weights the whole table is 2 MiB and stays in cache, which sets the parser's speed.
+ */
+export class HashedTable implements WeightTable {
+  private readonly mask: number;
+  private readonly width: number;
+
+  constructor(
+    readonly classes: number,
+    readonly bits: number,
+    readonly scale: number,
+    readonly weights: Int16Array,
+    /**
+     * One bit per value of a key's top 24 bits, set for the features training updated, or null:
+     * a feature never seen in training adds nothing, rather than the weights of the features
+     * it shares a row with.
+     */
+    readonly seen: Int32Array | null = null,
+  ) {
+    if (seen && seen.length !== SEEN_WORDS) throw new Error(`hashed table: ${seen.length} words of bitmap`);
+    this.mask = (1 << bits) - 1;
+    this.width = HashedTable.rowWidth(classes);
+    if (weights.length !== (1 << bits) * this.width)
+      throw new Error(`hashed table: ${weights.length} weights, expected ${(1 << bits) * this.width}`);
+  }
+
+  /** Words of the bitmap of seen features. */
+  static readonly SEEN_WORDS = SEEN_WORDS;
+
+  get bytes(): number {
+    return this.weights.byteLength + (this.seen?.byteLength ?? 0);
+  }
+
+  /** Row width: the classes rounded up to a power of two, so that rows never straddle a cache line. */
+  static rowWidth(classes: number): number {
+    let width = 1;
+    while (width < classes) width *= 2;
+    return width;
+  }
+
+  /** Sets `scores` (one per class, in units of `scale`) from the features. */
+  score(keys: Uint32Array, n: number, scores: Int32Array): void {
+    const weights = this.weights;
+    const mask = this.mask;
+    const C = this.classes;
+    const seen = this.seen;
+    if (C === 3) {
+      // The transition table: three sums in locals, the loop V8 keeps tight.
+      let a = 0;
+      let b = 0;
+      let c = 0;
+      for (let f = 0; f < n; f++) {
+        const key = keys[f]!;
+        if (seen && (seen[key >>> 13]! & (1 << ((key >>> 8) & 31))) === 0) continue;
+        const at = (key & mask) << 2;
+        a += weights[at]!;
+        b += weights[at + 1]!;
+        c += weights[at + 2]!;
+      }
+      scores[0] = a;
+      scores[1] = b;
+      scores[2] = c;
+      return;
+    }
+    scores.fill(0, 0, C);
+    const width = this.width;
+    for (let f = 0; f < n; f++) {
+      const key = keys[f]!;
+      if (seen && (seen[key >>> 13]! & (1 << ((key >>> 8) & 31))) === 0) continue;
+      const base = (key & mask) * width;
+      for (let k = 0; k < C; k++) scores[k]! += weights[base + k]!;
+    }
   }
 }

@@ -18,8 +18,17 @@ export interface TrainingSettings {
   parserEpochs: number;
   /** Folds of the jackknife that gives the parser predicted tags on its training set. */
   folds: number;
-  /** Averaged parser weights below this magnitude are pruned (keeps the file small). */
+  /** Averaged weights of the relation tables below this magnitude are pruned (keeps the file small). */
   prune: number;
+  /** The parser's transition table has `2^actionBits` rows (see `HashedTable`). */
+  actionBits: number;
+  /** The transition table reads only features seen in training. */
+  actionFilter: boolean;
+  /** How many of the first features the relation tables read. */
+  labelFeatures: number;
+  /** After the first epoch the parser follows its own wrong transitions with this probability. */
+  explore: number;
+
   /** Use only this many training sentences (quick checks); 0 for all. */
   limit: number;
   /** Progress lines. */
@@ -184,15 +193,19 @@ export function trainSyntaxModel(settings: TrainingSettings): SyntaxModel {
   trainParser(
     labels,
     parserTrain,
-    { epochs: settings.parserEpochs, seed: settings.seed, exploreFrom: 1, explore: 0.9, prune: settings.prune },
+    {
+      epochs: settings.parserEpochs,
+      seed: settings.seed,
+      exploreFrom: 1,
+      explore: settings.explore,
+      prune: settings.prune,
+      actionBits: settings.actionBits,
+      actionFilter: settings.actionFilter,
+      labelFeatures: settings.labelFeatures,
+    },
     (epoch, parser) => {
       const scores = devLas(parser, parserDev, labels, dev);
-      const mib =
-        [parser.actions, parser.left, parser.right].reduce(
-          (sum, t) => sum + t.keys.length * 5 + t.entries.length * 4,
-          0,
-        ) /
-        2 ** 20;
+      const mib = [parser.actions, parser.left, parser.right].reduce((sum, t) => sum + t.bytes, 0) / 2 ** 20;
       log(
         `parser epoch ${epoch + 1}: dev UAS ${(scores.uas * 100).toFixed(2)} LAS ${(scores.las * 100).toFixed(2)}, ` +
           `${mib.toFixed(1)} ` +
