@@ -6,7 +6,7 @@ import { hashString } from './hash.js';
 import { Parser } from './parser.js';
 import { FrozenTable } from './tables.js';
 import { Tagger } from './tagger.js';
-import { encodeWords, normaliseWord } from './words.js';
+import { encodeWords, normaliseWord, TagLexicon } from './words.js';
 
 /** The shipped model, relative to the repository (or package) root. */
 export const MODEL_FILE = join('data', 'syntax', 'en-ewt.model');
@@ -33,6 +33,10 @@ interface Header {
   /** `lowercase word \t UPOS` → lemma, where the lemma is not the default one. */
   lemmas: Record<string, string>;
   tables: Array<{ name: string; classes: number; scale: number; count: number; entries: number }>;
+  /** Words the tagger tags without scoring (word as written → tag id); absent in older models. */
+  fixedTags?: Record<string, number>;
+  /** The tagger's tag lexicon: its tag sets, and how many words follow the tables; absent in older models. */
+  lexicon?: { classes: string[]; count: number };
   /** How it was trained and how it scored on dev, for the record. */
   provenance: Record<string, unknown>;
 }
@@ -77,7 +81,7 @@ export class SyntaxModel {
    */
   analyseAll(sentences: ReadonlyArray<{ words: readonly string[]; wink: readonly string[] | null }>): WordAnalysis[] {
     const tagged = sentences.map(({ words, wink }) => {
-      const encoded = encodeWords(words, wink);
+      const encoded = encodeWords(words, wink, this.tagger.lexicon);
       return { encoded, tagIds: this.tagger.tag(encoded) };
     });
     return sentences.map(({ words }, i) => {
@@ -107,6 +111,7 @@ export class SyntaxModel {
       ['left', this.parser.left],
       ['right', this.parser.right],
     ];
+    const lexicon = this.tagger.lexicon;
     const header: Header = {
       tagset: [...this.tagger.tagset],
       labels: [...this.parser.labels],
@@ -119,11 +124,14 @@ export class SyntaxModel {
         entries: t.entries.length,
       })),
       provenance: this.provenance,
+      fixedTags: { ...this.tagger.fixed },
+      ...(lexicon ? { lexicon: { classes: [...lexicon.classes], count: lexicon.keys.length } } : {}),
     };
     const json = new TextEncoder().encode(JSON.stringify(header));
     const pad4 = (n: number) => (n + 3) & ~3;
     let size = 16 + pad4(json.length);
     for (const [, t] of tables) size += t.keys.byteLength + t.entries.byteLength + pad4(t.lens.byteLength);
+    if (lexicon) size += lexicon.keys.byteLength + pad4(lexicon.ids.byteLength);
     const bytes = new Uint8Array(size);
     const view = new DataView(bytes.buffer);
     bytes.set(new TextEncoder().encode(MAGIC), 0);
@@ -132,6 +140,12 @@ export class SyntaxModel {
     let at = 16 + pad4(json.length);
     for (const [, t] of tables) {
       for (const part of [t.keys, t.entries, t.lens]) {
+        bytes.set(new Uint8Array(part.buffer, part.byteOffset, part.byteLength), at);
+        at += pad4(part.byteLength);
+      }
+    }
+    if (lexicon) {
+      for (const part of [lexicon.keys, lexicon.ids]) {
         bytes.set(new Uint8Array(part.buffer, part.byteOffset, part.byteLength), at);
         at += pad4(part.byteLength);
       }
@@ -171,7 +185,15 @@ export class SyntaxModel {
       if (!t) throw new Error(`no ${name} table`);
       return t;
     };
-    const tagger = new Tagger(header.tagset, table('tagger'));
+    let lexicon: TagLexicon | null = null;
+    if (header.lexicon) {
+      const count = header.lexicon.count;
+      const keys = new Uint32Array(aligned.buffer, at + base, count);
+      at += count * 4;
+      const ids = new Uint16Array(aligned.buffer, at + base, count);
+      lexicon = new TagLexicon(header.lexicon.classes, keys, ids);
+    }
+    const tagger = new Tagger(header.tagset, table('tagger'), header.fixedTags ?? {}, lexicon);
     const parser = new Parser(header.labels, table('actions'), table('left'), table('right'));
     return new SyntaxModel(tagger, parser, header.lemmas, header.provenance);
   }
