@@ -77,8 +77,8 @@ export type FixedTags = ReadonlyMap<number, number>;
  */
 export function findFixedTags(
   sentences: ReadonlyArray<{ words: readonly string[]; gold: Int32Array }>,
-  minCount = 20,
-  minShare = 0.995,
+  minCount = 10,
+  minShare = 0.99,
 ): Record<string, number> {
   const counts = new Map<string, Map<number, number>>();
   for (const { words, gold } of sentences) {
