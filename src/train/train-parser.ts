@@ -21,7 +21,7 @@ const env = (name: string, fallback: number) => Number(process.env[name] ?? fall
 const model = trainSyntaxModel({
   udDir: join(shared, 'data', 'ud'),
   seed: env('DYAD_TRAIN_SEED', 1),
-  taggerEpochs: env('DYAD_TAGGER_EPOCHS', 8),
+  taggerEpochs: env('DYAD_TAGGER_EPOCHS', 10),
   parserEpochs: env('DYAD_PARSER_EPOCHS', 15),
   folds: 5,
   prune: env('DYAD_PRUNE', 1),

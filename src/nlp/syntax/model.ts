@@ -6,7 +6,7 @@ import { hashString } from './hash.js';
 import { LABEL_FEATURES, Parser } from './parser.js';
 import { FrozenTable, HashedTable, type WeightTable } from './tables.js';
 import { Tagger } from './tagger.js';
-import { encodeWords, normaliseWord } from './words.js';
+import { encodeWords, normaliseWord, TagLexicon } from './words.js';
 
 /** The shipped model, relative to the repository (or package) root. */
 export const MODEL_FILE = join('data', 'syntax', 'en-ewt.model');
@@ -48,6 +48,10 @@ interface Header {
   }>;
   /** How many features the parser's relation tables read (39 when absent: older files). */
   labelFeatures?: number;
+  /** Words the tagger tags without scoring (word as written → tag id); absent in older models. */
+  fixedTags?: Record<string, number>;
+  /** The tagger's tag lexicon: its tag sets, and how many words follow the tables; absent in older models. */
+  lexicon?: { classes: string[]; count: number };
   /** How it was trained and how it scored on dev, for the record. */
   provenance: Record<string, unknown>;
 }
@@ -92,7 +96,7 @@ export class SyntaxModel {
    */
   analyseAll(sentences: ReadonlyArray<{ words: readonly string[]; wink: readonly string[] | null }>): WordAnalysis[] {
     const tagged = sentences.map(({ words, wink }) => {
-      const encoded = encodeWords(words, wink);
+      const encoded = encodeWords(words, wink, this.tagger.lexicon);
       return { encoded, tagIds: this.tagger.tag(encoded) };
     });
     return sentences.map(({ words }, i) => {
@@ -130,6 +134,7 @@ export class SyntaxModel {
         : t instanceof FrozenTable
           ? [t.keys, t.entries, t.lens]
           : [];
+    const lexicon = this.tagger.lexicon;
     const header: Header = {
       tagset: [...this.tagger.tagset],
       labels: [...this.parser.labels],
@@ -143,12 +148,15 @@ export class SyntaxModel {
       }),
       labelFeatures: this.parser.labelFeatures,
       provenance: this.provenance,
+      fixedTags: { ...this.tagger.fixed },
+      ...(lexicon ? { lexicon: { classes: [...lexicon.classes], count: lexicon.keys.length } } : {}),
     };
     const json = new TextEncoder().encode(JSON.stringify(header));
     const pad4 = (n: number) => (n + 3) & ~3;
     let size = 16 + pad4(json.length);
     const sections = tables.flatMap(([, t]) => partsOf(t));
     for (const part of sections) size += pad4(part.byteLength);
+    if (lexicon) size += lexicon.keys.byteLength + pad4(lexicon.ids.byteLength);
     const bytes = new Uint8Array(size);
     const view = new DataView(bytes.buffer);
     bytes.set(new TextEncoder().encode(MAGIC), 0);
@@ -158,6 +166,12 @@ export class SyntaxModel {
     for (const part of sections) {
       bytes.set(new Uint8Array(part.buffer, part.byteOffset, part.byteLength), at);
       at += pad4(part.byteLength);
+    }
+    if (lexicon) {
+      for (const part of [lexicon.keys, lexicon.ids]) {
+        bytes.set(new Uint8Array(part.buffer, part.byteOffset, part.byteLength), at);
+        at += pad4(part.byteLength);
+      }
     }
     view.setUint32(12, checksum(bytes, 16), true);
     return bytes;
@@ -204,9 +218,17 @@ export class SyntaxModel {
       if (!t) throw new Error(`no ${name} table`);
       return t;
     };
+    let lexicon: TagLexicon | null = null;
+    if (header.lexicon) {
+      const count = header.lexicon.count;
+      const keys = new Uint32Array(aligned.buffer, at + base, count);
+      at += count * 4;
+      const ids = new Uint16Array(aligned.buffer, at + base, count);
+      lexicon = new TagLexicon(header.lexicon.classes, keys, ids);
+    }
     const taggerTable = table('tagger');
     if (!(taggerTable instanceof FrozenTable)) throw new Error('the tagger table is not a keyed table');
-    const tagger = new Tagger(header.tagset, taggerTable);
+    const tagger = new Tagger(header.tagset, taggerTable, header.fixedTags ?? {}, lexicon);
     const parser = new Parser(
       header.labels,
       table('actions'),

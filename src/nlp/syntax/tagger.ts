@@ -1,15 +1,16 @@
-import { key3, seededRandom, shuffle } from './hash.js';
+import { hashString, key3, seededRandom, shuffle } from './hash.js';
 import { type FrozenTable, TrainTable } from './tables.js';
-import type { EncodedWords } from './words.js';
+import type { EncodedWords, TagLexicon } from './words.js';
 
 /** Features per word; the array is reused. */
-const MAX_FEATURES = 40;
+const MAX_FEATURES = 48;
 const NONE = 0x5f5f5f5f;
 const START = 0x3c533e00;
 
 /**
  * Fills `keys` with the features of word `i`: the word, its affixes and shape, two words either
- * side, the two tags already predicted before it, and wink-nlp's tag.
+ * side, the two tags already predicted before it, wink-nlp's tag, and the tags the lexicon gives
+ * the word and its neighbours.
  * @returns how many features were written.
  */
 function taggerFeatures(w: EncodedWords, tags: Int32Array, i: number, keys: Uint32Array): number {
@@ -49,7 +50,61 @@ function taggerFeatures(w: EncodedWords, tags: Int32Array, i: number, keys: Uint
   keys[k++] = key3(29, i + 1 < w.n ? w.wink[i + 1]! : NONE, word, 0);
   keys[k++] = key3(30, i > 0 ? w.wink[i - 1]! : START, word, 0);
   keys[k++] = key3(31, f(i - 1), word, f(i + 1));
+  const lex = w.lexicon[i]!;
+  keys[k++] = key3(32, lex, 0, 0);
+  keys[k++] = key3(33, lex, w.suffix3[i]!, 0);
+  keys[k++] = key3(34, lex, t1, 0);
+  keys[k++] = key3(35, lex, i + 1 < w.n ? w.lexicon[i + 1]! : NONE, 0);
+  keys[k++] = key3(36, lex, w.wink[i]!, 0);
+  keys[k++] = key3(37, i > 0 ? w.lexicon[i - 1]! : START, 0, 0);
+  keys[k++] = key3(38, i + 1 < w.n ? w.lexicon[i + 1]! : NONE, 0, 0);
+  keys[k++] = key3(39, i > 0 ? w.shape[i - 1]! : START, w.shape[i]!, i + 1 < w.n ? w.shape[i + 1]! : NONE);
+  keys[k++] = key3(40, lex, i > 0 ? w.lexicon[i - 1]! : START, i + 1 < w.n ? w.lexicon[i + 1]! : NONE);
   return k;
+}
+
+/**
+ * Words that always take the same tag, as written (`exact` hashes) → tag id: frequent words of
+ * one tag in the training set ("the", "of", ","), about a third of running text, tagged without
+ * scoring.
+ */
+export type FixedTags = ReadonlyMap<number, number>;
+
+/**
+ * The fixed tags of a training set: words seen at least `minCount` times with one tag at least
+ * `minShare` of the time.
+ * @returns word as written → tag id.
+ */
+export function findFixedTags(
+  sentences: ReadonlyArray<{ words: readonly string[]; gold: Int32Array }>,
+  minCount = 10,
+  minShare = 0.99,
+): Record<string, number> {
+  const counts = new Map<string, Map<number, number>>();
+  for (const { words, gold } of sentences) {
+    words.forEach((word, i) => {
+      const byTag = counts.get(word) ?? new Map<number, number>();
+      byTag.set(gold[i]!, (byTag.get(gold[i]!) ?? 0) + 1);
+      counts.set(word, byTag);
+    });
+  }
+  const fixed: Record<string, number> = {};
+  for (const word of [...counts.keys()].sort()) {
+    let total = 0;
+    let best = -1;
+    let bestCount = 0;
+    for (const [tag, n] of counts.get(word)!) {
+      total += n;
+      if (n > bestCount || (n === bestCount && tag < best)) [best, bestCount] = [tag, n];
+    }
+    if (total >= minCount && bestCount >= minShare * total) fixed[word] = best;
+  }
+  return fixed;
+}
+
+/** The fixed tags keyed as the tagger looks them up (by `hashString` of the word, as `exact`). */
+export function fixedTagMap(fixed: Readonly<Record<string, number>>): FixedTags {
+  return new Map(Object.entries(fixed).map(([word, tag]) => [hashString(word), tag]));
 }
 
 /** A trained part-of-speech tagger: Universal POS tags, greedy left to right. */
@@ -57,18 +112,31 @@ export class Tagger {
   private readonly keys = new Uint32Array(MAX_FEATURES);
   private readonly scores: Int32Array;
 
+  /**
+   * @param fixed the words tagged without scoring, word as written → tag id (see `findFixedTags`).
+   */
   constructor(
     readonly tagset: readonly string[],
     readonly table: FrozenTable,
+    readonly fixed: Readonly<Record<string, number>> = {},
+    readonly lexicon: TagLexicon | null = null,
   ) {
     this.scores = new Int32Array(tagset.length);
+    this.fixedMap = fixedTagMap(fixed);
   }
+
+  private readonly fixedMap: FixedTags;
 
   /** The tag ids (indexes into `tagset`) of a sentence's words. */
   tag(words: EncodedWords): Int32Array {
     const tags = new Int32Array(words.n);
     const C = this.tagset.length;
     for (let i = 0; i < words.n; i++) {
+      const fixed = this.fixedMap.get(words.exact[i]!);
+      if (fixed !== undefined) {
+        tags[i] = fixed;
+        continue;
+      }
       const n = taggerFeatures(words, tags, i, this.keys);
       this.table.score(this.keys, n, this.scores);
       let best = 0;
@@ -87,6 +155,9 @@ export interface TaggedSentence {
 
 /**
  * Trains a tagger with the averaged perceptron, sentences shuffled each epoch with the seed.
+ * Words with a fixed tag are learnt like the others (skipping them cost 0.07 UPOS on dev: the
+ * weights of affixes and shapes they share with rarer words learn less); only tagging skips them.
+ * @param lexicon the lexicon the sentences were encoded with, kept by the tagger.
  * @param onEpoch called after each epoch with the tagger so far (to score it on dev).
  */
 export function trainTagger(
@@ -94,6 +165,8 @@ export function trainTagger(
   sentences: readonly TaggedSentence[],
   epochs: number,
   seed: number,
+  fixed: Readonly<Record<string, number>>,
+  lexicon: TagLexicon | null,
   onEpoch?: (epoch: number, tagger: Tagger) => void,
 ): Tagger {
   const table = new TrainTable(tagset.length);
@@ -123,7 +196,7 @@ export function trainTagger(
       }
     }
     if (onEpoch || epoch === epochs - 1) {
-      tagger = new Tagger(tagset, table.freeze(step));
+      tagger = new Tagger(tagset, table.freeze(step), fixed, lexicon);
       onEpoch?.(epoch, tagger);
     }
   }

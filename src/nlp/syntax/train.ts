@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { brill } from 'brill';
 import { join } from 'node:path';
 import { winkTagsForWords } from './align.js';
 import { readConllu, type ConlluSentence } from './conllu.js';
@@ -6,8 +7,8 @@ import { hashString } from './hash.js';
 import { lemmaOf, SyntaxModel } from './model.js';
 import { trainParser, type Parser, type ParserSentence } from './parser.js';
 import { scoreParses } from './score.js';
-import { trainTagger, type Tagger } from './tagger.js';
-import { encodeWords, normaliseWord, type EncodedWords } from './words.js';
+import { findFixedTags, trainTagger, type Tagger } from './tagger.js';
+import { type EncodedWords, encodeWords, normaliseWord, TagLexicon } from './words.js';
 
 /** Settings of a training run. */
 export interface TrainingSettings {
@@ -41,10 +42,10 @@ interface Prepared {
   gold: Int32Array;
 }
 
-function prepare(sentences: readonly ConlluSentence[], tagset: readonly string[]): Prepared[] {
+function prepare(sentences: readonly ConlluSentence[], tagset: readonly string[], lexicon: TagLexicon): Prepared[] {
   return sentences.map((sentence) => ({
     sentence,
-    words: encodeWords(sentence.words, winkTagsForWords(sentence)),
+    words: encodeWords(sentence.words, winkTagsForWords(sentence), lexicon),
     gold: Int32Array.from(sentence.upos, (t, i) => Math.max(0, tagset.indexOf(`${t}|${sentence.xpos[i]}`))),
   }));
 }
@@ -148,14 +149,18 @@ export function trainSyntaxModel(settings: TrainingSettings): SyntaxModel {
   // the Penn tag tells a past participle from a past tense (VBN, VBD), `to` from a preposition.
   const tagset = byFrequency(trainSentences.flatMap((s) => s.upos.map((u, i) => `${u}|${s.xpos[i]}`)));
   const labels = byFrequency(trainSentences.flatMap((s) => s.deprels));
-  const train = prepare(trainSentences, tagset);
-  const dev = prepare(devSentences, tagset);
+  // Brill's lexicon (npm `brill`, MIT) is compiled into the model: the tagger never loads the package.
+  const lexicon = TagLexicon.fromEntries(brill);
+  const train = prepare(trainSentences, tagset, lexicon);
+  const dev = prepare(devSentences, tagset, lexicon);
+  const fixedTags = (data: readonly Prepared[]) =>
+    findFixedTags(data.map((p) => ({ words: p.sentence.words, gold: p.gold })));
   log(`read ${train.length} training and ${dev.length} dev sentences, wink-tagged (${elapsed()})`);
 
   let bestTagger: Tagger | null = null;
   let bestTagEpochs = 0;
   let bestTagAcc = -1;
-  trainTagger(tagset, train, settings.taggerEpochs, settings.seed, (epoch, tagger) => {
+  trainTagger(tagset, train, settings.taggerEpochs, settings.seed, fixedTags(train), lexicon, (epoch, tagger) => {
     const acc = uposAccuracy(
       tagset,
       dev.map((p) => tagger.tag(p.words)),
@@ -171,12 +176,8 @@ export function trainSyntaxModel(settings: TrainingSettings): SyntaxModel {
     // Contiguous folds: neighbouring sentences come from the same document, and a fold that
     // shared documents with its tagger's training data would get better tags than new text does.
     const inFold = (i: number) => Math.floor((i * settings.folds) / train.length) === fold;
-    const foldTagger = trainTagger(
-      tagset,
-      train.filter((_, i) => !inFold(i)),
-      bestTagEpochs,
-      settings.seed + fold + 1,
-    );
+    const others = train.filter((_, i) => !inFold(i));
+    const foldTagger = trainTagger(tagset, others, bestTagEpochs, settings.seed + fold + 1, fixedTags(others), lexicon);
     train.forEach((p, i) => {
       if (inFold(i)) jackknifed[i] = foldTagger.tag(p.words);
     });

@@ -17,6 +17,80 @@ export interface EncodedWords {
   prefix3: Int32Array;
   shape: Int32Array;
   wink: Int32Array;
+  /** The word's class in the tag lexicon (see `TagLexicon.classOf`). */
+  lexicon: Int32Array;
+}
+
+/**
+ * A lexicon of the Penn tags English words can take, kept as one class per word (the set of its
+ * tags): it tells the tagger what a word the treebank never saw can be. Words are looked up by
+ * the hash of their exact form, so the table is two typed arrays that load without parsing.
+ */
+export class TagLexicon {
+  private readonly slots: Int32Array;
+  private readonly mask: number;
+
+  /**
+   * @param classes the tag sets, each tags joined by a space ("NN VB").
+   * @param keys `hashString` of each word as written.
+   * @param ids the index in `classes` of each word's tag set.
+   */
+  constructor(
+    readonly classes: readonly string[],
+    readonly keys: Uint32Array,
+    readonly ids: Uint16Array,
+  ) {
+    let cap = 1024;
+    while (cap * 0.5 < keys.length) cap *= 2;
+    this.mask = cap - 1;
+    this.slots = new Int32Array(cap * 2);
+    for (let f = 0; f < keys.length; f++) {
+      const key = keys[f]! | 0 || 1;
+      let i = key & this.mask;
+      while (this.slots[i * 2] !== 0) i = (i + 1) & this.mask;
+      this.slots[i * 2] = key;
+      this.slots[i * 2 + 1] = ids[f]! + 1;
+    }
+  }
+
+  /** Builds the lexicon from word → tags (classes numbered by descending frequency). */
+  static fromEntries(entries: Record<string, readonly string[]>): TagLexicon {
+    const words = Object.keys(entries).sort();
+    const counts = new Map<string, number>();
+    for (const w of words) {
+      const c = entries[w]!.join(' ');
+      counts.set(c, (counts.get(c) ?? 0) + 1);
+    }
+    const classes = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([c]) => c);
+    const index = new Map(classes.map((c, i) => [c, i]));
+    return new TagLexicon(
+      classes,
+      Uint32Array.from(words, (w) => hashString(w)),
+      Uint16Array.from(words, (w) => index.get(entries[w]!.join(' '))!),
+    );
+  }
+
+  private find(key: number): number {
+    key = key | 0 || 1;
+    let i = key & this.mask;
+    for (;;) {
+      const k = this.slots[i * 2]!;
+      if (k === key) return this.slots[i * 2 + 1]!;
+      if (k === 0) return 0;
+      i = (i + 1) & this.mask;
+    }
+  }
+
+  /**
+   * The word's class: 1 + the index of its tag set as written, else (the lower-case form's)
+   * 0x10000 + that, else 0: "Will" at a sentence start is not the verb "will" for sure.
+   */
+  classOf(exactHash: number, normHash: number): number {
+    const own = this.find(exactHash);
+    if (own) return own;
+    const lower = this.find(normHash);
+    return lower ? 0x10000 + lower : 0;
+  }
 }
 
 /** The normalised form of a word, as the features and the lemma table see it. */
@@ -45,8 +119,13 @@ export function wordShape(word: string): string {
 /**
  * Encodes the words of one sentence.
  * @param wink wink-nlp's tag of each word, or null where there is none (then one constant).
+ * @param lexicon the tag lexicon, or null (every word then has class 0).
  */
-export function encodeWords(words: readonly string[], wink: readonly string[] | null): EncodedWords {
+export function encodeWords(
+  words: readonly string[],
+  wink: readonly string[] | null,
+  lexicon: TagLexicon | null,
+): EncodedWords {
   const n = words.length;
   const enc: EncodedWords = {
     n,
@@ -60,6 +139,7 @@ export function encodeWords(words: readonly string[], wink: readonly string[] | 
     prefix3: new Int32Array(n),
     shape: new Int32Array(n),
     wink: new Int32Array(n),
+    lexicon: new Int32Array(n),
   };
   for (let i = 0; i < n; i++) {
     const word = words[i]!;
@@ -74,6 +154,7 @@ export function encodeWords(words: readonly string[], wink: readonly string[] | 
     enc.prefix3[i] = mix(5, hashString(norm.slice(0, 3)));
     enc.shape[i] = hashString(wordShape(word));
     enc.wink[i] = hashString(wink?.[i] ?? '');
+    if (lexicon) enc.lexicon[i] = lexicon.classOf(enc.exact[i]!, hashString(word.toLowerCase()));
   }
   return enc;
 }
