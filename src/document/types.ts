@@ -309,8 +309,10 @@ export interface EventParty {
   /**
    * `place` when the sentence names no target and the party is the country where a local act
    * happened ("protesters rallied in Lagos" is aimed at Nigeria); then `mention` is the place.
+   * `state` when a protest names neither target nor place and faces the protesters' own state
+   * ("Iraqi Kurds demonstrated"); then `mention` is the protesters'.
    */
-  from?: 'place';
+  from?: 'place' | 'state';
 }
 
 /** Where an event happened: a named place in its sentence, resolved with the gazetteer. */

@@ -1,6 +1,7 @@
 import type { ActorMention, Token } from '../../document/types.js';
 import type { EventPattern } from '../../knowledge/event-patterns.js';
 import { canBeTarget } from './01-analyse-clauses.js';
+import { partiesOf, slotWord, type RoleParse } from './parse-roles.js';
 
 /** Most words that may stand between two pattern words ("imposed tough new sanctions on"). */
 const MAX_GAP = 3;
@@ -79,7 +80,7 @@ export function matchPattern(
   head: number,
   limit: number,
   pattern: EventPattern,
-  options: { passive?: boolean; groupStart?: number; taken?: ReadonlySet<number> } = {},
+  options: { passive?: boolean; groupStart?: number; taken?: ReadonlySet<number>; parse?: RoleParse } = {},
 ): PatternMatch | null {
   const taken = [head];
   let words = pattern.words;
@@ -103,11 +104,23 @@ export function matchPattern(
     const slotBefore = pattern.sourceAt === index + slotShift || pattern.targetAt === index + slotShift;
     const gap = slotBefore && index > 0 ? SLOT_GAP : MAX_GAP;
     let passed = 0;
+    // A preposition before the target slot is no infinitive marker ("a grant [to] finance" is not "a grant to X").
+    const beforeTarget = pattern.targetAt === index + 1 + slotShift;
     for (let k = at; k < limit && passed <= gap; k++) {
       const t = tokens[k]!;
-      if (wordFits(t, alternatives) && !options.taken?.has(k)) {
+      const infinitive = beforeTarget && t.pos === 'PART' && t.text.toLowerCase() === 'to';
+      if (wordFits(t, alternatives) && !infinitive && !options.taken?.has(k)) {
         found = k;
         break;
+      }
+      // A prepositional phrase between two pattern words is one word, however long ("ordered
+      // diplomats [from seven countries, including Peru,] to leave"), when the pattern does not ask for its preposition.
+      const phraseEnd = options.parse && index > 0 ? prepositionalPhraseEnd(options.parse, k) : -1;
+      const holdsWord = () => tokens.slice(k + 1, phraseEnd + 1).some((w) => wordFits(w, alternatives));
+      if (phraseEnd > k && phraseEnd < limit && !holdsWord()) {
+        k = phraseEnd;
+        passed++;
+        continue;
       }
       if (t.pos === 'VERB' || /^[;:.!?]$/.test(t.text)) break;
       // A hyphenated word is one word however many tokens it makes ("a day-old blockade").
@@ -139,6 +152,12 @@ export function matchPattern(
   if (nextWord >= 0 && nextWord < positions.length) {
     const slotEnd = tokens[positions[nextWord]!]!.start;
     targets = targets.filter((t) => t.start < slotEnd);
+    // The parse reads the whole phrase at the slot ("diplomats from [seven countries, including Peru]").
+    if (!targets.length && options.parse) {
+      const word = slotWord(options.parse, tokens, anchorOf(pattern.targetAt!));
+      const here = (m: ActorMention) => canBeTarget(m) && actors.includes(m) && m.start < slotEnd;
+      if (word !== null) targets = partiesOf(options.parse, tokens, word, here);
+    }
     if (!targets.length) return null;
   }
   return {
@@ -148,4 +167,20 @@ export function matchPattern(
     sources: sourceFrom === null ? [] : actorsFrom(tokens, actors, sourceFrom, limit),
     anchor: pattern.targetAt === null ? null : anchorOf(pattern.targetAt),
   };
+}
+
+/** For a preposition that opens a phrase (`case` of a later head), the last token of that phrase; else -1. */
+function prepositionalPhraseEnd(parse: RoleParse, k: number): number {
+  const head = parse.heads[k]!;
+  if (parse.deprels[k] !== 'case' || head <= k) return -1;
+  let end = head;
+  const stack = [head];
+  while (stack.length) {
+    const n = stack.pop()!;
+    for (const c of parse.children[n]!) {
+      if (c > end) end = c;
+      stack.push(c);
+    }
+  }
+  return end;
 }

@@ -1,4 +1,4 @@
-import type { ActorMention, Sentence, SentenceTrace, Token } from '../../document/types.js';
+import type { ActorMention, Sentence, SentenceTrace, TimeMention, Token } from '../../document/types.js';
 import type { EventKnowledge } from '../../knowledge/event-patterns.js';
 import { analyseVerb, canBeParty, canBeTarget, subjectOf, type VerbGroup } from './01-analyse-clauses.js';
 import { actorsFrom, matchPattern, type PatternMatch } from './02-match-patterns.js';
@@ -26,6 +26,8 @@ const SPORTS = new RegExp(
 const JOINT_PHRASE =
   '(?:the|both)(?: two)? (leaders|presidents|ministers|sides|countries|governments|delegations|nations)';
 const JOINT_SUBJECT = new RegExp(`^${JOINT_PHRASE}$`, 'i');
+/** The head nouns of a joint subject, which stand for parties named before. */
+const JOINT_HEAD = /^(leaders|presidents|ministers|sides|countries|governments|delegations|nations)$/i;
 const MAY_HAVE_JOINT_SUBJECT = new RegExp(`\\b${JOINT_PHRASE}\\b`, 'i');
 /** Roles that speak for a state, as the parties of a joint subject do. */
 const STATE_ROLES = new Set(['GOV', 'ELI', 'MIL', 'LEG', 'JUD']);
@@ -46,8 +48,8 @@ function better(a: PatternMatch, b: PatternMatch): boolean {
  * slot. Nouns code nominal events ("the visit of X to Y", "sanctions against Y").
  */
 export const codeSentences: EventStep = (state) => {
-  const { tokens, sentences, actors, parse, knowledge, words, trace } = state;
-  state.drafts = draftsOf(tokens, sentences, actors, parse, knowledge, words, trace);
+  const { tokens, sentences, actors, parse, times, knowledge, words, trace } = state;
+  state.drafts = draftsOf(tokens, sentences, actors, parse, times, knowledge, words, trace);
 };
 
 /** The drafts of every sentence: verbs and nouns with patterns, matched, sourced and targeted. */
@@ -56,6 +58,7 @@ function draftsOf(
   sentences: readonly Sentence[],
   actors: readonly ActorMention[],
   parse: RoleParse,
+  times: readonly TimeMention[],
   knowledge: EventKnowledge,
   words: EventWords,
   trace: SentenceTrace[] | null,
@@ -132,7 +135,7 @@ function draftsOf(
           i,
           limit,
           pattern,
-          group ? { passive: group.passive, groupStart: group.groupStart, taken } : { taken },
+          group ? { passive: group.passive, groupStart: group.groupStart, taken, parse } : { taken, parse },
         );
         if (!match) {
           record?.candidates.push({
@@ -202,7 +205,17 @@ function draftsOf(
         // modifying the subject ("militias armed by Iran attacked": Iran did not attack).
         const subjects = group ? subjectWords(parse, tokens, i) : null;
         sources = (subjects ?? []).flatMap((w) => partiesAt(w, canBeParty));
-        if (!sources.length) {
+        // A subject the parse names with a noun that is no actor ("the quake hit", "a war that has
+        // killed") is the doer: no actor elsewhere in the sentence is borrowed for it. Only a pronoun
+        // or a missing subject leaves the word windows to find one.
+        const thingSubject =
+          subjects?.some(
+            (w) =>
+              /^(NOUN|PROPN)$/.test(tokens[w]!.pos) &&
+              !JOINT_HEAD.test(tokens[w]!.text) &&
+              !inTimeExpression(times, tokens[w]!),
+          ) ?? false;
+        if (!sources.length && !thingSubject) {
           sources = windowSubject(tokens, here, actors, group, i, sentence, s, limit, words);
           if (subjects) sources = sources.filter((m) => !subjects.some((w) => insideNounClause(parse, tokens, m, w)));
         }
@@ -212,6 +225,14 @@ function draftsOf(
         const notSource = (t: ActorMention) => !sources.some((x) => sameParty(x, t));
         const slot = partiesAt(slotWord(parse, tokens, best.anchor), canBeTarget).filter(notSource);
         if (slot.length) targets = slot;
+      }
+      if (best.pattern.targetRequired && !targets.length) {
+        record?.candidates.push({
+          pattern: best.pattern.text,
+          code: best.pattern.code,
+          outcome: 'not coded: the act needs a target and none is a party',
+        });
+        continue;
       }
       if (!sources.length) {
         record?.candidates.push({
@@ -359,6 +380,11 @@ function regularStems(word: string): string[] {
   if (w.endsWith('es')) return [w.slice(0, -1), w.slice(0, -2)];
   if (w.endsWith('s') && !w.endsWith('ss')) return [w.slice(0, -1)];
   return [];
+}
+
+/** True when a token is part of a time expression (the parser takes "today" for a subject at times). */
+function inTimeExpression(times: readonly TimeMention[], token: Token): boolean {
+  return times.some((t) => t.start <= token.start && token.end <= t.end);
 }
 
 /** True when an actor's name ends right before token `i`, past a parenthesis such as "(C)". */

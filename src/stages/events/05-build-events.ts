@@ -63,17 +63,43 @@ function placeTarget(
   if (!place || !entry || entry.country === null) return null;
   if (source.actor.country === entry.country && source.actor.role === null && root !== '14') return null;
   return {
-    actor: {
-      id: entry.id,
-      name: entry.name,
-      code: entry.code,
-      country: entry.country,
-      role: null,
-      title: null,
-      kind: 'country',
-    },
+    actor: countryActor(entry),
     mention: place.mention,
     from: 'place',
+  };
+}
+
+/**
+ * The target of a local act that names none: the country of its place; for a protest with no
+ * place, the protesters' own state, which a protest faces ("Iraqi Kurds demonstrated", "Algerian
+ * landowners began a hunger strike"). A protest by a state itself keeps no target.
+ */
+function localTarget(
+  place: EventPlace | null,
+  source: ActorMention,
+  root: string,
+  countries: ReadonlyMap<string, ActorEntry>,
+): EventParty | null {
+  const fromPlace = placeTarget(place, source, root, countries);
+  if (fromPlace || root !== '14' || source.actor.role === null || !source.actor.country) return fromPlace;
+  const entry = countries.get(source.actor.country);
+  if (!entry || entry.country === null) return null;
+  return {
+    actor: countryActor(entry),
+    mention: { start: source.start, end: source.end, text: source.text },
+    from: 'state',
+  };
+}
+
+function countryActor(entry: ActorEntry): EventParty['actor'] {
+  return {
+    id: entry.id,
+    name: entry.name,
+    code: entry.code,
+    country: entry.country,
+    role: null,
+    title: null,
+    kind: 'country',
   };
 }
 
@@ -145,7 +171,7 @@ function eventsOf(
       for (const target of targets) {
         if (target && sameParty(source, target)) continue;
         const fromPlace =
-          !target && LOCAL_ROOTS.has(cameo.root) ? placeTarget(place, source, cameo.root, countries) : null;
+          !target && LOCAL_ROOTS.has(cameo.root) ? localTarget(place, source, cameo.root, countries) : null;
         const key = [source.actor.code, target?.actor.code ?? fromPlace?.actor.code ?? '-', coded.code].join('|');
         const existing = byKey.get(key);
         if (existing) {

@@ -29,7 +29,8 @@ describe('events: clause analysis', () => {
     ['Israel lifted a two-day-old blockade on Gaza.', ['ISR→- 08']],
     // The tagger lemmatises "staged" as "stag" and "waged" as "wag": the verb's regular stem is tried.
     ['Russia waged war on Ukraine.', ['RUS→UKR 19']],
-    ['Students throughout Indonesia staged demonstrations.', ['IDNEDU→- 14']],
+    // A protest that names no target nor place faces the protesters' own state.
+    ['Students throughout Indonesia staged demonstrations.', ['IDNEDU→IDN 14']],
     // Two objects: the first is the one given to.
     ['Japan gave China a loan.', ['JPN→CHN 07']],
     ['Pence said Washington would keep up sanctions on Pyongyang.', [expect.stringMatching(/^USAGOV→PRKGOV 16/)]],
@@ -193,6 +194,25 @@ describe('events: roles from the parse', () => {
     ['North Korea fired a missile on Monday.', ['PRK→- 19']],
     // The target is the noun of the preposition the pattern names, not another party of the sentence.
     ['France imposed sanctions on Iran after talks with Germany.', ['FRA→IRN 16', 'FRA→DEU 04']],
+    // A subject that names a thing is the doer: no party of the sentence is borrowed for it.
+    ['The earthquake hit Moldova on Monday.', []],
+    ['Romania hit Moldova on Monday.', ['ROU→MDA 19']],
+    ['A war that has killed thousands ended when Chile signed the accord.', ['CHL→- 05']],
+    ['Chilean troops have killed dozens.', ['CHLMIL→- 19']],
+    // Members of a body named after their noun act for it ("activists from Fatah").
+    ['Activists from Hamas attacked Israeli troops.', ['PSEREB→ISRMIL 19']],
+    ['Activists attacked Israeli troops.', []],
+    // "Question TARGET!" needs a party to question: a result questioned is no arrest.
+    ['Brazilian police questioned the Bolivian ambassador.', ['BRACOP→BOLGOV 17']],
+    ['Argentina, Chile and Peru questioned the result.', []],
+    // A phrase between two pattern words counts as one word, and the parse reads the whole slot.
+    [
+      'Caracas on Monday ordered diplomats from seven countries, including Chile and Peru, to leave the country.',
+      ['VENGOV→CHL 16', 'VENGOV→PER 16'],
+    ],
+    ['Caracas on Monday ordered the protesters to leave the square.', []],
+    // "to" before a target slot is a preposition, never an infinitive marker.
+    ['Norway gave Kenya a grant over five years to build schools.', ['NOR→KEN 07']],
   ])('%s', (text, expected) => {
     expect(eventsOf(text).map(brief)).toEqual(expected);
   });

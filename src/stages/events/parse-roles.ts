@@ -35,6 +35,8 @@ const CLAUSAL = new Set([
 const SHARES_SUBJECT = new Set(['xcomp', 'conj']);
 /** Noun modifiers that belong to the phrase's party: possessors and titles ("Russia's", "President"). */
 const KEPT_NMODS = new Set(['nmod:poss', 'nmod:desc']);
+/** Prepositions whose noun belongs to the phrase's party: "the government of X", "countries including X". */
+const MEMBER_LISTS = new Set(['of', 'including']);
 const RELATIVE_PRONOUNS = new Set(['which', 'who', 'that', 'whom']);
 
 /** Builds the dependents and the token-to-mention map of a document's parse, once per document. */
@@ -91,6 +93,8 @@ export function partiesOf(
     const region: number[] = [c];
     const others: number[] = [];
     const appositives: number[] = [];
+    // "activists from Fatah", "lawmakers in Gondor": whose members they are, when the phrase names no one else.
+    const memberOf: number[] = [];
     for (let q = 0; q < region.length; q++) {
       for (const child of parse.children[region[q]!]!) {
         const rel = parse.deprels[child]!;
@@ -100,8 +104,16 @@ export function partiesOf(
         if (rel === 'conj' || (bareNmod && joinedByAnd(parse, tokens, child))) others.push(child);
         else if (rel === 'appos') appositives.push(child);
         else if (CLAUSAL.has(base(rel))) continue;
-        else if (base(rel) === 'nmod' && !KEPT_NMODS.has(rel) && caseOf(parse, tokens, child) !== 'of') continue;
-        else region.push(child);
+        else if (
+          base(rel) === 'nmod' &&
+          !KEPT_NMODS.has(rel) &&
+          !MEMBER_LISTS.has(caseOf(parse, tokens, child) ?? '')
+        ) {
+          const marker = caseOf(parse, tokens, child);
+          // "in" names members only after a plural of people ("lawmakers in Gondor", not "an attack in Gondor").
+          const members = marker === 'from' || (marker === 'in' && tokens[c]!.text.toLowerCase() !== tokens[c]!.lemma);
+          if (q === 0 && members) memberOf.push(child);
+        } else region.push(child);
       }
     }
     const here = region.map((t) => parse.mentionOf[t]).filter((m): m is ActorMention => !!m && accept(m));
@@ -116,6 +128,7 @@ export function partiesOf(
       const at = tokens[c]!.start;
       pick = here.reduce((a, b) => (Math.abs(b.start - at) < Math.abs(a.start - at) ? b : a));
     }
+    for (const m of memberOf) pick ??= conjunct(m);
     for (const a of appositives) {
       const other = conjunct(a);
       if (!pick) pick = other;
