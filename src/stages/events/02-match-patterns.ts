@@ -122,9 +122,14 @@ export function matchPattern(
         passed++;
         continue;
       }
-      if (t.pos === 'VERB' || /^[;:.!?]$/.test(t.text)) break;
-      // A hyphenated word is one word however many tokens it makes ("a day-old blockade").
-      if (!(k > at && t.start === tokens[k - 1]!.end && (t.text === '-' || tokens[k - 1]!.text === '-'))) passed++;
+      // A verb form used as a preposition ("including") opens no clause.
+      if ((t.pos === 'VERB' && options.parse?.deprels[k] !== 'case') || /^[;:.!?]$/.test(t.text)) break;
+      // A hyphenated word is one word however many tokens it makes ("a day-old blockade"), a name
+      // one word however many words it has, and the commas and "and" of a list no word at all.
+      const hyphenated = k > at && t.start === tokens[k - 1]!.end && (t.text === '-' || tokens[k - 1]!.text === '-');
+      const listMark = t.text === ',' || t.text === 'and';
+      const inName = actors.some((a) => a.start < t.start && t.end <= a.end);
+      if (!hyphenated && !listMark && !inName) passed++;
     }
     if (found < 0) return null;
     positions.push(found);
@@ -157,6 +162,11 @@ export function matchPattern(
       const word = slotWord(options.parse, tokens, anchorOf(pattern.targetAt!));
       const here = (m: ActorMention) => canBeTarget(m) && actors.includes(m) && m.start < slotEnd;
       if (word !== null) targets = partiesOf(options.parse, tokens, word, here);
+    }
+    // Else, a slot closed by pattern words on both sides holds whatever parties it names.
+    if (!targets.length) {
+      const slotStart = tokens[anchorOf(pattern.targetAt!)]!.end;
+      targets = actors.filter((m) => canBeTarget(m) && m.start >= slotStart && m.end <= slotEnd);
     }
     if (!targets.length) return null;
   }

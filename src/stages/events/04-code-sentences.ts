@@ -203,7 +203,7 @@ function draftsOf(
         // The verb's subject in the parse ("President Putin and Turkish President Erdogan agreed");
         // where it names no actor, the word window's choice, unless that actor sits in a clause
         // modifying the subject ("militias armed by Iran attacked": Iran did not attack).
-        const subjects = group ? subjectWords(parse, tokens, i) : null;
+        const subjects = group ? nearestSubjects(tokens, subjectWords(parse, tokens, i)) : null;
         sources = (subjects ?? []).flatMap((w) => partiesAt(w, canBeParty));
         // A subject the parse names with a noun that is no actor ("the quake hit", "a war that has
         // killed") is the doer: no actor elsewhere in the sentence is borrowed for it. Only a pronoun
@@ -380,6 +380,19 @@ function regularStems(word: string): string[] {
   if (w.endsWith('es')) return [w.slice(0, -1), w.slice(0, -2)];
   if (w.endsWith('s') && !w.endsWith('ss')) return [w.slice(0, -1)];
   return [];
+}
+
+/**
+ * Of several subject words the parser gives one verb, those of the nearest clause: a verb between
+ * two subjects means the parser ran two clauses together ("teams poured into Nepal ... and an
+ * aftershock sent"), while "Putin and Erdogan agreed" keeps both.
+ */
+function nearestSubjects(tokens: readonly Token[], subjects: number[] | null): number[] | null {
+  if (!subjects || subjects.length < 2) return subjects;
+  const sorted = [...subjects].sort((a, b) => a - b);
+  let from = sorted.length - 1;
+  while (from > 0 && !tokens.slice(sorted[from - 1]! + 1, sorted[from]!).some((t) => t.pos === 'VERB')) from--;
+  return sorted.slice(from);
 }
 
 /** True when a token is part of a time expression (the parser takes "today" for a subject at times). */

@@ -65,7 +65,8 @@ describe('events: clause analysis', () => {
       goldstein: -8,
       quadClass: 4,
       plover: { event: 'COERCE', mode: 'restrict' },
-      date: { value: '2017-12', source: 'text' },
+      date: { value: '2017-12', source: 'clause' },
+      historical: true,
       via: { file: 'data/events/patterns.txt' },
     });
   });
@@ -227,5 +228,53 @@ describe('events: joint subjects act together, not on one another', () => {
     const subjects = new Set(['ARG', 'CHL', 'PER']);
     const questioned = eventsOf('Argentina, Chile and Peru questioned the result.');
     expect(questioned.filter((e) => subjects.has(e.target?.actor.code ?? ''))).toEqual([]);
+  });
+});
+
+describe('events: the right day', () => {
+  // Pinned reference: 2018-02-12 (a Monday).
+  const dated = (text: string) =>
+    eventsOf(text).map(
+      (e) =>
+        `${brief(e)} ${e.date?.value} ${e.date?.source}${e.historical ? ' historical' : ''} ${e.date?.time?.text ?? ''}`,
+    );
+  it.each([
+    // The clause's own time, by the parse.
+    ['Japan imposed sanctions on North Korea on Friday.', ['JPN→PRK 16 2018-02-09 clause Friday']],
+    // Its twin: a time in a relative clause dates that clause, not the act.
+    [
+      'Shinzo Abe, who visits Seoul on Friday, imposed sanctions on North Korea.',
+      ['JPNGOV→PRK 16 2018-02-12 publication '],
+    ],
+    // A time that opens a sentence frames the paragraph's next sentences.
+    [
+      'On Friday, Japanese officials met in Tokyo. Japan then imposed sanctions on North Korea.',
+      ['JPN→PRK 16 2018-02-09 context Friday'],
+    ],
+    // Its twin: a time further into a sentence states when that act happened, and frames nothing.
+    [
+      'Japanese officials met in Tokyo on Friday. Japan then imposed sanctions on North Korea.',
+      ['JPN→PRK 16 2018-02-12 publication '],
+    ],
+    // An act dated well before publication is background, marked historical.
+    ['In 2008 India attacked Pakistan.', ['IND→PAK 19 2008 clause historical 2008']],
+    ['On Sunday India attacked Pakistan.', ['IND→PAK 19 2018-02-11 clause Sunday']],
+  ])('%s', (text, expected) => {
+    expect(dated(text)).toEqual(expected);
+  });
+});
+
+describe('events: what explain is told', () => {
+  it('records the parse arcs to the parties, the modality decision and the dating decision', () => {
+    const explaining = createEngine({ defaultDate: '2018-02-12', explain: true });
+    const doc = explaining.process('Headline\n\nJapan will impose sanctions on North Korea on Friday.');
+    const decision = doc.eventTrace!.flatMap((t) => t.decisions ?? [])[0];
+    expect(decision).toMatchObject({
+      trigger: 'impose',
+      source: expect.stringContaining('nsubj'),
+      target: expect.stringContaining('North Korea'),
+      modality: expect.stringContaining('intent'),
+      dating: expect.stringMatching(/^clause: "Friday"/),
+    });
   });
 });

@@ -226,3 +226,37 @@ function tokenAt(tokens: readonly Token[], offset: number): number {
   }
   return lo;
 }
+
+/**
+ * The dependency path from token `from` to the words of mention `m`, for `dyad explain`: arcs up
+ * as `↑rel`, arcs down as `↓rel word` ("ordered ↓nsubj Caracas"); `window` when no arc joins them
+ * (the party came from the word windows).
+ * @example arcPath(parse, tokens, imposed, "the EU") → 'imposed ↓nsubj Union'
+ */
+export function arcPath(parse: RoleParse, tokens: readonly Token[], from: number, m: ActorMention): string {
+  const target = tokenAt(tokens, m.start);
+  let last = target;
+  while (last + 1 < tokens.length && tokens[last + 1]!.end <= m.end) last++;
+  // The mention's head word: the one the parse hangs outside the mention.
+  let word = target;
+  for (let k = target; k <= last; k++) {
+    const h = parse.heads[k]!;
+    if (h < target || h > last) {
+      word = k;
+      break;
+    }
+  }
+  const chain = (k: number): number[] => {
+    const path = [k];
+    for (let h = parse.heads[k]!; h >= 0 && path.length < 40; h = parse.heads[h]!) path.push(h);
+    return path;
+  };
+  const up = chain(from);
+  const down = chain(word);
+  const common = up.find((k) => down.includes(k));
+  if (common === undefined) return `window: ${m.text}`;
+  const steps = [tokens[from]!.text];
+  for (const k of up.slice(0, up.indexOf(common))) steps.push(`↑${parse.deprels[k]}`);
+  for (const k of down.slice(0, down.indexOf(common)).reverse()) steps.push(`↓${parse.deprels[k]} ${tokens[k]!.text}`);
+  return `${steps.join(' ')} (${m.text})`;
+}
