@@ -1,6 +1,6 @@
 import { canDate, dateValue } from '../../document/date-of.js';
 import type { EventDate, Sentence, TimeMention, Token } from '../../document/types.js';
-import type { RoleParse } from './parse-roles.js';
+import { pathBetween, spanHead, type RoleParse } from './parse-roles.js';
 
 /** Relations that open a clause of its own: a time inside one dates that clause, not the trigger's. */
 const OWN_CLAUSE = new Set(['acl', 'advcl', 'ccomp', 'xcomp', 'parataxis', 'csubj']);
@@ -73,17 +73,9 @@ function finish(time: TimeMention, source: 'clause' | 'context', why: string, re
  * trigger sits in a relative or adverbial clause above which the time stands.
  */
 function clauseDistance(parse: RoleParse, tokens: readonly Token[], time: number, trigger: number): number | null {
-  const up = (from: number): number[] => {
-    const path = [from];
-    for (let k = parse.heads[from]!; k >= 0 && path.length < 40; k = parse.heads[k]!) path.push(k);
-    return path;
-  };
-  const timePath = up(time);
-  const triggerPath = up(trigger);
-  const common = timePath.find((k) => triggerPath.includes(k));
-  if (common === undefined) return null;
-  const timeSide = timePath.slice(0, timePath.indexOf(common));
-  const triggerSide = triggerPath.slice(0, triggerPath.indexOf(common));
+  const path = pathBetween(parse, time, trigger);
+  if (!path) return null;
+  const [timeSide, triggerSide] = path;
   const opens = (k: number) => {
     const rel = parse.deprels[k]!.split(':')[0]!;
     return OWN_CLAUSE.has(rel) || (rel === 'conj' && tokens[k]!.pos === 'VERB');
@@ -114,11 +106,7 @@ function headOf(parse: RoleParse, tokens: readonly Token[], time: TimeMention): 
     if (first < 0) first = k;
     last = k;
   }
-  for (let k = first; k >= 0 && k <= last; k++) {
-    const h = parse.heads[k]!;
-    if (h < first || h > last) return k;
-  }
-  return Math.max(first, 0);
+  return first < 0 ? 0 : spanHead(parse, first, last);
 }
 
 /**

@@ -237,26 +237,38 @@ export function arcPath(parse: RoleParse, tokens: readonly Token[], from: number
   const target = tokenAt(tokens, m.start);
   let last = target;
   while (last + 1 < tokens.length && tokens[last + 1]!.end <= m.end) last++;
-  // The mention's head word: the one the parse hangs outside the mention.
-  let word = target;
-  for (let k = target; k <= last; k++) {
+  const word = spanHead(parse, target, last);
+  const path = pathBetween(parse, from, word);
+  if (!path) return `window: ${m.text}`;
+  const [up, down] = path;
+  const steps = [tokens[from]!.text];
+  for (const k of up) steps.push(`↑${parse.deprels[k]}`);
+  for (const k of [...down].reverse()) steps.push(`↓${parse.deprels[k]} ${tokens[k]!.text}`);
+  return `${steps.join(' ')} (${m.text})`;
+}
+
+/** The word of tokens `first..last` that the parse hangs outside them: the phrase's head. */
+export function spanHead(parse: RoleParse, first: number, last: number): number {
+  for (let k = first; k <= last; k++) {
     const h = parse.heads[k]!;
-    if (h < target || h > last) {
-      word = k;
-      break;
-    }
+    if (h < first || h > last) return k;
   }
+  return first;
+}
+
+/**
+ * The arcs between tokens `a` and `b` through their lowest common ancestor: the tokens from `a`
+ * up to it and from `b` up to it (the ancestor itself left out), or null when no arc joins them.
+ */
+export function pathBetween(parse: RoleParse, a: number, b: number): [number[], number[]] | null {
   const chain = (k: number): number[] => {
     const path = [k];
     for (let h = parse.heads[k]!; h >= 0 && path.length < 40; h = parse.heads[h]!) path.push(h);
     return path;
   };
-  const up = chain(from);
-  const down = chain(word);
-  const common = up.find((k) => down.includes(k));
-  if (common === undefined) return `window: ${m.text}`;
-  const steps = [tokens[from]!.text];
-  for (const k of up.slice(0, up.indexOf(common))) steps.push(`↑${parse.deprels[k]}`);
-  for (const k of down.slice(0, down.indexOf(common)).reverse()) steps.push(`↓${parse.deprels[k]} ${tokens[k]!.text}`);
-  return `${steps.join(' ')} (${m.text})`;
+  const fromA = chain(a);
+  const fromB = chain(b);
+  const common = fromA.find((k) => fromB.includes(k));
+  if (common === undefined) return null;
+  return [fromA.slice(0, fromA.indexOf(common)), fromB.slice(0, fromB.indexOf(common))];
 }
