@@ -4,6 +4,7 @@ import { analyseVerb, canBeParty, canBeTarget, subjectOf, type VerbGroup } from 
 import { actorsFrom, matchPattern, type PatternMatch } from './02-match-patterns.js';
 import {
   agentWord,
+  governedMood,
   insideNounClause,
   partiesOf,
   passiveSubjectWord,
@@ -162,11 +163,15 @@ function draftsOf(
         }
       }
       if (!best) continue;
-      if (group && group.mood !== 'fact') {
+      const mood =
+        group && group.mood !== 'fact'
+          ? group.mood
+          : governedMood(parse, tokens, i, words.proposalVerbs, words.allegationVerbs);
+      if (mood) {
         record?.candidates.push({
           pattern: best.pattern.text,
           code: best.pattern.code,
-          outcome: `not coded: a ${group.mood} clause`,
+          outcome: `not coded: a ${mood} clause`,
         });
         continue;
       }

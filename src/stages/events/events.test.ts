@@ -278,3 +278,31 @@ describe('events: what explain is told', () => {
     });
   });
 });
+
+describe('events: only acts asserted as happening', () => {
+  // Each sentence that must not code the plain act, with its twin that does.
+  it.each([
+    // A proposal's "that" clause is asked for, not done.
+    ['Lavrov proposed that Russia expel American diplomats.', []],
+    ['Lavrov said that Russia expelled American diplomats.', ['RUS→USAGOV 16']],
+    // An allegation's "that" clause is the speaker's claim, not an established act.
+    ['Qatar argued that the Saudi blockade violates the law.', []],
+    ['Qatar said that Saudi Arabia imposed a blockade on Doha.', ['SAU→QATGOV 19']],
+    // A schedule is intent.
+    ['Iran is due to sign a deal with Iraq.', ['IRN→IRQ 03 intent']],
+    ['Iran signed a deal with Iraq.', ['IRN→IRQ 05']],
+    // A condition, a question and a modal of possibility leave the act uncoded.
+    ['If Iran attacks Israel, the United States will respond.', []],
+    ['Did Iran attack Israel?', []],
+    ['Iran may attack Israel.', []],
+    ['Iran attacked Israel.', ['IRN→ISR 19']],
+    // A negated conflictual act did not happen.
+    ['Iran did not attack Israel.', []],
+    // Adjectival and compound modifiers are never events: only the shelling and the duties are coded.
+    ['Russia shelled rebel-held towns in Syria.', ['RUS→SYR 19']],
+    ['Rebels held towns in Syria.', []],
+    ['The EU imposed duties on Chinese steel exports.', ['IGOEUREEC→CHN 16']],
+  ])('%s', (text, expected) => {
+    expect(eventsOf(text).map(brief)).toEqual(expected);
+  });
+});

@@ -272,3 +272,30 @@ export function pathBetween(parse: RoleParse, a: number, b: number): [number[], 
   if (common === undefined) return null;
   return [fromA.slice(0, fromA.indexOf(common)), fromB.slice(0, fromB.indexOf(common))];
 }
+
+/**
+ * The mood the parse gives the clause of token `k` from the verb governing it: `urged` in the
+ * "that" clause of a proposal ("proposed that Russia expel"), `alleged` in that of an allegation
+ * ("argued that the blockade violates the law"); null otherwise. A noun's clause is that of the
+ * verb it hangs on.
+ */
+export function governedMood(
+  parse: RoleParse,
+  tokens: readonly Token[],
+  k: number,
+  proposals: ReadonlySet<string>,
+  allegations: ReadonlySet<string>,
+): 'urged' | 'alleged' | null {
+  let clause = k;
+  for (let hops = 0; hops < 8 && clause >= 0; hops++) {
+    const rel = base(parse.deprels[clause]);
+    if (tokens[clause]!.pos === 'VERB' && rel !== 'conj') break;
+    if (rel === 'ccomp' || rel === 'root') break;
+    clause = parse.heads[clause]!;
+  }
+  if (clause < 0 || base(parse.deprels[clause]) !== 'ccomp') return null;
+  const governor = tokens[parse.heads[clause]!]!.lemma;
+  if (proposals.has(governor)) return 'urged';
+  if (allegations.has(governor)) return 'alleged';
+  return null;
+}
