@@ -5,6 +5,7 @@ import { actorsFrom, matchPattern, type PatternMatch } from './02-match-patterns
 import {
   agentWord,
   governedMood,
+  thatClauseSubject,
   insideNounClause,
   partiesOf,
   passiveSubjectWord,
@@ -230,6 +231,13 @@ function draftsOf(
         const notSource = (t: ActorMention) => !sources.some((x) => sameParty(x, t));
         const slot = partiesAt(slotWord(parse, tokens, best.anchor), canBeTarget).filter(notSource);
         if (slot.length) targets = slot;
+      }
+      // "demanded on Friday that the United States match ...": the one asked is the subject of the
+      // verb's "that" clause, however far the parse finds it.
+      if (!targets.length && group && !group.passive && best.pattern.targetAt === 0) {
+        const asked = thatClauseSubject(parse, tokens, i);
+        if (asked !== null)
+          targets = partiesAt(asked, canBeTarget).filter((t) => !sources.some((x) => sameParty(x, t)));
       }
       if (best.pattern.targetRequired && !targets.length) {
         record?.candidates.push({

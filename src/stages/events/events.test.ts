@@ -212,6 +212,9 @@ describe('events: roles from the parse', () => {
       ['VENGOV→CHL 16', 'VENGOV→PER 16'],
     ],
     ['Caracas on Monday ordered the protesters to leave the square.', []],
+    // The one asked is the subject of the demand's "that" clause, wherever it stands.
+    ['Chinese officials demanded on Friday that Japan withdraw its ships.', ['CHNGOV→JPN 10']],
+    ['Chinese officials demanded on Friday that the ships withdraw.', ['CHNGOV→- 10']],
     // "to" before a target slot is a preposition, never an infinitive marker.
     ['Norway gave Kenya a grant over five years to build schools.', ['NOR→KEN 07']],
   ])('%s', (text, expected) => {

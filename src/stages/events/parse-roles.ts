@@ -299,3 +299,14 @@ export function governedMood(
   if (allegations.has(governor)) return 'alleged';
   return null;
 }
+
+/** The subject word of the "that" clause verb `verb` governs ("demanded that [Israel] ease"), or null. */
+export function thatClauseSubject(parse: RoleParse, tokens: readonly Token[], verb: number): number | null {
+  // The parser labels some "that" clauses `advcl`; the "that" marks them either way.
+  for (const clause of [...dependents(parse, verb, 'ccomp'), ...dependents(parse, verb, 'advcl')]) {
+    const marked = dependents(parse, clause, 'mark').some((m) => tokens[m]!.text.toLowerCase() === 'that');
+    const subject = dependents(parse, clause, 'nsubj')[0];
+    if (marked && subject !== undefined) return subject;
+  }
+  return null;
+}
