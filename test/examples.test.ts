@@ -171,7 +171,7 @@ describe('examples/: what a new user must not see coded', () => {
     expect(events.filter((e) => e.root === '20').map((e) => e.text)).toEqual([]);
     expect(events.map((e) => e.code)).toContain('030');
   });
-  it('sanctions announced in December are dated to the publication, not to "Jan. 20" of a relative clause', async () => {
+  it('sanctions announced in December are dated by publication, not by "Jan. 20" of a relative clause', async () => {
     const sanctions = (await eventsOf('2016-12-29-us-expels-russian-diplomats.txt')).find((e) => e.code === '163');
     expect(sanctions?.date).toEqual({ value: '2016-12-29', source: 'publication' });
   });

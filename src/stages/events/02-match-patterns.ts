@@ -108,13 +108,18 @@ export function matchPattern(
     const beforeTarget = pattern.targetAt === index + 1 + slotShift;
     for (let k = at; k < limit && passed <= gap; k++) {
       const t = tokens[k]!;
-      const infinitive = beforeTarget && t.pos === 'PART' && t.text.toLowerCase() === 'to';
+      // (The tagger takes some names for verbs: "to" before a name stays a preposition.)
+      const infinitive =
+        beforeTarget &&
+        t.pos === 'PART' &&
+        t.text.toLowerCase() === 'to' &&
+        !actors.some((a) => a.start === tokens[k + 1]?.start);
       if (wordFits(t, alternatives) && !infinitive && !options.taken?.has(k)) {
         found = k;
         break;
       }
       // A prepositional phrase between two pattern words is one word, however long ("ordered
-      // diplomats [from seven countries, including Peru,] to leave"), when the pattern does not ask for its preposition.
+      // diplomats [from seven countries, including Peru,] to leave"), unless it holds the next word.
       const phraseEnd = options.parse && index > 0 ? prepositionalPhraseEnd(options.parse, k) : -1;
       const holdsWord = () => tokens.slice(k + 1, phraseEnd + 1).some((w) => wordFits(w, alternatives));
       if (phraseEnd > k && phraseEnd < limit && !holdsWord()) {

@@ -2,8 +2,11 @@ import { canDate, dateValue } from '../../document/date-of.js';
 import type { EventDate, Sentence, TimeMention, Token } from '../../document/types.js';
 import { pathBetween, spanHead, type RoleParse } from './parse-roles.js';
 
-/** Relations that open a clause of its own: a time inside one dates that clause, not the trigger's. */
-const OWN_CLAUSE = new Set(['acl', 'advcl', 'ccomp', 'xcomp', 'parataxis', 'csubj']);
+/**
+ * Relations that open a clause of its own: a time inside one dates that clause, not the trigger's.
+ * A plain `acl` is left out: the parser gives it to names it takes for verbs ("talks to Moon").
+ */
+const OWN_CLAUSE = new Set(['acl:relcl', 'advcl', 'ccomp', 'xcomp', 'parataxis', 'csubj']);
 /** Clauses whose act is dated apart from the clause they hang on ("who hands power on Jan. 20", "after X withdrew"). */
 const APART = new Set(['acl', 'advcl']);
 /** Words that open a relative clause. */
@@ -77,8 +80,8 @@ function clauseDistance(parse: RoleParse, tokens: readonly Token[], time: number
   if (!path) return null;
   const [timeSide, triggerSide] = path;
   const opens = (k: number) => {
-    const rel = parse.deprels[k]!.split(':')[0]!;
-    return OWN_CLAUSE.has(rel) || (rel === 'conj' && tokens[k]!.pos === 'VERB');
+    const rel = parse.deprels[k]!;
+    return OWN_CLAUSE.has(rel) || OWN_CLAUSE.has(rel.split(':')[0]!) || (rel === 'conj' && tokens[k]!.pos === 'VERB');
   };
   if (timeSide.some(opens)) return null;
   if (triggerSide.some((k) => APART.has(parse.deprels[k]!.split(':')[0]!))) return null;

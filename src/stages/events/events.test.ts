@@ -239,7 +239,8 @@ describe('events: the right day', () => {
   const dated = (text: string) =>
     eventsOf(text).map(
       (e) =>
-        `${brief(e)} ${e.date?.value} ${e.date?.source}${e.historical ? ' historical' : ''} ${e.date?.time?.text ?? ''}`,
+        `${brief(e)} ${e.date?.value} ${e.date?.source}` +
+        `${e.historical ? ' historical' : ''} ${e.date?.time?.text ?? ''}`,
     );
   it.each([
     // The clause's own time, by the parse.
