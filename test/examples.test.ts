@@ -154,3 +154,33 @@ describe('examples/: joint subjects', () => {
     },
   );
 });
+
+describe('examples/: what a new user must not see coded', () => {
+  const engine = createEngine();
+  const eventsOf = async (name: string) => {
+    let doc: ArticleDocument | undefined;
+    for await (const result of engine.processInputs([join(dir, name)])) if (result.ok) doc = result.doc;
+    return doc!.events!;
+  };
+  it('an earthquake that hit a country is no military force, a disaster-response team no armed forces', async () => {
+    const events = await eventsOf('2015-04-26-nepal-earthquake-aid.txt');
+    expect(events.filter((e) => e.root === '19' || e.code === '154').map((e) => e.text)).toEqual([]);
+  });
+  it('a truce article codes the truce, not a mass killing', async () => {
+    const events = await eventsOf('2022-11-02-ethiopia-tigray-truce-pretoria.html');
+    expect(events.filter((e) => e.root === '20').map((e) => e.text)).toEqual([]);
+    expect(events.map((e) => e.code)).toContain('030');
+  });
+  it('sanctions announced in December are dated by publication, not by "Jan. 20" of a relative clause', async () => {
+    const sanctions = (await eventsOf('2016-12-29-us-expels-russian-diplomats.txt')).find((e) => e.code === '163');
+    expect(sanctions?.date).toEqual({ value: '2016-12-29', source: 'publication' });
+  });
+  it('Caracas ordering diplomats of three named countries to leave is an expulsion of each', async () => {
+    const events = await eventsOf('2024-07-30-venezuela-caracas-protests.html');
+    const expelled = events
+      .filter((e) => e.code === '161')
+      .map((e) => `${e.source.actor.code}→${e.target?.actor.code}`);
+    expect(expelled).toEqual(['VENGOV→ARG', 'VENGOV→CHL', 'VENGOV→PER']);
+    expect(events.filter((e) => e.code === '173')).toEqual([]);
+  });
+});

@@ -278,7 +278,8 @@ describe.skipIf(!HAVE_SHARED)('the seed article: events', () => {
     const sanctions = doc.events!.find((e) => e.code === '163')!;
     expect(sanctions).toMatchObject({
       evidence: { text: expect.stringMatching(/^In December, the U.N. implemented new sanctions/) },
-      date: { value: '2017-12', source: 'text' },
+      date: { value: '2017-12', source: 'clause' },
+      historical: true,
     });
     const bach = doc.events!.find((e) => e.source.actor.code === 'NGOIOC' && e.intent)!;
     expect(bach).toMatchObject({ date: { value: '2018-02-12' }, source: { mention: { text: 'Thomas Bach' } } });

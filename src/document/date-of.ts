@@ -12,6 +12,19 @@ const PART_OF_DAY = /T(?:MO|AF|EV|NI)$/;
  * and events stages, which date what they report the same way.
  * @param reference the ISO day of `ctx.reference`, or null.
  */
+/**
+ * True when a time expression can date an event or a statement: a DATE or TIME precise to a
+ * year or finer (not a duration, a set, or `PRESENT_REF`).
+ */
+export function canDate(t: TimeMention): boolean {
+  return (t.type === 'DATE' || t.type === 'TIME') && DATE_VALUE.test(t.value);
+}
+
+/** The value a dating time expression gives, a part of the day dated by its day (`2025-02-23TEV` → `2025-02-23`). */
+export function dateValue(t: TimeMention): string {
+  return t.value.replace(PART_OF_DAY, '');
+}
+
 export function dateOfSentence(
   times: readonly TimeMention[],
   sentence: number,
@@ -19,15 +32,14 @@ export function dateOfSentence(
   exclude?: { start: number; end: number },
 ): EventDate | null {
   const stated = times.find(
-    (t) =>
-      t.sentence === sentence &&
-      (t.type === 'DATE' || t.type === 'TIME') &&
-      DATE_VALUE.test(t.value) &&
-      !(exclude && t.start >= exclude.start && t.end <= exclude.end),
+    (t) => t.sentence === sentence && canDate(t) && !(exclude && t.start >= exclude.start && t.end <= exclude.end),
   );
   if (stated) {
-    const value = stated.value.replace(PART_OF_DAY, '');
-    return { value, source: 'text', time: { start: stated.start, end: stated.end, text: stated.text } };
+    return {
+      value: dateValue(stated),
+      source: 'text',
+      time: { start: stated.start, end: stated.end, text: stated.text },
+    };
   }
   return reference ? { value: reference, source: 'publication' } : null;
 }

@@ -297,8 +297,13 @@ export interface TimeMention extends Span {
 export interface EventDate {
   /** TimeML value (`2018-01-11`, `2018-01`). */
   value: string;
-  /** `text` when the sentence states it (then `time` is that expression), `publication` otherwise. */
-  source: 'text' | 'publication';
+  /**
+   * Where the date comes from (then `time` is the expression): `text` when the sentence states it
+   * (quotes); for events, `clause` when the event's own clause does (by the parse), `context` when
+   * a time that opened an earlier sentence of the paragraph frames it ("On Friday, ... Later, ...");
+   * `publication` otherwise.
+   */
+  source: 'text' | 'clause' | 'context' | 'publication';
   time?: Span;
 }
 
@@ -309,8 +314,10 @@ export interface EventParty {
   /**
    * `place` when the sentence names no target and the party is the country where a local act
    * happened ("protesters rallied in Lagos" is aimed at Nigeria); then `mention` is the place.
+   * `state` when a protest names neither target nor place and faces the protesters' own state
+   * ("Iraqi Kurds demonstrated"); then `mention` is the protesters'.
    */
-  from?: 'place';
+  from?: 'place' | 'state';
 }
 
 /** Where an event happened: a named place in its sentence, resolved with the gazetteer. */
@@ -349,6 +356,11 @@ export interface CodedEvent extends Span, CameoFacts {
   negated: boolean;
   /** Intended or announced, not done ("will visit", "plans to"), coded with CAMEO's intent code. */
   intent: boolean;
+  /**
+   * Set (true) when the event is dated well before publication: background or history ("the 2008
+   * attacks", "in October" in a December story), not the news of the day.
+   */
+  historical?: true;
   date: EventDate | null;
   place: EventPlace | null;
   /** The pattern that fired, as written, and where. */
@@ -370,9 +382,11 @@ export interface SentenceTrace {
     negated: boolean;
     intent: boolean;
     passive: boolean;
-    mood: 'fact' | 'question' | 'conditional' | 'hypothetical' | 'urged';
+    mood: 'fact' | 'question' | 'conditional' | 'hypothetical' | 'urged' | 'alleged';
   }>;
   candidates: Array<{ pattern: string; code: string; outcome: string }>;
+  /** For each coded trigger: the parse arcs to its parties, and why it has its mood and date. */
+  decisions?: Array<{ trigger: string; source: string; target: string; modality: string; dating: string }>;
 }
 
 /** The layers stages provide. A document holds the ones the stages run so far produced. */

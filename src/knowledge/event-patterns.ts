@@ -18,6 +18,8 @@ export interface EventPattern {
   words: string[][];
   /** Where the target comes: after this many of `words`, or null for no target. */
   targetAt: number | null;
+  /** `TARGET!`: the act needs a party there ("question TARGET!": questioning a result is no arrest). */
+  targetRequired?: boolean;
   /** Noun patterns: where the source comes, or null for an actor before the noun. */
   sourceAt: number | null;
   /** The pattern as written and where, for `via` and `dyad explain`. */
@@ -63,7 +65,7 @@ function parseCodebook(text: string, file: string): Map<string, CameoCode> {
 
 /**
  * Parses a pattern file. A line is `<CODE> [noun] <head> <word>...`, where a word is `a|b`
- * alternatives, `-`, `TARGET` or (nouns) `SOURCE`.
+ * alternatives, `-`, `TARGET` (`TARGET!` when the act needs one) or (nouns) `SOURCE`.
  * @throws KnowledgeError naming file, line and reason.
  */
 export function parsePatterns(text: string, file: string, codes: ReadonlyMap<string, CameoCode>): EventPattern[] {
@@ -86,10 +88,12 @@ export function parsePatterns(text: string, file: string, codes: ReadonlyMap<str
     const words: string[][] = [];
     let targetAt: number | null = null;
     let sourceAt: number | null = null;
+    let targetRequired = false;
     for (const part of tail) {
-      if (part === 'TARGET') {
+      if (part === 'TARGET' || part === 'TARGET!') {
         if (targetAt !== null) throw new KnowledgeError(file, lineNo, 'TARGET is given twice');
         targetAt = words.length;
+        targetRequired = part === 'TARGET!';
       } else if (part === 'SOURCE') {
         if (!noun)
           throw new KnowledgeError(file, lineNo, 'SOURCE belongs in noun patterns (a verb’s source is its subject)');
@@ -100,11 +104,23 @@ export function parsePatterns(text: string, file: string, codes: ReadonlyMap<str
         throw new KnowledgeError(
           file,
           lineNo,
-          `"${part}" is not a lower-case word, a|b alternatives, TARGET or SOURCE`,
+          `"${part}" is not a lower-case word, a|b alternatives, TARGET, TARGET! or SOURCE`,
         );
       }
     }
-    patterns.push({ code, noun, head: head.split('|'), words, targetAt, sourceAt, text: line, file, line: lineNo });
+    const pattern: EventPattern = {
+      code,
+      noun,
+      head: head.split('|'),
+      words,
+      targetAt,
+      sourceAt,
+      text: line,
+      file,
+      line: lineNo,
+    };
+    if (targetRequired) pattern.targetRequired = true;
+    patterns.push(pattern);
   });
   return patterns;
 }

@@ -49,6 +49,11 @@ export function explainSentences(doc: ArticleDocument, only?: number): string {
     const candidates = trace?.candidates ?? [];
     if (!candidates.length) lines.push('  patterns: no verb or noun in this sentence has a pattern');
     for (const c of candidates) lines.push(`  pattern ${c.pattern}: ${c.outcome}`);
+    for (const d of trace?.decisions ?? []) {
+      lines.push(`  trigger ${d.trigger}: source ${d.source}; target ${d.target}`);
+      lines.push(`    modality: ${d.modality}`);
+      lines.push(`    date: ${d.dating}`);
+    }
     const events = (doc.events ?? []).filter(
       (e) => e.sentence === index || e.repeats?.some((r) => r.start === sentence.start),
     );
@@ -57,7 +62,8 @@ export function explainSentences(doc: ArticleDocument, only?: number): string {
         `  ⇒ event ${e.code} ${e.name}: ${e.source.actor.code} (${e.source.mention.text}) ` +
           `→ ${e.target ? `${e.target.actor.code} (${e.target.mention.text})` : 'no target'}` +
           `${e.intent ? ', intent' : ''}${e.negated ? ', refusal' : ''}; Goldstein ${e.goldstein}, ` +
-          `QuadClass ${e.quadClass}; date ${e.date?.value ?? '?'}${e.place ? `; place ${e.place.name}` : ''}; ` +
+          `QuadClass ${e.quadClass}; date ${e.date?.value ?? '?'} (${e.date?.source ?? 'none'})` +
+          `${e.historical ? ', historical' : ''}${e.place ? `; place ${e.place.name}` : ''}; ` +
           `via "${e.via.pattern}" (${e.via.file}:${e.via.line})`,
       );
     }

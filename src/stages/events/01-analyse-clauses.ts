@@ -157,6 +157,8 @@ export function subjectOf(
     }
   }
   const verbAt = k + 1;
+  // "when the quake hit": a noun phrase with no actor right before the verb is its subject, a thing.
+  if (thingBefore(tokens, actors, verbAt, sentenceStart)) return [];
   for (; k >= sentenceStart; k--) {
     const t = tokens[k]!;
     if (CLAUSE_BREAKS.has(t.text.toLowerCase())) return [];
@@ -197,6 +199,23 @@ export function subjectOf(
     return subjects;
   }
   return [];
+}
+
+/** True when "the/a ... NOUN" with no actor in it stands right before token `verbAt`. */
+function thingBefore(
+  tokens: readonly Token[],
+  actors: readonly ActorMention[],
+  verbAt: number,
+  sentenceStart: number,
+): boolean {
+  let j = verbAt - 1;
+  if (tokens[j]?.pos !== 'NOUN') return false;
+  while (j > sentenceStart && ['NOUN', 'ADJ', 'NUM'].includes(tokens[j]!.pos)) j--;
+  // A phrase after a preposition ("from throughout the country were converging") is no subject.
+  if (!/^(the|a|an|this|that)$/i.test(tokens[j]!.text) || tokens[j - 1]?.pos === 'ADP') return false;
+  const start = tokens[j]!.start;
+  const end = tokens[verbAt - 1]!.end;
+  return !actors.some((a) => a.start < end && a.end > start);
 }
 
 /** The token that starts at `offset`, searching back from `from`. */

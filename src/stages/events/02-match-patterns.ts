@@ -1,6 +1,7 @@
 import type { ActorMention, Token } from '../../document/types.js';
 import type { EventPattern } from '../../knowledge/event-patterns.js';
 import { canBeTarget } from './01-analyse-clauses.js';
+import { partiesOf, slotWord, type RoleParse } from './parse-roles.js';
 
 /** Most words that may stand between two pattern words ("imposed tough new sanctions on"). */
 const MAX_GAP = 3;
@@ -79,7 +80,7 @@ export function matchPattern(
   head: number,
   limit: number,
   pattern: EventPattern,
-  options: { passive?: boolean; groupStart?: number; taken?: ReadonlySet<number> } = {},
+  options: { passive?: boolean; groupStart?: number; taken?: ReadonlySet<number>; parse?: RoleParse } = {},
 ): PatternMatch | null {
   const taken = [head];
   let words = pattern.words;
@@ -103,15 +104,37 @@ export function matchPattern(
     const slotBefore = pattern.sourceAt === index + slotShift || pattern.targetAt === index + slotShift;
     const gap = slotBefore && index > 0 ? SLOT_GAP : MAX_GAP;
     let passed = 0;
+    // A preposition before the target slot is no infinitive marker ("a grant [to] finance" is not "a grant to X").
+    const beforeTarget = pattern.targetAt === index + 1 + slotShift;
     for (let k = at; k < limit && passed <= gap; k++) {
       const t = tokens[k]!;
-      if (wordFits(t, alternatives) && !options.taken?.has(k)) {
+      // (The tagger takes some names for verbs: "to" before a name stays a preposition.)
+      const infinitive =
+        beforeTarget &&
+        t.pos === 'PART' &&
+        t.text.toLowerCase() === 'to' &&
+        !actors.some((a) => a.start === tokens[k + 1]?.start);
+      if (wordFits(t, alternatives) && !infinitive && !options.taken?.has(k)) {
         found = k;
         break;
       }
-      if (t.pos === 'VERB' || /^[;:.!?]$/.test(t.text)) break;
-      // A hyphenated word is one word however many tokens it makes ("a day-old blockade").
-      if (!(k > at && t.start === tokens[k - 1]!.end && (t.text === '-' || tokens[k - 1]!.text === '-'))) passed++;
+      // A prepositional phrase between two pattern words is one word, however long ("ordered
+      // diplomats [from seven countries, including Peru,] to leave"), unless it holds the next word.
+      const phraseEnd = options.parse && index > 0 ? prepositionalPhraseEnd(options.parse, k) : -1;
+      const holdsWord = () => tokens.slice(k + 1, phraseEnd + 1).some((w) => wordFits(w, alternatives));
+      if (phraseEnd > k && phraseEnd < limit && !holdsWord()) {
+        k = phraseEnd;
+        passed++;
+        continue;
+      }
+      // A verb form used as a preposition ("including") opens no clause.
+      if ((t.pos === 'VERB' && options.parse?.deprels[k] !== 'case') || /^[;:.!?]$/.test(t.text)) break;
+      // A hyphenated word is one word however many tokens it makes ("a day-old blockade"), a name
+      // one word however many words it has, and the commas and "and" of a list no word at all.
+      const hyphenated = k > at && t.start === tokens[k - 1]!.end && (t.text === '-' || tokens[k - 1]!.text === '-');
+      const listMark = t.text === ',' || t.text === 'and';
+      const inName = actors.some((a) => a.start < t.start && t.end <= a.end);
+      if (!hyphenated && !listMark && !inName) passed++;
     }
     if (found < 0) return null;
     positions.push(found);
@@ -139,6 +162,17 @@ export function matchPattern(
   if (nextWord >= 0 && nextWord < positions.length) {
     const slotEnd = tokens[positions[nextWord]!]!.start;
     targets = targets.filter((t) => t.start < slotEnd);
+    // The parse reads the whole phrase at the slot ("diplomats from [seven countries, including Peru]").
+    if (!targets.length && options.parse) {
+      const word = slotWord(options.parse, tokens, anchorOf(pattern.targetAt!));
+      const here = (m: ActorMention) => canBeTarget(m) && actors.includes(m) && m.start < slotEnd;
+      if (word !== null) targets = partiesOf(options.parse, tokens, word, here);
+    }
+    // Else, a slot closed by pattern words on both sides holds whatever parties it names.
+    if (!targets.length) {
+      const slotStart = tokens[anchorOf(pattern.targetAt!)]!.end;
+      targets = actors.filter((m) => canBeTarget(m) && m.start >= slotStart && m.end <= slotEnd);
+    }
     if (!targets.length) return null;
   }
   return {
@@ -148,4 +182,20 @@ export function matchPattern(
     sources: sourceFrom === null ? [] : actorsFrom(tokens, actors, sourceFrom, limit),
     anchor: pattern.targetAt === null ? null : anchorOf(pattern.targetAt),
   };
+}
+
+/** For a preposition that opens a phrase (`case` of a later head), the last token of that phrase; else -1. */
+function prepositionalPhraseEnd(parse: RoleParse, k: number): number {
+  const head = parse.heads[k]!;
+  if (parse.deprels[k] !== 'case' || head <= k) return -1;
+  let end = head;
+  const stack = [head];
+  while (stack.length) {
+    const n = stack.pop()!;
+    for (const c of parse.children[n]!) {
+      if (c > end) end = c;
+      stack.push(c);
+    }
+  }
+  return end;
 }

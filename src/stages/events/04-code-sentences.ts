@@ -1,9 +1,11 @@
-import type { ActorMention, Sentence, SentenceTrace, Token } from '../../document/types.js';
+import type { ActorMention, Sentence, SentenceTrace, TimeMention, Token } from '../../document/types.js';
 import type { EventKnowledge } from '../../knowledge/event-patterns.js';
 import { analyseVerb, canBeParty, canBeTarget, subjectOf, type VerbGroup } from './01-analyse-clauses.js';
 import { actorsFrom, matchPattern, type PatternMatch } from './02-match-patterns.js';
 import {
   agentWord,
+  governedMood,
+  thatClauseSubject,
   insideNounClause,
   partiesOf,
   passiveSubjectWord,
@@ -26,6 +28,8 @@ const SPORTS = new RegExp(
 const JOINT_PHRASE =
   '(?:the|both)(?: two)? (leaders|presidents|ministers|sides|countries|governments|delegations|nations)';
 const JOINT_SUBJECT = new RegExp(`^${JOINT_PHRASE}$`, 'i');
+/** The head nouns of a joint subject, which stand for parties named before. */
+const JOINT_HEAD = /^(leaders|presidents|ministers|sides|countries|governments|delegations|nations)$/i;
 const MAY_HAVE_JOINT_SUBJECT = new RegExp(`\\b${JOINT_PHRASE}\\b`, 'i');
 /** Roles that speak for a state, as the parties of a joint subject do. */
 const STATE_ROLES = new Set(['GOV', 'ELI', 'MIL', 'LEG', 'JUD']);
@@ -46,8 +50,8 @@ function better(a: PatternMatch, b: PatternMatch): boolean {
  * slot. Nouns code nominal events ("the visit of X to Y", "sanctions against Y").
  */
 export const codeSentences: EventStep = (state) => {
-  const { tokens, sentences, actors, parse, knowledge, words, trace } = state;
-  state.drafts = draftsOf(tokens, sentences, actors, parse, knowledge, words, trace);
+  const { tokens, sentences, actors, parse, times, knowledge, words, trace } = state;
+  state.drafts = draftsOf(tokens, sentences, actors, parse, times, knowledge, words, trace);
 };
 
 /** The drafts of every sentence: verbs and nouns with patterns, matched, sourced and targeted. */
@@ -56,6 +60,7 @@ function draftsOf(
   sentences: readonly Sentence[],
   actors: readonly ActorMention[],
   parse: RoleParse,
+  times: readonly TimeMention[],
   knowledge: EventKnowledge,
   words: EventWords,
   trace: SentenceTrace[] | null,
@@ -132,7 +137,7 @@ function draftsOf(
           i,
           limit,
           pattern,
-          group ? { passive: group.passive, groupStart: group.groupStart, taken } : { taken },
+          group ? { passive: group.passive, groupStart: group.groupStart, taken, parse } : { taken, parse },
         );
         if (!match) {
           record?.candidates.push({
@@ -159,11 +164,15 @@ function draftsOf(
         }
       }
       if (!best) continue;
-      if (group && group.mood !== 'fact') {
+      const mood =
+        group && group.mood !== 'fact'
+          ? group.mood
+          : governedMood(parse, tokens, i, words.proposalVerbs, words.allegationVerbs);
+      if (mood) {
         record?.candidates.push({
           pattern: best.pattern.text,
           code: best.pattern.code,
-          outcome: `not coded: a ${group.mood} clause`,
+          outcome: `not coded: a ${mood} clause`,
         });
         continue;
       }
@@ -200,9 +209,19 @@ function draftsOf(
         // The verb's subject in the parse ("President Putin and Turkish President Erdogan agreed");
         // where it names no actor, the word window's choice, unless that actor sits in a clause
         // modifying the subject ("militias armed by Iran attacked": Iran did not attack).
-        const subjects = group ? subjectWords(parse, tokens, i) : null;
+        const subjects = group ? nearestSubjects(tokens, subjectWords(parse, tokens, i)) : null;
         sources = (subjects ?? []).flatMap((w) => partiesAt(w, canBeParty));
-        if (!sources.length) {
+        // A subject the parse names with a noun that is no actor ("the quake hit", "a war that has
+        // killed") is the doer: no actor elsewhere in the sentence is borrowed for it. Only a pronoun
+        // or a missing subject leaves the word windows to find one.
+        const thingSubject =
+          subjects?.some(
+            (w) =>
+              /^(NOUN|PROPN)$/.test(tokens[w]!.pos) &&
+              !JOINT_HEAD.test(tokens[w]!.text) &&
+              !inTimeExpression(times, tokens[w]!),
+          ) ?? false;
+        if (!sources.length && !thingSubject) {
           sources = windowSubject(tokens, here, actors, group, i, sentence, s, limit, words);
           if (subjects) sources = sources.filter((m) => !subjects.some((w) => insideNounClause(parse, tokens, m, w)));
         }
@@ -212,6 +231,21 @@ function draftsOf(
         const notSource = (t: ActorMention) => !sources.some((x) => sameParty(x, t));
         const slot = partiesAt(slotWord(parse, tokens, best.anchor), canBeTarget).filter(notSource);
         if (slot.length) targets = slot;
+      }
+      // "demanded on Friday that the United States match ...": the one asked is the subject of the
+      // verb's "that" clause, however far the parse finds it.
+      if (!targets.length && group && !group.passive && best.pattern.targetAt === 0) {
+        const asked = thatClauseSubject(parse, tokens, i);
+        if (asked !== null)
+          targets = partiesAt(asked, canBeTarget).filter((t) => !sources.some((x) => sameParty(x, t)));
+      }
+      if (best.pattern.targetRequired && !targets.length) {
+        record?.candidates.push({
+          pattern: best.pattern.text,
+          code: best.pattern.code,
+          outcome: 'not coded: the act needs a target and none is a party',
+        });
+        continue;
       }
       if (!sources.length) {
         record?.candidates.push({
@@ -359,6 +393,24 @@ function regularStems(word: string): string[] {
   if (w.endsWith('es')) return [w.slice(0, -1), w.slice(0, -2)];
   if (w.endsWith('s') && !w.endsWith('ss')) return [w.slice(0, -1)];
   return [];
+}
+
+/**
+ * Of several subject words the parser gives one verb, those of the nearest clause: a verb between
+ * two subjects means the parser ran two clauses together ("teams poured into Nepal ... and an
+ * aftershock sent"), while "Putin and Erdogan agreed" keeps both.
+ */
+function nearestSubjects(tokens: readonly Token[], subjects: number[] | null): number[] | null {
+  if (!subjects || subjects.length < 2) return subjects;
+  const sorted = [...subjects].sort((a, b) => a - b);
+  let from = sorted.length - 1;
+  while (from > 0 && !tokens.slice(sorted[from - 1]! + 1, sorted[from]!).some((t) => t.pos === 'VERB')) from--;
+  return sorted.slice(from);
+}
+
+/** True when a token is part of a time expression (the parser takes "today" for a subject at times). */
+function inTimeExpression(times: readonly TimeMention[], token: Token): boolean {
+  return times.some((t) => t.start <= token.start && token.end <= t.end);
 }
 
 /** True when an actor's name ends right before token `i`, past a parenthesis such as "(C)". */

@@ -1,9 +1,10 @@
-import type { ActorMention, CodedEvent, EventDate, EventParty, EventPlace } from '../../document/types.js';
-import { dateOfSentence } from '../../document/date-of.js';
+import type { ActorMention, CodedEvent, EventParty, EventPlace } from '../../document/types.js';
 import type { ActorEntry } from '../../knowledge/actor-kb.js';
 import type { CameoCode, EventKnowledge } from '../../knowledge/event-patterns.js';
 import type { VerbGroup } from './01-analyse-clauses.js';
 import { findPlace } from './03-find-place.js';
+import { dateEvent, type EventDating } from './date-event.js';
+import { arcPath } from './parse-roles.js';
 import { sameParty, type Draft, type EventState, type EventStep } from './state.js';
 
 /**
@@ -63,17 +64,43 @@ function placeTarget(
   if (!place || !entry || entry.country === null) return null;
   if (source.actor.country === entry.country && source.actor.role === null && root !== '14') return null;
   return {
-    actor: {
-      id: entry.id,
-      name: entry.name,
-      code: entry.code,
-      country: entry.country,
-      role: null,
-      title: null,
-      kind: 'country',
-    },
+    actor: countryActor(entry),
     mention: place.mention,
     from: 'place',
+  };
+}
+
+/**
+ * The target of a local act that names none: the country of its place; for a protest with no
+ * place, the protesters' own state, which a protest faces ("Iraqi Kurds demonstrated", "Algerian
+ * landowners began a hunger strike"). A protest by a state itself keeps no target.
+ */
+function localTarget(
+  place: EventPlace | null,
+  source: ActorMention,
+  root: string,
+  countries: ReadonlyMap<string, ActorEntry>,
+): EventParty | null {
+  const fromPlace = placeTarget(place, source, root, countries);
+  if (fromPlace || root !== '14' || source.actor.role === null || !source.actor.country) return fromPlace;
+  const entry = countries.get(source.actor.country);
+  if (!entry || entry.country === null) return null;
+  return {
+    actor: countryActor(entry),
+    mention: { start: source.start, end: source.end, text: source.text },
+    from: 'state',
+  };
+}
+
+function countryActor(entry: ActorEntry): EventParty['actor'] {
+  return {
+    id: entry.id,
+    name: entry.name,
+    code: entry.code,
+    country: entry.country,
+    role: null,
+    title: null,
+    kind: 'country',
   };
 }
 
@@ -98,8 +125,9 @@ function finalCode(
 
 /**
  * Turns drafts into events: the final code (intent and refusal codes), place and date (the
- * sentence's, else the reference date), one event per source and target (both ways for joint
- * acts), merged when the article repeats them.
+ * clause's, else the paragraph's frame, else the reference date; `historical` when well before
+ * it), one event per source and target (both ways for joint acts), merged when the article
+ * repeats them.
  */
 export const buildEvents: EventStep = (state) => {
   state.events = eventsOf(state.drafts, state, state.knowledge, state.countries, state.reference);
@@ -107,7 +135,7 @@ export const buildEvents: EventStep = (state) => {
 
 function eventsOf(
   drafts: readonly Draft[],
-  doc: Pick<EventState, 'text' | 'sentences' | 'tokens' | 'actors' | 'times'>,
+  doc: Pick<EventState, 'text' | 'sentences' | 'tokens' | 'actors' | 'times' | 'parse' | 'trace'>,
   knowledge: EventKnowledge,
   countries: ReadonlyMap<string, ActorEntry>,
   reference: string | null,
@@ -115,13 +143,16 @@ function eventsOf(
   const events: CodedEvent[] = [];
   const byKey = new Map<string, CodedEvent>();
   // Place and date are found once per trigger, whatever number of events it yields.
-  const setting = new Map<number, { place: EventPlace | null; date: EventDate | null }>();
+  const setting = new Map<number, { place: EventPlace | null; dating: EventDating }>();
   for (const d of drafts) {
     const coded = finalCode(d.match.pattern.code, d.group, knowledge.codes);
-    if (!coded) continue;
-    const cameo = knowledge.codes.get(coded.code)!;
     const sentence = doc.sentences[d.sentence]!;
     const head = d.match.taken[0]!;
+    if (!coded) {
+      explainDraft(doc, d, 'negated: a conflictual act that did not happen is not coded', null);
+      continue;
+    }
+    const cameo = knowledge.codes.get(coded.code)!;
     const headToken = doc.tokens[head]!;
     let where = setting.get(head);
     if (!where) {
@@ -130,11 +161,13 @@ function eventsOf(
       const event = { trigger: head, parties: [...d.sources, ...d.targets], lenient };
       where = {
         place: findPlace(doc.text, sentence, doc.tokens, doc.actors, event),
-        date: dateOfSentence(doc.times, d.sentence, reference),
+        dating: dateEvent(doc.parse, doc.tokens, doc.sentences, doc.times, d.sentence, head, reference),
       };
       setting.set(head, where);
+      explainDraft(doc, d, modalityOf(d.group, coded), where.dating);
     }
-    const { place, date } = where;
+    const { place } = where;
+    const { date, historical } = where.dating;
     // Joint acts with no target ("the United States and South Korea agreed") are coded between
     // the parties, both ways, as CAMEO codes reciprocal events. Only cooperation is reciprocal:
     // "Argentina, Chile and Peru questioned the result" is no act of theirs on one another.
@@ -145,7 +178,7 @@ function eventsOf(
       for (const target of targets) {
         if (target && sameParty(source, target)) continue;
         const fromPlace =
-          !target && LOCAL_ROOTS.has(cameo.root) ? placeTarget(place, source, cameo.root, countries) : null;
+          !target && LOCAL_ROOTS.has(cameo.root) ? localTarget(place, source, cameo.root, countries) : null;
         const key = [source.actor.code, target?.actor.code ?? fromPlace?.actor.code ?? '-', coded.code].join('|');
         const existing = byKey.get(key);
         if (existing) {
@@ -191,10 +224,40 @@ function eventsOf(
           confidence,
           mentions: 1,
         };
+        if (historical) event.historical = true;
         byKey.set(key, event);
         events.push(event);
       }
     }
   }
   return events;
+}
+
+/** Why a draft has the mood it is coded with, in words for `dyad explain`. */
+function modalityOf(group: VerbGroup | null, coded: { negated: boolean; intent: boolean }): string {
+  if (!group) return 'asserted: a nominal event, as its clause states it';
+  if (coded.negated) return 'negated or refused: coded with the refusal code';
+  if (coded.intent) return 'intended or announced (a future modal or a governing verb): coded with the intent code';
+  return `asserted: a ${group.passive ? 'passive ' : ''}verb in a factual clause`;
+}
+
+/** Records, when explaining, the parse arcs from a draft's trigger to its parties, its mood and its date. */
+function explainDraft(
+  doc: Pick<EventState, 'tokens' | 'parse' | 'trace'>,
+  d: Draft,
+  modality: string,
+  dating: EventDating | null,
+): void {
+  const record = doc.trace?.find((t) => t.sentence === d.sentence);
+  if (!record) return;
+  const head = d.match.taken[0]!;
+  const arcs = (parties: readonly ActorMention[]) =>
+    parties.map((m) => arcPath(doc.parse, doc.tokens, head, m)).join('; ') || 'none';
+  (record.decisions ??= []).push({
+    trigger: doc.tokens[head]!.text,
+    source: arcs(d.sources),
+    target: arcs(d.targets),
+    modality,
+    dating: dating?.why ?? 'not dated: not coded',
+  });
 }

@@ -29,7 +29,8 @@ describe('events: clause analysis', () => {
     ['Israel lifted a two-day-old blockade on Gaza.', ['ISR→- 08']],
     // The tagger lemmatises "staged" as "stag" and "waged" as "wag": the verb's regular stem is tried.
     ['Russia waged war on Ukraine.', ['RUS→UKR 19']],
-    ['Students throughout Indonesia staged demonstrations.', ['IDNEDU→- 14']],
+    // A protest that names no target nor place faces the protesters' own state.
+    ['Students throughout Indonesia staged demonstrations.', ['IDNEDU→IDN 14']],
     // Two objects: the first is the one given to.
     ['Japan gave China a loan.', ['JPN→CHN 07']],
     ['Pence said Washington would keep up sanctions on Pyongyang.', [expect.stringMatching(/^USAGOV→PRKGOV 16/)]],
@@ -64,7 +65,8 @@ describe('events: clause analysis', () => {
       goldstein: -8,
       quadClass: 4,
       plover: { event: 'COERCE', mode: 'restrict' },
-      date: { value: '2017-12', source: 'text' },
+      date: { value: '2017-12', source: 'clause' },
+      historical: true,
       via: { file: 'data/events/patterns.txt' },
     });
   });
@@ -193,6 +195,28 @@ describe('events: roles from the parse', () => {
     ['North Korea fired a missile on Monday.', ['PRK→- 19']],
     // The target is the noun of the preposition the pattern names, not another party of the sentence.
     ['France imposed sanctions on Iran after talks with Germany.', ['FRA→IRN 16', 'FRA→DEU 04']],
+    // A subject that names a thing is the doer: no party of the sentence is borrowed for it.
+    ['The earthquake hit Moldova on Monday.', []],
+    ['Romania hit Moldova on Monday.', ['ROU→MDA 19']],
+    ['A war that has killed thousands ended when Chile signed the accord.', ['CHL→- 05']],
+    ['Chilean troops have killed dozens.', ['CHLMIL→- 19']],
+    // Members of a body named after their noun act for it ("activists from Fatah").
+    ['Activists from Hamas attacked Israeli troops.', ['PSEREB→ISRMIL 19']],
+    ['Activists attacked Israeli troops.', []],
+    // "Question TARGET!" needs a party to question: a result questioned is no arrest.
+    ['Brazilian police questioned the Bolivian ambassador.', ['BRACOP→BOLGOV 17']],
+    ['Argentina, Chile and Peru questioned the result.', []],
+    // A phrase between two pattern words counts as one word, and the parse reads the whole slot.
+    [
+      'Caracas on Monday ordered diplomats from seven countries, including Chile and Peru, to leave the country.',
+      ['VENGOV→CHL 16', 'VENGOV→PER 16'],
+    ],
+    ['Caracas on Monday ordered the protesters to leave the square.', []],
+    // The one asked is the subject of the demand's "that" clause, wherever it stands.
+    ['Chinese officials demanded on Friday that Japan withdraw its ships.', ['CHNGOV→JPN 10']],
+    ['Chinese officials demanded on Friday that the ships withdraw.', ['CHNGOV→- 10']],
+    // "to" before a target slot is a preposition, never an infinitive marker.
+    ['Norway gave Kenya a grant over five years to build schools.', ['NOR→KEN 07']],
   ])('%s', (text, expected) => {
     expect(eventsOf(text).map(brief)).toEqual(expected);
   });
@@ -207,5 +231,82 @@ describe('events: joint subjects act together, not on one another', () => {
     const subjects = new Set(['ARG', 'CHL', 'PER']);
     const questioned = eventsOf('Argentina, Chile and Peru questioned the result.');
     expect(questioned.filter((e) => subjects.has(e.target?.actor.code ?? ''))).toEqual([]);
+  });
+});
+
+describe('events: the right day', () => {
+  // Pinned reference: 2018-02-12 (a Monday).
+  const dated = (text: string) =>
+    eventsOf(text).map(
+      (e) =>
+        `${brief(e)} ${e.date?.value} ${e.date?.source}` +
+        `${e.historical ? ' historical' : ''} ${e.date?.time?.text ?? ''}`,
+    );
+  it.each([
+    // The clause's own time, by the parse.
+    ['Japan imposed sanctions on North Korea on Friday.', ['JPN→PRK 16 2018-02-09 clause Friday']],
+    // Its twin: a time in a relative clause dates that clause, not the act.
+    [
+      'Shinzo Abe, who visits Seoul on Friday, imposed sanctions on North Korea.',
+      ['JPNGOV→PRK 16 2018-02-12 publication '],
+    ],
+    // A time that opens a sentence frames the paragraph's next sentences.
+    [
+      'On Friday, Japanese officials met in Tokyo. Japan then imposed sanctions on North Korea.',
+      ['JPN→PRK 16 2018-02-09 context Friday'],
+    ],
+    // Its twin: a time further into a sentence states when that act happened, and frames nothing.
+    [
+      'Japanese officials met in Tokyo on Friday. Japan then imposed sanctions on North Korea.',
+      ['JPN→PRK 16 2018-02-12 publication '],
+    ],
+    // An act dated well before publication is background, marked historical.
+    ['In 2008 India attacked Pakistan.', ['IND→PAK 19 2008 clause historical 2008']],
+    ['On Sunday India attacked Pakistan.', ['IND→PAK 19 2018-02-11 clause Sunday']],
+  ])('%s', (text, expected) => {
+    expect(dated(text)).toEqual(expected);
+  });
+});
+
+describe('events: what explain is told', () => {
+  it('records the parse arcs to the parties, the modality decision and the dating decision', () => {
+    const explaining = createEngine({ defaultDate: '2018-02-12', explain: true });
+    const doc = explaining.process('Headline\n\nJapan will impose sanctions on North Korea on Friday.');
+    const decision = doc.eventTrace!.flatMap((t) => t.decisions ?? [])[0];
+    expect(decision).toMatchObject({
+      trigger: 'impose',
+      source: expect.stringContaining('nsubj'),
+      target: expect.stringContaining('North Korea'),
+      modality: expect.stringContaining('intent'),
+      dating: expect.stringMatching(/^clause: "Friday"/),
+    });
+  });
+});
+
+describe('events: only acts asserted as happening', () => {
+  // Each sentence that must not code the plain act, with its twin that does.
+  it.each([
+    // A proposal's "that" clause is asked for, not done.
+    ['Lavrov proposed that Russia expel American diplomats.', []],
+    ['Lavrov said that Russia expelled American diplomats.', ['RUS→USAGOV 16']],
+    // An allegation's "that" clause is the speaker's claim, not an established act.
+    ['Qatar argued that the Saudi blockade violates the law.', []],
+    ['Qatar said that Saudi Arabia imposed a blockade on Doha.', ['SAU→QATGOV 19']],
+    // A schedule is intent.
+    ['Iran is due to sign a deal with Iraq.', ['IRN→IRQ 03 intent']],
+    ['Iran signed a deal with Iraq.', ['IRN→IRQ 05']],
+    // A condition, a question and a modal of possibility leave the act uncoded.
+    ['If Iran attacks Israel, the United States will respond.', []],
+    ['Did Iran attack Israel?', []],
+    ['Iran may attack Israel.', []],
+    ['Iran attacked Israel.', ['IRN→ISR 19']],
+    // A negated conflictual act did not happen.
+    ['Iran did not attack Israel.', []],
+    // Adjectival and compound modifiers are never events: only the shelling and the duties are coded.
+    ['Russia shelled rebel-held towns in Syria.', ['RUS→SYR 19']],
+    ['Rebels held towns in Syria.', []],
+    ['The EU imposed duties on Chinese steel exports.', ['IGOEUREEC→CHN 16']],
+  ])('%s', (text, expected) => {
+    expect(eventsOf(text).map(brief)).toEqual(expected);
   });
 });

@@ -16,8 +16,11 @@ const STEPS: readonly EventStep[] = [codeSentences, buildEvents];
  * voice, mood), its patterns are matched, the best match wins; its source is the verb's subject
  * in the parse (or the "by" agent of a passive), its targets the actors the parse puts at the
  * pattern's slot, with the word windows as fallback where the parse names no actor. Nouns code
- * nominal events ("the visit of X to Y", "sanctions against Y"). Events are dated by their
- * sentence, placed by the gazetteer, and merged when the article repeats them.
+ * nominal events ("the visit of X to Y", "sanctions against Y"). Only acts asserted as happening
+ * are coded (not conditions, questions, modals, appeals, proposals or allegations). Events are
+ * dated by their own clause's time (`date-event.ts`), else the paragraph's frame, else publication,
+ * and marked historical when well before it; placed by the gazetteer, and merged when the article
+ * repeats them.
  */
 export const eventsStage = defineStage({
   name: 'events',

@@ -35,6 +35,8 @@ const CLAUSAL = new Set([
 const SHARES_SUBJECT = new Set(['xcomp', 'conj']);
 /** Noun modifiers that belong to the phrase's party: possessors and titles ("Russia's", "President"). */
 const KEPT_NMODS = new Set(['nmod:poss', 'nmod:desc']);
+/** Prepositions whose noun belongs to the phrase's party: "the government of X", "countries including X". */
+const MEMBER_LISTS = new Set(['of', 'including']);
 const RELATIVE_PRONOUNS = new Set(['which', 'who', 'that', 'whom']);
 
 /** Builds the dependents and the token-to-mention map of a document's parse, once per document. */
@@ -91,6 +93,8 @@ export function partiesOf(
     const region: number[] = [c];
     const others: number[] = [];
     const appositives: number[] = [];
+    // "activists from Fatah", "lawmakers in Gondor": whose members they are, when the phrase names no one else.
+    const memberOf: number[] = [];
     for (let q = 0; q < region.length; q++) {
       for (const child of parse.children[region[q]!]!) {
         const rel = parse.deprels[child]!;
@@ -100,8 +104,16 @@ export function partiesOf(
         if (rel === 'conj' || (bareNmod && joinedByAnd(parse, tokens, child))) others.push(child);
         else if (rel === 'appos') appositives.push(child);
         else if (CLAUSAL.has(base(rel))) continue;
-        else if (base(rel) === 'nmod' && !KEPT_NMODS.has(rel) && caseOf(parse, tokens, child) !== 'of') continue;
-        else region.push(child);
+        else if (
+          base(rel) === 'nmod' &&
+          !KEPT_NMODS.has(rel) &&
+          !MEMBER_LISTS.has(caseOf(parse, tokens, child) ?? '')
+        ) {
+          const marker = caseOf(parse, tokens, child);
+          // "in" names members only after a plural of people ("lawmakers in Gondor", not "an attack in Gondor").
+          const members = marker === 'from' || (marker === 'in' && tokens[c]!.text.toLowerCase() !== tokens[c]!.lemma);
+          if (q === 0 && members) memberOf.push(child);
+        } else region.push(child);
       }
     }
     const here = region.map((t) => parse.mentionOf[t]).filter((m): m is ActorMention => !!m && accept(m));
@@ -116,6 +128,7 @@ export function partiesOf(
       const at = tokens[c]!.start;
       pick = here.reduce((a, b) => (Math.abs(b.start - at) < Math.abs(a.start - at) ? b : a));
     }
+    for (const m of memberOf) pick ??= conjunct(m);
     for (const a of appositives) {
       const other = conjunct(a);
       if (!pick) pick = other;
@@ -212,4 +225,88 @@ function tokenAt(tokens: readonly Token[], offset: number): number {
     else hi = mid - 1;
   }
   return lo;
+}
+
+/**
+ * The dependency path from token `from` to the words of mention `m`, for `dyad explain`: arcs up
+ * as `↑rel`, arcs down as `↓rel word` ("ordered ↓nsubj Caracas"); `window` when no arc joins them
+ * (the party came from the word windows).
+ * @example arcPath(parse, tokens, imposed, "the EU") → 'imposed ↓nsubj Union'
+ */
+export function arcPath(parse: RoleParse, tokens: readonly Token[], from: number, m: ActorMention): string {
+  const target = tokenAt(tokens, m.start);
+  let last = target;
+  while (last + 1 < tokens.length && tokens[last + 1]!.end <= m.end) last++;
+  const word = spanHead(parse, target, last);
+  const path = pathBetween(parse, from, word);
+  if (!path) return `window: ${m.text}`;
+  const [up, down] = path;
+  const steps = [tokens[from]!.text];
+  for (const k of up) steps.push(`↑${parse.deprels[k]}`);
+  for (const k of [...down].reverse()) steps.push(`↓${parse.deprels[k]} ${tokens[k]!.text}`);
+  return `${steps.join(' ')} (${m.text})`;
+}
+
+/** The word of tokens `first..last` that the parse hangs outside them: the phrase's head. */
+export function spanHead(parse: RoleParse, first: number, last: number): number {
+  for (let k = first; k <= last; k++) {
+    const h = parse.heads[k]!;
+    if (h < first || h > last) return k;
+  }
+  return first;
+}
+
+/**
+ * The arcs between tokens `a` and `b` through their lowest common ancestor: the tokens from `a`
+ * up to it and from `b` up to it (the ancestor itself left out), or null when no arc joins them.
+ */
+export function pathBetween(parse: RoleParse, a: number, b: number): [number[], number[]] | null {
+  const chain = (k: number): number[] => {
+    const path = [k];
+    for (let h = parse.heads[k]!; h >= 0 && path.length < 40; h = parse.heads[h]!) path.push(h);
+    return path;
+  };
+  const fromA = chain(a);
+  const fromB = chain(b);
+  const common = fromA.find((k) => fromB.includes(k));
+  if (common === undefined) return null;
+  return [fromA.slice(0, fromA.indexOf(common)), fromB.slice(0, fromB.indexOf(common))];
+}
+
+/**
+ * The mood the parse gives the clause of token `k` from the verb governing it: `urged` in the
+ * "that" clause of a proposal ("proposed that Russia expel"), `alleged` in that of an allegation
+ * ("argued that the blockade violates the law"); null otherwise. A noun's clause is that of the
+ * verb it hangs on.
+ */
+export function governedMood(
+  parse: RoleParse,
+  tokens: readonly Token[],
+  k: number,
+  proposals: ReadonlySet<string>,
+  allegations: ReadonlySet<string>,
+): 'urged' | 'alleged' | null {
+  let clause = k;
+  for (let hops = 0; hops < 8 && clause >= 0; hops++) {
+    const rel = base(parse.deprels[clause]);
+    if (tokens[clause]!.pos === 'VERB' && rel !== 'conj') break;
+    if (rel === 'ccomp' || rel === 'root') break;
+    clause = parse.heads[clause]!;
+  }
+  if (clause < 0 || base(parse.deprels[clause]) !== 'ccomp') return null;
+  const governor = tokens[parse.heads[clause]!]!.lemma;
+  if (proposals.has(governor)) return 'urged';
+  if (allegations.has(governor)) return 'alleged';
+  return null;
+}
+
+/** The subject word of the "that" clause verb `verb` governs ("demanded that [Israel] ease"), or null. */
+export function thatClauseSubject(parse: RoleParse, tokens: readonly Token[], verb: number): number | null {
+  // The parser labels some "that" clauses `advcl`; the "that" marks them either way.
+  for (const clause of [...dependents(parse, verb, 'ccomp'), ...dependents(parse, verb, 'advcl')]) {
+    const marked = dependents(parse, clause, 'mark').some((m) => tokens[m]!.text.toLowerCase() === 'that');
+    const subject = dependents(parse, clause, 'nsubj')[0];
+    if (marked && subject !== undefined) return subject;
+  }
+  return null;
 }

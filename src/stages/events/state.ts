@@ -21,6 +21,10 @@ export interface EventWords {
   refusalGovernors: ReadonlySet<string>;
   /** Verbs whose "to" complement is asked of someone else, not done ("called on Russia to withdraw"). */
   appealGovernors: ReadonlySet<string>;
+  /** Verbs whose "that" clause is asked for ("proposed that Russia expel"). */
+  proposalVerbs: ReadonlySet<string>;
+  /** Verbs whose "that" clause is alleged, not established ("argued that the blockade violates"). */
+  allegationVerbs: ReadonlySet<string>;
   conditionals: ReadonlySet<string>;
   /** Verbs whose object noun names the act itself ("held talks", "launched an attack"). */
   lightVerbs: ReadonlySet<string>;
@@ -35,6 +39,8 @@ export function eventWords(kb: KnowledgeBase): EventWords {
     intentGovernors: wordSet(kb, 'intent-governors'),
     refusalGovernors: wordSet(kb, 'refusal-governors'),
     appealGovernors: wordSet(kb, 'appeal-governors'),
+    proposalVerbs: wordSet(kb, 'proposal-verbs'),
+    allegationVerbs: wordSet(kb, 'allegation-verbs'),
     conditionals: wordSet(kb, 'conditionals'),
     lightVerbs: wordSet(kb, 'light-verbs'),
   };
