@@ -115,6 +115,16 @@ function contentOfVerb(state: QuoteState, cue: Cue, speaker: SpeakerWords | null
   return parenthetical(state, cue, speaker);
 }
 
+/** True when a token in `[start, end)` stands in quotation marks that are not a title ("the project “Blue Harbour”"). */
+function quotedWordIn(state: QuoteState, start: number, end: number): boolean {
+  const titles = state.phrases.filter((p) => p.kind === 'title');
+  for (let k = start; k < end; k++) {
+    const at = state.tokens[k]!.start;
+    if (state.insideMarks[k] && !titles.some((p) => at >= p.start && at < p.end)) return true;
+  }
+  return false;
+}
+
 /** Relations of what a verb of naming or asking takes after it ("asked [them] [to make plans]"). */
 const OBJECT_RELS = new Set(['obj', 'iobj', 'obl', 'xcomp']);
 
@@ -124,6 +134,8 @@ const OBJECT_RELS = new Set(['obj', 'iobj', 'obl', 'xcomp']);
  * naming, only when a quotation mark stands inside them (a name in someone's own words).
  */
 function objectsAfter(state: QuoteState, v: number, quotedOnly: boolean): [number, number] | null {
+  // "the plan, called “Way Forward”": a participle that names a noun; nobody is speaking.
+  if (state.syntax.deprels[v] === 'acl') return null;
   let end = v + 1;
   let object = false;
   for (const c of childrenOf(state, v)) {
@@ -138,7 +150,7 @@ function objectsAfter(state: QuoteState, v: number, quotedOnly: boolean): [numbe
   }
   // "officials asked about the plan", "an official who asked not to be named": nothing was asked of anyone.
   if (!object) return null;
-  if (quotedOnly && !state.insideMarks.slice(v + 1, end).some(Boolean)) return null;
+  if (quotedOnly && !quotedWordIn(state, v + 1, end)) return null;
   return [v + 1, end];
 }
 
@@ -284,6 +296,9 @@ export function readReportedSpeech(state: QuoteState): void {
       // So is the name inside a longer parse phrase ("Louis Gallois" of "Louis Gallois, the chief executive").
       const inside = (a: SpeakerWords, b: SpeakerWords) => a.tokenStart >= b.tokenStart && a.tokenEnd <= b.tokenEnd;
       if (nearest && speaker && (nearest.tokenStart >= speaker.tokenEnd || inside(nearest, speaker))) speaker = nearest;
+      // Words inside quotation marks are what someone said, never who said it ("said “the GM ...
+      // is history,” and described ...", where the parse took the quoted subject for the verb's).
+      if (speaker && state.insideMarks[speaker.tokenStart]) speaker = null;
       content = contentOfVerb(state, cue, speaker);
       rule = 'quotes/indirect-parse';
       if (speaker && subject !== null && isOutlet(state, speaker, subject)) {

@@ -358,6 +358,18 @@ describe('quotes on the parse: each phenomenon and its twin that must yield noth
       'The coach called a meeting for Friday.',
     ],
     [
+      'a name in quotation marks is not said when a participle gives it',
+      'The mayor described the new harbour as “a gift to the city” on Monday.',
+      {
+        kind: 'mixed',
+        text: 'the new harbour as “a gift to the city” on Monday',
+        speaker: 'The mayor',
+        cue: 'described',
+        via: null,
+      },
+      'The project, called “Blue Harbour”, was drafted by the city council.',
+    ],
+    [
       'a request: its listener and what was asked',
       'The governor asked the federal government for an extra $2 billion in aid.',
       {
@@ -405,6 +417,18 @@ describe('quotes on the parse: each phenomenon and its twin that must yield noth
     expect(quotes[0]!.text).toMatch(/^the deal was “a historic step, and a fair one/);
     // Its twin: quoted words inside a sentence no one reports.
     expect(quotesOf('The deal, a “historic step” for both sides, was signed.').quotes).toEqual([]);
+  });
+
+  it('never takes quoted words for the speaker of a verb conjoined to the quotation', () => {
+    const speakers = (text: string) => quotesOf(text).quotes!.map((q) => q.speaker?.mention.text ?? null);
+    expect(speakers('Speaking to staff she said that “The bank is gone.”')).toEqual(['she']);
+    // The parse takes "The bank" for the subject of "described": no second quote is better than that one.
+    expect(
+      speakers(
+        'Speaking to staff she said that “The bank that failed you is gone,” and described a “new bank” that she ' +
+          'expected to grow from the merger.',
+      ),
+    ).toEqual(['she']);
   });
 
   it('takes neither a day nor an object for the speaker', () => {
