@@ -55,6 +55,9 @@ const ARTICLES = new Set(['a', 'an', 'the']);
 
 /** A speech verb used as an adjective ("the announced iPhone", "a claimed seven hours"): no one speaks. */
 function attributive(state: QuoteState, i: number): boolean {
+  // Part of a hyphenated adjective: "so-called", "self-described".
+  const prev = state.tokens[i - 1];
+  if (prev && /^[-‐–]$/.test(prev.text) && prev.end === state.tokens[i]!.start) return true;
   // Past adverbs: "the recently announced iPhone".
   let k = i - 1;
   while (k >= 0 && state.tokens[k]!.pos === 'ADV') k--;
@@ -72,6 +75,16 @@ function passive(state: QuoteState, i: number): boolean {
   // "as stated on the website", "as reported": the same participle after "as".
   const be = k >= 0 && (state.tokens[k]!.lemma === 'be' || state.folded[k] === 'as');
   return be && /(ed|en|wn|id|ld|ght)$/.test(state.folded[i]!);
+}
+
+/** Words that deny a verb: "did not say whether", "has never said". */
+const NEGATIONS = new Set(['not', "n't", 'never']);
+
+/** A negated speech verb ("Apple did not say whether he left"): nothing was said, so nothing is quoted. */
+function negated(state: QuoteState, i: number): boolean {
+  for (let k = i - 1; k >= 0 && (state.tokens[k]!.pos === 'ADV' || state.tokens[k]!.pos === 'PART'); k--)
+    if (NEGATIONS.has(state.folded[k]!)) return true;
+  return false;
 }
 
 /** A speech noun with a speaker of its own: a possessor ("the ministry's statement") or a `by` phrase. */
@@ -109,6 +122,7 @@ export function findCues(state: QuoteState): void {
     const single = (lemma: string, nominal: boolean) => {
       const cue: Cue = { tokenStart: i, tokenEnd: i + 1, sentence: state.sentenceOf[i]!, lemma, according: false };
       if (nominal) cue.nominal = true;
+      if (lexicon.namingVerbs.has(lemma) || lexicon.requestVerbs.has(lemma)) cue.parseOnly = true;
       cues.push(cue);
       state.cueAt.set(i, cue);
     };
@@ -127,7 +141,12 @@ export function findCues(state: QuoteState): void {
     // After "to" a speech verb is a purpose or an appeal ("to add liquidity", "telling people to
     // call back"), unless a "that" clause follows.
     if (folded[i - 1] === 'to' && folded[i + 1] !== 'that') continue;
-    const speech = lexicon.speechVerbs.has(lemma) || lexicon.clauseCues.has(lemma);
+    const speech =
+      lexicon.speechVerbs.has(lemma) ||
+      lexicon.clauseCues.has(lemma) ||
+      lexicon.namingVerbs.has(lemma) ||
+      lexicon.requestVerbs.has(lemma);
+    if (negated(state, i)) continue;
     if (lexicon.passiveCues.has(lemma) || (speech && !attributive(state, i) && !passive(state, i)))
       single(lemma, false);
   }

@@ -28,7 +28,7 @@ function attributeAfter(
   for (let i = lowerBound(state.cues, after, (c) => c.tokenStart); i < state.cues.length; i++) {
     const c = state.cues[i]!;
     if (c.tokenStart >= reach) break;
-    if (!c.used && !c.nominal) {
+    if (!c.used && !c.nominal && !c.parseOnly) {
       cue = c;
       break;
     }
@@ -57,7 +57,8 @@ function attributeBefore(
   for (let i = lowerBound(state.cues, from, (c) => c.tokenStart); i < state.cues.length; i++) {
     const c = state.cues[i]!;
     if (c.tokenStart >= opening) break;
-    if (!c.used && c.tokenEnd <= opening) candidates.push(c);
+    // A verb of naming or asking before a quotation is read off the parse (step 04), as a mixed quote.
+    if (!c.used && !c.parseOnly && c.tokenEnd <= opening) candidates.push(c);
   }
   // "X said in a statement, “Q”": the verb with a speaker before it wins over the phrase after it.
   const speakerOf = (c: Cue) => {

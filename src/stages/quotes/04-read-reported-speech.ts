@@ -19,10 +19,18 @@ const NOUN_THAT_REACH = 8;
 
 const isPunct = (state: QuoteState, i: number) => state.tokens[i]!.pos === 'PUNCT';
 
-/** Trims punctuation, and a leading "that", from a token range. */
+/** Trims punctuation, and a leading "that", from a token range; keeps the closing mark of a quotation it holds. */
 function trimmed(state: QuoteState, [start, end]: [number, number]): [number, number] {
   while (start < end && (isPunct(state, start) || (state.folded[start] === 'that' && start + 1 < end))) start++;
   while (end > start && isPunct(state, end - 1)) end--;
+  // "what he called a “New Deal”.": the closing mark after the last word belongs to the quotation.
+  // So is its own punctuation before the mark ("called him “very smart.”").
+  const last = markAround(state, end - 1);
+  if (last) {
+    const close = tokenAt(state, last.close);
+    if (close >= end && close - end < 3 && state.tokens.slice(end, close + 1).every((t) => t.pos === 'PUNCT'))
+      end = close + 1;
+  }
   return [start, end];
 }
 
@@ -39,6 +47,14 @@ function thatAfter(state: QuoteState, v: number): number | null {
 /** True when the clause headed at `head` has a subject of its own. */
 const hasSubject = (state: QuoteState, head: number) =>
   dependent(state, head, 'nsubj') !== null || dependent(state, head, 'expl') !== null;
+
+/** A clause opened by a subordinator or a preposition ("after X reported", "as X said"), past a comma. */
+function openedBySubordinator(state: QuoteState, v: number): boolean {
+  let k = subtreeRange(state, v)[0];
+  while (state.folded[k] === ',') k++;
+  const pos = state.tokens[k]?.pos;
+  return pos === 'SCONJ' || pos === 'ADP' || dependent(state, v, 'mark') !== null;
+}
 
 /**
  * What a speech verb reports, read off the parse: its clausal complement ("said [that S]"); the
@@ -72,9 +88,19 @@ function contentOfVerb(state: QuoteState, cue: Cue, speaker: SpeakerWords | null
     return [start, end];
   }
   if (state.lexicon.clauseCues.has(cue.lemma)) return null;
+  if (cue.parseOnly) return objectsAfter(state, v, state.lexicon.namingVerbs.has(cue.lemma));
   const rel = baseRel(deprels[v]);
   const head = heads[v]!;
-  if ((rel === 'parataxis' || rel === 'dep') && head >= 0) {
+  // "S, X reported, citing Y" parsed as an adverbial clause: a cue with a subject of its own (not
+  // a participle: "..., claiming S") after its clause, set off by a comma and with no subordinator ("after X reported" is a time, not a report of S).
+  const setOff =
+    rel === 'advcl' &&
+    head >= 0 &&
+    head < v &&
+    hasSubject(state, v) &&
+    [0, 1].some((k) => state.folded[subtreeRange(state, v)[0] - k] === ',') &&
+    !openedBySubordinator(state, v);
+  if ((rel === 'parataxis' || rel === 'dep' || setOff) && head >= 0) {
     // "S, X said": the clause the cue hangs on, without the cue's own words.
     const [cs, ce] = subtreeRange(state, v);
     const [hs, he] = subtreeRange(state, head, (c) => c === v);
@@ -87,6 +113,45 @@ function contentOfVerb(state: QuoteState, cue: Cue, speaker: SpeakerWords | null
     if (object !== null && object > v) return subtreeRange(state, object);
   }
   return parenthetical(state, cue, speaker);
+}
+
+/** True when a token in `[start, end)` stands in quotation marks that are not a title ("the project “Blue Harbour”"). */
+function quotedWordIn(state: QuoteState, start: number, end: number): boolean {
+  const titles = state.phrases.filter((p) => p.kind === 'title');
+  for (let k = start; k < end; k++) {
+    const at = state.tokens[k]!.start;
+    if (state.insideMarks[k] && !titles.some((p) => at >= p.start && at < p.end)) return true;
+  }
+  return false;
+}
+
+/** Relations of what a verb of naming or asking takes after it ("asked [them] [to make plans]"). */
+const OBJECT_RELS = new Set(['obj', 'iobj', 'obl', 'xcomp']);
+
+/**
+ * The words after a verb of naming or asking that are its objects and complements, as one range
+ * ("described [the day as a “defining moment”]", "asked [the government for more aid]"); for
+ * naming, only when a quotation mark stands inside them (a name in someone's own words).
+ */
+function objectsAfter(state: QuoteState, v: number, quotedOnly: boolean): [number, number] | null {
+  // "the plan, called “Way Forward”": a participle that names a noun; nobody is speaking.
+  if (state.syntax.deprels[v] === 'acl') return null;
+  let end = v + 1;
+  let object = false;
+  for (const c of childrenOf(state, v)) {
+    const rel = baseRel(state.syntax.deprels[c]);
+    // "urged both sides [to show restraint]": an infinitive the parser hung as an adverbial clause.
+    const infinitive = rel === 'advcl' && state.folded[subtreeRange(state, c)[0]] === 'to';
+    if (c <= v || !(OBJECT_RELS.has(rel) || infinitive)) continue;
+    end = Math.max(end, subtreeRange(state, c)[1]);
+    // A request has an object ("asked the government ...", "urged restraint"); a name may be a
+    // complement ("what he called a “New Deal”").
+    if (rel === 'obj' || rel === 'iobj' || (quotedOnly && rel === 'xcomp')) object = true;
+  }
+  // "officials asked about the plan", "an official who asked not to be named": nothing was asked of anyone.
+  if (!object) return null;
+  if (quotedOnly && !quotedWordIn(state, v + 1, end)) return null;
+  return [v + 1, end];
 }
 
 /** "His plan, he stated, was ...": a cue set off by commas inside the clause it reports, which is the sentence. */
@@ -231,6 +296,9 @@ export function readReportedSpeech(state: QuoteState): void {
       // So is the name inside a longer parse phrase ("Louis Gallois" of "Louis Gallois, the chief executive").
       const inside = (a: SpeakerWords, b: SpeakerWords) => a.tokenStart >= b.tokenStart && a.tokenEnd <= b.tokenEnd;
       if (nearest && speaker && (nearest.tokenStart >= speaker.tokenEnd || inside(nearest, speaker))) speaker = nearest;
+      // Words inside quotation marks are what someone said, never who said it ("said “the GM ...
+      // is history,” and described ...", where the parse took the quoted subject for the verb's).
+      if (speaker && state.insideMarks[speaker.tokenStart]) speaker = null;
       content = contentOfVerb(state, cue, speaker);
       rule = 'quotes/indirect-parse';
       if (speaker && subject !== null && isOutlet(state, speaker, subject)) {

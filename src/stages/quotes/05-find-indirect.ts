@@ -87,6 +87,8 @@ function pastAppositive(state: QuoteState, from: number, end: number): number {
 export function findIndirect(state: QuoteState): void {
   state.cues.forEach((cue, index) => {
     if (cue.used || state.insideMarks[cue.tokenStart] || cue.nominal) return;
+    // Verbs of naming and asking report only what the parse gives them as objects (step 04).
+    if (cue.parseOnly) return;
     const sentence = state.sentences[cue.sentence]!;
     const { tokenStart: first, tokenEnd: last } = sentence;
     let speaker: SpeakerWords | null = null;

@@ -39,6 +39,8 @@ function quoteLexicon(kb: KnowledgeBase): QuoteLexicon {
       relayWords: set('relay-prepositions'),
       titleNouns: set('title-nouns'),
       clauseCues: set('clause-cues'),
+      namingVerbs: set('naming-verbs'),
+      requestVerbs: set('request-verbs'),
       speechNouns: set('speech-nouns'),
       outletNouns: set('outlet-nouns'),
       invertingVerbs: set('inverting-verbs'),

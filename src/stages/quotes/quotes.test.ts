@@ -339,6 +339,66 @@ describe('quotes on the parse: each phenomenon and its twin that must yield noth
       },
       'Ayesha Rahman, a security analyst in Lahore, told Reuters about her new book.',
     ],
+    [
+      'a naming verb with a quoted name reports the words',
+      'The mayor described the flood as a “once-in-a-century disaster” in her briefing.',
+      {
+        kind: 'mixed',
+        text: 'the flood as a “once-in-a-century disaster” in her briefing',
+        speaker: 'The mayor',
+        cue: 'described',
+        via: null,
+      },
+      'The mayor described the flood route to reporters.',
+    ],
+    [
+      'a naming verb in a relative clause, its closing mark kept',
+      'The coach unveiled what she called a “fresh start” for the club.',
+      { kind: 'mixed', text: 'a “fresh start” for the club', speaker: 'she', cue: 'called', via: null },
+      'The coach called a meeting for Friday.',
+    ],
+    [
+      'a name in quotation marks is not said when a participle gives it',
+      'The mayor described the new harbour as “a gift to the city” on Monday.',
+      {
+        kind: 'mixed',
+        text: 'the new harbour as “a gift to the city” on Monday',
+        speaker: 'The mayor',
+        cue: 'described',
+        via: null,
+      },
+      'The project, called “Blue Harbour”, was drafted by the city council.',
+    ],
+    [
+      'a request: its listener and what was asked',
+      'The governor asked the federal government for an extra $2 billion in aid.',
+      {
+        kind: 'indirect',
+        text: 'the federal government for an extra $2 billion in aid',
+        speaker: 'The governor',
+        cue: 'asked',
+        via: null,
+      },
+      'Officials asked about the plan declined to comment.',
+    ],
+    [
+      'an appeal is a request, but not in the passive',
+      'Mayor Lisa Brandt urged residents to stay indoors.',
+      { kind: 'indirect', text: 'residents to stay indoors', speaker: 'Mayor Lisa Brandt', cue: 'urged', via: null },
+      'Residents were urged to stay indoors.',
+    ],
+    [
+      'a negated speech verb said nothing',
+      'The minister said the talks would resume.',
+      { kind: 'indirect', text: 'the talks would resume', speaker: 'The minister', cue: 'said', via: null },
+      'The minister did not say whether the talks would resume.',
+    ],
+    [
+      'a speech verb negated by "never" said nothing either',
+      'The union said that the strike was over.',
+      { kind: 'indirect', text: 'the strike was over', speaker: 'The union', cue: 'said', via: null },
+      'The union never said that the strike was over.',
+    ],
   ])('%s', (_name, text, expected, twin) => {
     expect(quotesOf(text).quotes!.map(who)).toEqual([expected]);
     expect(quotesOf(twin).quotes!.map(who)).toEqual([]);
@@ -359,12 +419,24 @@ describe('quotes on the parse: each phenomenon and its twin that must yield noth
     expect(quotesOf('The deal, a “historic step” for both sides, was signed.').quotes).toEqual([]);
   });
 
+  it('never takes quoted words for the speaker of a verb conjoined to the quotation', () => {
+    const speakers = (text: string) => quotesOf(text).quotes!.map((q) => q.speaker?.mention.text ?? null);
+    expect(speakers('Speaking to staff she said that “The bank is gone.”')).toEqual(['she']);
+    // The parse takes "The bank" for the subject of "described": no second quote is better than that one.
+    expect(
+      speakers(
+        'Speaking to staff she said that “The bank that failed you is gone,” and described a “new bank” that she ' +
+          'expected to grow from the merger.',
+      ),
+    ).toEqual(['she']);
+  });
+
   it('takes neither a day nor an object for the speaker', () => {
     const quotes = quotesOf(
       'Apple Computer today announced its latest phone. Stocks rose on Friday, after the bank chief Ben Bernanke ' +
         'said that the economy was starting to recover.',
     ).quotes!;
-    expect(quotes.map((q) => q.speaker?.mention.text)).toEqual(['Apple Computer today', 'the bank chief Ben Bernanke']);
+    expect(quotes.map((q) => q.speaker?.mention.text)).toEqual(['Apple Computer', 'Ben Bernanke']);
   });
 
   it.each(['“” he said.', 'He said “”.', '“ ,” she said.'])('makes no empty quote of "%s"', (text) => {

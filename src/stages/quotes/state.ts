@@ -16,6 +16,10 @@ export interface QuoteLexicon {
   titleNouns: Set<string>;
   /** Verbs that report only when they govern a clause ("the court ruled that ..."). */
   clauseCues: Set<string>;
+  /** Verbs that report only a quoted name ("described it as a “defining moment”"). */
+  namingVerbs: Set<string>;
+  /** Verbs of asking, whose object and infinitive are the request ("asked them to make plans"). */
+  requestVerbs: Set<string>;
   /** Nouns that report, with a possessor or a `by` phrase ("the ministry's statement that ..."). */
   speechNouns: Set<string>;
   /** Head nouns of an outlet that relays what others said ("Japanese media reported"). */
@@ -34,6 +38,8 @@ export interface Cue {
   according: boolean;
   /** A noun that reports ("the announcement by X that ...", "X's statement"). */
   nominal?: boolean;
+  /** A verb of naming or asking: it reports only the objects the parse gives it, never by word order. */
+  parseOnly?: boolean;
   /** Taken by a quotation already. */
   used?: boolean;
 }
