@@ -44,7 +44,9 @@ const REFUSAL_CODES: Record<string, string> = {
 const LOCAL_ROOTS = new Set(['14', '15', '17', '18', '19', '20']);
 
 function party(m: ActorMention): EventParty {
-  return { actor: m.actor, mention: { start: m.start, end: m.end, text: m.text } };
+  // A place acted on ("how to deal with Idlib") stands for its country, as a city does.
+  const actor = m.actor.code === null && m.actor.country ? { ...m.actor, code: m.actor.country } : m.actor;
+  return { actor, mention: { start: m.start, end: m.end, text: m.text } };
 }
 
 /**
