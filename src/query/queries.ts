@@ -269,7 +269,7 @@ export async function queryQuotes(store: QuerySource, filter: QuoteFilter = {}):
  * run and on both stores.
  */
 export async function queryActors(store: QuerySource, limit = 25, all = false): Promise<QueryResult> {
-  const news = all ? '' : `WHERE ${NOT_HISTORICAL}`;
+  const news = all ? 'WHERE true' : `WHERE ${NOT_HISTORICAL}`;
   const result = await limited(
     store,
     `WITH m AS (SELECT actor_id, min(code) AS code, min(name) AS name, min(kind) AS kind, sum(mentions) AS mentions,
@@ -277,7 +277,7 @@ export async function queryActors(store: QuerySource, limit = 25, all = false): 
                   FROM actors WHERE code IS NOT NULL AND kind NOT IN ('media', 'city', 'place') GROUP BY actor_id),
           s AS (SELECT source_name AS name, source_code AS code, count(*) AS n FROM events e ${news} GROUP BY 1, 2),
           t AS (SELECT target_name AS name, target_code AS code,
-            count(*) AS n FROM events e WHERE target_code IS NOT NULL ${all ? '' : `AND ${NOT_HISTORICAL}`} GROUP BY 1, 2)
+            count(*) AS n FROM events e ${news} AND target_code IS NOT NULL GROUP BY 1, 2)
      SELECT m.name, m.code, m.kind, m.mentions, m.articles, coalesce(s.n, 0) AS as_source, coalesce(t.n, 0) AS as_target
        FROM m LEFT JOIN s ON s.name = m.name AND s.code = m.code LEFT JOIN t ON t.name = m.name AND t.code = m.code
       ORDER BY m.mentions DESC, m.name`,
