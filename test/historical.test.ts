@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../src/shells/server/app.js';
+import { BACKGROUND_ARTICLE } from './support/background-article.js';
 import { CLI, REPO_ROOT } from './support/paths.js';
 
 /**
@@ -12,15 +13,6 @@ import { CLI, REPO_ROOT } from './support/paths.js';
  * story) are stored, marked historical, and left out of every count, listing and export unless
  * asked for with `--all` (`all=true` on the API).
  */
-
-/** A 2024 story: one current act, and two acts of 2014 told as background. */
-export const BACKGROUND_ARTICLE = {
-  id: 'crimea-background',
-  date: '2024-03-12',
-  text:
-    'Ukraine accused Russia of shelling Kharkiv on Monday. In 2014, Russia annexed Crimea. ' +
-    'On March 1, 2014, Russia invaded Ukraine.',
-};
 
 function dyad(args: string[]) {
   const run = spawnSync(process.execPath, [CLI, ...args], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 120_000 });
