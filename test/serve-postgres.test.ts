@@ -227,7 +227,7 @@ describe.runIf(HAVE_SERVICES)('dyad serve on a PostgreSQL store answers as on Du
     }
   });
 
-  it('leaves the background acts out of events, overview and exports on both stores, and keeps them when asked', async () => {
+  it('leaves background acts out of events, overview and exports on both stores; keeps them when asked', async () => {
     const annexed = await both('/api/events?text=annexed');
     expect(annexed.duck.body.rows).toEqual([]);
     expect(annexed.pg).toEqual(annexed.duck);
