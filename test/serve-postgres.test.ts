@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -13,6 +13,7 @@ import { buildServer } from '../src/shells/server/app.js';
 import { ingest } from '../src/store/ingest.js';
 import { PgStore } from '../src/store/postgres/pg-store.js';
 import { Store } from '../src/store/store.js';
+import { BACKGROUND_ARTICLE } from './support/background-article.js';
 import { CLI, REPO_ROOT } from './support/paths.js';
 import { freePort, HAVE_SERVICES, PostgresServer, RedisServer, SERVICES_MISSING } from './support/services.js';
 
@@ -27,8 +28,12 @@ if (!HAVE_SERVICES) console.warn(SERVICES_MISSING);
 /** Generated articles beside the examples: enough dates, actors and ties to tell two stores apart. */
 const GENERATED = 150;
 
-/** Articles of our own: quotations to search by words, and a near-duplicate (left out of every count). */
+/**
+ * Articles of our own: quotations to search by words, a near-duplicate (left out of every count),
+ * and a story with background acts (historical: left out unless asked for).
+ */
 const OWN_ARTICLES = [
+  BACKGROUND_ARTICLE,
   {
     id: 'own-envoy',
     date: '2019-05-06',
@@ -188,6 +193,11 @@ describe.runIf(HAVE_SERVICES)('dyad serve on a PostgreSQL store answers as on Du
     '/api/actors?limit=100',
     '/api/actors?q=korea',
     '/api/actors?q=GOV&format=csv',
+    '/api/overview?all=true',
+    '/api/events?limit=1000&all=true',
+    '/api/timeline?by=month&all=true',
+    '/api/network?all=true',
+    '/api/actors?limit=100&all=true',
   ])('%s', async (url) => {
     const { duck, pg } = await both(url);
     expect(duck.status).toBe(200);
@@ -200,8 +210,9 @@ describe.runIf(HAVE_SERVICES)('dyad serve on a PostgreSQL store answers as on Du
   it('lists the events and the timeline of the busiest dyad alike, by code, by name, one way or both', async () => {
     const { duck } = await both('/api/network?limit=1');
     const { source, target } = duck.body.edges.rows[0] as { source: string; target: string };
-    const [sourceName] = (await both(`/api/actors?q=${source}&limit=1`)).duck.body.rows.map(
-      (r: { name: string }) => r.name,
+    // The name the events give the source (an actor's most mentioned name may be one no event of the dyad carries).
+    const [sourceName] = (await both(`/api/events?source=${source}&target=${target}&limit=1`)).duck.body.rows.map(
+      (r: { source_name: string }) => r.source_name,
     );
     for (const url of [
       `/api/events?source=${source}&target=${target}`,
@@ -213,6 +224,30 @@ describe.runIf(HAVE_SERVICES)('dyad serve on a PostgreSQL store answers as on Du
       const answers = await both(url);
       expect(answers.duck.body.rows.length, url).toBeGreaterThan(0);
       expect(answers.pg, url).toEqual(answers.duck);
+    }
+  });
+
+  it('leaves background acts out of events, overview and exports on both stores; keeps them when asked', async () => {
+    const annexed = await both('/api/events?text=annexed');
+    expect(annexed.duck.body.rows).toEqual([]);
+    expect(annexed.pg).toEqual(annexed.duck);
+    const kept = await both('/api/events?text=annexed&all=true');
+    expect(kept.duck.body.rows.map((r: { code: string; date: string }) => [r.date, r.code])).toEqual([['2014', '192']]);
+    expect(kept.pg).toEqual(kept.duck);
+    const news = await both('/api/overview');
+    const all = await both('/api/overview?all=true');
+    expect(all.duck.body.totals.events - news.duck.body.totals.events).toBeGreaterThanOrEqual(2);
+    expect([news.pg.body.totals, all.pg.body.totals]).toEqual([news.duck.body.totals, all.duck.body.totals]);
+    for (const extra of [[], ['--all']]) {
+      const exported = (db: string, name: string) => {
+        const out = join(dir, `${name}${extra.length}.jsonl`);
+        const run = cli(['export', 'events', '--format', 'jsonl', '--out', out, '--db', db, ...extra]);
+        expect(run.status, run.stderr).toBe(0);
+        return readFileSync(out, 'utf8');
+      };
+      const fromDuck = exported(duckPath, 'duck');
+      expect(fromDuck.includes('Russia annexed Crimea'), `with ${extra}`).toBe(extra.length > 0);
+      expect(exported(pgUrl, 'pg'), `with ${extra}`).toBe(fromDuck);
     }
   });
 

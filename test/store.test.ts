@@ -102,18 +102,20 @@ describe('the store', () => {
     reopened.close();
   });
 
-  it('refuses a version 3 store, whose SimHash near-duplicate keys no longer compare, saying so', async () => {
+  it.each([
+    ['3', 'simhash UBIGINT', /simhash\.duckdb: the store has layout version 3 \(its near-duplicate keys are SimHashes/],
+    ['4', 'minhash BLOB', /simhash\.duckdb: the store has layout version 4 \(its events carry no historical mark/],
+  ])('refuses a version %s store (%s), saying why it cannot be read', async (version, column, reason) => {
+    // Version 3 kept SimHash keys that no longer compare; version 4 never marked historical events.
     const db = join(tmp(), 'simhash.duckdb');
     const instance = await DuckDBInstance.create(db);
     const connection = await instance.connect();
-    await connection.run('CREATE TABLE articles (id VARCHAR PRIMARY KEY, simhash UBIGINT)');
+    await connection.run(`CREATE TABLE articles (id VARCHAR PRIMARY KEY, ${column})`);
     await connection.run('CREATE TABLE store_info (key VARCHAR PRIMARY KEY, value VARCHAR)');
-    await connection.run("INSERT INTO store_info VALUES ('version', '3')");
+    await connection.run(`INSERT INTO store_info VALUES ('version', '${version}')`);
     connection.closeSync();
     instance.closeSync();
-    await expect(Store.open(db)).rejects.toThrow(
-      /simhash\.duckdb: the store has layout version 3 \(its near-duplicate keys are SimHashes/,
-    );
+    await expect(Store.open(db)).rejects.toThrow(reason);
   });
 
   it('refuses a store written in another layout, naming the file, and leaves it untouched', async () => {
@@ -125,7 +127,7 @@ describe('the store', () => {
     connection.closeSync();
     instance.closeSync();
     await expect(Store.open(db)).rejects.toThrow(
-      /old\.duckdb: the store has layout version 1; this Dyad reads and writes version 4/,
+      /old\.duckdb: the store has layout version 1; this Dyad reads and writes version 5/,
     );
     // Ingest starts its workers before it opens the store: refused, it must stop them and exit.
     const refused = spawnSync(

@@ -1,6 +1,7 @@
 import {
   dateRange,
   eventWhere,
+  NOT_HISTORICAL,
   PERIOD,
   queryArticle,
   queryNetwork,
@@ -185,11 +186,12 @@ export interface NetworkNode {
  */
 export async function queryNetworkGraph(
   store: QuerySource,
-  filter: { from?: string; to?: string; minWeight: number; limit: number },
+  filter: { from?: string; to?: string; all?: boolean; minWeight: number; limit: number },
 ): Promise<{ nodes: NetworkNode[]; edges: QueryResult }> {
   const { sql, params } = eventWhere({
     ...(filter.from ? { from: filter.from } : {}),
     ...(filter.to ? { to: filter.to } : {}),
+    ...(filter.all ? { all: true } : {}),
   });
   const rows = await store.all(
     `SELECT e.source_code AS source, e.target_code AS target, count(*) AS events, sum(e.mentions) AS mentions,
@@ -212,11 +214,18 @@ export async function queryNetworkGraph(
 
 /**
  * Actors whose name or code contains `search` (all when empty), one row per code, most mentioned
- * first, with their roles: events as source and as target, and quotations as speaker. A code's
- * name and kind are those of its most mentioned row (the first by name and kind among equals).
+ * first, with their roles: events as source and as target (historical ones only with `all`), and
+ * quotations as speaker. A code's name and kind are those of its most mentioned row (the first by
+ * name and kind among equals).
  */
-export async function searchActors(store: QuerySource, search: string, limit: number): Promise<QueryResult> {
+export async function searchActors(
+  store: QuerySource,
+  search: string,
+  limit: number,
+  all = false,
+): Promise<QueryResult> {
   const pattern = `%${search}%`;
+  const news = all ? '' : `AND ${NOT_HISTORICAL}`;
   const rows = await store.all(
     `WITH m AS (SELECT code, sum(mentions) AS mentions, count(DISTINCT article_id) AS articles
                   FROM actors WHERE code IS NOT NULL AND (name ILIKE ? OR code ILIKE ?) GROUP BY code
@@ -225,10 +234,10 @@ export async function searchActors(store: QuerySource, search: string, limit: nu
           named AS (SELECT code, name, kind,
                            row_number() OVER (PARTITION BY code ORDER BY mentions DESC, name, kind) AS place
                       FROM actors WHERE code IN (SELECT code FROM m) AND (name ILIKE ? OR code ILIKE ?)),
-          s AS (SELECT source_code AS code, count(*) AS n FROM events
-                 WHERE source_code IN (SELECT code FROM m) GROUP BY 1),
-          t AS (SELECT target_code AS code, count(*) AS n FROM events
-                 WHERE target_code IN (SELECT code FROM m) GROUP BY 1),
+          s AS (SELECT source_code AS code, count(*) AS n FROM events e
+                 WHERE source_code IN (SELECT code FROM m) ${news} GROUP BY 1),
+          t AS (SELECT target_code AS code, count(*) AS n FROM events e
+                 WHERE target_code IN (SELECT code FROM m) ${news} GROUP BY 1),
           q AS (SELECT speaker_code AS code, count(*) AS n FROM quotes
                  WHERE speaker_code IN (SELECT code FROM m) GROUP BY 1)
      SELECT m.code, named.name, named.kind, m.mentions, m.articles, coalesce(s.n, 0) AS as_source,
@@ -242,12 +251,13 @@ export async function searchActors(store: QuerySource, search: string, limit: nu
   return { columns: ['code', 'name', 'kind', 'mentions', 'articles', 'as_source', 'as_target', 'quotes'], rows };
 }
 
-/** Totals, top dyads and top speakers for a period (the whole store without one). */
+/** Totals, top dyads and top speakers for a period (the whole store without one); historical events only with `all`. */
 export async function queryOverview(
   store: QuerySource,
-  period: { from?: string; to?: string },
+  period: { from?: string; to?: string; all?: boolean },
 ): Promise<Record<string, QueryResult>> {
   const eventClauses: string[] = ['a.dup_of IS NULL'];
+  if (!period.all) eventClauses.push(NOT_HISTORICAL);
   const eventParams: Param[] = [];
   dateRange('e.date', period.from, period.to, eventClauses, eventParams);
   const quoteClauses: string[] = ['a.dup_of IS NULL'];

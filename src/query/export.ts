@@ -2,6 +2,7 @@ import { renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fatal } from '../pipeline/errors.js';
 import type { Store } from '../store/store.js';
+import { NOT_HISTORICAL } from './queries.js';
 
 export type ExportTable = 'events' | 'quotes' | 'actors';
 export type ExportFormat = 'csv' | 'jsonl' | 'parquet' | 'gdelt';
@@ -76,12 +77,12 @@ export const GDELT_COLUMNS = [
  * GDELT's counts: NumMentions (mentions summed over articles), NumArticles (articles reporting
  * it, near-duplicate copies included), NumSources (distinct outlets: URL hosts, else input files).
  */
-const GDELT_SQL = `
+const gdeltSql = (news: string) => `
 WITH e AS (
   SELECT e.*, a.url, a.source AS input, a.ingested_at,
          coalesce(regexp_extract(a.url, '^[a-z]+://([^/]+)', 1), a.source) AS outlet
     FROM events e JOIN articles a ON a.id = e.article_id
-   WHERE NOT e.negated AND length(e.date) >= 10
+   WHERE NOT e.negated AND length(e.date) >= 10${news}
 ), g AS (
   SELECT date, source_code, target_code, code,
          any_value(source_name) AS source_name, any_value(source_country) AS source_country,
@@ -123,11 +124,19 @@ SELECT row_number() OVER (ORDER BY date, source_code, target_code, code) AS GLOB
        strftime(added, '%Y%m%d%H%M%S') AS DATEADDED, source_url AS SOURCEURL
   FROM g`;
 
-const TABLE_SQL: Record<ExportTable, string> = {
-  events: 'SELECT * FROM events ORDER BY article_id, idx',
-  quotes: 'SELECT * FROM quotes ORDER BY article_id, idx',
-  actors: 'SELECT * FROM actors ORDER BY article_id, mentions DESC',
+const TABLE_SQL: Record<ExportTable, (news: string) => string> = {
+  events: (news) => `SELECT * FROM events e WHERE true${news} ORDER BY article_id, idx`,
+  quotes: () => 'SELECT * FROM quotes ORDER BY article_id, idx',
+  actors: () => 'SELECT * FROM actors ORDER BY article_id, mentions DESC',
 };
+
+/** What an export writes besides its table and format. */
+export interface ExportOptions {
+  /** Split a Parquet export into a folder of parts. */
+  partition?: ExportPartition;
+  /** Keep historical events (dated well before their article), which an export leaves out by default. */
+  all?: boolean;
+}
 
 const quoteLiteral = (path: string) => `'${path.replace(/'/g, "''")}'`;
 
@@ -144,18 +153,20 @@ const MONTH_SQL = "CASE WHEN regexp_matches(date, '^[0-9]{4}-[0-9]{2}') THEN sub
  * Writes a table to a file with DuckDB's COPY: CSV with a header, JSON Lines, Parquet, or
  * (events only) GDELT 2.0's tab-delimited event table without a header, as GDELT ships it. With
  * `partition` (Parquet, events or quotes), `out` is a folder of Hive partitions
- * (`month=2018-02/data_0.parquet`) that DuckDB, Spark or Trino read as one table.
+ * (`month=2018-02/data_0.parquet`) that DuckDB, Spark or Trino read as one table. Historical events
+ * are left out unless `all`.
  */
 export async function exportTable(
   store: Store,
   table: ExportTable,
   format: ExportFormat,
   out: string,
-  partition?: ExportPartition,
+  { partition, all }: ExportOptions = {},
 ): Promise<number> {
   if (format === 'gdelt' && table !== 'events')
     throw fatal('export', 'export/gdelt-events-only', `the GDELT format is for events only, not ${table}`);
-  const sql = format === 'gdelt' ? GDELT_SQL : TABLE_SQL[table];
+  const news = all ? '' : ` AND ${NOT_HISTORICAL}`;
+  const sql = format === 'gdelt' ? gdeltSql(news) : TABLE_SQL[table](news);
   const options = {
     csv: '(FORMAT CSV, HEADER true)',
     jsonl: '(FORMAT JSON)',
@@ -201,8 +212,8 @@ export async function exportFromPostgres(
   table: ExportTable,
   format: ExportFormat,
   out: string,
-  partition?: ExportPartition,
+  options: ExportOptions = {},
 ): Promise<number> {
   const { copyPostgresToDuckdb } = await import('../store/postgres/pg-to-duckdb.js');
-  return copyPostgresToDuckdb(url, ['articles', table], (store) => exportTable(store, table, format, out, partition));
+  return copyPostgresToDuckdb(url, ['articles', table], (store) => exportTable(store, table, format, out, options));
 }

@@ -50,8 +50,16 @@ export interface EventFilter {
   by?: 'day' | 'week' | 'month';
   /** Keep events coded as refusals or intents? Listed always; counted unless `factsOnly`. */
   factsOnly?: boolean;
+  /**
+   * Keep historical events too (background acts dated well before their article's publication,
+   * "In 2014, Russia annexed Crimea" in a 2024 story)? Left out by default: they are not the news.
+   */
+  all?: boolean;
   limit?: number;
 }
+
+/** The condition an event row `e` meets when it is news, not background (see `EventFilter.all`). */
+export const NOT_HISTORICAL = 'NOT e.historical';
 
 /** Adds an inclusive ISO date range on `column` (a "to" date covers all of that day or month). */
 export function dateRange(
@@ -71,9 +79,13 @@ export function dateRange(
   }
 }
 
-/** Builds `WHERE` clauses and parameters from a filter; duplicates of an earlier article are left out. */
+/**
+ * Builds `WHERE` clauses and parameters from a filter; duplicates of an earlier article are left
+ * out, and historical events unless `all`.
+ */
 export function eventWhere(filter: EventFilter): { sql: string; params: Param[] } {
   const clauses = ['a.dup_of IS NULL'];
+  if (!filter.all) clauses.push(NOT_HISTORICAL);
   const params: Param[] = [];
   const actor = (side: 'source' | 'target', value: string) => {
     params.push(value, value, `%${value}%`);
@@ -251,19 +263,21 @@ export async function queryQuotes(store: QuerySource, filter: QuoteFilter = {}):
 }
 
 /**
- * The most active actors: mentions, articles, and events as source or target. An actor's name,
+ * The most active actors: mentions, articles, and events as source or target (historical events
+ * only with `all`). An actor's name,
  * code and kind are the least of its tallies' (`min`, not `any_value`): the same answer on every
  * run and on both stores.
  */
-export async function queryActors(store: QuerySource, limit = 25): Promise<QueryResult> {
+export async function queryActors(store: QuerySource, limit = 25, all = false): Promise<QueryResult> {
+  const news = all ? 'WHERE true' : `WHERE ${NOT_HISTORICAL}`;
   const result = await limited(
     store,
     `WITH m AS (SELECT actor_id, min(code) AS code, min(name) AS name, min(kind) AS kind, sum(mentions) AS mentions,
       count(DISTINCT article_id) AS articles
                   FROM actors WHERE code IS NOT NULL AND kind NOT IN ('media', 'city', 'place') GROUP BY actor_id),
-          s AS (SELECT source_name AS name, source_code AS code, count(*) AS n FROM events GROUP BY 1, 2),
+          s AS (SELECT source_name AS name, source_code AS code, count(*) AS n FROM events e ${news} GROUP BY 1, 2),
           t AS (SELECT target_name AS name, target_code AS code,
-            count(*) AS n FROM events WHERE target_code IS NOT NULL GROUP BY 1, 2)
+            count(*) AS n FROM events e ${news} AND target_code IS NOT NULL GROUP BY 1, 2)
      SELECT m.name, m.code, m.kind, m.mentions, m.articles, coalesce(s.n, 0) AS as_source, coalesce(t.n, 0) AS as_target
        FROM m LEFT JOIN s ON s.name = m.name AND s.code = m.code LEFT JOIN t ON t.name = m.name AND t.code = m.code
       ORDER BY m.mentions DESC, m.name`,
@@ -276,11 +290,12 @@ export async function queryActors(store: QuerySource, limit = 25): Promise<Query
 /** Weighted actor–actor edges for a period: events between each pair, and their mean Goldstein. */
 export async function queryNetwork(
   store: QuerySource,
-  filter: Pick<EventFilter, 'from' | 'to' | 'limit'> = {},
+  filter: Pick<EventFilter, 'from' | 'to' | 'all' | 'limit'> = {},
 ): Promise<QueryResult> {
   const { sql, params } = eventWhere({
     ...(filter.from ? { from: filter.from } : {}),
     ...(filter.to ? { to: filter.to } : {}),
+    ...(filter.all ? { all: true } : {}),
   });
   const result = await limited(
     store,
@@ -317,17 +332,26 @@ export async function queryArticle(store: QuerySource, id: string): Promise<Reco
   return { ...record, duplicateOf: row.dup_of ?? null };
 }
 
-/** What a store holds: counts, events by root, top dyads and top speakers. */
+/**
+ * What a store holds: counts, events by root, top dyads and top speakers. Events are the news only:
+ * the historical ones left out are counted apart and said in a note under the totals.
+ */
 export async function summarise(store: QuerySource): Promise<Record<string, QueryResult>> {
-  const counts = await store.all(
+  const [counts] = await store.all(
     `SELECT (SELECT count(*) FROM articles) AS articles,
       (SELECT count(*) FROM articles WHERE dup_of IS NOT NULL) AS duplicates,
-            (SELECT count(*) FROM events) AS events, (SELECT count(*) FROM quotes) AS quotes,
-            (SELECT count(*) FROM failures) AS failures`,
+            (SELECT count(*) FROM events e WHERE ${NOT_HISTORICAL}) AS events,
+            (SELECT count(*) FROM events e WHERE e.historical) AS historical,
+            (SELECT count(*) FROM quotes) AS quotes, (SELECT count(*) FROM failures) AS failures`,
   );
+  const { historical, ...totals } = counts ?? {};
+  const left = Number(historical ?? 0);
   const codebook = loadEventKnowledge().codes;
   const roots = (
-    await store.all(`SELECT root, count(*) AS events FROM events GROUP BY root ORDER BY events DESC, root LIMIT 20`)
+    await store.all(
+      `SELECT root, count(*) AS events FROM events e WHERE ${NOT_HISTORICAL} ` +
+        'GROUP BY root ORDER BY events DESC, root LIMIT 20',
+    )
   ).map((r) => ({
     root: r.root,
     name: codebook.get(String(r.root))?.name ?? '',
@@ -340,9 +364,24 @@ export async function summarise(store: QuerySource): Promise<Record<string, Quer
       `DESC, speaker LIMIT 10`,
   );
   return {
-    totals: { columns: ['articles', 'duplicates', 'events', 'quotes', 'failures'], rows: counts },
+    totals: {
+      columns: ['articles', 'duplicates', 'events', 'quotes', 'failures'],
+      rows: [totals],
+      ...(left ? { notes: [historicalNote(Number(totals.events ?? 0), left)] } : {}),
+    },
     'events by root': { columns: ['root', 'name', 'events'], rows: roots },
     'top dyads': dyads,
     'top speakers': { columns: ['speaker', 'code', 'quotes'], rows: speakers },
   };
+}
+
+/**
+ * The line that says how many historical events a count left out: `81 events (2 historical left
+ * out: dated well before their article; --all keeps them)`.
+ */
+export function historicalNote(events: number, historical: number): string {
+  return (
+    `${events} event${events === 1 ? '' : 's'} (${historical} historical left out: ` +
+    'dated well before their article; --all keeps them)'
+  );
 }

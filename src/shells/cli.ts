@@ -180,6 +180,9 @@ async function code(inputs: string[], options: CodeOptions): Promise<number> {
   return failed > 0 ? EXIT_SOME_FAILED : EXIT_OK;
 }
 
+/** What `--all` says in the help of the commands that count or export events. */
+const KEEP_HISTORICAL = 'keep historical events (dated well before their article), left out by default';
+
 /** Builds the command-line program; exported so tests can run it in-process. */
 export function buildProgram(): Command {
   const program = new Command('dyad')
@@ -303,7 +306,9 @@ export function buildProgram(): Command {
         const store = await Store.openReadOnly(options.db);
         try {
           for (const [title, table] of Object.entries(await summarise(store)))
-            process.stdout.write(`\n${title}\n${formatTable(table)}\n`);
+            process.stdout.write(
+              `\n${title}\n${formatTable(table)}\n${(table.notes ?? []).map((n) => `${n}\n`).join('')}`,
+            );
         } finally {
           store.close();
         }
@@ -335,12 +340,15 @@ export function buildProgram(): Command {
       .option('--csv', 'CSV output')
       .option('--json', 'JSON Lines output')
       .option('--limit <n>', 'most rows', (v: string) => parseCount(v));
-  withOutput(
-    query
-      .command('events')
-      .description(
-        'events by source, target, code, QuadClass, date range and text; --by day|week|month for counts per period',
-      ),
+  const withAll = (command: Command) => command.option('--all', KEEP_HISTORICAL);
+  withAll(
+    withOutput(
+      query
+        .command('events')
+        .description(
+          'events by source, target, code, QuadClass, date range and text; --by day|week|month for counts per period',
+        ),
+    ),
   )
     .option('--source <actor>', 'source: code, country or name')
     .option('--target <actor>', 'target: code, country or name')
@@ -368,7 +376,7 @@ export function buildProgram(): Command {
       ) =>
         runQuery(o, async (store) =>
           (await queries()).queryEvents(store, {
-            ...pick(o, ['source', 'target', 'code', 'from', 'to', 'text', 'by', 'limit']),
+            ...pick(o, ['source', 'target', 'code', 'from', 'to', 'text', 'by', 'all', 'limit']),
             ...(o.quad ? { quadClass: o.quad } : {}),
           }),
         ),
@@ -383,17 +391,17 @@ export function buildProgram(): Command {
         (await queries()).queryQuotes(store, pick(o, ['speaker', 'text', 'from', 'to', 'limit'])),
       ),
     );
-  withOutput(query.command('actors').description('the most active actors')).action((o: QueryOptions) =>
-    runQuery(o, async (store) => (await queries()).queryActors(store, o.limit ?? 25)),
+  withAll(withOutput(query.command('actors').description('the most active actors'))).action((o: QueryOptions) =>
+    runQuery(o, async (store) => (await queries()).queryActors(store, o.limit ?? 25, o.all === true)),
   );
   withOutput(query.command('failures').description('the inputs and articles that failed, and why')).action(
     (o: QueryOptions) => runQuery(o, async (store) => (await queries()).queryFailures(store, o.limit)),
   );
-  withOutput(query.command('network').description('actor-actor edges: events and mean Goldstein'))
+  withAll(withOutput(query.command('network').description('actor-actor edges: events and mean Goldstein')))
     .option('--from <date>', 'from this date (ISO)', parseBound)
     .option('--to <date>', 'to this date (ISO)', parseBound)
     .action((o: QueryOptions & { from?: string; to?: string }) =>
-      runQuery(o, async (store) => (await queries()).queryNetwork(store, pick(o, ['from', 'to', 'limit']))),
+      runQuery(o, async (store) => (await queries()).queryNetwork(store, pick(o, ['from', 'to', 'all', 'limit']))),
     );
   query
     .command('article')
@@ -423,29 +431,33 @@ export function buildProgram(): Command {
     .requiredOption('--out <file>', 'the file to write')
     .option('--db <file>', 'the store: a DuckDB file, or postgres://... for a PostgreSQL store', DEFAULT_DB)
     .option('--partition <by>', 'with --format parquet: write a Hive-partitioned folder, one part per month (month)')
-    .action(async (table: string, o: { format: string; out: string; db: string; partition?: string }) => {
-      if (!['events', 'quotes', 'actors'].includes(table))
-        throw new InvalidArgumentError(`unknown table "${table}" (events, quotes or actors)`);
-      if (!['csv', 'jsonl', 'parquet', 'gdelt'].includes(o.format))
-        throw new InvalidArgumentError(`unknown format "${o.format}" (csv, jsonl, parquet or gdelt)`);
-      if (o.format === 'gdelt' && table !== 'events')
-        throw new UsageError(`the GDELT format is for events only, not ${table} (use csv, jsonl or parquet)`);
-      const partition = checkPartition(table, o.format, o.partition);
-      if (isPostgresUrl(o.db)) {
-        const { exportFromPostgres } = await import('../query/export.js');
-        const rows = await exportFromPostgres(o.db, table as ExportTable, o.format as ExportFormat, o.out, partition);
-        process.stderr.write(`${rows} rows written to ${o.out}\n`);
-        return;
-      }
-      const store = await openExisting(o.db);
-      try {
-        const { exportTable } = await import('../query/export.js');
-        const rows = await exportTable(store, table as ExportTable, o.format as ExportFormat, o.out, partition);
-        process.stderr.write(`${rows} rows written to ${o.out}\n`);
-      } finally {
-        store.close();
-      }
-    });
+    .option('--all', KEEP_HISTORICAL)
+    .action(
+      async (table: string, o: { format: string; out: string; db: string; partition?: string; all?: boolean }) => {
+        if (!['events', 'quotes', 'actors'].includes(table))
+          throw new InvalidArgumentError(`unknown table "${table}" (events, quotes or actors)`);
+        if (!['csv', 'jsonl', 'parquet', 'gdelt'].includes(o.format))
+          throw new InvalidArgumentError(`unknown format "${o.format}" (csv, jsonl, parquet or gdelt)`);
+        if (o.format === 'gdelt' && table !== 'events')
+          throw new UsageError(`the GDELT format is for events only, not ${table} (use csv, jsonl or parquet)`);
+        const partition = checkPartition(table, o.format, o.partition);
+        const options = { ...(partition ? { partition } : {}), ...(o.all ? { all: true } : {}) };
+        if (isPostgresUrl(o.db)) {
+          const { exportFromPostgres } = await import('../query/export.js');
+          const rows = await exportFromPostgres(o.db, table as ExportTable, o.format as ExportFormat, o.out, options);
+          process.stderr.write(`${rows} rows written to ${o.out}\n`);
+          return;
+        }
+        const store = await openExisting(o.db);
+        try {
+          const { exportTable } = await import('../query/export.js');
+          const rows = await exportTable(store, table as ExportTable, o.format as ExportFormat, o.out, options);
+          process.stderr.write(`${rows} rows written to ${o.out}\n`);
+        } finally {
+          store.close();
+        }
+      },
+    );
 
   addScaleCommands(program);
 
@@ -518,6 +530,8 @@ interface QueryOptions {
   csv?: boolean;
   json?: boolean;
   limit?: number;
+  /** Keep historical events (`--all`). */
+  all?: boolean;
 }
 
 function pick<T extends object, K extends keyof T>(o: T, keys: K[]): Pick<T, K> {

@@ -8,7 +8,7 @@ import {
 import type { Diagnostic } from '../document/types.js';
 import { fatal } from '../pipeline/errors.js';
 import type { ArticleRows } from './rows.js';
-import { SCHEMA, STORE_VERSION } from './schema.js';
+import { SCHEMA, STORE_VERSION, whyRefused } from './schema.js';
 import { MinhashIndex, signatureFromBytes } from './minhash.js';
 import { ARTICLES, cellsOf, FAILURES, type Cell } from './tables.js';
 
@@ -59,13 +59,10 @@ async function checkVersion(connection: DuckDBConnection, path: string): Promise
       )
     : '1';
   if (version !== STORE_VERSION) {
-    // Version 3 keyed near-duplicates by SimHash, which a MinHash signature cannot be compared with.
-    const why =
-      version === '3' ? ' (its near-duplicate keys are SimHashes, which this version no longer compares)' : '';
     throw fatal(
       'store',
       'store/version-mismatch',
-      `${path}: the store has layout version ${version}${why}; this Dyad reads ` +
+      `${path}: the store has layout version ${version}${whyRefused(version)}; this Dyad reads ` +
         `and writes version ${STORE_VERSION}. Ingest the inputs into a new store ` +
         `file.`,
     );

@@ -130,6 +130,8 @@ export const EVENTS: Table<{ index: number; event: CodedEvent }> = {
     { name: 'confidence', type: 'double', value: (r) => r.event.confidence },
     { name: 'evidence', type: 'text', value: (r) => r.event.evidence.text },
     { name: 'pattern', type: 'text', value: (r) => r.event.via.pattern },
+    // Background (dated well before publication): kept, but left out of counts and exports by default.
+    { name: 'historical', type: 'boolean', value: (r) => r.event.historical === true },
   ],
 };
 

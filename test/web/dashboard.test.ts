@@ -83,6 +83,17 @@ describe.skipIf(skip !== null)('dashboard in a browser', () => {
     expect(page.url()).toMatch(/#\/article\?id=.+&event=\d+/);
   });
 
+  it('counts the background acts of the examples only when the box asks for them', async () => {
+    await open('#/overview', '[data-total="events"]');
+    const total = async () => Number(await page.locator('[data-total="events"]').textContent());
+    const news = await total();
+    await page.getByLabel('Background acts too').check();
+    await page.getByRole('button', { name: 'Show' }).click();
+    await page.waitForURL(/all=true/);
+    // Two acts of the examples are dated well before their article (historical).
+    await expect.poll(total, { timeout: 20_000 }).toBe(news + 2);
+  });
+
   it('goes from a quotation to its article with the quotation highlighted', async () => {
     await open('#/quotes?speaker=Putin', 'blockquote');
     const words = (await page.locator('blockquote').first().textContent())!;

@@ -117,6 +117,7 @@ function filterOf(q: S.EventsQuery | S.TimelineQuery): DashboardFilter {
   if (q.quad) filter.quadClass = q.quad;
   if (q.undirected) filter.undirected = true;
   if (q.exact) filter.exact = true;
+  if (q.all) filter.all = true;
   return filter;
 }
 
@@ -302,6 +303,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
         queryNetworkGraph(store, {
           ...(q.from ? { from: q.from } : {}),
           ...(q.to ? { to: q.to } : {}),
+          ...(q.all ? { all: true } : {}),
           minWeight: q.minWeight,
           limit: q.limit,
         }),
@@ -337,7 +339,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     },
     async (request, reply) => {
       const q = request.query;
-      const table = await handle.use((store) => searchActors(store, q.q ?? '', q.limit));
+      const table = await handle.use((store) => searchActors(store, q.q ?? '', q.limit, q.all === true));
       return sendTable(request, reply, q.format, table, table, 'actors');
     },
   );

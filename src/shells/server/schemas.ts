@@ -26,9 +26,9 @@ const Format = Type.Union([Type.Literal('json'), Type.Literal('csv')], {
 });
 const Limit = (max: number, fallback: number) => Type.Integer({ minimum: 1, maximum: max, default: fallback });
 
-export const Period = Type.Object(
-  { from: Type.Optional(IsoDate), to: Type.Optional(IsoDate) },
-  { additionalProperties: false },
+/** `all=true` keeps historical events (dated well before their article), which counts leave out by default. */
+const All = Type.Optional(
+  Type.Boolean({ description: 'keep historical events (dated well before their article), left out by default' }),
 );
 
 const eventFilters = {
@@ -45,6 +45,7 @@ const eventFilters = {
   from: Type.Optional(IsoDate),
   to: Type.Optional(IsoDate),
   text: Type.Optional(Words),
+  all: All,
   format: Type.Optional(Format),
 };
 
@@ -69,6 +70,7 @@ export const NetworkQuery = Type.Object(
     from: Type.Optional(IsoDate),
     to: Type.Optional(IsoDate),
     minWeight: Type.Integer({ minimum: 1, maximum: 1_000_000, default: 1, description: 'fewest events for an edge' }),
+    all: All,
     limit: Limit(2000, 300),
     format: Type.Optional(Format),
   },
@@ -92,6 +94,7 @@ export type QuotesQuery = Static<typeof QuotesQuery>;
 export const ActorsQuery = Type.Object(
   {
     q: Type.Optional(Type.String({ maxLength: 64, description: 'part of a name or code' })),
+    all: All,
     limit: Limit(100, 20),
     format: Type.Optional(Format),
   },
@@ -99,7 +102,10 @@ export const ActorsQuery = Type.Object(
 );
 export type ActorsQuery = Static<typeof ActorsQuery>;
 
-export const OverviewQuery = Period;
+export const OverviewQuery = Type.Object(
+  { from: Type.Optional(IsoDate), to: Type.Optional(IsoDate), all: All },
+  { additionalProperties: false },
+);
 export type OverviewQuery = Static<typeof OverviewQuery>;
 
 export const ArticleParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 512 }) });

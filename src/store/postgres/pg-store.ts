@@ -5,7 +5,7 @@ import pg from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { fatal } from '../../pipeline/errors.js';
 import type { ArticleRows } from '../rows.js';
-import { STORE_VERSION } from '../schema.js';
+import { STORE_VERSION, whyRefused } from '../schema.js';
 import { MinhashIndex, signatureFromBytes } from '../minhash.js';
 import type { FailureRow } from '../store.js';
 import { ACTORS, ARTICLES, cellsOf, EVENTS, FAILURES, QUOTES, type Cell, type Table } from '../tables.js';
@@ -125,7 +125,7 @@ export class PgStore {
         throw fatal(
           'store',
           'store/version-mismatch',
-          `${redact(this.url)}: the store has layout version ${version}; ` +
+          `${redact(this.url)}: the store has layout version ${version}${whyRefused(version)}; ` +
             `this Dyad reads and writes version ${STORE_VERSION}.`,
         );
       }

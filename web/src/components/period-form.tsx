@@ -3,15 +3,18 @@ import { navigate, type View } from '../router';
 
 /**
  * A search form whose fields become the view's URL state on submit (so the view can be shared),
- * with the period fields every view has.
+ * with the period fields every view has and, in views that count events, a box to keep the
+ * historical ones (background acts dated well before their article, left out by default).
  */
 export function FilterForm({
   view,
   params,
+  historical = false,
   children,
 }: {
   view: View;
   params: Record<string, string>;
+  historical?: boolean;
   children?: ComponentChildren;
 }) {
   const submit = (event: Event) => {
@@ -44,6 +47,12 @@ export function FilterForm({
           pattern="\d{4}(-\d{2}(-\d{2})?)?"
         />
       </label>
+      {historical && (
+        <label for={`${view}-all`}>
+          <input id={`${view}-all`} name="all" type="checkbox" value="true" checked={params.all === 'true'} />
+          Background acts too
+        </label>
+      )}
       <button type="submit">Show</button>
     </form>
   );

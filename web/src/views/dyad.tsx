@@ -12,10 +12,11 @@ const PAGE = 50;
 /** The filter of a dyad (both directions) or of one actor on either side. */
 export function dyadFilter(params: Record<string, string>): Record<string, string | boolean | undefined> {
   const { a, b, from, to } = params;
+  const all = params.all === 'true';
   // By code or country only: a picked code (KOR) must not also match a name (North Korea).
-  if (a && b) return { source: a, target: b, undirected: true, exact: true, from, to };
-  if (a || b) return { actor: a || b, from, to };
-  return { from, to };
+  if (a && b) return { source: a, target: b, undirected: true, exact: true, from, to, all };
+  if (a || b) return { actor: a || b, from, to, all };
+  return { from, to, all };
 }
 
 /** Two actors: their events per period by QuadClass, the mean Goldstein, and the events with their evidence. */
@@ -34,7 +35,7 @@ export function Dyad({ params }: { params: Record<string, string> }) {
   return (
     <section aria-labelledby="dyad-title">
       <h2 id="dyad-title">Dyad{title ? `: ${title}` : ''}</h2>
-      <FilterForm view="dyad" params={params}>
+      <FilterForm view="dyad" params={params} historical>
         <ActorPicker label="Actor A" name="a" value={params.a ?? ''} />
         <ActorPicker label="Actor B" name="b" value={params.b ?? ''} />
         <label for="dyad-by">

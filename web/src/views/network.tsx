@@ -28,7 +28,7 @@ export function goldsteinColour(value: number | null): string {
 /** Actors as nodes and dyads as edges for a period (sigma, ForceAtlas2 layout); a click on a node lists its events. */
 export function Network({ params }: { params: Record<string, string> }) {
   const minWeight = Math.max(1, Number(params.minWeight ?? 1) || 1);
-  const period = { from: params.from, to: params.to };
+  const period = { from: params.from, to: params.to, all: params.all };
   const network = useApi<NetworkData>('network', { ...period, minWeight, limit: 300 });
   const events = useApi<Table<EventRow>>(params.actor ? 'events' : null, {
     actor: params.actor,
@@ -38,7 +38,7 @@ export function Network({ params }: { params: Record<string, string> }) {
   return (
     <section aria-labelledby="network-title">
       <h2 id="network-title">Network</h2>
-      <FilterForm view="network" params={params}>
+      <FilterForm view="network" params={params} historical>
         <label for="network-min">
           Fewest events per edge
           <input id="network-min" name="minWeight" type="number" min="1" value={String(minWeight)} />

@@ -8,14 +8,14 @@ import { href } from '../router';
 
 /** Totals, events by QuadClass over time, top dyads and top speakers for a period. */
 export function Overview({ params }: { params: Record<string, string> }) {
-  const period = { from: params.from, to: params.to };
+  const period = { from: params.from, to: params.to, all: params.all };
   const by = params.by === 'day' || params.by === 'week' ? params.by : 'month';
   const overview = useApi<OverviewData>('overview', period);
   const timeline = useApi<Table<TimelineRow>>('timeline', { ...period, by });
   return (
     <section aria-labelledby="overview-title">
       <h2 id="overview-title">Overview</h2>
-      <FilterForm view="overview" params={params}>
+      <FilterForm view="overview" params={params} historical>
         <label for="overview-by">
           Per
           <select id="overview-by" name="by" value={by}>
