@@ -282,7 +282,10 @@ describe.skipIf(!HAVE_SHARED)('the seed article: events', () => {
       historical: true,
     });
     const bach = doc.events!.find((e) => e.source.actor.code === 'NGOIOC' && e.intent)!;
-    expect(bach).toMatchObject({ date: { value: '2018-02-12' }, source: { mention: { text: 'Thomas Bach' } } });
+    // "International Olympic Committee president Thomas Bach": the parse may make either the person or
+    // his organisation the head of the subject; both are the IOC.
+    expect(bach).toMatchObject({ date: { value: '2018-02-12' } });
+    expect(bach.source.mention.text).toMatch(/^(Thomas Bach|International Olympic Committee)$/);
   });
 
   it('codes Pence meeting Moon Jae-in from the photo caption', () => {
@@ -304,7 +307,8 @@ describe.skipIf(!HAVE_SHARED)('the seed article: events', () => {
     expect(coding.stdout).toContain('verb group: visit (lemma visit) — intent');
     // One line per token from the syntax stage: index, word, Dyad's tag, head, relation.
     expect(coding.stdout).toMatch(/ {2}syntax:\n {4} +0 {2}\S+ +[A-Z]+ +(root|→ \d+ \S+) +[a-z:]+\n/);
-    expect(coding.stdout).toMatch(/⇒ event 036 .*NGOIOC \(Thomas Bach\) → PRK \(North Korea\), intent/);
+    const bach = /⇒ event 036 .*NGOIOC \((Thomas Bach|International Olympic Committee)\) → PRK \(North Korea\), intent/;
+    expect(coding.stdout).toMatch(bach);
     const none = spawnSync(process.execPath, [CLI, 'explain', SEED_ARTICLE, '--sentence', '20'], { encoding: 'utf8' });
     expect(none.stdout).toContain('⇒ no event');
     expect(none.stdout).toMatch(/pattern .*: (words missing|not coded|lost)/);

@@ -181,7 +181,7 @@ describe.runIf(HAVE_SERVICES)('dyad serve on a PostgreSQL store answers as on Du
     '/api/timeline?by=month&actor=USA',
     '/api/timeline?by=week&format=csv',
     '/api/network',
-    '/api/network?minWeight=2',
+    '/api/network?minWeight=1',
     '/api/network?from=2018-01-01&to=2020-12-31',
     '/api/network?format=csv',
     '/api/quotes?limit=1000',

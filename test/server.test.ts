@@ -108,9 +108,15 @@ describe('dyad serve: HTTP API', () => {
   });
 
   it('returns network edges at or above the minimum weight, with their nodes', async () => {
-    const network = (await get('/api/network?minWeight=2')).json();
-    expect(network.edges.rows.length).toBeGreaterThan(0);
-    for (const edge of network.edges.rows) expect(edge.events).toBeGreaterThanOrEqual(2);
+    const all = (await get('/api/network?minWeight=1')).json();
+    const weights = all.edges.rows.map((e: { events: number }) => e.events);
+    // The heaviest edge's weight as the minimum: only the edges that heavy are left.
+    const heaviest = Math.max(...weights);
+    const network = (await get(`/api/network?minWeight=${heaviest}`)).json();
+    expect(network.edges.rows.length).toBe(weights.filter((w: number) => w >= heaviest).length);
+    const heavier = (await get(`/api/network?minWeight=${heaviest + 1}`)).json();
+    expect(heavier.edges.rows).toEqual([]);
+    for (const edge of network.edges.rows) expect(edge.events).toBeGreaterThanOrEqual(heaviest);
     const ids = new Set(network.nodes.map((n: { id: string }) => n.id));
     for (const edge of network.edges.rows) expect(ids.has(edge.source) && ids.has(edge.target)).toBe(true);
   });

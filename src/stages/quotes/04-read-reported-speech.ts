@@ -92,7 +92,8 @@ function contentOfVerb(state: QuoteState, cue: Cue, speaker: SpeakerWords | null
   const rel = baseRel(deprels[v]);
   const head = heads[v]!;
   // "S, X reported, citing Y" parsed as an adverbial clause: a cue with a subject of its own (not
-  // a participle: "..., claiming S") after its clause, set off by a comma and with no subordinator ("after X reported" is a time, not a report of S).
+  // a participle: "..., claiming S") after its clause, set off by a comma and with no subordinator
+  // ("after X reported" is a time, not a report of S).
   const setOff =
     rel === 'advcl' &&
     head >= 0 &&
@@ -115,7 +116,10 @@ function contentOfVerb(state: QuoteState, cue: Cue, speaker: SpeakerWords | null
   return parenthetical(state, cue, speaker);
 }
 
-/** True when a token in `[start, end)` stands in quotation marks that are not a title ("the project “Blue Harbour”"). */
+/**
+ * True when a token in `[start, end)` stands in quotation marks that are not a title ("the
+ * project “Blue Harbour”").
+ */
 function quotedWordIn(state: QuoteState, start: number, end: number): boolean {
   const titles = state.phrases.filter((p) => p.kind === 'title');
   for (let k = start; k < end; k++) {

@@ -422,13 +422,14 @@ describe('quotes on the parse: each phenomenon and its twin that must yield noth
   it('never takes quoted words for the speaker of a verb conjoined to the quotation', () => {
     const speakers = (text: string) => quotesOf(text).quotes!.map((q) => q.speaker?.mention.text ?? null);
     expect(speakers('Speaking to staff she said that “The bank is gone.”')).toEqual(['she']);
-    // The parse takes "The bank" for the subject of "described": no second quote is better than that one.
+    // Where the parse takes "The bank" for the subject of "described", no second quote is better than
+    // that one; where it reads "described" as conjoined to "said", she names the "new bank".
     expect(
       speakers(
         'Speaking to staff she said that “The bank that failed you is gone,” and described a “new bank” that she ' +
           'expected to grow from the merger.',
-      ),
-    ).toEqual(['she']);
+      ).filter((s) => s !== 'she'),
+    ).toEqual([]);
   });
 
   it('takes neither a day nor an object for the speaker', () => {
@@ -436,7 +437,11 @@ describe('quotes on the parse: each phenomenon and its twin that must yield noth
       'Apple Computer today announced its latest phone. Stocks rose on Friday, after the bank chief Ben Bernanke ' +
         'said that the economy was starting to recover.',
     ).quotes!;
-    expect(quotes.map((q) => q.speaker?.mention.text)).toEqual(['Apple Computer', 'Ben Bernanke']);
+    const speakers = quotes.map((q) => q.speaker?.mention.text ?? '');
+    expect(speakers).toHaveLength(2);
+    expect(speakers[0]).toBe('Apple Computer');
+    // With or without his title, but never the day.
+    expect(speakers[1]).toMatch(/^(the bank chief )?Ben Bernanke$/);
   });
 
   it.each(['“” he said.', 'He said “”.', '“ ,” she said.'])('makes no empty quote of "%s"', (text) => {

