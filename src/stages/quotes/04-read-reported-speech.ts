@@ -44,6 +44,15 @@ function thatAfter(state: QuoteState, v: number): number | null {
   return null;
 }
 
+/**
+ * True when the word heads a clause: a verb, or a word with a subject or copula of its own. A cue
+ * hung on a bare name ("U.S. Secretary of State Antony [said]" misparsed) reports nothing of it.
+ */
+function isClause(state: QuoteState, head: number): boolean {
+  const upos = state.syntax.upos[head];
+  return upos === 'VERB' || upos === 'AUX' || hasSubject(state, head) || dependent(state, head, 'cop') !== null;
+}
+
 /** True when the clause headed at `head` has a subject of its own. */
 const hasSubject = (state: QuoteState, head: number) =>
   dependent(state, head, 'nsubj') !== null || dependent(state, head, 'expl') !== null;
@@ -67,12 +76,14 @@ function openedBySubordinator(state: QuoteState, v: number): boolean {
 function contentOfVerb(state: QuoteState, cue: Cue, speaker: SpeakerWords | null): [number, number] | null {
   const { heads, deprels } = state.syntax;
   const v = cue.tokenStart;
-  const complement = dependent(state, v, 'ccomp');
+  // Only a clause is reported: a name the parser hung on the cue as a complement is not.
+  const complement =
+    childrenOf(state, v).find((c) => state.syntax.deprels[c] === 'ccomp' && isClause(state, c)) ?? null;
   if (complement !== null) {
     let [start, end] = subtreeRange(state, complement);
     // A clause the parser split in two ("says [tally sheets ...] [show González won]") is one content.
     for (const c of childrenOf(state, v)) {
-      if (c === complement || state.syntax.deprels[c] !== 'ccomp') continue;
+      if (c === complement || state.syntax.deprels[c] !== 'ccomp' || !isClause(state, c)) continue;
       const [s, e] = subtreeRange(state, c);
       if (s > v === start > v) [start, end] = [Math.min(start, s), Math.max(end, e)];
     }
@@ -101,7 +112,7 @@ function contentOfVerb(state: QuoteState, cue: Cue, speaker: SpeakerWords | null
     hasSubject(state, v) &&
     [0, 1].some((k) => state.folded[subtreeRange(state, v)[0] - k] === ',') &&
     !openedBySubordinator(state, v);
-  if ((rel === 'parataxis' || rel === 'dep' || setOff) && head >= 0) {
+  if ((rel === 'parataxis' || rel === 'dep' || setOff) && head >= 0 && isClause(state, head)) {
     // "S, X said": the clause the cue hangs on, without the cue's own words.
     const [cs, ce] = subtreeRange(state, v);
     const [hs, he] = subtreeRange(state, head, (c) => c === v);

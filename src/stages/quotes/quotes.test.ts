@@ -432,6 +432,17 @@ describe('quotes on the parse: each phenomenon and its twin that must yield noth
     ).toEqual([]);
   });
 
+  it("reports the clause, never the words of the speaker's own title", () => {
+    const quotes = quotesOf(
+      'Britain, Canada and the United States announced coordinated sanctions the same day. U.S. Secretary of ' +
+        'State Antony Blinken said that Washington and its partners were acting together to demand accountability.',
+    ).quotes!;
+    expect(quotes.find((q) => q.cue?.text === 'said')?.text).toBe(
+      'Washington and its partners were acting together to demand accountability',
+    );
+    expect(quotes.filter((q) => q.text.includes('Secretary'))).toEqual([]);
+  });
+
   it('takes neither a day nor an object for the speaker', () => {
     const quotes = quotesOf(
       'Apple Computer today announced its latest phone. Stocks rose on Friday, after the bank chief Ben Bernanke ' +
