@@ -56,7 +56,7 @@ describe('historical events on the embedded store', () => {
     ]);
     const all = jsonLines(dyad(['query', 'events', '--db', db, '--json', '--all']).stdout);
     expect(all.map((e) => [e.date, e.code, e.source, e.target])).toEqual([
-      ['2014', '192', 'RUS', null],
+      ['2014', '192', 'RUS', 'UKR'],
       ['2014-03-01', '192', 'RUS', 'UKR'],
       ['2024-03-11', '194', 'RUS', null],
       ['2024-03-12', '112', 'UKR', 'RUS'],
