@@ -1,6 +1,6 @@
-import { join } from 'node:path';
 import { createEngine } from '../engine.js';
-import { findSharedDir, readJsonLines } from './shared-data.js';
+import { shuffle } from '../nlp/syntax/hash.js';
+import { findSharedDir, readCorpusArticles } from './shared-data.js';
 
 /**
  * Draws events at random from coding the shared corpus, for a review by hand (issue 21): each with
@@ -8,14 +8,10 @@ import { findSharedDir, readJsonLines } from './shared-data.js';
  * field against the text. `node dist/eval/sample-events.js [COUNT] [SEED]` (50 and 2026 by default).
  */
 
-interface CorpusArticle {
-  id: string;
-  date: string;
-  title: string;
-  text: string;
-}
-
-/** mulberry32: a small seeded generator, so that the sample can be drawn again. */
+/**
+ * mulberry32, the generator the recorded hand review was drawn with (the parser's own seeded
+ * generator is another algorithm and would draw another sample).
+ */
 function seededRandom(seed: number): () => number {
   let state = seed | 0;
   return () => {
@@ -36,34 +32,30 @@ function main(): void {
   const seed = Number(process.argv[3] ?? 2026);
   const engine = createEngine();
   const all: string[] = [];
-  for (const file of ['real-text.jsonl', 'wikinews-sample.jsonl']) {
-    for (const article of readJsonLines<CorpusArticle>(join(shared, 'data', 'corpus', file))) {
-      const doc = engine.process({
-        origin: { source: article.id },
-        format: 'text',
-        content: article.text,
-        title: article.title,
-        date: article.date,
-      });
-      for (const e of doc.events ?? []) {
-        const party = (p: typeof e.source | null) => (p ? `${p.actor.code} (${p.mention.text})` : '-');
-        const flags = [e.negated && 'negated', e.intent && 'intent'].filter(Boolean).join(', ');
-        all.push(
-          [
-            `${article.id} (published ${article.date})`,
-            `  ${party(e.source)} → ${party(e.target)}: ${e.code} ${e.name}${flags ? ` [${flags}]` : ''}`,
-            `  trigger "${e.text}"; date ${e.date?.value ?? '-'}; place ${e.place?.name ?? '-'}`,
-            `  evidence: ${e.evidence.text}`,
-          ].join('\n'),
-        );
-      }
+  for (const article of readCorpusArticles(shared)) {
+    const doc = engine.process({
+      origin: { source: article.id },
+      format: 'text',
+      content: article.text,
+      title: article.title,
+      date: article.date,
+    });
+    for (const e of doc.events ?? []) {
+      const party = (p: typeof e.source | null) => (p ? `${p.actor.code} (${p.mention.text})` : '-');
+      const flags = [e.negated && 'negated', e.intent && 'intent', e.historical && 'historical']
+        .filter(Boolean)
+        .join(', ');
+      all.push(
+        [
+          `${article.id} (published ${article.date})`,
+          `  ${party(e.source)} → ${party(e.target)}: ${e.code} ${e.name}${flags ? ` [${flags}]` : ''}`,
+          `  trigger "${e.text}"; date ${e.date?.value ?? '-'}; place ${e.place?.name ?? '-'}`,
+          `  evidence: ${e.evidence.text}`,
+        ].join('\n'),
+      );
     }
   }
-  const random = seededRandom(seed);
-  for (let i = all.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [all[i], all[j]] = [all[j]!, all[i]!];
-  }
+  shuffle(all, seededRandom(seed));
   console.log(`${all.length} events coded; ${Math.min(count, all.length)} drawn with seed ${seed}\n`);
   all.slice(0, count).forEach((entry, i) => console.log(`${i + 1}. ${entry}\n`));
 }

@@ -24,3 +24,18 @@ export function readJsonLines<T>(path: string): T[] {
     .filter((l) => l.trim())
     .map((l) => JSON.parse(l) as T);
 }
+
+/** An article of the shared corpus (`data/corpus/*.jsonl`). */
+export interface CorpusArticle {
+  id: string;
+  date: string;
+  title: string;
+  text: string;
+}
+
+/** The shared corpus's articles, releases first, then the Wikinews sample, in file order. */
+export function readCorpusArticles(sharedDir: string): CorpusArticle[] {
+  return ['real-text.jsonl', 'wikinews-sample.jsonl'].flatMap((file) =>
+    readJsonLines<CorpusArticle>(join(sharedDir, 'data', 'corpus', file)),
+  );
+}

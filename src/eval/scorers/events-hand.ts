@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { CodedEvent } from '../../document/types.js';
 import { createEngine } from '../../engine.js';
 import { MissLog, type EvalResult, type Scorer } from '../scorer.js';
-import { readJsonLines } from '../shared-data.js';
+import { readCorpusArticles, readJsonLines } from '../shared-data.js';
 
 /** One event a careful coder would code from an article of the shared corpus (`eval/README.md`). */
 interface HandCodedEvent {
@@ -17,29 +17,17 @@ interface HandCodedEvent {
   why: string;
 }
 
-interface CorpusArticle {
-  id: string;
-  date: string;
-  title: string;
-  text: string;
-}
-
 const HAND_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'eval');
 
 const country = (code: string | null | undefined): string => (code ?? '').slice(0, 3);
 
 /** Whether a coded event stands for a hand-coded one: same root, same countries, not background. */
 export function eventMatches(gold: HandCodedEvent, event: CodedEvent): boolean {
-  if (event.root !== gold.root || !event.target || isHistorical(event)) return false;
+  if (event.root !== gold.root || !event.target || event.historical) return false;
   const from = country(event.source.actor.code);
   const to = country(event.target.actor.code);
   if (from === gold.source && to === gold.target) return true;
   return gold.both_ways === true && from === gold.target && to === gold.source;
-}
-
-/** Background acts are left out of counts when the events stage marks them. */
-function isHistorical(event: CodedEvent): boolean {
-  return (event as { historical?: boolean }).historical === true;
 }
 
 /**
@@ -56,9 +44,7 @@ export const eventsHandRecall: Scorer = {
       .map((line) => line.trim())
       .filter((line) => line && !line.startsWith('#'));
     const gold = readJsonLines<HandCodedEvent>(join(HAND_DIR, 'hand-coded-events.jsonl'));
-    const corpus = new Map<string, CorpusArticle>();
-    for (const file of ['real-text.jsonl', 'wikinews-sample.jsonl'])
-      for (const a of readJsonLines<CorpusArticle>(join(sharedDir, 'data', 'corpus', file))) corpus.set(a.id, a);
+    const corpus = new Map(readCorpusArticles(sharedDir).map((a) => [a.id, a]));
 
     const engine = createEngine();
     const misses = new MissLog();
@@ -75,7 +61,8 @@ export const eventsHandRecall: Scorer = {
         title: article.title,
         date: article.date,
       });
-      const events = (doc.events ?? []).filter((e) => !isHistorical(e));
+      // Background acts are left out of counts, as the store leaves them out.
+      const events = (doc.events ?? []).filter((e) => !e.historical);
       const expected = gold.filter((g) => g.article === id);
       coded += events.length;
       codedMatching += events.filter((e) => expected.some((g) => eventMatches(g, e))).length;
