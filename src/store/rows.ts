@@ -22,6 +22,8 @@ export interface ArticleRows {
   recordGz: Uint8Array;
   /** The cells of the child tables' rows, in the column order of `tables.ts` (the writer adds `article_id`). */
   events: Cell[][];
+  /** How many of the events are current (not `historical`): what `articles.n_events` counts. */
+  currentEvents: number;
   quotes: Cell[][];
   actors: Cell[][];
 }
@@ -62,6 +64,7 @@ export function toRows(record: DyadRecord): ArticleRows {
     minhash: signatureBytes(minhash(record.text)),
     recordGz: gzipSync(JSON.stringify(record), { level: 1 }),
     events,
+    currentEvents: record.events.filter((event) => !event.historical).length,
     quotes,
     actors,
   };

@@ -225,7 +225,7 @@ export class Store {
       for (const a of fresh) {
         append(
           articlesAppender,
-          cellsOf(ARTICLES, { ...a, nEvents: a.events.length, nQuotes: a.quotes.length, ingestedAt: now }),
+          cellsOf(ARTICLES, { ...a, nEvents: a.currentEvents, nQuotes: a.quotes.length, ingestedAt: now }),
         );
         for (const row of a.events) append(eventsAppender, row, a.id);
         for (const row of a.quotes) append(quotesAppender, row, a.id);

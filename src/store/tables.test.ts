@@ -54,4 +54,24 @@ describe('store tables: one column list each', () => {
       store.close();
     }
   });
+
+  it('counts only current events in articles.n_events, while the historical one is stored', async () => {
+    const doc = createEngine({ defaultDate: '2018-02-12' }).process(
+      'In 2014, Russia annexed Crimea. On Monday, Mike Pence met Moon Jae-in in Seoul.',
+    );
+    const record = toDyadRecord(doc);
+    const historical = record.events.filter((event) => event.historical).length;
+    expect(historical).toBeGreaterThan(0);
+    expect(record.events.length).toBeGreaterThan(historical);
+    const store = await Store.open(':memory:');
+    try {
+      await store.writeBatch([toRows(record)]);
+      const [article] = await store.all('SELECT n_events FROM articles');
+      const [stored] = await store.all('SELECT count(*)::INTEGER AS n FROM events');
+      expect(article).toEqual({ n_events: record.events.length - historical });
+      expect(stored).toEqual({ n: record.events.length });
+    } finally {
+      store.close();
+    }
+  });
 });

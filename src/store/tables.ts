@@ -43,6 +43,7 @@ export interface ArticleCells
   dupOf: string | null;
   /** MinHash signature of the cleaned text (see `minhash.ts`). */
   minhash: Uint8Array;
+  /** Current events only: a historical one (dated well before publication) is stored but not counted. */
   nEvents: number;
   nQuotes: number;
   ingestedAt: string;

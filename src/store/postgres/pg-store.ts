@@ -217,7 +217,7 @@ export class PgStore {
             const cells = cellsOf(ARTICLES, {
               ...a,
               dupOf: null,
-              nEvents: a.events.length,
+              nEvents: a.currentEvents,
               nQuotes: a.quotes.length,
               ingestedAt: now,
             });
