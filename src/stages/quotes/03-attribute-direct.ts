@@ -1,5 +1,5 @@
 import type { MarkedSpan } from './01-find-quote-marks.js';
-import { dependent, phraseOf } from './parse.js';
+import { dependent, phraseOf, speakerToken, trustedSubject } from './parse.js';
 import { nounPhraseAfter, nounPhraseBefore, subjectOf } from './noun-phrases.js';
 import { lowerBound, tokenAt, type Cue, type QuoteState, type SpeakerWords } from './state.js';
 
@@ -68,6 +68,12 @@ function attributeBefore(
       return possessor === null ? null : phraseOf(state, possessor);
     }
     if (c.according) return nounPhraseAfter(state, c.tokenEnd, opening);
+    // "justified his choice by saying, “Q”": a participle speaks through the subject the parse gives it.
+    if (/ing$/i.test(state.tokens[c.tokenStart]!.text)) {
+      const subject = speakerToken(state, c.tokenStart);
+      if (subject !== null && subject !== c.tokenStart && trustedSubject(state, subject, c.tokenStart))
+        return phraseOf(state, subject);
+    }
     // "..., saying: “Q”": the participle's speaker is the sentence's subject.
     if (state.folded[c.tokenStart - 1] === ',' && /ing$/i.test(state.tokens[c.tokenStart]!.text))
       return subjectOf(state, start, c.tokenStart - 1);

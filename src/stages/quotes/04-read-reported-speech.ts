@@ -26,7 +26,8 @@ function trimmed(state: QuoteState, [start, end]: [number, number]): [number, nu
   // "what he called a “New Deal”.": the closing mark after the last word belongs to the quotation.
   // So is its own punctuation before the mark ("called him “very smart.”").
   const last = markAround(state, end - 1);
-  if (last) {
+  // Not when the opening mark was trimmed too: a content that is all one quotation loses both marks.
+  if (last && tokenAt(state, last.open) >= start) {
     const close = tokenAt(state, last.close);
     if (close >= end && close - end < 3 && state.tokens.slice(end, close + 1).every((t) => t.pos === 'PUNCT'))
       end = close + 1;

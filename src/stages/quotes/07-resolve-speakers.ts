@@ -1,4 +1,5 @@
-import type { ActorMention, Quote, QuoteSpeaker } from '../../document/types.js';
+import type { ActorMention, Quote, QuoteSpeaker, ResolvedActor, Span } from '../../document/types.js';
+import { baseRel, dependent, phraseOf, subtreeRange } from './parse.js';
 import { actorsBetween, isOutlet, tokenAt, type QuoteState, type SpeakerWords, type WorkingQuote } from './state.js';
 
 const LINKS = new Set(['of', 'within', 'from', 'at', 'for', 'in', 'close', 'familiar', 'with']);
@@ -35,15 +36,71 @@ function actorsIn(state: QuoteState, words: SpeakerWords): ActorMention[] {
   return actorsBetween(state, state.tokens[words.tokenStart]!.start, state.tokens[end - 1]!.end);
 }
 
+/** Pronouns that stand for a person, and for a body or a state. */
+const PERSON_PRONOUNS = new Set(['he', 'she']);
+const THING_PRONOUNS = new Set(['it']);
+/** How many sentences back a pronoun's antecedent may stand. */
+const ANTECEDENT_SENTENCES = 2;
+
+/** True when an actor is of the kind a pronoun stands for ("he" a person, "it" a body or a state). */
+function fitsPronoun(actor: ResolvedActor, person: boolean): boolean {
+  if (actor.kind === 'place' || actor.kind === 'city') return false;
+  return (actor.kind === 'person') === person;
+}
+
+/**
+ * The actor a speaker pronoun stands for, when the actors layer resolved it to one of the wrong
+ * kind ("he" to General Motors): the nearest subject or earlier speaker before it, in its sentence
+ * or the two before, that names an actor of the pronoun's kind. A subject is what a pronoun most
+ * often takes up ("Henderson described ... he said"), which the nearest name in any role ("the
+ * history of General Motors") is not. Null when the actors layer's answer fits or none is found.
+ */
+function pronounAntecedent(state: QuoteState, pronoun: number, earlier: readonly Quote[]): ActorMention | null {
+  const word = state.folded[pronoun]!;
+  const person = PERSON_PRONOUNS.has(word);
+  if (!person && !THING_PRONOUNS.has(word)) return null;
+  const floor = state.sentences[Math.max(0, state.sentenceOf[pronoun]! - ANTECEDENT_SENTENCES)]!.tokenStart;
+  // Earlier speakers by the token their words start at ("According to Natalia Brandt, ... she said").
+  const spoke = new Map<number, Span>();
+  for (const q of earlier) if (q.speaker) spoke.set(tokenAt(state, q.speaker.mention.start), q.speaker.mention);
+  for (let k = pronoun - 1; k >= floor; k--) {
+    const subject = baseRel(state.syntax.deprels[k]) === 'nsubj' && state.tokens[k]!.pos !== 'PRON';
+    const said = spoke.get(k);
+    if (!subject && !said) continue;
+    let from = said?.start ?? Infinity;
+    let to = said?.end ?? -1;
+    if (subject) {
+      const words = phraseOf(state, k);
+      from = Math.min(from, state.tokens[words.tokenStart]!.start);
+      to = Math.max(to, state.tokens[words.tokenEnd - 1]!.end);
+    }
+    // "Putin's restraint was aimed ...": the possessor of a subject is not what the subject names.
+    const possessor = subject ? dependent(state, k, 'nmod:poss') : null;
+    const [ps, pe] = possessor === null ? [0, 0] : subtreeRange(state, possessor);
+    const owned = (m: ActorMention) => m.start >= state.tokens[ps]!.start && m.end <= state.tokens[pe - 1]!.end;
+    const fit = actorsBetween(state, from, to).find(
+      (m) => fitsPronoun(m.actor, person) && m.via !== 'coref:pronoun' && !(possessor !== null && owned(m)),
+    );
+    if (fit) return fit;
+  }
+  return null;
+}
+
 /**
  * Resolves the words naming a speaker: the actor mentioned there (a person before anything else;
  * a pronoun through its antecedent, as the actors stage resolved it); a document ("the
  * statement") to the actor whose statement came just before; an unnamed source kept anonymous
  * with whatever actor its words give ("a South Korean government official" → KORGOV).
  */
-function resolveSpeaker(state: QuoteState, words: SpeakerWords, issuer: Quote | null): QuoteSpeaker {
+function resolveSpeaker(
+  state: QuoteState,
+  words: SpeakerWords,
+  issuer: Quote | null,
+  earlier: readonly Quote[],
+): QuoteSpeaker {
   const mention = span(state, words.tokenStart, words.tokenEnd);
-  const actors = actorsIn(state, words);
+  const pronoun = words.tokenEnd - words.tokenStart === 1 ? pronounAntecedent(state, words.tokenStart, earlier) : null;
+  const actors = pronoun ? [{ ...pronoun, via: 'coref:pronoun' }] : actorsIn(state, words);
   const political = actors.filter((m) => m.actor.kind !== 'place' && m.actor.kind !== 'city');
   const chosen = political.find((m) => m.actor.kind === 'person') ?? political[political.length - 1] ?? null;
   const head = headOf(state, words);
@@ -100,7 +157,7 @@ export function resolveSpeakers(state: QuoteState): Quote[] {
     }
     const sentenceEnd = state.sentences[q.sentence]!.tokenEnd;
     const speaker = q.speaker
-      ? resolveSpeaker(state, q.speaker, issuer)
+      ? resolveSpeaker(state, q.speaker, issuer, out)
       : q.inheritsFrom
         ? (built.get(q.inheritsFrom)?.speaker ?? null)
         : null;

@@ -117,7 +117,9 @@ export function trustedSubject(state: QuoteState, subject: number, verb: number)
   const word = state.tokens[subject]!;
   if (TIME_WORD.test(state.folded[subject]!)) return false;
   if ((word.pos === 'VERB' || word.pos === 'AUX') && !/^\p{Lu}/u.test(word.text)) return false;
-  if (subject > verb) {
+  // "Citing “a precautionary measure”, Airbus announced": a participle's subject is its head verb's.
+  const own = state.syntax.heads[subject] === verb;
+  if (subject > verb && own) {
     const lemma = state.tokens[verb]!.lemma;
     return (
       subject <= verb + 3 &&
@@ -126,7 +128,7 @@ export function trustedSubject(state: QuoteState, subject: number, verb: number)
       state.lexicon.invertingVerbs.has(lemma)
     );
   }
-  if (baseRel(state.syntax.deprels[subject]) !== 'nsubj' || state.syntax.heads[subject] !== verb) return true;
+  if (baseRel(state.syntax.deprels[subject]) !== 'nsubj' || !own) return true;
   // Between the subject's words and the cue: its own words (appositives, relative clauses), the
   // cue's auxiliaries and adverbials ("on June 18", "today"), and punctuation; nothing else.
   const [, end] = subtreeRange(state, subject);

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { checkInvariants } from '../../document/invariants.js';
+import type { Quote } from '../../document/types.js';
+import { createEngine } from '../../engine.js';
+
+// Issue 21, point 6, eleventh session: who speaks, read off the parse. Sentences written for these tests.
+const engine = createEngine({ defaultDate: '2018-02-12' });
+function quotesOf(text: string): Quote[] {
+  const doc = engine.process(`Headline\n\n${text}`);
+  expect(checkInvariants(doc)).toEqual([]);
+  return doc.quotes ?? [];
+}
+const who = (q: Quote) => ({ text: q.text, speaker: q.speaker?.mention.text ?? null, cue: q.cue?.text ?? null });
+
+describe('quotes: speakers on the parse, each with a twin that must yield nothing', () => {
+  it.each([
+    [
+      'a fronted participle speaks through the subject after it',
+      'Citing “rising fuel costs”, the airline announced that fares would increase in May.',
+      { text: 'rising fuel costs', speaker: 'the airline', cue: 'Citing' },
+      'Citing sources is a habit of good reporters.',
+    ],
+    [
+      'a participle the tagger read as an adjective still reports',
+      'Maria Lenz left the bank in 2019, later revealing she had been ill.',
+      { text: 'she had been ill.', speaker: 'Maria Lenz', cue: 'revealing' },
+      'Maria Lenz left the bank in 2019, later revealing dresses at a gala.',
+    ],
+    [
+      '"according to X\'s announcement": the announcement reports, and X speaks',
+      "According to the ministry's announcement, the border will reopen on Monday.",
+      { text: 'the border will reopen on Monday', speaker: 'the ministry', cue: 'announcement' },
+      "The ministry's announcement came on Monday.",
+    ],
+    [
+      'what a listener is told to do is not what was said',
+      'The recording told callers that the lines were busy.',
+      { text: 'the lines were busy', speaker: 'The recording', cue: 'told' },
+      'A recording on the phone lines kept telling people to call back later.',
+    ],
+  ])('%s', (_name, text, expected, twin) => {
+    expect(quotesOf(text).map(who)).toContainEqual(expected);
+    expect(quotesOf(twin)).toEqual([]);
+  });
+
+  it('gives a direct quote after "by saying" the subject of the verb the participle hangs on', () => {
+    const [quote] = quotesOf('The mayor, Anna Kowalski, defended the budget by saying, “Every school will stay open.”');
+    expect(quote?.speaker?.actor?.name).toBe('Anna Kowalski');
+    expect(quote?.text).toBe('Every school will stay open.');
+    expect(quotesOf('The mayor, Anna Kowalski, defended the budget by cutting the road programme.')).toEqual([]);
+  });
+
+  it('reads a participle with an object of its own as an act, not as the cue of the clause before', () => {
+    expect(quotesOf('The new model is thinner and lighter, adding a larger screen to its features.')).toEqual([]);
+    const said = quotesOf('The new model is thinner and lighter, the company said, adding that it would ship in May.');
+    expect(said.map(who)).toContainEqual({ text: 'it would ship in May', speaker: 'the company', cue: 'adding' });
+  });
+
+  it('resolves "he" to the person the story made its subject, not to the nearest name', () => {
+    const quotes = quotesOf(
+      'Fritz Henderson, the chief executive of the firm, outlined a plan. Speaking to the press, Henderson described ' +
+        'the day as a turning point in the history of General Motors. Speaking to the public he said that the plant ' +
+        'would stay open.',
+    );
+    const said = quotes.find((q) => q.cue?.text === 'said');
+    expect(said?.speaker?.mention.text).toBe('he');
+    expect(said?.speaker?.actor?.name).toBe('Fritz Henderson');
+    // "she" never takes up the possessor of a subject ("Putin's restraint"), nor a man.
+    const brandt = quotesOf(
+      'According to Natalia Brandt, an analyst, the talks were aimed at Moscow. Putin’s restraint was aimed squarely ' +
+        'at the next president. “He has decided to wait,” she said.',
+    ).find((q) => q.cue?.text === 'said');
+    expect(brandt?.speaker?.actor?.name).toBe('Natalia Brandt');
+  });
+});
