@@ -42,18 +42,23 @@ const THING_PRONOUNS = new Set(['it']);
 /** How many sentences back a pronoun's antecedent may stand. */
 const ANTECEDENT_SENTENCES = 2;
 
-/** True when an actor is of the kind a pronoun stands for ("he" a person, "it" a body or a state). */
-function fitsPronoun(actor: ResolvedActor, person: boolean): boolean {
+/**
+ * True when an actor is of the kind a pronoun stands for: "he" a person; "it" a body or a state,
+ * or a name a body's title makes one ("the automaker Chrysler", which the actors layer may take for a person).
+ */
+function fitsPronoun(state: QuoteState, actor: ResolvedActor, person: boolean): boolean {
   if (actor.kind === 'place' || actor.kind === 'city') return false;
-  return (actor.kind === 'person') === person;
+  const body =
+    actor.kind !== 'person' || state.lexicon.bodyTitles.has(actor.title?.split(/\s+/).pop()?.toLowerCase() ?? '');
+  return person ? !body : body;
 }
 
 /**
- * The actor a speaker pronoun stands for, when the actors layer resolved it to one of the wrong
- * kind ("he" to General Motors): the nearest subject or earlier speaker before it, in its sentence
- * or the two before, that names an actor of the pronoun's kind. A subject is what a pronoun most
- * often takes up ("Henderson described ... he said"), which the nearest name in any role ("the
- * history of General Motors") is not. Null when the actors layer's answer fits or none is found.
+ * The actor a speaker pronoun ("he", "she", "it") stands for: the nearest subject or earlier
+ * speaker before it, in its sentence or the two before, that names an actor of the pronoun's kind.
+ * A subject is what a pronoun most often takes up ("Henderson described ... he said"), which the
+ * nearest name in any role ("the history of General Motors") is not. Null when none is found: the
+ * actors layer's antecedent stands then.
  */
 function pronounAntecedent(state: QuoteState, pronoun: number, earlier: readonly Quote[]): ActorMention | null {
   const word = state.folded[pronoun]!;
@@ -78,8 +83,12 @@ function pronounAntecedent(state: QuoteState, pronoun: number, earlier: readonly
     const possessor = subject ? dependent(state, k, 'nmod:poss') : null;
     const [ps, pe] = possessor === null ? [0, 0] : subtreeRange(state, possessor);
     const owned = (m: ActorMention) => m.start >= state.tokens[ps]!.start && m.end <= state.tokens[pe - 1]!.end;
-    const fit = actorsBetween(state, from, to).find(
-      (m) => fitsPronoun(m.actor, person) && m.via !== 'coref:pronoun' && !(possessor !== null && owned(m)),
+    // The name at the subject's head first ("The US automaker Ford": Ford, not "US automaker").
+    const head = subject ? state.tokens[k]! : null;
+    const atHead = (m: ActorMention) => head !== null && m.start <= head.start && m.end >= head.end;
+    const found = actorsBetween(state, from, to).sort((a, b) => Number(atHead(b)) - Number(atHead(a)));
+    const fit = found.find(
+      (m) => fitsPronoun(state, m.actor, person) && m.via !== 'coref:pronoun' && !(possessor !== null && owned(m)),
     );
     if (fit) return fit;
   }

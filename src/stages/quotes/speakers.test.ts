@@ -72,4 +72,23 @@ describe('quotes: speakers on the parse, each with a twin that must yield nothin
     ).find((q) => q.cue?.text === 'said');
     expect(brandt?.speaker?.actor?.name).toBe('Natalia Brandt');
   });
+
+  it('resolves "it" to the company a title names, never to a person', () => {
+    const second = (text: string) => quotesOf(text).find((q) => q.speaker?.mention.text === 'It');
+    const company = second(
+      'The automaker Ragnvald said on Monday that sales fell. It said that it plans to close plants.',
+    );
+    expect(company?.speaker?.actor?.name).toBe('Ragnvald');
+    const person = second('Chancellor Ragnvald said on Monday that sales fell. It said that it plans to close plants.');
+    expect(person?.speaker?.actor?.name).not.toBe('Ragnvald');
+  });
+
+  it('sets aside a quoted phrase inside a sentence that nobody is said to have said', () => {
+    const doc = engine.process('Headline\n\nThe phone is billed as “a revolutionary mobile phone” on the website.');
+    expect(doc.quotes).toEqual([]);
+    expect(doc.quotedPhrases?.map((p) => p.text)).toEqual(['a revolutionary mobile phone']);
+    // Said by someone, the same words are a quote.
+    const said = quotesOf('The phone is “a revolutionary mobile phone”, the company said.');
+    expect(said.map((q) => q.speaker?.mention.text)).toEqual(['the company']);
+  });
 });

@@ -12,6 +12,8 @@ export interface QuoteLexicon {
   cuePhrases: string[][];
   documents: Set<string>;
   anonymousHeads: Set<string>;
+  /** Titles that make the name after them a body ("the automaker Chrysler"), which "it" may take up. */
+  bodyTitles: Set<string>;
   relayWords: Set<string>;
   titleNouns: Set<string>;
   /** Verbs that report only when they govern a clause ("the court ruled that ..."). */
