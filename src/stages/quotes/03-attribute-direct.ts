@@ -21,8 +21,11 @@ function attributeAfter(
 ): { cue: Cue; speaker: SpeakerWords | null; rule: string } | null {
   const after = tokenAt(state, mark.close! + 1);
   if (after >= state.tokens.length) return null;
-  // The cue must share the closing mark's sentence: the next paragraph is another statement.
-  const { end } = sentenceBounds(state, Math.max(0, after - 1));
+  // The cue must share the closing mark's sentence: the next paragraph is another statement. A
+  // sentence the splitter began at a lower-case word after the mark (`... collapse.” said Harper`)
+  // is the attribution of the quotation before it.
+  const lowerAfter = /^\p{Ll}/u.test(state.tokens[after]!.text) && state.tokens[after - 1]?.end === mark.close! + 1;
+  const { end } = sentenceBounds(state, lowerAfter ? after : Math.max(0, after - 1));
   const reach = Math.min(end, after + AFTER_REACH);
   let cue: Cue | undefined;
   for (let i = lowerBound(state.cues, after, (c) => c.tokenStart); i < state.cues.length; i++) {

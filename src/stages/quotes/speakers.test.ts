@@ -91,4 +91,19 @@ describe('quotes: speakers on the parse, each with a twin that must yield nothin
     const said = quotesOf('The phone is “a revolutionary mobile phone”, the company said.');
     expect(said.map((q) => q.speaker?.mention.text)).toEqual(['the company']);
   });
+
+  it('attributes a quotation to the cue after its closing mark even where a sentence was split there', () => {
+    const [quote] = quotesOf('“We cannot afford a collapse. We will act.” said Mayor Tom Rask.');
+    expect(quote?.speaker?.actor?.name).toBe('Tom Rask');
+    const [unsaid] = quotesOf('“We cannot afford a collapse. We will act.” Mayor Tom Rask left the room.');
+    expect(unsaid?.speaker).toBeNull();
+  });
+
+  it('gives the words of a letter to its writer, wherever the parse hung the participle', () => {
+    const [quote] = quotesOf(
+      'Anna Berg resigned in a letter to the board of directors stating, “My work here is done.”',
+    );
+    expect(quote?.speaker?.actor?.name).toBe('Anna Berg');
+    expect(quotesOf('Anna Berg resigned in a letter to the board of directors.')).toEqual([]);
+  });
 });
