@@ -100,7 +100,10 @@ function contentOfVerb(state: QuoteState, cue: Cue, speaker: SpeakerWords | null
     return [start, end];
   }
   if (state.lexicon.clauseCues.has(cue.lemma)) return null;
-  if (cue.parseOnly) return objectsAfter(state, v, state.lexicon.namingVerbs.has(cue.lemma));
+  if (cue.parseOnly) {
+    const asks = requestPhrase(state, cue);
+    return objectsAfter(state, v, !asks && state.lexicon.namingVerbs.has(cue.lemma), asks);
+  }
   const rel = baseRel(deprels[v]);
   const head = heads[v]!;
   // "S, X reported, citing Y" parsed as an adverbial clause: a cue with a subject of its own (not
@@ -144,12 +147,23 @@ function quotedWordIn(state: QuoteState, start: number, end: number): boolean {
 /** Relations of what a verb of naming or asking takes after it ("asked [them] [to make plans]"). */
 const OBJECT_RELS = new Set(['obj', 'iobj', 'obl', 'xcomp']);
 
+/** True when a verb of naming or asking has the preposition that makes it a request ("called for a re-run"). */
+function requestPhrase(state: QuoteState, cue: Cue): boolean {
+  return childrenOf(state, cue.tokenStart).some((c) => {
+    if (c <= cue.tokenStart || baseRel(state.syntax.deprels[c]) !== 'obl') return false;
+    // The preposition follows the verb at once: "called a meeting for Friday" is no request.
+    const preposition = dependent(state, c, 'case');
+    if (preposition !== cue.tokenStart + 1) return false;
+    return state.lexicon.requestPhrases.has(`${cue.lemma} ${state.folded[preposition]}`);
+  });
+}
+
 /**
  * The words after a verb of naming or asking that are its objects and complements, as one range
  * ("described [the day as a “defining moment”]", "asked [the government for more aid]"); for
  * naming, only when a quotation mark stands inside them (a name in someone's own words).
  */
-function objectsAfter(state: QuoteState, v: number, quotedOnly: boolean): [number, number] | null {
+function objectsAfter(state: QuoteState, v: number, quotedOnly: boolean, asks = false): [number, number] | null {
   // "the plan, called “Way Forward”": a participle that names a noun; nobody is speaking.
   if (state.syntax.deprels[v] === 'acl') return null;
   let end = v + 1;
@@ -162,7 +176,7 @@ function objectsAfter(state: QuoteState, v: number, quotedOnly: boolean): [numbe
     end = Math.max(end, subtreeRange(state, c)[1]);
     // A request has an object ("asked the government ...", "urged restraint"); a name may be a
     // complement ("what he called a “New Deal”").
-    if (rel === 'obj' || rel === 'iobj' || (quotedOnly && rel === 'xcomp')) object = true;
+    if (rel === 'obj' || rel === 'iobj' || (quotedOnly && rel === 'xcomp') || (asks && rel === 'obl')) object = true;
   }
   // "officials asked about the plan", "an official who asked not to be named": nothing was asked of anyone.
   if (!object) return null;
@@ -271,6 +285,13 @@ function nounContent(state: QuoteState, noun: number): [number, number] | null {
   return null;
 }
 
+/** True when token `t` lies in an adverbial of the verb `verb` ("on June 18" of "called"). */
+function ownAdverbial(state: QuoteState, t: number, verb: number): boolean {
+  let k = t;
+  for (let hops = 0; hops < 16 && k >= 0 && state.syntax.heads[k] !== verb; hops++) k = state.syntax.heads[k]!;
+  return k >= 0 && state.syntax.heads[k] === verb && /^(obl|advmod|advcl)/.test(state.syntax.deprels[k]!);
+}
+
 /**
  * The speaker by word order, where the parse names none it can be trusted with: the sentence's
  * subject for a participle ("..., claiming"), else the noun phrase right before the cue.
@@ -311,7 +332,13 @@ export function readReportedSpeech(state: QuoteState): void {
       const nearest = subject !== null && subject < cue.tokenStart ? speakerByWordOrder(state, cue) : null;
       // So is the name inside a longer parse phrase ("Louis Gallois" of "Louis Gallois, the chief executive").
       const inside = (a: SpeakerWords, b: SpeakerWords) => a.tokenStart >= b.tokenStart && a.tokenEnd <= b.tokenEnd;
-      if (nearest && speaker && (nearest.tokenStart >= speaker.tokenEnd || inside(nearest, speaker))) speaker = nearest;
+      // Not an adverbial between the cue and its own subject ("The agency on June 18 called for ...").
+      const adverbial =
+        nearest !== null &&
+        state.syntax.heads[subject!] === cue.tokenStart &&
+        ownAdverbial(state, nearest.tokenEnd - 1, cue.tokenStart);
+      const missed = nearest && speaker && (nearest.tokenStart >= speaker.tokenEnd || inside(nearest, speaker));
+      if (missed && !adverbial) speaker = nearest;
       // Words inside quotation marks are what someone said, never who said it ("said “the GM ...
       // is history,” and described ...", where the parse took the quoted subject for the verb's).
       if (speaker && state.insideMarks[speaker.tokenStart]) speaker = null;

@@ -42,6 +42,7 @@ function quoteLexicon(kb: KnowledgeBase): QuoteLexicon {
       clauseCues: set('clause-cues'),
       namingVerbs: set('naming-verbs'),
       requestVerbs: set('request-verbs'),
+      requestPhrases: set('request-phrases'),
       speechNouns: set('speech-nouns'),
       outletNouns: set('outlet-nouns'),
       invertingVerbs: set('inverting-verbs'),

@@ -106,4 +106,20 @@ describe('quotes: speakers on the parse, each with a twin that must yield nothin
     expect(quote?.speaker?.actor?.name).toBe('Anna Berg');
     expect(quotesOf('Anna Berg resigned in a letter to the board of directors.')).toEqual([]);
   });
+
+  it.each([
+    [
+      'The auditors on March 3 called for a new tender for the bridge contract.',
+      { text: 'for a new tender for the bridge contract', speaker: 'The auditors', cue: 'called' },
+      'The auditors on March 3 called a meeting about the bridge contract.',
+    ],
+    [
+      'The union asked for a new contract.',
+      { text: 'for a new contract', speaker: 'The union', cue: 'asked' },
+      'The union asked about the new contract.',
+    ],
+  ])('reads a request off "call for" and "ask for", never a date for its speaker: %s', (text, expected, twin) => {
+    expect(quotesOf(text).map(who)).toEqual([expected]);
+    expect(quotesOf(twin)).toEqual([]);
+  });
 });

@@ -22,6 +22,8 @@ export interface QuoteLexicon {
   namingVerbs: Set<string>;
   /** Verbs of asking, whose object and infinitive are the request ("asked them to make plans"). */
   requestVerbs: Set<string>;
+  /** A verb and the preposition that make it a request ("called for a re-run"), as "call for". */
+  requestPhrases: Set<string>;
   /** Nouns that report, with a possessor or a `by` phrase ("the ministry's statement that ..."). */
   speechNouns: Set<string>;
   /** Head nouns of an outlet that relays what others said ("Japanese media reported"). */
