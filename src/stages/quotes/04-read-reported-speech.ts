@@ -285,6 +285,15 @@ function nounContent(state: QuoteState, noun: number): [number, number] | null {
   return null;
 }
 
+/** The speaker of the last quotation whose cue stands earlier in the cue's sentence, or null. */
+function speakerBefore(state: QuoteState, cue: Cue): SpeakerWords | null {
+  for (let i = state.quotes.length - 1; i >= 0; i--) {
+    const q = state.quotes[i]!;
+    if (q.cue && q.cue.sentence === cue.sentence && q.cue.tokenStart < cue.tokenStart && q.speaker) return q.speaker;
+  }
+  return null;
+}
+
 /** True when token `t` lies in an adverbial of the verb `verb` ("on June 18" of "called"). */
 function ownAdverbial(state: QuoteState, t: number, verb: number): boolean {
   let k = t;
@@ -341,7 +350,10 @@ export function readReportedSpeech(state: QuoteState): void {
       if (missed && !adverbial) speaker = nearest;
       // Words inside quotation marks are what someone said, never who said it ("said “the GM ...
       // is history,” and described ...", where the parse took the quoted subject for the verb's).
-      if (speaker && state.insideMarks[speaker.tokenStart]) speaker = null;
+      // A verb joined by "and" to the quotation's cue is the same speaker's ("he said that “...,”
+      // and described ...").
+      if (speaker && state.insideMarks[speaker.tokenStart])
+        speaker = state.folded[cue.tokenStart - 1] === 'and' ? speakerBefore(state, cue) : null;
       content = contentOfVerb(state, cue, speaker);
       rule = 'quotes/indirect-parse';
       if (speaker && subject !== null && isOutlet(state, speaker, subject)) {

@@ -122,4 +122,14 @@ describe('quotes: speakers on the parse, each with a twin that must yield nothin
     expect(quotesOf(text).map(who)).toEqual([expected]);
     expect(quotesOf(twin)).toEqual([]);
   });
+
+  it('gives a verb joined by "and" to a quotation\'s cue the same speaker, not the quoted words', () => {
+    const cues = (text: string) => quotesOf(text).map((q) => `${q.cue?.text}: ${q.speaker?.mention.text}`);
+    const said = 'Speaking to staff she said that “The bank that failed you is gone,”';
+    expect(cues(`${said} and described a “new bank” that she expected to grow from the merger.`)).toEqual([
+      'said: she',
+      'described: she',
+    ]);
+    expect(cues(`${said} and a “new bank” was described in the memo.`)).toEqual(['said: she']);
+  });
 });
