@@ -1,6 +1,7 @@
 import { baseRel, childrenOf, dependent, phraseOf, speakerToken, subtreeRange, trustedSubject } from './parse.js';
 import { nounPhraseAfter, nounPhraseBefore, subjectOf } from './noun-phrases.js';
 import {
+  actorsBetween,
   isOutlet,
   lowerBound,
   tokenAt,
@@ -196,6 +197,24 @@ function parenthetical(state: QuoteState, cue: Cue, speaker: SpeakerWords | null
   return null;
 }
 
+/**
+ * True when what a citing verb cites is a source of words (a person, a body, a document, an
+ * unnamed official: "citing a decree", "cited officials"), not a reason ("cites a rise in
+ * unemployment"); also when it cites nothing the parse can see.
+ */
+function citesSource(state: QuoteState, verb: number): boolean {
+  const object = dependent(state, verb, 'obj');
+  if (object === null) return true;
+  const head = [state.folded[object]!, state.tokens[object]!.lemma.toLowerCase()];
+  const { documents, anonymousHeads } = state.lexicon;
+  if (head.some((w) => documents.has(w) || anonymousHeads.has(w))) return true;
+  const words = phraseOf(state, object);
+  const from = state.tokens[words.tokenStart]!.start;
+  return actorsBetween(state, from, state.tokens[words.tokenEnd - 1]!.end).some(
+    (m) => m.actor.kind !== 'place' && m.actor.kind !== 'city',
+  );
+}
+
 /** The source an outlet cites ("..., Kyodo reported, citing a decree"): the object of a citing participle. */
 function citedSource(state: QuoteState, verb: number): { cue: Cue; words: SpeakerWords } | null {
   for (const c of childrenOf(state, verb)) {
@@ -327,6 +346,7 @@ export function readReportedSpeech(state: QuoteState): void {
     let speaker: SpeakerWords | null = null;
     let content: [number, number] | null = null;
     let relay: SpeakerWords | undefined;
+    let outletSpeaks = false;
     let rule: string;
     if (cue.nominal) {
       speaker = nounSpeaker(state, cue.tokenStart);
@@ -356,7 +376,11 @@ export function readReportedSpeech(state: QuoteState): void {
         speaker = state.folded[cue.tokenStart - 1] === 'and' ? speakerBefore(state, cue) : null;
       content = contentOfVerb(state, cue, speaker);
       rule = 'quotes/indirect-parse';
-      if (speaker && subject !== null && isOutlet(state, speaker, subject)) {
+      // "The New York Times cites a rise in unemployment": an outlet that cites a reason, not a
+      // source, gives its own view; it speaks, and relays no one.
+      const ownView = cue.lemma === 'cite' && !citesSource(state, cue.tokenStart);
+      if (speaker && subject !== null && isOutlet(state, speaker, subject) && ownView) outletSpeaks = true;
+      else if (speaker && subject !== null && isOutlet(state, speaker, subject)) {
         const cited = citedSource(state, cue.tokenStart);
         relay = speaker;
         speaker = cited?.words ?? null;
@@ -387,6 +411,7 @@ export function readReportedSpeech(state: QuoteState): void {
       speaker,
       rule,
       ...(relay ? { relay } : {}),
+      ...(outletSpeaks ? { outletSpeaks } : {}),
     });
   }
 }

@@ -160,7 +160,7 @@ export function resolveSpeakers(state: QuoteState): Quote[] {
   let issuer: Quote | null = null;
   for (const q of state.quotes) {
     // An outlet where the speaker would stand relays what it reports; it is never the speaker.
-    if (q.speaker && !q.relay && isOutlet(state, q.speaker)) {
+    if (q.speaker && !q.relay && !q.outletSpeaks && isOutlet(state, q.speaker)) {
       q.relay = q.speaker;
       q.speaker = null;
     }

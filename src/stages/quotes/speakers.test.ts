@@ -132,4 +132,13 @@ describe('quotes: speakers on the parse, each with a twin that must yield nothin
     ]);
     expect(cues(`${said} and a “new bank” was described in the memo.`)).toEqual(['said: she']);
   });
+
+  it('lets an outlet that cites a reason speak for itself, and keeps one that cites a source a relay', () => {
+    const [own] = quotesOf('The newspaper cites a sharp rise in fuel prices for the fall in sales.');
+    expect(own?.speaker?.mention.text).toBe('The newspaper');
+    expect(own?.via).toBeNull();
+    const [relayed] = quotesOf('The newspaper cites officials in the ministry for the fall in sales.');
+    expect(relayed?.speaker).toBeNull();
+    expect(relayed?.via?.mention.text).toBe('The newspaper');
+  });
 });

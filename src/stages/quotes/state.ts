@@ -66,6 +66,8 @@ export interface WorkingQuote {
   rule: string;
   /** The outlet that relayed the statement, when it stood where a speaker would ("Kyodo reported"). */
   relay?: SpeakerWords;
+  /** An outlet giving its own view ("The New York Times cites a rise in ..."): it speaks, and is no relay. */
+  outletSpeaks?: boolean;
   marked?: MarkedSpan;
   continuation?: boolean;
   /** The quotation this one takes its speaker from. */
