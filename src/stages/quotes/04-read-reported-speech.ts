@@ -367,7 +367,15 @@ export function readReportedSpeech(state: QuoteState): void {
         state.syntax.heads[subject!] === cue.tokenStart &&
         ownAdverbial(state, nearest.tokenEnd - 1, cue.tokenStart);
       const missed = nearest && speaker && (nearest.tokenStart >= speaker.tokenEnd || inside(nearest, speaker));
-      if (missed && !adverbial) speaker = nearest;
+      // Nor words of a clause about the subject ("Brazil, whose leftist government has ties with ..., called").
+      const [subjectStart, subjectEnd] = subject === null ? [0, 0] : subtreeRange(state, subject);
+      const aboutSubject =
+        nearest !== null &&
+        speaker !== null &&
+        !inside(nearest, speaker) &&
+        nearest.tokenStart >= subjectStart &&
+        nearest.tokenEnd <= subjectEnd;
+      if (missed && !adverbial && !aboutSubject) speaker = nearest;
       // Words inside quotation marks are what someone said, never who said it ("said “the GM ...
       // is history,” and described ...", where the parse took the quoted subject for the verb's).
       // A verb joined by "and" to the quotation's cue is the same speaker's ("he said that “...,”

@@ -1,4 +1,4 @@
-import type { ActorMention, Quote, QuoteSpeaker, ResolvedActor, Span } from '../../document/types.js';
+import type { ActorMention, Quote, QuoteSpeaker, ResolvedActor } from '../../document/types.js';
 import { baseRel, dependent, phraseOf, subtreeRange } from './parse.js';
 import { actorsBetween, isOutlet, tokenAt, type QuoteState, type SpeakerWords, type WorkingQuote } from './state.js';
 
@@ -53,44 +53,67 @@ function fitsPronoun(state: QuoteState, actor: ResolvedActor, person: boolean): 
   return person ? !body : body;
 }
 
+/** The actor a subject names that fits a pronoun: the name at its head first, never its possessor's. */
+function subjectActor(state: QuoteState, k: number, person: boolean): ActorMention | null {
+  const words = phraseOf(state, k);
+  const from = state.tokens[words.tokenStart]!.start;
+  const to = state.tokens[words.tokenEnd - 1]!.end;
+  // "Putin's restraint was aimed ...": the possessor of a subject is not what the subject names.
+  const possessor = dependent(state, k, 'nmod:poss');
+  const owned = (m: ActorMention) => {
+    if (possessor === null) return false;
+    const [ps, pe] = subtreeRange(state, possessor);
+    return m.start >= state.tokens[ps]!.start && m.end <= state.tokens[pe - 1]!.end;
+  };
+  // "The US automaker Ford": Ford, not "US automaker".
+  const head = state.tokens[k]!;
+  const atHead = (m: ActorMention) => m.start <= head.start && m.end >= head.end;
+  const found = actorsBetween(state, from, to).sort((a, b) => Number(atHead(b)) - Number(atHead(a)));
+  return found.find((m) => fitsPronoun(state, m.actor, person) && m.via !== 'coref:pronoun' && !owned(m)) ?? null;
+}
+
 /**
- * The actor a speaker pronoun ("he", "she", "it") stands for: the nearest subject or earlier
- * speaker before it, in its sentence or the two before, that names an actor of the pronoun's kind.
- * A subject is what a pronoun most often takes up ("Henderson described ... he said"), which the
- * nearest name in any role ("the history of General Motors") is not. Null when none is found: the
- * actors layer's antecedent stands then.
+ * The actor a speaker pronoun ("he", "she", "it") stands for, sentence by sentence back from it
+ * (its own and the two before): in each, the subject of the main clause, else an earlier speaker,
+ * else another subject that is not someone's reported words, the nearest first, of the pronoun's
+ * kind. A subject is what a pronoun most often takes up ("Henderson described ... he said"), which
+ * the nearest name in any role ("the history of General Motors") is not. Null when none is found:
+ * the actors layer's antecedent stands then.
  */
 function pronounAntecedent(state: QuoteState, pronoun: number, earlier: readonly Quote[]): ActorMention | null {
   const word = state.folded[pronoun]!;
   const person = PERSON_PRONOUNS.has(word);
   if (!person && !THING_PRONOUNS.has(word)) return null;
-  const floor = state.sentences[Math.max(0, state.sentenceOf[pronoun]! - ANTECEDENT_SENTENCES)]!.tokenStart;
-  // Earlier speakers by the token their words start at ("According to Natalia Brandt, ... she said").
-  const spoke = new Map<number, Span>();
-  for (const q of earlier) if (q.speaker) spoke.set(tokenAt(state, q.speaker.mention.start), q.speaker.mention);
-  for (let k = pronoun - 1; k >= floor; k--) {
-    const subject = baseRel(state.syntax.deprels[k]) === 'nsubj' && state.tokens[k]!.pos !== 'PRON';
-    const said = spoke.get(k);
-    if (!subject && !said) continue;
-    let from = said?.start ?? Infinity;
-    let to = said?.end ?? -1;
-    if (subject) {
-      const words = phraseOf(state, k);
-      from = Math.min(from, state.tokens[words.tokenStart]!.start);
-      to = Math.max(to, state.tokens[words.tokenEnd - 1]!.end);
+  const said = (k: number) => earlier.some((q) => q.start <= state.tokens[k]!.start && q.end >= state.tokens[k]!.end);
+  const last = state.sentenceOf[pronoun]!;
+  for (let s = last; s >= Math.max(0, last - ANTECEDENT_SENTENCES); s--) {
+    const { tokenStart, tokenEnd } = state.sentences[s]!;
+    const end = Math.min(tokenEnd, pronoun);
+    const subjects: number[] = [];
+    let main: number | null = null;
+    for (let k = end - 1; k >= tokenStart; k--) {
+      if (baseRel(state.syntax.deprels[k]) !== 'nsubj' || state.tokens[k]!.pos === 'PRON') continue;
+      const head = state.syntax.heads[k]!;
+      if (head >= 0 && state.syntax.heads[head] === -1) main = k;
+      else if (!said(k)) subjects.push(k);
     }
-    // "Putin's restraint was aimed ...": the possessor of a subject is not what the subject names.
-    const possessor = subject ? dependent(state, k, 'nmod:poss') : null;
-    const [ps, pe] = possessor === null ? [0, 0] : subtreeRange(state, possessor);
-    const owned = (m: ActorMention) => m.start >= state.tokens[ps]!.start && m.end <= state.tokens[pe - 1]!.end;
-    // The name at the subject's head first ("The US automaker Ford": Ford, not "US automaker").
-    const head = subject ? state.tokens[k]! : null;
-    const atHead = (m: ActorMention) => head !== null && m.start <= head.start && m.end >= head.end;
-    const found = actorsBetween(state, from, to).sort((a, b) => Number(atHead(b)) - Number(atHead(a)));
-    const fit = found.find(
-      (m) => fitsPronoun(state, m.actor, person) && m.via !== 'coref:pronoun' && !(possessor !== null && owned(m)),
+    const fromMain = main === null ? null : subjectActor(state, main, person);
+    if (fromMain) return fromMain;
+    // Earlier speakers in the sentence, the nearest first ("According to Natalia Brandt, ... she said").
+    const speakers = earlier.filter(
+      (q) => q.speaker && q.sentence === s && q.speaker.mention.end <= state.tokens[end - 1]!.end,
     );
-    if (fit) return fit;
+    for (const q of speakers.reverse()) {
+      const { start, end: stop } = q.speaker!.mention;
+      const fit = actorsBetween(state, start, stop).find(
+        (m) => fitsPronoun(state, m.actor, person) && m.via !== 'coref:pronoun',
+      );
+      if (fit) return fit;
+    }
+    for (const k of subjects) {
+      const fit = subjectActor(state, k, person);
+      if (fit) return fit;
+    }
   }
   return null;
 }
@@ -111,7 +134,12 @@ function resolveSpeaker(
   const pronoun = words.tokenEnd - words.tokenStart === 1 ? pronounAntecedent(state, words.tokenStart, earlier) : null;
   const actors = pronoun ? [{ ...pronoun, via: 'coref:pronoun' }] : actorsIn(state, words);
   const political = actors.filter((m) => m.actor.kind !== 'place' && m.actor.kind !== 'city');
-  const chosen = political.find((m) => m.actor.kind === 'person') ?? political[political.length - 1] ?? null;
+  // "her spokesman Tom Rask": the name, not the pronoun's antecedent, unless the name is all there is.
+  const chosen =
+    political.find((m) => m.actor.kind === 'person' && m.via !== 'coref:pronoun') ??
+    political.find((m) => m.actor.kind === 'person') ??
+    political[political.length - 1] ??
+    null;
   const head = headOf(state, words);
   const named =
     chosen !== null && chosen.actor.kind === 'person' && chosen.via !== 'coref:pronoun'

@@ -84,6 +84,14 @@ export function speakerToken(state: QuoteState, verb: number): number | null {
     if (subject !== null) {
       if (deprels[subject] === 'nsubj:pass') return null;
       // "a report ..., which said that": the relative pronoun stands for the noun the clause modifies.
+      // "Brazil, whose government has ties with ..., called for": the noun the clause is about.
+      const whose = dependent(state, subject, 'nmod:poss');
+      if (whose !== null && state.folded[whose] === 'whose') {
+        // The noun the clause hangs on, or (a parse that left it loose) the noun before its comma.
+        let noun = baseRel(rel) === 'acl' ? heads[v]! : whose - 1;
+        if (noun === whose - 1 && state.folded[noun] === ',') noun--;
+        return noun >= 0 && /^(NOUN|PROPN)$/.test(state.syntax.upos[noun]!) ? noun : subject;
+      }
       if (RELATIVE.has(state.folded[subject]!) && state.tokens[subject]!.pos !== 'SCONJ') {
         const noun = heads[v]!;
         return noun >= 0 && /^(NOUN|PROPN)$/.test(state.syntax.upos[noun]!) ? noun : subject;

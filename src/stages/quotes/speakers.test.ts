@@ -141,4 +141,24 @@ describe('quotes: speakers on the parse, each with a twin that must yield nothin
     expect(relayed?.speaker).toBeNull();
     expect(relayed?.via?.mention.text).toBe('The newspaper');
   });
+
+  it('takes up the subject of the main clause before a source it cites, and a named spokesman before "her"', () => {
+    const names = (text: string) => quotesOf(text).map((q) => `${q.cue?.text}: ${q.speaker?.actor?.name}`);
+    expect(
+      names(
+        'Mayor Lena Brook said that the city must act, according to her spokesman Tom Rask. She said the flood ' +
+          'posed a grave threat.',
+      ),
+    ).toEqual(['according to: Tom Rask', 'said: Lena Brook', 'said: Lena Brook']);
+    expect(names('According to the spokesman Tom Rask, the city must act. He said the flood posed a threat.')).toEqual([
+      'According to: Tom Rask',
+      'said: Tom Rask',
+    ]);
+  });
+
+  it('gives a verb whose subject is "whose X" to the noun the clause is about', () => {
+    const [quote] = quotesOf('Chile, whose president has ties with the rebels, called for new talks.');
+    expect(quote?.speaker?.mention.text).toBe('Chile');
+    expect(quotesOf('Chile, whose president has ties with the rebels, called a meeting.')).toEqual([]);
+  });
 });
