@@ -84,8 +84,12 @@ function pronounAntecedent(state: QuoteState, pronoun: number, earlier: readonly
   const word = state.folded[pronoun]!;
   const person = PERSON_PRONOUNS.has(word);
   if (!person && !THING_PRONOUNS.has(word)) return null;
-  const said = (k: number) => earlier.some((q) => q.start <= state.tokens[k]!.start && q.end >= state.tokens[k]!.end);
   const last = state.sentenceOf[pronoun]!;
+  // Only the quotes of the sentences searched (in text order, from the end): a long article costs no more per pronoun.
+  let from = earlier.length;
+  while (from > 0 && earlier[from - 1]!.sentence >= last - ANTECEDENT_SENTENCES - 1) from--;
+  const recent = earlier.slice(from);
+  const said = (k: number) => recent.some((q) => q.start <= state.tokens[k]!.start && q.end >= state.tokens[k]!.end);
   for (let s = last; s >= Math.max(0, last - ANTECEDENT_SENTENCES); s--) {
     const { tokenStart, tokenEnd } = state.sentences[s]!;
     const end = Math.min(tokenEnd, pronoun);
@@ -100,7 +104,7 @@ function pronounAntecedent(state: QuoteState, pronoun: number, earlier: readonly
     const fromMain = main === null ? null : subjectActor(state, main, person);
     if (fromMain) return fromMain;
     // Earlier speakers in the sentence, the nearest first ("According to Natalia Brandt, ... she said").
-    const speakers = earlier.filter(
+    const speakers = recent.filter(
       (q) => q.speaker && q.sentence === s && q.speaker.mention.end <= state.tokens[end - 1]!.end,
     );
     for (const q of speakers.reverse()) {
