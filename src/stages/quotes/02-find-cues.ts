@@ -39,12 +39,22 @@ export function classifyMarks(state: QuoteState): void {
   state.marks = state.marks.filter((m) => !phraseStarts.has(m.contentStart) && !wordless(m));
 }
 
-/** The lemma of a verb form in the third person or the past ("claims", "reported"): enough for a cue list. */
-function verbLemma(word: string): string {
-  if (/ies$/.test(word)) return `${word.slice(0, -3)}y`;
-  if (/(ss|sh|ch|x)es$/.test(word)) return word.slice(0, -2);
-  if (/[^s]s$/.test(word)) return word.slice(0, -1);
-  return word;
+/**
+ * The lemma of a verb form the tagger did not read as a verb ("claims", "reported", "revealing"):
+ * the first of the plausible stems that `known` accepts, else the plain one. Enough for a cue list.
+ */
+function verbLemma(word: string, known: (lemma: string) => boolean): string {
+  const stems: string[] = [];
+  if (/ies$/.test(word)) stems.push(`${word.slice(0, -3)}y`);
+  else if (/(ss|sh|ch|x)es$/.test(word)) stems.push(word.slice(0, -2));
+  else if (/[^s]s$/.test(word)) stems.push(word.slice(0, -1));
+  for (const ending of ['ing', 'ed']) {
+    if (!word.endsWith(ending) || word.length < ending.length + 3) continue;
+    const stem = word.slice(0, -ending.length);
+    // "revealing" → reveal, "stating" → state, "admitted" → admit, "denied" → deny.
+    stems.push(stem, `${stem}e`, stem.slice(0, -1), stem.replace(/i$/, 'y'));
+  }
+  return stems.find(known) ?? stems[0] ?? word;
 }
 
 /**
@@ -103,6 +113,7 @@ function speechNoun(state: QuoteState, i: number): boolean {
 export function findCues(state: QuoteState): void {
   const { tokens, folded, lexicon } = state;
   const cues: Cue[] = [];
+  const isSpeech = (lemma: string) => lexicon.speechVerbs.has(lemma);
   const byFirst = new Map<string, string[][]>();
   for (const words of lexicon.cuePhrases) byFirst.set(words[0]!, [...(byFirst.get(words[0]!) ?? []), words]);
   for (let i = 0; i < tokens.length; i++) {
@@ -130,14 +141,14 @@ export function findCues(state: QuoteState): void {
       if (speechNoun(state, i)) single(t.lemma, true);
       // "Boeing claims that ...": a name, a speech verb read as a plural noun, and "that".
       else if (folded[i + 1] === 'that' && tokens[i - 1]?.pos === 'PROPN' && /s$/.test(folded[i]!)) {
-        const lemma = verbLemma(folded[i]!);
+        const lemma = verbLemma(folded[i]!, isSpeech);
         if (lexicon.speechVerbs.has(lemma)) single(lemma, false);
       }
       continue;
     }
     if (t.pos !== 'VERB' && state.syntax.upos[i] !== 'VERB' && !(t.pos === 'AUX' && t.lemma === 'say')) continue;
     // The parser's verb ("Boeing claims that ...") is one wink-nlp may have read as a noun: its lemma too.
-    const lemma = t.pos === 'VERB' || t.pos === 'AUX' ? t.lemma : verbLemma(state.folded[i]!);
+    const lemma = t.pos === 'VERB' || t.pos === 'AUX' ? t.lemma : verbLemma(state.folded[i]!, isSpeech);
     // After "to" a speech verb is a purpose or an appeal ("to add liquidity", "telling people to
     // call back"), unless a "that" clause follows.
     if (folded[i - 1] === 'to' && folded[i + 1] !== 'that') continue;

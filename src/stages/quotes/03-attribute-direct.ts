@@ -1,5 +1,5 @@
 import type { MarkedSpan } from './01-find-quote-marks.js';
-import { dependent, phraseOf } from './parse.js';
+import { dependent, phraseOf, speakerToken, trustedSubject } from './parse.js';
 import { nounPhraseAfter, nounPhraseBefore, subjectOf } from './noun-phrases.js';
 import { lowerBound, tokenAt, type Cue, type QuoteState, type SpeakerWords } from './state.js';
 
@@ -21,8 +21,11 @@ function attributeAfter(
 ): { cue: Cue; speaker: SpeakerWords | null; rule: string } | null {
   const after = tokenAt(state, mark.close! + 1);
   if (after >= state.tokens.length) return null;
-  // The cue must share the closing mark's sentence: the next paragraph is another statement.
-  const { end } = sentenceBounds(state, Math.max(0, after - 1));
+  // The cue must share the closing mark's sentence: the next paragraph is another statement. A
+  // sentence the splitter began at a lower-case word after the mark (`... collapse.” said Harper`)
+  // is the attribution of the quotation before it.
+  const lowerAfter = /^\p{Ll}/u.test(state.tokens[after]!.text) && state.tokens[after - 1]?.end === mark.close! + 1;
+  const { end } = sentenceBounds(state, lowerAfter ? after : Math.max(0, after - 1));
   const reach = Math.min(end, after + AFTER_REACH);
   let cue: Cue | undefined;
   for (let i = lowerBound(state.cues, after, (c) => c.tokenStart); i < state.cues.length; i++) {
@@ -68,6 +71,12 @@ function attributeBefore(
       return possessor === null ? null : phraseOf(state, possessor);
     }
     if (c.according) return nounPhraseAfter(state, c.tokenEnd, opening);
+    // "justified his choice by saying, “Q”": a participle speaks through the subject the parse gives it.
+    if (/ing$/i.test(state.tokens[c.tokenStart]!.text)) {
+      const subject = speakerToken(state, c.tokenStart);
+      if (subject !== null && subject !== c.tokenStart && trustedSubject(state, subject, c.tokenStart))
+        return phraseOf(state, subject);
+    }
     // "..., saying: “Q”": the participle's speaker is the sentence's subject.
     if (state.folded[c.tokenStart - 1] === ',' && /ing$/i.test(state.tokens[c.tokenStart]!.text))
       return subjectOf(state, start, c.tokenStart - 1);

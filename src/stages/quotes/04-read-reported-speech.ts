@@ -1,6 +1,7 @@
 import { baseRel, childrenOf, dependent, phraseOf, speakerToken, subtreeRange, trustedSubject } from './parse.js';
 import { nounPhraseAfter, nounPhraseBefore, subjectOf } from './noun-phrases.js';
 import {
+  actorsBetween,
   isOutlet,
   lowerBound,
   tokenAt,
@@ -26,7 +27,8 @@ function trimmed(state: QuoteState, [start, end]: [number, number]): [number, nu
   // "what he called a “New Deal”.": the closing mark after the last word belongs to the quotation.
   // So is its own punctuation before the mark ("called him “very smart.”").
   const last = markAround(state, end - 1);
-  if (last) {
+  // Not when the opening mark was trimmed too: a content that is all one quotation loses both marks.
+  if (last && tokenAt(state, last.open) >= start) {
     const close = tokenAt(state, last.close);
     if (close >= end && close - end < 3 && state.tokens.slice(end, close + 1).every((t) => t.pos === 'PUNCT'))
       end = close + 1;
@@ -99,7 +101,10 @@ function contentOfVerb(state: QuoteState, cue: Cue, speaker: SpeakerWords | null
     return [start, end];
   }
   if (state.lexicon.clauseCues.has(cue.lemma)) return null;
-  if (cue.parseOnly) return objectsAfter(state, v, state.lexicon.namingVerbs.has(cue.lemma));
+  if (cue.parseOnly) {
+    const asks = requestPhrase(state, cue);
+    return objectsAfter(state, v, !asks && state.lexicon.namingVerbs.has(cue.lemma), asks);
+  }
   const rel = baseRel(deprels[v]);
   const head = heads[v]!;
   // "S, X reported, citing Y" parsed as an adverbial clause: a cue with a subject of its own (not
@@ -143,12 +148,23 @@ function quotedWordIn(state: QuoteState, start: number, end: number): boolean {
 /** Relations of what a verb of naming or asking takes after it ("asked [them] [to make plans]"). */
 const OBJECT_RELS = new Set(['obj', 'iobj', 'obl', 'xcomp']);
 
+/** True when a verb of naming or asking has the preposition that makes it a request ("called for a re-run"). */
+function requestPhrase(state: QuoteState, cue: Cue): boolean {
+  return childrenOf(state, cue.tokenStart).some((c) => {
+    if (c <= cue.tokenStart || baseRel(state.syntax.deprels[c]) !== 'obl') return false;
+    // The preposition follows the verb at once: "called a meeting for Friday" is no request.
+    const preposition = dependent(state, c, 'case');
+    if (preposition !== cue.tokenStart + 1) return false;
+    return state.lexicon.requestPhrases.has(`${cue.lemma} ${state.folded[preposition]}`);
+  });
+}
+
 /**
  * The words after a verb of naming or asking that are its objects and complements, as one range
  * ("described [the day as a “defining moment”]", "asked [the government for more aid]"); for
  * naming, only when a quotation mark stands inside them (a name in someone's own words).
  */
-function objectsAfter(state: QuoteState, v: number, quotedOnly: boolean): [number, number] | null {
+function objectsAfter(state: QuoteState, v: number, quotedOnly: boolean, asks = false): [number, number] | null {
   // "the plan, called “Way Forward”": a participle that names a noun; nobody is speaking.
   if (state.syntax.deprels[v] === 'acl') return null;
   let end = v + 1;
@@ -161,7 +177,7 @@ function objectsAfter(state: QuoteState, v: number, quotedOnly: boolean): [numbe
     end = Math.max(end, subtreeRange(state, c)[1]);
     // A request has an object ("asked the government ...", "urged restraint"); a name may be a
     // complement ("what he called a “New Deal”").
-    if (rel === 'obj' || rel === 'iobj' || (quotedOnly && rel === 'xcomp')) object = true;
+    if (rel === 'obj' || rel === 'iobj' || (quotedOnly && rel === 'xcomp') || (asks && rel === 'obl')) object = true;
   }
   // "officials asked about the plan", "an official who asked not to be named": nothing was asked of anyone.
   if (!object) return null;
@@ -179,6 +195,24 @@ function parenthetical(state: QuoteState, cue: Cue, speaker: SpeakerWords | null
     if (state.tokens[k]!.pos === 'VERB' || state.tokens[k]!.pos === 'AUX') return null;
   }
   return null;
+}
+
+/**
+ * True when what a citing verb cites is a source of words (a person, a body, a document, an
+ * unnamed official: "citing a decree", "cited officials"), not a reason ("cites a rise in
+ * unemployment"); also when it cites nothing the parse can see.
+ */
+function citesSource(state: QuoteState, verb: number): boolean {
+  const object = dependent(state, verb, 'obj');
+  if (object === null) return true;
+  const head = [state.folded[object]!, state.tokens[object]!.lemma.toLowerCase()];
+  const { documents, anonymousHeads } = state.lexicon;
+  if (head.some((w) => documents.has(w) || anonymousHeads.has(w))) return true;
+  const words = phraseOf(state, object);
+  const from = state.tokens[words.tokenStart]!.start;
+  return actorsBetween(state, from, state.tokens[words.tokenEnd - 1]!.end).some(
+    (m) => m.actor.kind !== 'place' && m.actor.kind !== 'city',
+  );
 }
 
 /** The source an outlet cites ("..., Kyodo reported, citing a decree"): the object of a citing participle. */
@@ -270,6 +304,22 @@ function nounContent(state: QuoteState, noun: number): [number, number] | null {
   return null;
 }
 
+/** The speaker of the last quotation whose cue stands earlier in the cue's sentence, or null. */
+function speakerBefore(state: QuoteState, cue: Cue): SpeakerWords | null {
+  for (let i = state.quotes.length - 1; i >= 0; i--) {
+    const q = state.quotes[i]!;
+    if (q.cue && q.cue.sentence === cue.sentence && q.cue.tokenStart < cue.tokenStart && q.speaker) return q.speaker;
+  }
+  return null;
+}
+
+/** True when token `t` lies in an adverbial of the verb `verb` ("on June 18" of "called"). */
+function ownAdverbial(state: QuoteState, t: number, verb: number): boolean {
+  let k = t;
+  for (let hops = 0; hops < 16 && k >= 0 && state.syntax.heads[k] !== verb; hops++) k = state.syntax.heads[k]!;
+  return k >= 0 && state.syntax.heads[k] === verb && /^(obl|advmod|advcl)/.test(state.syntax.deprels[k]!);
+}
+
 /**
  * The speaker by word order, where the parse names none it can be trusted with: the sentence's
  * subject for a participle ("..., claiming"), else the noun phrase right before the cue.
@@ -296,6 +346,7 @@ export function readReportedSpeech(state: QuoteState): void {
     let speaker: SpeakerWords | null = null;
     let content: [number, number] | null = null;
     let relay: SpeakerWords | undefined;
+    let outletSpeaks = false;
     let rule: string;
     if (cue.nominal) {
       speaker = nounSpeaker(state, cue.tokenStart);
@@ -310,13 +361,34 @@ export function readReportedSpeech(state: QuoteState): void {
       const nearest = subject !== null && subject < cue.tokenStart ? speakerByWordOrder(state, cue) : null;
       // So is the name inside a longer parse phrase ("Louis Gallois" of "Louis Gallois, the chief executive").
       const inside = (a: SpeakerWords, b: SpeakerWords) => a.tokenStart >= b.tokenStart && a.tokenEnd <= b.tokenEnd;
-      if (nearest && speaker && (nearest.tokenStart >= speaker.tokenEnd || inside(nearest, speaker))) speaker = nearest;
+      // Not an adverbial between the cue and its own subject ("The agency on June 18 called for ...").
+      const adverbial =
+        nearest !== null &&
+        state.syntax.heads[subject!] === cue.tokenStart &&
+        ownAdverbial(state, nearest.tokenEnd - 1, cue.tokenStart);
+      const missed = nearest && speaker && (nearest.tokenStart >= speaker.tokenEnd || inside(nearest, speaker));
+      // Nor words of a clause about the subject ("Brazil, whose leftist government has ties with ..., called").
+      const [subjectStart, subjectEnd] = subject === null ? [0, 0] : subtreeRange(state, subject);
+      const aboutSubject =
+        nearest !== null &&
+        speaker !== null &&
+        !inside(nearest, speaker) &&
+        nearest.tokenStart >= subjectStart &&
+        nearest.tokenEnd <= subjectEnd;
+      if (missed && !adverbial && !aboutSubject) speaker = nearest;
       // Words inside quotation marks are what someone said, never who said it ("said “the GM ...
       // is history,” and described ...", where the parse took the quoted subject for the verb's).
-      if (speaker && state.insideMarks[speaker.tokenStart]) speaker = null;
+      // A verb joined by "and" to the quotation's cue is the same speaker's ("he said that “...,”
+      // and described ...").
+      if (speaker && state.insideMarks[speaker.tokenStart])
+        speaker = state.folded[cue.tokenStart - 1] === 'and' ? speakerBefore(state, cue) : null;
       content = contentOfVerb(state, cue, speaker);
       rule = 'quotes/indirect-parse';
-      if (speaker && subject !== null && isOutlet(state, speaker, subject)) {
+      // "The New York Times cites a rise in unemployment": an outlet that cites a reason, not a
+      // source, gives its own view; it speaks, and relays no one.
+      const ownView = cue.lemma === 'cite' && !citesSource(state, cue.tokenStart);
+      if (speaker && subject !== null && isOutlet(state, speaker, subject) && ownView) outletSpeaks = true;
+      else if (speaker && subject !== null && isOutlet(state, speaker, subject)) {
         const cited = citedSource(state, cue.tokenStart);
         relay = speaker;
         speaker = cited?.words ?? null;
@@ -347,6 +419,7 @@ export function readReportedSpeech(state: QuoteState): void {
       speaker,
       rule,
       ...(relay ? { relay } : {}),
+      ...(outletSpeaks ? { outletSpeaks } : {}),
     });
   }
 }

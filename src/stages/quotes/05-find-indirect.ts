@@ -1,5 +1,6 @@
 import { nounPhraseAfter, nounPhraseBefore, subjectOf } from './noun-phrases.js';
 import { addReported } from './04-read-reported-speech.js';
+import { dependent, phraseOf } from './parse.js';
 import type { Cue, QuoteState, SpeakerWords } from './state.js';
 
 /** Fewest tokens reported content may have. */
@@ -77,6 +78,16 @@ function pastAppositive(state: QuoteState, from: number, end: number): number {
   return from;
 }
 
+/** The speech noun with a possessor inside a speaker phrase ("Fiat's announcement"): its cue and the possessor. */
+function ownedSpeechNoun(state: QuoteState, words: SpeakerWords): [Cue, SpeakerWords] | null {
+  for (let k = words.tokenStart; k < words.tokenEnd; k++) {
+    const cue = state.cueAt.get(k);
+    const possessor = cue?.nominal ? dependent(state, k, 'nmod:poss') : null;
+    if (cue && possessor !== null && !cue.used) return [cue, phraseOf(state, possessor)];
+  }
+  return null;
+}
+
 /**
  * Finds reported speech by word order around the cues neither a direct quotation nor the parse
  * took (the parser's errors leave some): `X said (that) S`,
@@ -89,18 +100,31 @@ export function findIndirect(state: QuoteState): void {
     if (cue.used || state.insideMarks[cue.tokenStart] || cue.nominal) return;
     // Verbs of naming and asking report only what the parse gives them as objects (step 04).
     if (cue.parseOnly) return;
+    // "..., adding video playback to its features": a participle with an object that is neither its
+    // listener nor what was said is an act, and reports nothing around it.
+    const object = cue.according ? null : dependent(state, cue.tokenStart, 'obj');
+    const { objectReports, listenerVerbs } = state.lexicon;
+    const participle = /ing$/i.test(state.tokens[cue.tokenStart]!.text);
+    if (participle && object !== null && object > cue.tokenStart && !objectReports.has(cue.lemma)) {
+      if (!listenerVerbs.has(cue.lemma)) return;
+    }
     const sentence = state.sentences[cue.sentence]!;
     const { tokenStart: first, tokenEnd: last } = sentence;
     let speaker: SpeakerWords | null = null;
     let content: [number, number] | null = null;
     let rule = '';
+    let reportedBy = cue;
     if (cue.according) {
-      speaker = nounPhraseAfter(state, cue.tokenEnd, last);
+      const source = nounPhraseAfter(state, cue.tokenEnd, last);
+      speaker = source;
+      // "according to Fiat's announcement": the announcement is the report, and Fiat its speaker.
+      const noun = source ? ownedSpeechNoun(state, source) : null;
+      if (noun) [reportedBy, speaker] = noun;
       if (cue.tokenStart - first >= MIN_CONTENT) {
         content = trimmed(state, first, cue.tokenStart);
         rule = 'quotes/indirect-according-to-after';
-      } else if (speaker) {
-        content = trimmed(state, pastAppositive(state, speaker.tokenEnd, last), last);
+      } else if (source) {
+        content = trimmed(state, pastAppositive(state, source.tokenEnd, last), last);
         rule = 'quotes/indirect-according-to-before';
       }
     } else {
@@ -173,14 +197,17 @@ export function findIndirect(state: QuoteState): void {
       }
     }
     if (!content || !speaker || content[1] - content[0] < MIN_CONTENT) return;
+    // An infinitive is what someone was asked to do ("telling people to call back"), not what was said.
+    if (state.folded[content[0]] === 'to' && content[0] > cue.tokenStart) return;
     cue.used = true;
+    reportedBy.used = true;
     addReported(state, {
       contentStart: state.tokens[content[0]]!.start,
       contentEnd: state.tokens[content[1] - 1]!.end,
       kind: 'indirect',
       sentence: cue.sentence,
       paragraph: sentence.paragraph,
-      cue,
+      cue: reportedBy,
       speaker,
       rule,
     });

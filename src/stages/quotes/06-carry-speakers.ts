@@ -1,4 +1,4 @@
-import type { QuoteState } from './state.js';
+import { tokenAt, type QuoteState } from './state.js';
 
 /**
  * Gives a direct quotation with no cue of its own the speaker of the quotation before it, when
@@ -25,4 +25,23 @@ export function carrySpeakers(state: QuoteState): void {
     }
     if (quote.speaker || quote.inheritsFrom) previous = quote;
   }
+}
+
+/**
+ * A quotation inside a sentence that no cue took and no speaker continues, with no punctuation of
+ * its own ("The phone is billed as “a revolutionary mobile phone” on the website"), is a phrase
+ * someone's words were borrowed for, not a statement: it joins the scare quotes.
+ */
+export function setAsideFragments(state: QuoteState): void {
+  state.quotes = state.quotes.filter((quote) => {
+    if (quote.kind !== 'direct' || quote.cue || quote.inheritsFrom || !quote.marked || quote.marked.continues)
+      return true;
+    const text = state.text.slice(quote.contentStart, quote.contentEnd);
+    const first = tokenAt(state, quote.marked.open);
+    const sentenceStart = state.sentences[state.sentenceOf[Math.min(first, state.tokens.length - 1)]!]!.tokenStart;
+    if (/[.,!?…;:]\s*$/.test(text) || first <= sentenceStart) return true;
+    state.phrases.push({ start: quote.contentStart, end: quote.contentEnd, text, kind: 'scare' });
+    return false;
+  });
+  state.phrases.sort((a, b) => a.start - b.start);
 }

@@ -8,7 +8,7 @@ import { classifyMarks, findCues } from './02-find-cues.js';
 import { attributeDirect } from './03-attribute-direct.js';
 import { readReportedSpeech } from './04-read-reported-speech.js';
 import { findIndirect } from './05-find-indirect.js';
-import { carrySpeakers } from './06-carry-speakers.js';
+import { carrySpeakers, setAsideFragments } from './06-carry-speakers.js';
 import { resolveSpeakers } from './07-resolve-speakers.js';
 import { dateQuotes } from './08-date-quotes.js';
 import { indexChildren, tokensInsideMarks, type QuoteLexicon, type QuoteState } from './state.js';
@@ -36,11 +36,13 @@ function quoteLexicon(kb: KnowledgeBase): QuoteLexicon {
       cuePhrases: words('cue-phrases').map((p) => tokenisePhrase(p).map(foldTokenCached)),
       documents: set('documents'),
       anonymousHeads: set('anonymous-heads'),
+      bodyTitles: set('body-titles'),
       relayWords: set('relay-prepositions'),
       titleNouns: set('title-nouns'),
       clauseCues: set('clause-cues'),
       namingVerbs: set('naming-verbs'),
       requestVerbs: set('request-verbs'),
+      requestPhrases: set('request-phrases'),
       speechNouns: set('speech-nouns'),
       outletNouns: set('outlet-nouns'),
       invertingVerbs: set('inverting-verbs'),
@@ -65,6 +67,7 @@ const STEPS: ReadonlyArray<(state: QuoteState) => void> = [
   readReportedSpeech,
   findIndirect,
   carrySpeakers,
+  setAsideFragments,
 ];
 
 /**

@@ -51,6 +51,25 @@ const SHARES_SUBJECT = new Set(['conj', 'xcomp', 'advcl']);
 const NOT_IN_NAME = new Set(['acl', 'advcl', 'parataxis', 'punct', 'ccomp', 'appos', 'dep']);
 
 /**
+ * The document noun at `noun` or above it through its modifiers ("a letter to the board of
+ * directors stating": the letter states, wherever the parser hung the participle), or null.
+ */
+function documentAbove(state: QuoteState, noun: number): number | null {
+  for (let k = noun, hops = 0; k >= 0 && hops < 4; k = state.syntax.heads[k]!, hops++) {
+    if (state.lexicon.documents.has(state.folded[k]!)) return k;
+    if (baseRel(state.syntax.deprels[k]) !== 'nmod') return null;
+  }
+  return null;
+}
+
+/** Who wrote a document that a verb's adverbial names ("Jobs resigned in a letter ..."): that verb's subject. */
+function authorOf(state: QuoteState, document: number): number | null {
+  if (baseRel(state.syntax.deprels[document]) !== 'obl') return null;
+  const subject = dependent(state, state.syntax.heads[document]!, 'nsubj');
+  return subject !== null && state.syntax.deprels[subject] === 'nsubj' ? subject : null;
+}
+
+/**
  * The word that says who spoke for speech verb `verb`: its subject; for a participle or a verb
  * joined to another ("..., claiming", "and predicted that"), the subject of the verb it hangs on;
  * for a relative clause ("analysts, who had forecast"), the noun the clause modifies; for a
@@ -65,6 +84,14 @@ export function speakerToken(state: QuoteState, verb: number): number | null {
     if (subject !== null) {
       if (deprels[subject] === 'nsubj:pass') return null;
       // "a report ..., which said that": the relative pronoun stands for the noun the clause modifies.
+      // "Brazil, whose government has ties with ..., called for": the noun the clause is about.
+      const whose = dependent(state, subject, 'nmod:poss');
+      if (whose !== null && state.folded[whose] === 'whose') {
+        // The noun the clause hangs on, or (a parse that left it loose) the noun before its comma.
+        let noun = baseRel(rel) === 'acl' ? heads[v]! : whose - 1;
+        if (noun === whose - 1 && state.folded[noun] === ',') noun--;
+        return noun >= 0 && /^(NOUN|PROPN)$/.test(state.syntax.upos[noun]!) ? noun : subject;
+      }
       if (RELATIVE.has(state.folded[subject]!) && state.tokens[subject]!.pos !== 'SCONJ') {
         const noun = heads[v]!;
         return noun >= 0 && /^(NOUN|PROPN)$/.test(state.syntax.upos[noun]!) ? noun : subject;
@@ -74,8 +101,10 @@ export function speakerToken(state: QuoteState, verb: number): number | null {
     // "a letter stating ...": the noun a participle modifies speaks, if it is a document or a named actor.
     if (rel === 'acl' && /ing$/i.test(state.tokens[v]!.text)) {
       const noun = heads[v]!;
+      const document = documentAbove(state, noun);
+      if (document !== null) return authorOf(state, document) ?? document;
       const named = actorsBetween(state, state.tokens[noun]!.start, state.tokens[noun]!.end).length > 0;
-      return named || state.lexicon.documents.has(state.folded[noun]!) ? noun : null;
+      return named ? noun : null;
     }
     // A participle or a conjoined verb shares its head's subject; an adverbial clause only when
     // it is a participle ("..., claiming that"), since a finite one has a subject of its own.
@@ -117,7 +146,9 @@ export function trustedSubject(state: QuoteState, subject: number, verb: number)
   const word = state.tokens[subject]!;
   if (TIME_WORD.test(state.folded[subject]!)) return false;
   if ((word.pos === 'VERB' || word.pos === 'AUX') && !/^\p{Lu}/u.test(word.text)) return false;
-  if (subject > verb) {
+  // "Citing “a precautionary measure”, Airbus announced": a participle's subject is its head verb's.
+  const own = state.syntax.heads[subject] === verb;
+  if (subject > verb && own) {
     const lemma = state.tokens[verb]!.lemma;
     return (
       subject <= verb + 3 &&
@@ -126,7 +157,7 @@ export function trustedSubject(state: QuoteState, subject: number, verb: number)
       state.lexicon.invertingVerbs.has(lemma)
     );
   }
-  if (baseRel(state.syntax.deprels[subject]) !== 'nsubj' || state.syntax.heads[subject] !== verb) return true;
+  if (baseRel(state.syntax.deprels[subject]) !== 'nsubj' || !own) return true;
   // Between the subject's words and the cue: its own words (appositives, relative clauses), the
   // cue's auxiliaries and adverbials ("on June 18", "today"), and punctuation; nothing else.
   const [, end] = subtreeRange(state, subject);

@@ -12,6 +12,8 @@ export interface QuoteLexicon {
   cuePhrases: string[][];
   documents: Set<string>;
   anonymousHeads: Set<string>;
+  /** Titles that make the name after them a body ("the automaker Chrysler"), which "it" may take up. */
+  bodyTitles: Set<string>;
   relayWords: Set<string>;
   titleNouns: Set<string>;
   /** Verbs that report only when they govern a clause ("the court ruled that ..."). */
@@ -20,6 +22,8 @@ export interface QuoteLexicon {
   namingVerbs: Set<string>;
   /** Verbs of asking, whose object and infinitive are the request ("asked them to make plans"). */
   requestVerbs: Set<string>;
+  /** A verb and the preposition that make it a request ("called for a re-run"), as "call for". */
+  requestPhrases: Set<string>;
   /** Nouns that report, with a possessor or a `by` phrase ("the ministry's statement that ..."). */
   speechNouns: Set<string>;
   /** Head nouns of an outlet that relays what others said ("Japanese media reported"). */
@@ -62,6 +66,8 @@ export interface WorkingQuote {
   rule: string;
   /** The outlet that relayed the statement, when it stood where a speaker would ("Kyodo reported"). */
   relay?: SpeakerWords;
+  /** An outlet giving its own view ("The New York Times cites a rise in ..."): it speaks, and is no relay. */
+  outletSpeaks?: boolean;
   marked?: MarkedSpan;
   continuation?: boolean;
   /** The quotation this one takes its speaker from. */
