@@ -150,16 +150,15 @@ const INLINE_CLASSES = 3;
  * transition, so the layout is what sets the speed: the slot array is at most 70% full, a slot
  * holds the key with its first entry and count (`start << 8 | count`), and a table of three
  * classes (the transitions) holds the weights themselves in the slot, one miss per feature.
+ * Scoring first finds the slots of all the features, then adds their entries: the slot loads of
+ * different features overlap instead of waiting behind each feature's run of entries.
  */
 export class FrozenTable implements WeightTable {
   private readonly slots: Int32Array;
   private readonly stride: number;
   private readonly mask: number;
-  /**
-   * One bit per value of a key's top 24 bits, set for the keys the table holds: 2 MiB that stay
-   * in cache and answer most lookups of unseen features (a rare word pair) without a miss.
-   */
-  private readonly present = new Int32Array(1 << 19);
+  /** The slots found by `score`, before their entries are added (reused across calls). */
+  private found = new Int32Array(128);
 
   constructor(
     readonly classes: number,
@@ -179,7 +178,6 @@ export class FrozenTable implements WeightTable {
     let start = 0;
     for (let f = 0; f < keys.length; f++) {
       const key = keys[f]! | 0;
-      this.present[key >>> 13]! |= 1 << ((key >>> 8) & 31);
       let i = key & this.mask;
       while (slots[i * this.stride] !== 0) i = (i + 1) & this.mask;
       const at = i * this.stride;
@@ -202,12 +200,10 @@ export class FrozenTable implements WeightTable {
     const slots = this.slots;
     const mask = this.mask;
     const stride = this.stride;
-    const present = this.present;
     if (stride !== 2) {
       const C = this.classes;
       for (let f = 0; f < n; f++) {
         const key = keys[f]! | 0;
-        if ((present[key >>> 13]! & (1 << ((key >>> 8) & 31))) === 0) continue;
         let i = key & mask;
         for (;;) {
           const at = i * stride;
@@ -222,25 +218,30 @@ export class FrozenTable implements WeightTable {
       }
       return;
     }
-    const entries = this.entries;
+    if (this.found.length < n) this.found = new Int32Array(n);
+    const found = this.found;
+    let hits = 0;
     for (let f = 0; f < n; f++) {
       const key = keys[f]! | 0;
-      if ((present[key >>> 13]! & (1 << ((key >>> 8) & 31))) === 0) continue;
       let i = key & mask;
       for (;;) {
         const k = slots[i * 2]!;
         if (k === key) {
-          const packed = slots[i * 2 + 1]!;
-          const start = packed >>> 8;
-          const end = start + (packed & 0xff);
-          for (let e = start; e < end; e++) {
-            const entry = entries[e]!;
-            scores[entry >>> 24]! += (entry << 8) >> 8;
-          }
+          found[hits++] = slots[i * 2 + 1]!;
           break;
         }
         if (k === 0) break;
         i = (i + 1) & mask;
+      }
+    }
+    const entries = this.entries;
+    for (let h = 0; h < hits; h++) {
+      const packed = found[h]!;
+      const start = packed >>> 8;
+      const end = start + (packed & 0xff);
+      for (let e = start; e < end; e++) {
+        const entry = entries[e]!;
+        scores[entry >>> 24]! += (entry << 8) >> 8;
       }
     }
   }
@@ -369,6 +370,8 @@ export class HashedTrainTable {
 export class HashedTable implements WeightTable {
   private readonly mask: number;
   private readonly width: number;
+  /** The rows of the seen features, found by `score` before their weights are added. */
+  private rows = new Int32Array(128);
 
   constructor(
     readonly classes: number,
@@ -409,15 +412,22 @@ export class HashedTable implements WeightTable {
     const mask = this.mask;
     const C = this.classes;
     const seen = this.seen;
-    if (C === 3) {
-      // The transition table: three sums in locals, the loop V8 keeps tight.
+    if (C === 3 && seen) {
+      // The transition table: first the rows of the seen features, without a branch, so that
+      // the bitmap reads overlap; then three sums in locals over those rows.
+      if (this.rows.length < n) this.rows = new Int32Array(n);
+      const rows = this.rows;
+      let m = 0;
+      for (let f = 0; f < n; f++) {
+        const key = keys[f]!;
+        rows[m] = (key & mask) << 2;
+        m += (seen[key >>> 13]! >>> ((key >>> 8) & 31)) & 1;
+      }
       let a = 0;
       let b = 0;
       let c = 0;
-      for (let f = 0; f < n; f++) {
-        const key = keys[f]!;
-        if (seen && (seen[key >>> 13]! & (1 << ((key >>> 8) & 31))) === 0) continue;
-        const at = (key & mask) << 2;
+      for (let r = 0; r < m; r++) {
+        const at = rows[r]!;
         a += weights[at]!;
         b += weights[at + 1]!;
         c += weights[at + 2]!;
