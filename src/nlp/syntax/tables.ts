@@ -143,20 +143,30 @@ export class TrainTable {
 
 /** Tables with at most this many classes keep their weights inline, beside the key. */
 const INLINE_CLASSES = 3;
+/**
+ * Tables with fewer classes than this have non-negative entries (the class in bits 24-30), so
+ * that a negative cell of a slot can point to the rest of a feature's run instead.
+ */
+const RUN_CLASSES = 128;
 
 /**
  * The shipped table: per feature, a run of packed `(class << 24) | int24 weight` entries.
  * Looking a feature up costs a cache miss or two, and a parser looks up a hundred per
- * transition, so the layout is what sets the speed: the slot array is at most 70% full, a slot
- * holds the key with its first entry and count (`start << 8 | count`), and a table of three
- * classes (the transitions) holds the weights themselves in the slot, one miss per feature.
- * Scoring first finds the slots of all the features, then adds their entries: the slot loads of
- * different features overlap instead of waiting behind each feature's run of entries.
+ * transition, so the layout is what sets the speed: the slot array is at most 70% full, and a
+ * slot holds the key with the first entries. A table of three classes (the transitions) holds
+ * the weights themselves in the slot; a table of fewer than 128 classes (tags, relations) holds
+ * three entries (most features have no more), or two and where the rest of the run starts
+ * (`~(start << 8 | count)`) in `overflow`; a larger table, where the run starts
+ * (`start << 8 | count`) in `entries`. Scoring first finds the slots of all the features, then
+ * adds their entries: the slot loads of different features overlap instead of waiting behind
+ * each feature's run of entries.
  */
 export class FrozenTable implements WeightTable {
   private readonly slots: Int32Array;
   private readonly stride: number;
   private readonly mask: number;
+  /** The rest of the runs longer than three entries, in a table of fewer than 128 classes. */
+  private readonly overflow: Int32Array;
   /** The slots found by `score`, before their entries are added (reused across calls). */
   private found = new Int32Array(128);
 
@@ -171,10 +181,12 @@ export class FrozenTable implements WeightTable {
     while (cap * 0.7 < keys.length) cap *= 2;
     this.mask = cap - 1;
     const inline = classes <= INLINE_CLASSES;
-    this.stride = inline ? 1 + classes : 2;
+    const runs = !inline && classes < RUN_CLASSES;
+    this.stride = inline ? 1 + classes : runs ? 4 : 2;
     if (!inline && entries.length >= 1 << 23)
       throw new Error(`weight table: ${entries.length} entries, more than a slot can address`);
     const slots = (this.slots = new Int32Array(cap * this.stride));
+    const overflow: number[] = [];
     let start = 0;
     for (let f = 0; f < keys.length; f++) {
       const key = keys[f]! | 0;
@@ -185,6 +197,13 @@ export class FrozenTable implements WeightTable {
       const len = lens[f]!;
       if (inline) {
         for (let e = start; e < start + len; e++) slots[at + 1 + (entries[e]! >>> 24)] = (entries[e]! << 8) >> 8;
+      } else if (runs && len <= 3) {
+        for (let e = 0; e < len; e++) slots[at + 1 + e] = entries[start + e]!;
+      } else if (runs) {
+        slots[at + 1] = entries[start]!;
+        slots[at + 2] = entries[start + 1]!;
+        slots[at + 3] = ~((overflow.length << 8) | (len - 2));
+        for (let e = start + 2; e < start + len; e++) overflow.push(entries[e]!);
       } else {
         slots[at + 1] = (start << 8) | len;
       }
@@ -192,6 +211,7 @@ export class FrozenTable implements WeightTable {
     }
     if (start !== entries.length)
       throw new Error(`weight table: rows hold ${start} entries, the table ${entries.length}`);
+    this.overflow = Int32Array.from(overflow);
   }
 
   /** Sets `scores` (one per class, in units of `scale`) from the features. */
@@ -200,7 +220,7 @@ export class FrozenTable implements WeightTable {
     const slots = this.slots;
     const mask = this.mask;
     const stride = this.stride;
-    if (stride !== 2) {
+    if (stride !== 2 && stride !== 4) {
       const C = this.classes;
       for (let f = 0; f < n; f++) {
         const key = keys[f]! | 0;
@@ -225,18 +245,51 @@ export class FrozenTable implements WeightTable {
       const key = keys[f]! | 0;
       let i = key & mask;
       for (;;) {
-        const k = slots[i * 2]!;
+        const at = i * stride;
+        const k = slots[at]!;
         if (k === key) {
-          found[hits++] = slots[i * 2 + 1]!;
+          found[hits++] = at;
           break;
         }
         if (k === 0) break;
         i = (i + 1) & mask;
       }
     }
+    if (stride === 4) this.addRuns(found, hits, scores);
+    else this.addEntries(found, hits, scores);
+  }
+
+  /** Adds the runs of the slots found, in a table of fewer than 128 classes. */
+  private addRuns(found: Int32Array, hits: number, scores: Int32Array): void {
+    const slots = this.slots;
+    const overflow = this.overflow;
+    for (let h = 0; h < hits; h++) {
+      const at = found[h]!;
+      // An empty cell is 0, an entry that adds 0 to class 0.
+      const e0 = slots[at + 1]!;
+      const e1 = slots[at + 2]!;
+      const last = slots[at + 3]!;
+      scores[e0 >>> 24]! += (e0 << 8) >> 8;
+      scores[e1 >>> 24]! += (e1 << 8) >> 8;
+      if (last >= 0) {
+        scores[last >>> 24]! += (last << 8) >> 8;
+        continue;
+      }
+      const rest = ~last;
+      const end = (rest >>> 8) + (rest & 0xff);
+      for (let e = rest >>> 8; e < end; e++) {
+        const entry = overflow[e]!;
+        scores[entry >>> 24]! += (entry << 8) >> 8;
+      }
+    }
+  }
+
+  /** Adds the runs of the slots found, in a table of 128 classes or more. */
+  private addEntries(found: Int32Array, hits: number, scores: Int32Array): void {
+    const slots = this.slots;
     const entries = this.entries;
     for (let h = 0; h < hits; h++) {
-      const packed = found[h]!;
+      const packed = slots[found[h]! + 1]!;
       const start = packed >>> 8;
       const end = start + (packed & 0xff);
       for (let e = start; e < end; e++) {
