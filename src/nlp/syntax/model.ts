@@ -14,6 +14,8 @@ export const MODEL_FILE = join('data', 'syntax', 'en-ewt.model');
 export const DEFAULT_MODEL_PATH = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', MODEL_FILE);
 
 const MAGIC = 'DYADSYN1';
+/** Words whose lemma a model remembers per tag (see `SyntaxModel.lemmaCache`). */
+const LEMMA_CACHE_SIZE = 20_000;
 
 /** The analysis of one sentence's words. */
 export interface WordAnalysis {
@@ -71,10 +73,30 @@ export class SyntaxModel {
   ) {
     this.lemmaTable = new Map(Object.entries(lemmas));
     this.uposOf = tagger.tagset.map((t) => t.split('|')[0]!);
+    this.lemmaCache = tagger.tagset.map(() => new Map());
   }
 
   /** The tagger's tags are `UPOS|XPOS` pairs; this is the UPOS of each. */
   private readonly uposOf: string[];
+  /**
+   * Per tag id, word → its lemma and the lemma's hash as the parser reads it: both depend on
+   * the word and tag alone, and news repeats its words. Each map is emptied when it grows past
+   * `LEMMA_CACHE_SIZE`, so a long-running process keeps a bounded cache.
+   */
+  private readonly lemmaCache: Array<Map<string, { lemma: string; hash: number }>>;
+
+  /** The lemma of a word with a tag id, and its hash (see `lemmaCache`). */
+  private cachedLemma(word: string, tag: number): { lemma: string; hash: number } {
+    const cache = this.lemmaCache[tag]!;
+    let known = cache.get(word);
+    if (!known) {
+      const lemma = this.lemma(word, this.uposOf[tag]!);
+      known = { lemma, hash: hashString(normaliseWord(lemma)) };
+      if (cache.size >= LEMMA_CACHE_SIZE) cache.clear();
+      cache.set(word, known);
+    }
+    return known;
+  }
 
   /** The lemma of a word with its tag (see `lemmaOf`). */
   lemma(word: string, upos: string): string {
@@ -101,9 +123,16 @@ export class SyntaxModel {
     });
     return sentences.map(({ words }, i) => {
       const { encoded, tagIds } = tagged[i]!;
-      const upos = Array.from(tagIds, (t) => this.uposOf[t]!);
-      const lemmas = words.map((w, j) => this.lemma(w, upos[j]!));
-      const lemma = Int32Array.from(lemmas, (l) => hashString(normaliseWord(l)));
+      const n = words.length;
+      const upos = new Array<string>(n);
+      const lemmas = new Array<string>(n);
+      const lemma = new Int32Array(n);
+      for (let j = 0; j < n; j++) {
+        const known = this.cachedLemma(words[j]!, tagIds[j]!);
+        upos[j] = this.uposOf[tagIds[j]!]!;
+        lemmas[j] = known.lemma;
+        lemma[j] = known.hash;
+      }
       const parse = this.parser.parse({
         n: words.length,
         form: encoded.form,

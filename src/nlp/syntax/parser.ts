@@ -38,34 +38,53 @@ export interface ParserInput {
  * arrays without tests; cell `n + 1` is never written.
  */
 class State {
-  readonly stack: Int32Array;
+  stack!: Int32Array;
   sp = 0;
   b = 0;
-  readonly heads: Int32Array;
-  readonly labels: Int32Array;
-  readonly lm: Int32Array;
-  readonly lm2: Int32Array;
-  readonly rm: Int32Array;
-  readonly rm2: Int32Array;
-  readonly nl: Int32Array;
-  readonly nr: Int32Array;
-  readonly lset: Int32Array;
-  readonly rset: Int32Array;
+  heads!: Int32Array;
+  labels!: Int32Array;
+  lm!: Int32Array;
+  lm2!: Int32Array;
+  rm!: Int32Array;
+  rm2!: Int32Array;
+  nl!: Int32Array;
+  nr!: Int32Array;
+  lset!: Int32Array;
+  rset!: Int32Array;
+  n = 0;
 
-  constructor(readonly n: number) {
+  constructor(n: number) {
+    this.reset(n);
+  }
+
+  /**
+   * The initial configuration of a sentence of `n` words, in the arrays of the last sentence
+   * when they are large enough: a parser reuses one state rather than allocate per sentence.
+   */
+  reset(n: number): void {
     const size = n + 2;
-    this.stack = new Int32Array(size);
-    this.heads = new Int32Array(size).fill(-1);
-    this.labels = new Int32Array(size).fill(-1);
-    this.lm = new Int32Array(size).fill(-1);
-    this.lm2 = new Int32Array(size).fill(-1);
-    this.rm = new Int32Array(size).fill(-1);
-    this.rm2 = new Int32Array(size).fill(-1);
-    this.nl = new Int32Array(size);
-    this.nr = new Int32Array(size);
-    this.lset = new Int32Array(size);
-    this.rset = new Int32Array(size);
-    this.nl[n + 1] = this.nr[n + 1] = this.lset[n + 1] = this.rset[n + 1] = -1;
+    if (!this.stack || this.stack.length < size) {
+      const capacity = Math.max(size, 64);
+      this.stack = new Int32Array(capacity);
+      this.heads = new Int32Array(capacity);
+      this.labels = new Int32Array(capacity);
+      this.lm = new Int32Array(capacity);
+      this.lm2 = new Int32Array(capacity);
+      this.rm = new Int32Array(capacity);
+      this.rm2 = new Int32Array(capacity);
+      this.nl = new Int32Array(capacity);
+      this.nr = new Int32Array(capacity);
+      this.lset = new Int32Array(capacity);
+      this.rset = new Int32Array(capacity);
+    }
+    this.n = n;
+    this.sp = 0;
+    this.b = 0;
+    for (const a of [this.heads, this.labels, this.lm, this.lm2, this.rm, this.rm2]) a.fill(-1, 0, size);
+    for (const a of [this.nl, this.nr, this.lset, this.rset]) {
+      a.fill(0, 0, n + 1);
+      a[n + 1] = -1;
+    }
   }
 
   get terminal(): boolean {
@@ -127,25 +146,34 @@ interface Padded {
   wink: Int32Array;
 }
 
-function pad(x: ParserInput): Padded {
+function pad(x: ParserInput, into?: Padded): Padded {
   const n = x.n;
-  const make = (from: ArrayLike<number>, root: number, none: number) => {
-    const out = new Int32Array(n + 2);
-    for (let i = 0; i < n; i++) out[i] = from[i]!;
-    out[n] = root;
-    out[n + 1] = none;
-    return out;
+  const size = n + 2;
+  const out =
+    into && into.form.length >= size
+      ? into
+      : {
+          form: new Int32Array(size),
+          tag: new Int32Array(size),
+          lemma: new Int32Array(size),
+          wt: new Int32Array(size),
+          suffix: new Int32Array(size),
+          wink: new Int32Array(size),
+        };
+  const copy = (to: Int32Array, from: ArrayLike<number>, root: number, none: number) => {
+    for (let i = 0; i < n; i++) to[i] = from[i]!;
+    to[n] = root;
+    to[n + 1] = none;
   };
-  const wt = new Int32Array(n);
-  for (let i = 0; i < n; i++) wt[i] = mix(x.form[i]!, x.tag[i]!);
-  return {
-    form: make(x.form, ROOT, NONE),
-    tag: make(x.tag, -2, -1),
-    lemma: make(x.lemma, ROOT, NONE),
-    wt: make(wt, ROOT, NONE),
-    suffix: make(x.suffix, NONE, NONE),
-    wink: make(x.wink, NONE, NONE),
-  };
+  copy(out.form, x.form, ROOT, NONE);
+  copy(out.tag, x.tag, -2, -1);
+  copy(out.lemma, x.lemma, ROOT, NONE);
+  for (let i = 0; i < n; i++) out.wt[i] = mix(x.form[i]!, x.tag[i]!);
+  out.wt[n] = ROOT;
+  out.wt[n + 1] = NONE;
+  copy(out.suffix, x.suffix, NONE, NONE);
+  copy(out.wink, x.wink, NONE, NONE);
+  return out;
 }
 
 /** Fills `keys` with the features of a configuration; returns how many. */
@@ -356,22 +384,45 @@ export class Parser {
 
   private readonly rootLabel: number;
 
+  /** The configuration and padded words of the sentence being parsed, reused across sentences. */
+  private readonly state = new State(0);
+  private padded: Padded | undefined;
+
   /** Parses one sentence greedily. */
   parse(x: ParserInput): Parse {
-    const s = new State(x.n);
-    const padded = pad(x);
+    const s = this.state;
+    s.reset(x.n);
+    const padded = (this.padded = pad(x, this.padded));
+    const n = x.n;
+    const scores = this.actionScores;
     while (!s.terminal) {
-      const k = features(padded, s, this.keys);
-      this.actions.score(this.keys, k, this.actionScores);
-      let best = -1;
-      for (let a = 0; a < ACTIONS; a++) {
-        if (s.valid(a) && (best < 0 || this.actionScores[a]! > this.actionScores[best]!)) best = a;
+      const shift = s.b < n;
+      const left = s.sp >= 1 && (shift || s.sp === 1);
+      const right = s.sp >= 2;
+      let best: number;
+      let k = 0;
+      if (!left && !right) {
+        // Only SHIFT is possible: no need to score, nor to read features.
+        best = SHIFT;
+      } else if (!shift && !right) {
+        // The last word left on the stack goes to the root.
+        best = LEFT;
+      } else {
+        k = features(padded, s, this.keys);
+        if (!shift && !left) best = RIGHT;
+        else {
+          this.actions.score(this.keys, k, scores);
+          best = -1;
+          for (let a = 0; a < ACTIONS; a++) {
+            if (s.valid(a) && (best < 0 || scores[a]! > scores[best]!)) best = a;
+          }
+        }
       }
       let label = -1;
       if (best !== SHIFT) {
         const head = s.headOf(best);
         label =
-          head === x.n
+          head === n
             ? this.rootLabel
             : pickLabel(
                 best === LEFT ? this.left : this.right,
@@ -383,9 +434,9 @@ export class Parser {
       }
       s.apply(best, label);
     }
-    const heads = new Int32Array(x.n);
-    for (let i = 0; i < x.n; i++) heads[i] = s.heads[i] === x.n ? -1 : s.heads[i]!;
-    return { heads, labels: s.labels.slice(0, x.n) };
+    const heads = new Int32Array(n);
+    for (let i = 0; i < n; i++) heads[i] = s.heads[i] === n ? -1 : s.heads[i]!;
+    return { heads, labels: s.labels.slice(0, n) };
   }
 }
 

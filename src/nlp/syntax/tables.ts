@@ -143,23 +143,32 @@ export class TrainTable {
 
 /** Tables with at most this many classes keep their weights inline, beside the key. */
 const INLINE_CLASSES = 3;
+/**
+ * Tables with fewer classes than this have non-negative entries (the class in bits 24-30), so
+ * that a negative cell of a slot can point to the rest of a feature's run instead.
+ */
+const RUN_CLASSES = 128;
 
 /**
  * The shipped table: per feature, a run of packed `(class << 24) | int24 weight` entries.
  * Looking a feature up costs a cache miss or two, and a parser looks up a hundred per
- * transition, so the layout is what sets the speed: the slot array is at most 70% full, a slot
- * holds the key with its first entry and count (`start << 8 | count`), and a table of three
- * classes (the transitions) holds the weights themselves in the slot, one miss per feature.
+ * transition, so the layout is what sets the speed: the slot array is at most 70% full, and a
+ * slot holds the key with the first entries. A table of three classes (the transitions) holds
+ * the weights themselves in the slot; a table of fewer than 128 classes (tags, relations) holds
+ * three entries (most features have no more), or two and where the rest of the run starts
+ * (`~(start << 8 | count)`) in `overflow`; a larger table, where the run starts
+ * (`start << 8 | count`) in `entries`. Scoring first finds the slots of all the features, then
+ * adds their entries: the slot loads of different features overlap instead of waiting behind
+ * each feature's run of entries.
  */
 export class FrozenTable implements WeightTable {
   private readonly slots: Int32Array;
   private readonly stride: number;
   private readonly mask: number;
-  /**
-   * One bit per value of a key's top 24 bits, set for the keys the table holds: 2 MiB that stay
-   * in cache and answer most lookups of unseen features (a rare word pair) without a miss.
-   */
-  private readonly present = new Int32Array(1 << 19);
+  /** The rest of the runs longer than three entries, in a table of fewer than 128 classes. */
+  private readonly overflow: Int32Array;
+  /** The slots found by `score`, before their entries are added (reused across calls). */
+  private found = new Int32Array(128);
 
   constructor(
     readonly classes: number,
@@ -172,14 +181,15 @@ export class FrozenTable implements WeightTable {
     while (cap * 0.7 < keys.length) cap *= 2;
     this.mask = cap - 1;
     const inline = classes <= INLINE_CLASSES;
-    this.stride = inline ? 1 + classes : 2;
+    const runs = !inline && classes < RUN_CLASSES;
+    this.stride = inline ? 1 + classes : runs ? 4 : 2;
     if (!inline && entries.length >= 1 << 23)
       throw new Error(`weight table: ${entries.length} entries, more than a slot can address`);
     const slots = (this.slots = new Int32Array(cap * this.stride));
+    const overflow: number[] = [];
     let start = 0;
     for (let f = 0; f < keys.length; f++) {
       const key = keys[f]! | 0;
-      this.present[key >>> 13]! |= 1 << ((key >>> 8) & 31);
       let i = key & this.mask;
       while (slots[i * this.stride] !== 0) i = (i + 1) & this.mask;
       const at = i * this.stride;
@@ -187,6 +197,13 @@ export class FrozenTable implements WeightTable {
       const len = lens[f]!;
       if (inline) {
         for (let e = start; e < start + len; e++) slots[at + 1 + (entries[e]! >>> 24)] = (entries[e]! << 8) >> 8;
+      } else if (runs && len <= 3) {
+        for (let e = 0; e < len; e++) slots[at + 1 + e] = entries[start + e]!;
+      } else if (runs) {
+        slots[at + 1] = entries[start]!;
+        slots[at + 2] = entries[start + 1]!;
+        slots[at + 3] = ~((overflow.length << 8) | (len - 2));
+        for (let e = start + 2; e < start + len; e++) overflow.push(entries[e]!);
       } else {
         slots[at + 1] = (start << 8) | len;
       }
@@ -194,6 +211,7 @@ export class FrozenTable implements WeightTable {
     }
     if (start !== entries.length)
       throw new Error(`weight table: rows hold ${start} entries, the table ${entries.length}`);
+    this.overflow = Int32Array.from(overflow);
   }
 
   /** Sets `scores` (one per class, in units of `scale`) from the features. */
@@ -202,12 +220,10 @@ export class FrozenTable implements WeightTable {
     const slots = this.slots;
     const mask = this.mask;
     const stride = this.stride;
-    const present = this.present;
-    if (stride !== 2) {
+    if (stride !== 2 && stride !== 4) {
       const C = this.classes;
       for (let f = 0; f < n; f++) {
         const key = keys[f]! | 0;
-        if ((present[key >>> 13]! & (1 << ((key >>> 8) & 31))) === 0) continue;
         let i = key & mask;
         for (;;) {
           const at = i * stride;
@@ -222,25 +238,63 @@ export class FrozenTable implements WeightTable {
       }
       return;
     }
-    const entries = this.entries;
+    if (this.found.length < n) this.found = new Int32Array(n);
+    const found = this.found;
+    let hits = 0;
     for (let f = 0; f < n; f++) {
       const key = keys[f]! | 0;
-      if ((present[key >>> 13]! & (1 << ((key >>> 8) & 31))) === 0) continue;
       let i = key & mask;
       for (;;) {
-        const k = slots[i * 2]!;
+        const at = i * stride;
+        const k = slots[at]!;
         if (k === key) {
-          const packed = slots[i * 2 + 1]!;
-          const start = packed >>> 8;
-          const end = start + (packed & 0xff);
-          for (let e = start; e < end; e++) {
-            const entry = entries[e]!;
-            scores[entry >>> 24]! += (entry << 8) >> 8;
-          }
+          found[hits++] = at;
           break;
         }
         if (k === 0) break;
         i = (i + 1) & mask;
+      }
+    }
+    if (stride === 4) this.addRuns(found, hits, scores);
+    else this.addEntries(found, hits, scores);
+  }
+
+  /** Adds the runs of the slots found, in a table of fewer than 128 classes. */
+  private addRuns(found: Int32Array, hits: number, scores: Int32Array): void {
+    const slots = this.slots;
+    const overflow = this.overflow;
+    for (let h = 0; h < hits; h++) {
+      const at = found[h]!;
+      // An empty cell is 0, an entry that adds 0 to class 0.
+      const e0 = slots[at + 1]!;
+      const e1 = slots[at + 2]!;
+      const last = slots[at + 3]!;
+      scores[e0 >>> 24]! += (e0 << 8) >> 8;
+      scores[e1 >>> 24]! += (e1 << 8) >> 8;
+      if (last >= 0) {
+        scores[last >>> 24]! += (last << 8) >> 8;
+        continue;
+      }
+      const rest = ~last;
+      const end = (rest >>> 8) + (rest & 0xff);
+      for (let e = rest >>> 8; e < end; e++) {
+        const entry = overflow[e]!;
+        scores[entry >>> 24]! += (entry << 8) >> 8;
+      }
+    }
+  }
+
+  /** Adds the runs of the slots found, in a table of 128 classes or more. */
+  private addEntries(found: Int32Array, hits: number, scores: Int32Array): void {
+    const slots = this.slots;
+    const entries = this.entries;
+    for (let h = 0; h < hits; h++) {
+      const packed = slots[found[h]! + 1]!;
+      const start = packed >>> 8;
+      const end = start + (packed & 0xff);
+      for (let e = start; e < end; e++) {
+        const entry = entries[e]!;
+        scores[entry >>> 24]! += (entry << 8) >> 8;
       }
     }
   }
@@ -369,6 +423,8 @@ export class HashedTrainTable {
 export class HashedTable implements WeightTable {
   private readonly mask: number;
   private readonly width: number;
+  /** The rows of the seen features, found by `score` before their weights are added. */
+  private rows = new Int32Array(128);
 
   constructor(
     readonly classes: number,
@@ -409,15 +465,22 @@ export class HashedTable implements WeightTable {
     const mask = this.mask;
     const C = this.classes;
     const seen = this.seen;
-    if (C === 3) {
-      // The transition table: three sums in locals, the loop V8 keeps tight.
+    if (C === 3 && seen) {
+      // The transition table: first the rows of the seen features, without a branch, so that
+      // the bitmap reads overlap; then three sums in locals over those rows.
+      if (this.rows.length < n) this.rows = new Int32Array(n);
+      const rows = this.rows;
+      let m = 0;
+      for (let f = 0; f < n; f++) {
+        const key = keys[f]!;
+        rows[m] = (key & mask) << 2;
+        m += (seen[key >>> 13]! >>> ((key >>> 8) & 31)) & 1;
+      }
       let a = 0;
       let b = 0;
       let c = 0;
-      for (let f = 0; f < n; f++) {
-        const key = keys[f]!;
-        if (seen && (seen[key >>> 13]! & (1 << ((key >>> 8) & 31))) === 0) continue;
-        const at = (key & mask) << 2;
+      for (let r = 0; r < m; r++) {
+        const at = rows[r]!;
         a += weights[at]!;
         b += weights[at + 1]!;
         c += weights[at + 2]!;

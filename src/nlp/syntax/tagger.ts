@@ -122,28 +122,78 @@ export class Tagger {
     readonly lexicon: TagLexicon | null = null,
   ) {
     this.scores = new Int32Array(tagset.length);
-    this.fixedMap = fixedTagMap(fixed);
+    this.fixedTable = new FixedTagTable(fixedTagMap(fixed));
   }
 
-  private readonly fixedMap: FixedTags;
+  private readonly fixedTable: FixedTagTable;
 
   /** The tag ids (indexes into `tagset`) of a sentence's words. */
   tag(words: EncodedWords): Int32Array {
     const tags = new Int32Array(words.n);
     const C = this.tagset.length;
+    const scores = this.scores;
     for (let i = 0; i < words.n; i++) {
-      const fixed = this.fixedMap.get(words.exact[i]!);
-      if (fixed !== undefined) {
+      const fixed = this.fixedTable.get(words.exact[i]!);
+      if (fixed >= 0) {
         tags[i] = fixed;
         continue;
       }
       const n = taggerFeatures(words, tags, i, this.keys);
-      this.table.score(this.keys, n, this.scores);
+      this.table.score(this.keys, n, scores);
       let best = 0;
-      for (let c = 1; c < C; c++) if (this.scores[c]! > this.scores[best]!) best = c;
+      for (let c = 1; c < C; c++) if (scores[c]! > scores[best]!) best = c;
       tags[i] = best;
     }
     return tags;
+  }
+}
+
+/**
+ * The fixed tags in an open-addressing table of `(hash, tag + 1)` pairs: a `Map` boxes every
+ * hash beyond 2^30 into a heap number at each lookup, and the tagger looks up every word.
+ */
+class FixedTagTable {
+  private readonly slots: Int32Array;
+  private readonly mask: number;
+  /** The tag of the word whose hash is 0 (0 marks an empty slot), or -1. */
+  private readonly zero: number;
+
+  constructor(fixed: FixedTags) {
+    let cap = 64;
+    while (cap * 0.5 < fixed.size) cap *= 2;
+    this.mask = cap - 1;
+    this.slots = new Int32Array(cap * 2);
+    let zero = -1;
+    for (const [hash, tag] of fixed) {
+      // The `Map` this table replaced was keyed by unsigned hashes and asked with the signed
+      // `exact` ones, so words hashing to 2^31 or more never took their fixed tag; kept so,
+      // for the same tags (changing it is a change of the model's output, not of its speed).
+      if (hash > 0x7fffffff) continue;
+      const key = hash | 0;
+      if (key === 0) {
+        zero = tag;
+        continue;
+      }
+      let i = key & this.mask;
+      while (this.slots[i * 2] !== 0) i = (i + 1) & this.mask;
+      this.slots[i * 2] = key;
+      this.slots[i * 2 + 1] = tag + 1;
+    }
+    this.zero = zero;
+  }
+
+  /** The fixed tag of a word's `exact` hash, or -1. */
+  get(hash: number): number {
+    const key = hash | 0;
+    if (key === 0) return this.zero;
+    const slots = this.slots;
+    let i = key & this.mask;
+    for (;;) {
+      const k = slots[i * 2]!;
+      if (k === key) return slots[i * 2 + 1]! - 1;
+      if (k === 0) return -1;
+      i = (i + 1) & this.mask;
+    }
   }
 }
 
