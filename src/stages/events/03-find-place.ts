@@ -1,5 +1,6 @@
 import type { ActorMention, EventPlace, Sentence, Token } from '../../document/types.js';
 import { GEONAMES_CREDIT, lookupPlace } from '../../geo/gazetteer.js';
+import type { RoleParse } from './parse-roles.js';
 
 /** Prepositions that put an act somewhere ("met in Seoul", "fighting near Idlib"). */
 const LOCATIVE = new Set(['in', 'at', 'near', 'outside', 'inside', 'across']);
@@ -177,15 +178,21 @@ export function findPlace(
   tokens: readonly Token[],
   actors: readonly ActorMention[],
   event: { trigger: number; parties: readonly ActorMention[]; lenient: boolean },
+  parse?: RoleParse,
 ): EventPlace | null {
   const { trigger, lenient } = event;
+  // The parse hangs the phrase on the trigger itself ("extend the curfew [in Abidjan]").
+  const onTrigger = (k: number) => {
+    const noun = parse?.heads[k] ?? -1;
+    return noun >= 0 && parse!.heads[noun] === trigger && parse!.deprels[noun]!.startsWith('obl');
+  };
   const inSentence = actorsWithin(actors, sentence);
   // A meeting's or material act's place may follow any actor ("Hun Sen of Cambodia in Phnom Penh").
   const actorEnds = new Set((lenient ? inSentence : event.parties).map((a) => a.end));
   const candidates: Candidate[] = [];
   for (let k = sentence.tokenStart + 1; k < sentence.tokenEnd - 1; k++) {
-    if (!LOCATIVE.has(tokens[k]!.text.toLowerCase()) || !hangsOnTheAct(tokens, k, trigger, actorEnds, lenient))
-      continue;
+    if (!LOCATIVE.has(tokens[k]!.text.toLowerCase())) continue;
+    if (!onTrigger(k) && !hangsOnTheAct(tokens, k, trigger, actorEnds, lenient)) continue;
     let first = k + 1;
     if (tokens[first]!.text.toLowerCase() === 'the') first++;
     if (first >= sentence.tokenEnd || !/^\p{Lu}/u.test(tokens[first]!.text)) continue;

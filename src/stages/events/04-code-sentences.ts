@@ -4,6 +4,7 @@ import { analyseVerb, canBeParty, canBeTarget, subjectOf, type VerbGroup } from 
 import { actorsFrom, matchPattern, type PatternMatch } from './02-match-patterns.js';
 import {
   agentWord,
+  aimedAtWords,
   governedMood,
   thatClauseSubject,
   insideNounClause,
@@ -238,6 +239,18 @@ function draftsOf(
         const asked = thatClauseSubject(parse, tokens, i);
         if (asked !== null)
           targets = partiesAt(asked, canBeTarget).filter((t) => !sources.some((x) => sameParty(x, t)));
+      }
+      // A pattern that names no target slot: whom the parse says the act is aimed at ("rejected a
+      // Senegalese peace plan", "agreed to provide aid for Romania").
+      // Not for a joint act, whose parties are each other's ("the US and South Korea agreed on terms").
+      const code = best.pattern.code;
+      const joint = sources.length > 1 && [1, 2].includes(knowledge.codes.get(code)?.quadClass ?? 0);
+      if (!targets.length && group && !group.passive && best.pattern.targetAt === null && !joint) {
+        const topicOnly = [...words.topicActs].some((p) => code.startsWith(p));
+        for (const word of aimedAtWords(parse, tokens, i, best.taken, words.aim, topicOnly)) {
+          targets = partiesAt(word, canBeTarget).filter((t) => !sources.some((x) => sameParty(x, t)));
+          if (targets.length) break;
+        }
       }
       if (best.pattern.targetRequired && !targets.length) {
         record?.candidates.push({

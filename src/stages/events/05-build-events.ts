@@ -36,12 +36,13 @@ const REFUSAL_CODES: Record<string, string> = {
   '08': '124',
 };
 /**
- * Acts done in a place and to it: protests, force posture, coercion, assaults, fighting and mass
- * violence. With no target named, the country where they happened is the target, as event data
- * sets code them ("Kurds demonstrated in Kirkuk": Iraq; "Turkish authorities imposed a curfew in
- * Cizre": Turkey).
+ * Acts done in a place and to it (`local-act-codes` in `data/words/roles.txt`): protests, force
+ * posture, coercion, assaults, fighting, mass violence, and the easing of a curfew or emergency.
+ * With no target named, the country where they happened is the target, as event data sets code
+ * them ("Kurds demonstrated in Kirkuk": Iraq; "Turkish authorities imposed a curfew in Cizre":
+ * Turkey). The pattern's code decides, before intent: "will extend the curfew in Abidjan" is local.
  */
-const LOCAL_ROOTS = new Set(['14', '15', '17', '18', '19', '20']);
+const isLocal = (code: string, prefixes: ReadonlySet<string>): boolean => [...prefixes].some((p) => code.startsWith(p));
 
 function party(m: ActorMention): EventParty {
   // A place acted on ("how to deal with Idlib") stands for its country, as a city does.
@@ -137,7 +138,7 @@ export const buildEvents: EventStep = (state) => {
 
 function eventsOf(
   drafts: readonly Draft[],
-  doc: Pick<EventState, 'text' | 'sentences' | 'tokens' | 'actors' | 'times' | 'parse' | 'trace'>,
+  doc: Pick<EventState, 'text' | 'sentences' | 'tokens' | 'actors' | 'times' | 'parse' | 'trace' | 'words'>,
   knowledge: EventKnowledge,
   countries: ReadonlyMap<string, ActorEntry>,
   reference: string | null,
@@ -162,7 +163,7 @@ function eventsOf(
       const lenient = cameo.quadClass === 2 || cameo.quadClass === 4 || cameo.root === '04';
       const event = { trigger: head, parties: [...d.sources, ...d.targets], lenient };
       where = {
-        place: findPlace(doc.text, sentence, doc.tokens, doc.actors, event),
+        place: findPlace(doc.text, sentence, doc.tokens, doc.actors, event, doc.parse),
         dating: dateEvent(doc.parse, doc.tokens, doc.sentences, doc.times, d.sentence, head, reference),
       };
       setting.set(head, where);
@@ -180,7 +181,9 @@ function eventsOf(
       for (const target of targets) {
         if (target && sameParty(source, target)) continue;
         const fromPlace =
-          !target && LOCAL_ROOTS.has(cameo.root) ? localTarget(place, source, cameo.root, countries) : null;
+          !target && isLocal(d.match.pattern.code, doc.words.localActs)
+            ? localTarget(place, source, d.match.pattern.code.slice(0, 2), countries)
+            : null;
         const key = [source.actor.code, target?.actor.code ?? fromPlace?.actor.code ?? '-', coded.code].join('|');
         const existing = byKey.get(key);
         if (existing) {

@@ -310,3 +310,85 @@ export function thatClauseSubject(parse: RoleParse, tokens: readonly Token[], ve
   }
   return null;
 }
+
+/** The word lists that say whom an act is aimed at when its pattern names no slot (`data/words/roles.txt`). */
+export interface AimWords {
+  /** Prepositions on a verb whose noun the act faces ("delivered goods to X", "withdrew from X"). */
+  verbToward: ReadonlySet<string>;
+  /** Prepositions on a noun whose noun the act faces ("sanctions on X", "aid for X", "an offer from X"). */
+  nounToward: ReadonlySet<string>;
+  /** Nouns whose possessor or nationality is their author ("a Senegalese plan", "Russia's offer"). */
+  authored: ReadonlySet<string>;
+}
+
+/**
+ * The words an act whose pattern names no target slot is aimed at, read off the parse, nearest
+ * first: the trigger's object when the pattern's words are in it, by the author of a pattern noun
+ * that has one ("rejected [a Senegalese] peace plan") or a noun it names after a preposition
+ * ("demanded a meeting [of the Security Council]", "opened investigations [against] officials");
+ * a noun after a preposition on the trigger that names whom an act faces ("donated goods [to] a
+ * school", "withdrew inspectors [from] Iraq"); else the same in its "to" complement ("agreed to
+ * provide aid for Romania"). A statement's or a meeting's object is its topic (`topicOnly`: "the
+ * two leaders discussed North Korea"), so only the trigger's own prepositions count there. Clauses
+ * that modify a noun lend it nothing.
+ */
+export function aimedAtWords(
+  parse: RoleParse,
+  tokens: readonly Token[],
+  trigger: number,
+  taken: readonly number[],
+  words: AimWords,
+  topicOnly: boolean,
+): number[] {
+  const found: number[] = [];
+  const add = (k: number) => {
+    if (!found.includes(k)) found.push(k);
+  };
+  const nounModifiers = (noun: number, depth: number) => {
+    if (depth > 3) return;
+    for (const child of parse.children[noun]!) {
+      if (base(parse.deprels[child]) !== 'nmod' || parse.deprels[child] === 'nmod:poss') continue;
+      if (!words.nounToward.has(caseOf(parse, tokens, child) ?? '')) continue;
+      add(child);
+      nounModifiers(child, depth + 1);
+    }
+  };
+  const fromVerb = (verb: number, depth: number) => {
+    for (const object of topicOnly ? [] : [...dependents(parse, verb, 'iobj'), ...dependents(parse, verb, 'obj')]) {
+      // At the trigger, an object with no pattern word in it is the act's topic or thing, not its target.
+      const patternWord = taken.includes(object);
+      if (depth > 0 || holdsAny(parse, object, taken)) add(object);
+      else if (!patternWord) continue;
+      if (patternWord && words.authored.has(tokens[object]!.lemma))
+        for (const modifier of parse.children[object]!)
+          if (/^(nmod:poss|amod|compound)$/.test(parse.deprels[modifier]!)) add(modifier);
+      nounModifiers(object, 1);
+    }
+    for (const oblique of dependents(parse, verb, 'obl')) {
+      if (!words.verbToward.has(caseOf(parse, tokens, oblique) ?? '')) continue;
+      add(oblique);
+      if (!topicOnly) nounModifiers(oblique, 1);
+    }
+    if (depth >= 2 || topicOnly) return;
+    // The parser labels some "to" complements `advcl` ("agreed in principle on Saturday to provide").
+    const toClause = (c: number) => dependents(parse, c, 'mark').some((m) => tokens[m]!.text.toLowerCase() === 'to');
+    for (const complement of [
+      ...dependents(parse, verb, 'xcomp'),
+      ...dependents(parse, verb, 'advcl').filter(toClause),
+    ])
+      fromVerb(complement, depth + 1);
+  };
+  fromVerb(trigger, 0);
+  return found;
+}
+
+/** True when the phrase headed at `head` holds one of the tokens `words` ("part of a military [aid] program"). */
+function holdsAny(parse: RoleParse, head: number, words: readonly number[]): boolean {
+  const stack = [...parse.children[head]!];
+  for (let seen = 0; stack.length && seen < 40; seen++) {
+    const k = stack.pop()!;
+    if (words.includes(k)) return true;
+    stack.push(...parse.children[k]!);
+  }
+  return false;
+}

@@ -4,7 +4,7 @@ import type { EventKnowledge } from '../../knowledge/event-patterns.js';
 import { wordSet } from '../../knowledge/word-sets.js';
 import type { VerbGroup } from './01-analyse-clauses.js';
 import type { PatternMatch } from './02-match-patterns.js';
-import type { RoleParse } from './parse-roles.js';
+import type { AimWords, RoleParse } from './parse-roles.js';
 
 /**
  * The word lists the events steps read, from `data/words/clauses.txt` (and the speech verbs
@@ -28,6 +28,12 @@ export interface EventWords {
   conditionals: ReadonlySet<string>;
   /** Verbs whose object noun names the act itself ("held talks", "launched an attack"). */
   lightVerbs: ReadonlySet<string>;
+  /** Where the parse finds whom an act is aimed at when its pattern names no slot (`data/words/roles.txt`). */
+  aim: AimWords;
+  /** CAMEO code prefixes of statements and meetings, whose object is a topic (`data/words/roles.txt`). */
+  topicActs: ReadonlySet<string>;
+  /** CAMEO code prefixes of acts done to the place they happen in (`data/words/roles.txt`). */
+  localActs: ReadonlySet<string>;
 }
 
 /** The events word lists of a knowledge base (compiled once per knowledge base by `wordSet`). */
@@ -43,6 +49,13 @@ export function eventWords(kb: KnowledgeBase): EventWords {
     allegationVerbs: wordSet(kb, 'allegation-verbs'),
     conditionals: wordSet(kb, 'conditionals'),
     lightVerbs: wordSet(kb, 'light-verbs'),
+    localActs: wordSet(kb, 'local-act-codes'),
+    topicActs: wordSet(kb, 'topic-act-codes'),
+    aim: {
+      verbToward: wordSet(kb, 'verb-target-prepositions'),
+      nounToward: wordSet(kb, 'noun-target-prepositions'),
+      authored: wordSet(kb, 'authored-nouns'),
+    },
   };
 }
 

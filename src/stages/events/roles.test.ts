@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { checkInvariants } from '../../document/invariants.js';
+import type { CodedEvent } from '../../document/types.js';
+import { createEngine } from '../../engine.js';
+
+// Roles read off the parse (issue 21): each phenomenon with a twin that must not code, or must not
+// take the party the phenomenon would wrongly hand it. Sentences written for these tests.
+const engine = createEngine({ defaultDate: '2024-03-12' });
+function eventsOf(text: string): string[] {
+  const doc = engine.process(`Headline\n\n${text}`);
+  expect(checkInvariants(doc)).toEqual([]);
+  return doc.events!.map(brief);
+}
+const brief = (e: CodedEvent) =>
+  `${e.source.actor.code}→${e.target?.actor.code ?? '-'} ` +
+  `${e.root}${e.intent ? ' intent' : ''}${e.negated ? ' refusal' : ''}`;
+
+describe('roles: the target of an act whose pattern names no slot', () => {
+  it.each([
+    // The author of a proposal is whom its rejection answers; the owner of troops is no target.
+    ['Kenya rejected a Tanzanian peace plan.', ['KEN→TZA 12']],
+    ['Russia mobilised Belarusian troops.', ['RUS→- 15']],
+    // A noun the act's own noun names after a preposition; a statement's topic is no target.
+    ['Poland demanded a meeting of the Security Council.', ['POL→IGOUNO 10']],
+    ['France commented on the Iranian statement.', ['FRA→- 01']],
+    // The target of what was agreed to; a joint agreement is between its parties, not with its topic.
+    ['The European Union agreed to provide aid for Haiti.', ['IGOEUREEC→HTI 03', 'IGOEUREEC→HTI 03 intent']],
+    [
+      'The United States and Japan agreed on terms for talks with North Korea.',
+      ['USA→JPN 03', 'JPN→USA 03', 'USA→PRK 04', 'JPN→PRK 04'],
+    ],
+    // A preposition on the verb that names whom the act faces; one of time names no one.
+    ['The United Nations withdrew its inspectors from Iraq.', ['IGOUNO→IRQ 16']],
+    ['The United Nations withdrew its inspectors on Monday.', ['IGOUNO→- 16']],
+  ])('%s', (text, expected) => {
+    expect(eventsOf(text)).toEqual(expected);
+  });
+});
+
+describe('roles: a local act is done to the country of the place the parse hangs on it', () => {
+  it.each([
+    ['Kenyan police will extend the curfew in Mombasa.', ['KENCOP→KEN 13 intent']],
+    // A state acting in its own land with no role is no event between two parties.
+    ['Kenya lifted the curfew in Mombasa.', ['KEN→- 08']],
+  ])('%s', (text, expected) => {
+    expect(eventsOf(text)).toEqual(expected);
+  });
+});
