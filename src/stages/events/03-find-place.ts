@@ -181,10 +181,14 @@ export function findPlace(
   parse?: RoleParse,
 ): EventPlace | null {
   const { trigger, lenient } = event;
-  // The parse hangs the phrase on the trigger itself ("extend the curfew [in Abidjan]").
+  // The parse hangs the phrase on the trigger ("extend the curfew [in Abidjan]"), or on a place
+  // noun that does ("rioted at a jail [in northern Israel]").
   const onTrigger = (k: number) => {
     const noun = parse?.heads[k] ?? -1;
-    return noun >= 0 && parse!.heads[noun] === trigger && parse!.deprels[noun]!.startsWith('obl');
+    if (noun < 0 || !/^(obl|nmod)/.test(parse!.deprels[noun]!)) return false;
+    const head = parse!.heads[noun]!;
+    if (head === trigger) return parse!.deprels[noun]!.startsWith('obl');
+    return head >= 0 && parse!.heads[head] === trigger && parse!.deprels[head]!.startsWith('obl');
   };
   const inSentence = actorsWithin(actors, sentence);
   // A meeting's or material act's place may follow any actor ("Hun Sen of Cambodia in Phnom Penh").
@@ -192,9 +196,16 @@ export function findPlace(
   const candidates: Candidate[] = [];
   for (let k = sentence.tokenStart + 1; k < sentence.tokenEnd - 1; k++) {
     if (!LOCATIVE.has(tokens[k]!.text.toLowerCase())) continue;
-    if (!onTrigger(k) && !hangsOnTheAct(tokens, k, trigger, actorEnds, lenient)) continue;
+    const parsed = onTrigger(k);
+    if (!parsed && !hangsOnTheAct(tokens, k, trigger, actorEnds, lenient)) continue;
     let first = k + 1;
     if (tokens[first]!.text.toLowerCase() === 'the') first++;
+    // Where the parse places the phrase, a few common words may come before the name ("in the
+    // northern city of Kirkuk", "in the capital Kabul").
+    for (let skip = 0; parsed && skip < 4 && first + 1 < sentence.tokenEnd; skip++) {
+      if (/^\p{Lu}/u.test(tokens[first]!.text) || /^[,;:()]$/.test(tokens[first]!.text)) break;
+      first++;
+    }
     if (first >= sentence.tokenEnd || !/^\p{Lu}/u.test(tokens[first]!.text)) continue;
     const named = inSentence.find((a) => a.start === tokens[first]!.start);
     if (named) {

@@ -240,14 +240,16 @@ function draftsOf(
         if (asked !== null)
           targets = partiesAt(asked, canBeTarget).filter((t) => !sources.some((x) => sameParty(x, t)));
       }
-      // A pattern that names no target slot: whom the parse says the act is aimed at ("rejected a
-      // Senegalese peace plan", "agreed to provide aid for Romania").
+      // A pattern that names no target slot, or whose object slot is empty: whom the parse says the
+      // act is aimed at ("rejected a Senegalese peace plan", "agreed to provide aid for Romania").
       // Not for a joint act, whose parties are each other's ("the US and South Korea agreed on terms").
       const code = best.pattern.code;
       const joint = sources.length > 1 && [1, 2].includes(knowledge.codes.get(code)?.quadClass ?? 0);
-      if (!targets.length && group && !group.passive && best.pattern.targetAt === null && !joint) {
+      const openSlot = best.pattern.targetAt === null || (best.pattern.targetAt === 0 && !best.pattern.targetRequired);
+      if (!targets.length && group && !group.passive && openSlot && !joint) {
         const topicOnly = [...words.topicActs].some((p) => code.startsWith(p));
-        for (const word of aimedAtWords(parse, tokens, i, best.taken, words.aim, topicOnly)) {
+        const threat = [...words.conditionTargetActs].some((p) => code.startsWith(p));
+        for (const word of aimedAtWords(parse, tokens, i, best.taken, words.aim, topicOnly, threat)) {
           targets = partiesAt(word, canBeTarget).filter((t) => !sources.some((x) => sameParty(x, t)));
           if (targets.length) break;
         }

@@ -76,7 +76,8 @@ function placeTarget(
 /**
  * The target of a local act that names none: the country of its place; for a protest with no
  * place, the protesters' own state, which a protest faces ("Iraqi Kurds demonstrated", "Algerian
- * landowners began a hunger strike"). A protest by a state itself keeps no target.
+ * landowners began a hunger strike": one of its agents, or its people named by their nationality).
+ * A protest by a state itself keeps no target.
  */
 function localTarget(
   place: EventPlace | null,
@@ -85,7 +86,9 @@ function localTarget(
   countries: ReadonlyMap<string, ActorEntry>,
 ): EventParty | null {
   const fromPlace = placeTarget(place, source, root, countries);
-  if (fromPlace || root !== '14' || source.actor.role === null || !source.actor.country) return fromPlace;
+  // Protesters named by their nationality ("Algerian landowners") are the people, not the state.
+  const people = source.actor.role !== null || source.via.startsWith('dictionary:demonym');
+  if (fromPlace || root !== '14' || !people || !source.actor.country) return fromPlace;
   const entry = countries.get(source.actor.country);
   if (!entry || entry.country === null) return null;
   return {

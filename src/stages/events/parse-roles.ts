@@ -319,6 +319,8 @@ export interface AimWords {
   nounToward: ReadonlySet<string>;
   /** Nouns whose possessor or nationality is their author ("a Senegalese plan", "Russia's offer"). */
   authored: ReadonlySet<string>;
+  /** Words that open a condition ("if", "unless"): a threat is aimed at the condition's subject. */
+  conditions: ReadonlySet<string>;
 }
 
 /**
@@ -339,6 +341,7 @@ export function aimedAtWords(
   taken: readonly number[],
   words: AimWords,
   topicOnly: boolean,
+  conditionTargets: boolean,
 ): number[] {
   const found: number[] = [];
   const add = (k: number) => {
@@ -379,6 +382,30 @@ export function aimedAtWords(
       fromVerb(complement, depth + 1);
   };
   fromVerb(trigger, 0);
+  // Last, the subject of a "that" clause on the trigger or its object ("reiterated its demand that
+  // [Israel] ease", "issued a declaration demanding that [the government] provide"); for a threat,
+  // that of its condition ("threatened to stop talks if [the United States] goes ahead").
+  const clauseSubjects = (head: number, depth: number) => {
+    for (const clause of parse.children[head]!) {
+      const rel = base(parse.deprels[clause]);
+      if (rel !== 'ccomp' && rel !== 'advcl' && rel !== 'acl') continue;
+      const marks = dependents(parse, clause, 'mark').map((m) => tokens[m]!.text.toLowerCase());
+      const asked = marks.includes('that') || (conditionTargets && marks.some((m) => words.conditions.has(m)));
+      const subject = dependents(parse, clause, 'nsubj')[0];
+      if (asked && subject !== undefined) add(subject);
+      else if (rel === 'acl' && depth === 0) clauseSubjects(clause, 1);
+    }
+  };
+  clauseSubjects(trigger, 0);
+  for (const object of dependents(parse, trigger, 'obj')) clauseSubjects(object, 0);
+  // A noun the verb it is the object of states ("reiterated its demand today that Israel ease").
+  if (parse.deprels[trigger] === 'obj') clauseSubjects(parse.heads[trigger]!, 1);
+  for (let verb = trigger, hops = 0; hops < 3; hops++) {
+    const complement = dependents(parse, verb, 'xcomp')[0];
+    if (complement === undefined) break;
+    clauseSubjects(complement, 1);
+    verb = complement;
+  }
   return found;
 }
 

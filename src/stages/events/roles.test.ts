@@ -11,12 +11,17 @@ function eventsOf(text: string): string[] {
   expect(checkInvariants(doc)).toEqual([]);
   return doc.events!.map(brief);
 }
+/** One test per sentence: the events it codes, in order, as `source→target root`. */
+const table = (cases: Array<[string, unknown]>) =>
+  it.each(cases)('%s', (text, expected) => {
+    expect(eventsOf(text)).toEqual(expected);
+  });
 const brief = (e: CodedEvent) =>
   `${e.source.actor.code}→${e.target?.actor.code ?? '-'} ` +
   `${e.root}${e.intent ? ' intent' : ''}${e.negated ? ' refusal' : ''}`;
 
 describe('roles: the target of an act whose pattern names no slot', () => {
-  it.each([
+  table([
     // The author of a proposal is whom its rejection answers; the owner of troops is no target.
     ['Kenya rejected a Tanzanian peace plan.', ['KEN→TZA 12']],
     ['Russia mobilised Belarusian troops.', ['RUS→- 15']],
@@ -32,17 +37,38 @@ describe('roles: the target of an act whose pattern names no slot', () => {
     // A preposition on the verb that names whom the act faces; one of time names no one.
     ['The United Nations withdrew its inspectors from Iraq.', ['IGOUNO→IRQ 16']],
     ['The United Nations withdrew its inspectors on Monday.', ['IGOUNO→- 16']],
-  ])('%s', (text, expected) => {
-    expect(eventsOf(text)).toEqual(expected);
-  });
+  ]);
 });
 
 describe('roles: a local act is done to the country of the place the parse hangs on it', () => {
-  it.each([
+  table([
     ['Kenyan police will extend the curfew in Mombasa.', ['KENCOP→KEN 13 intent']],
     // A state acting in its own land with no role is no event between two parties.
     ['Kenya lifted the curfew in Mombasa.', ['KEN→- 08']],
-  ])('%s', (text, expected) => {
-    expect(eventsOf(text)).toEqual(expected);
-  });
+  ]);
+});
+
+describe('roles: one country, two parties', () => {
+  table([
+    // A state and its rebels are two parties; a state and its government are one.
+    ['Peru is investigating war crimes by Peruvian rebels.', ['PER→PERREB 09']],
+    ['Peru is investigating war crimes by the Peruvian government.', ['PER→- 09']],
+    // Protesters named by their nationality face their state; the state blocking roads faces no one.
+    ['Young Moroccans blocked roads in protest.', ['MAR→MAR 14']],
+    ['Morocco blocked roads.', ['MAR→- 14']],
+    // A place the parse hangs on the act's place noun is the act's place, and so its target.
+    ['Chilean students rioted at a school in northern Argentina.', ['CHLEDU→ARG 14']],
+    ['Chilean students rioted at a school near the border.', ['CHLEDU→CHL 14']],
+  ]);
+});
+
+describe('roles: the one a demand or a threat is aimed at, from its clause', () => {
+  table([
+    // (What the asked party is to do is the modality's business; here only whom the demand is aimed at.)
+    ['Ghana reiterated its demand that Togo reopen the border.', expect.arrayContaining(['GHA→TGO 10'])],
+    ['Ghana reiterated its demand for talks.', ['GHA→- 01', 'GHA→- 10']],
+    // The subject of a threat's condition is the one threatened; a condition with no party names no one.
+    ['Iran threatened to close the strait if the United States imposes new sanctions.', ['IRN→USA 13']],
+    ['Iran threatened to close the strait if the talks fail.', ['IRN→- 13']],
+  ]);
 });

@@ -32,6 +32,8 @@ export interface EventWords {
   aim: AimWords;
   /** CAMEO code prefixes of statements and meetings, whose object is a topic (`data/words/roles.txt`). */
   topicActs: ReadonlySet<string>;
+  /** CAMEO code prefixes of threats, aimed at the subject of their condition (`data/words/roles.txt`). */
+  conditionTargetActs: ReadonlySet<string>;
   /** CAMEO code prefixes of acts done to the place they happen in (`data/words/roles.txt`). */
   localActs: ReadonlySet<string>;
 }
@@ -55,7 +57,9 @@ export function eventWords(kb: KnowledgeBase): EventWords {
       verbToward: wordSet(kb, 'verb-target-prepositions'),
       nounToward: wordSet(kb, 'noun-target-prepositions'),
       authored: wordSet(kb, 'authored-nouns'),
+      conditions: wordSet(kb, 'conditionals'),
     },
+    conditionTargetActs: wordSet(kb, 'condition-target-codes'),
   };
 }
 
@@ -91,17 +95,21 @@ export interface EventState {
 /** An events step: reads and refines the state; steps run in the order `index.ts` lists them. */
 export type EventStep = (state: EventState) => void;
 
+/** Roles that act for the state itself: the bare country and one of these are one party. */
+const STATE_ROLES = new Set(['GOV', 'ELI', 'MIL', 'LEG', 'JUD', 'COP', 'SPY']);
+
 /**
- * True when two mentions are one party: the same actor, or the same country where one side has no
- * role or both the same ("the United States ... talks with Washington"). Different roles of one
- * country stay apart: police arresting protesters is an event.
+ * True when two mentions are one party: the same actor, or the same country where both have the
+ * same role or one is the bare country and the other acts for its state ("the United States ...
+ * talks with Washington"). Different roles of one country stay apart (police arresting protesters
+ * is an event), and so do a state and its people or rebels ("Croatia is investigating crimes by
+ * Croatian extremists").
  */
 export function sameParty(a: ActorMention, b: ActorMention): boolean {
   if (a.actor.id === b.actor.id) return true;
   const country = a.actor.country;
-  return (
-    country !== null &&
-    country === b.actor.country &&
-    (a.actor.role === null || b.actor.role === null || a.actor.role === b.actor.role)
-  );
+  if (country === null || country !== b.actor.country) return false;
+  if (a.actor.role === b.actor.role) return true;
+  const role = a.actor.role ?? b.actor.role;
+  return (a.actor.role === null || b.actor.role === null) && role !== null && STATE_ROLES.has(role);
 }
