@@ -233,6 +233,9 @@ function draftsOf(
         const slot = partiesAt(slotWord(parse, tokens, best.anchor), canBeTarget).filter(notSource);
         if (slot.length) targets = slot;
       }
+      // A party does not act on itself: a target the word windows found that is the source's own
+      // party ("Greece plans to impose restrictions on its market") leaves the slot to the parse.
+      targets = targets.filter((t) => !sources.some((x) => sameParty(x, t)));
       // "demanded on Friday that the United States match ...": the one asked is the subject of the
       // verb's "that" clause, however far the parse finds it.
       if (!targets.length && group && !group.passive && best.pattern.targetAt === 0) {

@@ -62,6 +62,14 @@ describe('roles: one country, two parties', () => {
   ]);
 });
 
+describe('roles: a party does not act on itself', () => {
+  table([
+    // Its own possession at the slot leaves the act without a target, not uncoded.
+    ['Greece imposed restrictions on its labour market.', ['GRC→- 17']],
+    ['Greece imposed restrictions on Turkish ships.', ['GRC→TUR 17']],
+  ]);
+});
+
 describe('roles: the one a demand or a threat is aimed at, from its clause', () => {
   table([
     // (What the asked party is to do is the modality's business; here only whom the demand is aimed at.)
