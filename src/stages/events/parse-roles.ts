@@ -165,6 +165,13 @@ export function subjectWords(parse: RoleParse, tokens: readonly Token[], verb: n
   for (let hops = 0; hops < 4 && v >= 0; hops++) {
     const subjects = dependents(parse, v, 'nsubj');
     const rel = parse.deprels[v]!;
+    // "Pakistan, a key U.S. ally, has refused": the parser takes the name set off before an
+    // appositive subject for a vocative or a dislocated phrase (of the verb or of the subject).
+    const first = subjects[0] ?? -1;
+    const setOff = [...parse.children[v]!, ...(first >= 0 ? parse.children[first]! : [])].find(
+      (c) => /^(vocative|dislocated)$/.test(parse.deprels[c]!) && c < first && tokens[c + 1]?.text === ',',
+    );
+    if (setOff !== undefined) return [setOff];
     if (subjects.length) {
       const relative = RELATIVE_PRONOUNS.has(tokens[subjects[0]!]!.text.toLowerCase());
       if (rel === 'acl:relcl' && relative) return [parse.heads[v]!];
@@ -178,9 +185,9 @@ export function subjectWords(parse: RoleParse, tokens: readonly Token[], verb: n
 
 /** The `by` agent of a passive verb ("killed by rebels"), or null. */
 export function agentWord(parse: RoleParse, tokens: readonly Token[], verb: number): number | null {
-  const byPhrase = () => dependents(parse, verb, 'obl').find((o) => caseOf(parse, tokens, o) === 'by');
-  const agent = dependents(parse, verb, 'obl:agent')[0] ?? byPhrase();
-  return agent ?? null;
+  // Only "by" marks the agent: the parser labels some "according to X" phrases `obl:agent` too.
+  const byPhrase = dependents(parse, verb, 'obl').find((o) => caseOf(parse, tokens, o) === 'by');
+  return byPhrase ?? null;
 }
 
 /** The passive subject of a verb ("Two soldiers were killed"), or null. */

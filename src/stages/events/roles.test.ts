@@ -80,3 +80,14 @@ describe('roles: the one a demand or a threat is aimed at, from its clause', () 
     ['Iran threatened to close the strait if the talks fail.', ['IRN→- 13']],
   ]);
 });
+
+describe('roles: appositives and agents', () => {
+  table([
+    // The name is the subject, whichever of it and its appositive names another country.
+    ['Peru, a close U.S. partner in the region, has sent troops to Haiti.', ['PER→HTI 15']],
+    ['The United States, a close partner of Peru, has sent troops to Haiti.', ['USA→HTI 15']],
+    // "by" marks a passive's agent; whoever reports the act ("according to") did not do it.
+    ['Two Kenyan soldiers were killed by Somali militants, according to the Kenyan government.', ['SOMUAF→KENMIL 19']],
+    ['Two Kenyan soldiers were killed in Somalia, according to the Kenyan government.', []],
+  ]);
+});
