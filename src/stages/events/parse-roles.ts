@@ -389,6 +389,10 @@ export function aimedAtWords(
       fromVerb(complement, depth + 1);
   };
   fromVerb(trigger, 0);
+  // A verb joined to the trigger with no subject of its own shares its object ("donated and
+  // personally delivered goods to a school").
+  for (const joined of dependents(parse, trigger, 'conj'))
+    if (tokens[joined]!.pos === 'VERB' && !dependents(parse, joined, 'nsubj').length) fromVerb(joined, 1);
   // Last, the subject of a "that" clause on the trigger or its object ("reiterated its demand that
   // [Israel] ease", "issued a declaration demanding that [the government] provide"); for a threat,
   // that of its condition ("threatened to stop talks if [the United States] goes ahead").

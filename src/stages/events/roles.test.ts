@@ -34,6 +34,9 @@ describe('roles: the target of an act whose pattern names no slot', () => {
       'The United States and Japan agreed on terms for talks with North Korea.',
       ['USA→JPN 03', 'JPN→USA 03', 'USA→PRK 04', 'JPN→PRK 04'],
     ],
+    // Two verbs with one subject share what follows the second; a verb with its own subject does not.
+    ['Canada donated and personally delivered tents to Haiti.', ['CAN→HTI 07', 'CAN→HTI 07']],
+    ['Canada donated tents, and Japan delivered food to Haiti.', ['CAN→- 07', 'JPN→HTI 07']],
     // A preposition on the verb that names whom the act faces; one of time names no one.
     ['The United Nations withdrew its inspectors from Iraq.', ['IGOUNO→IRQ 16']],
     ['The United Nations withdrew its inspectors on Monday.', ['IGOUNO→- 16']],
