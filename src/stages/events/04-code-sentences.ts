@@ -234,7 +234,9 @@ function draftsOf(
         if (slot.length) targets = slot;
       }
       // A party does not act on itself: a target the word windows found that is the source's own
-      // party ("Greece plans to impose restrictions on its market") leaves the slot to the parse.
+      // party ("Greece plans to impose restrictions on its market for new EU members") leaves the
+      // slot to the parse; if the parse finds no other, the act is not coded, as before.
+      const ownOnly = targets.length > 0 && targets.every((t) => sources.some((x) => sameParty(x, t)));
       targets = targets.filter((t) => !sources.some((x) => sameParty(x, t)));
       // "demanded on Friday that the United States match ...": the one asked is the subject of the
       // verb's "that" clause, however far the parse finds it.
@@ -256,6 +258,14 @@ function draftsOf(
           targets = partiesAt(word, canBeTarget).filter((t) => !sources.some((x) => sameParty(x, t)));
           if (targets.length) break;
         }
+      }
+      if (ownOnly && !targets.length) {
+        record?.candidates.push({
+          pattern: best.pattern.text,
+          code: best.pattern.code,
+          outcome: "not coded: its only target is the source's own party",
+        });
+        continue;
       }
       if (best.pattern.targetRequired && !targets.length) {
         record?.candidates.push({

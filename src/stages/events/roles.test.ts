@@ -67,8 +67,8 @@ describe('roles: one country, two parties', () => {
 
 describe('roles: a party does not act on itself', () => {
   table([
-    // Its own possession at the slot leaves the act without a target, not uncoded.
-    ['Greece imposed restrictions on its labour market.', ['GRC→- 17']],
+    // Its own possession at the slot, and no other party the parse finds: no event between two parties.
+    ['Greece imposed restrictions on its labour market.', []],
     ['Greece imposed restrictions on Turkish ships.', ['GRC→TUR 17']],
   ]);
 });
