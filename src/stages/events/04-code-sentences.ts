@@ -251,7 +251,7 @@ function draftsOf(
       const code = best.pattern.code;
       const joint = sources.length > 1 && [1, 2].includes(knowledge.codes.get(code)?.quadClass ?? 0);
       const openSlot = best.pattern.targetAt === null || (best.pattern.targetAt === 0 && !best.pattern.targetRequired);
-      if (!targets.length && group && !group.passive && openSlot && !joint) {
+      if (!targets.length && !group?.passive && openSlot && !joint) {
         const topicOnly = [...words.topicActs].some((p) => code.startsWith(p));
         const threat = [...words.conditionTargetActs].some((p) => code.startsWith(p));
         for (const word of aimedAtWords(parse, tokens, i, best.taken, words.aim, topicOnly, threat)) {

@@ -389,6 +389,8 @@ export function aimedAtWords(
       fromVerb(complement, depth + 1);
   };
   fromVerb(trigger, 0);
+  // A noun trigger's own prepositional phrases ("riots against Israeli policies").
+  if (tokens[trigger]!.pos === 'NOUN' && !topicOnly) nounModifiers(trigger, 1);
   // A verb joined to the trigger with no subject of its own shares its object ("donated and
   // personally delivered goods to a school").
   for (const joined of dependents(parse, trigger, 'conj'))

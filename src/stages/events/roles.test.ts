@@ -37,6 +37,9 @@ describe('roles: the target of an act whose pattern names no slot', () => {
     // Two verbs with one subject share what follows the second; a verb with its own subject does not.
     ['Canada donated and personally delivered tents to Haiti.', ['CAN→HTI 07', 'CAN→HTI 07']],
     ['Canada donated tents, and Japan delivered food to Haiti.', ['CAN→- 07', 'JPN→HTI 07']],
+    // A noun trigger's own phrase names whom it faces; with none, a protest faces the protesters' state.
+    ['Kenyan riots against Ugandan trade policies continued on Monday.', ['KEN→UGA 14']],
+    ['Kenyan riots over food prices continued on Monday.', ['KEN→KEN 14']],
     // A preposition on the verb that names whom the act faces; one of time names no one.
     ['The United Nations withdrew its inspectors from Iraq.', ['IGOUNO→IRQ 16']],
     ['The United Nations withdrew its inspectors on Monday.', ['IGOUNO→- 16']],
