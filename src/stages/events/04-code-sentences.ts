@@ -10,6 +10,7 @@ import {
   insideNounClause,
   partiesOf,
   passiveSubjectWord,
+  placeWord,
   slotWord,
   subjectWords,
   type RoleParse,
@@ -196,6 +197,10 @@ function draftsOf(
           const by = tokens.findIndex((x, k) => k > i && k < limit && x.text.toLowerCase() === 'by');
           sources = by > 0 ? actorsFrom(tokens, here, by + 1, limit) : [];
         }
+        // "A missionary was arrested in Lebanon": an act only a state does, with no agent named,
+        // is done by the state where it happened.
+        if (!sources.length && [...words.stateActs].some((p) => best.pattern.code.startsWith(p)))
+          sources = partiesAt(placeWord(parse, tokens, i), (m) => m.actor.kind === 'country' && canBeParty(m));
         if (best.pattern.targetAt === 0 || !targets.length) {
           const passiveSubject = partiesAt(passiveSubjectWord(parse, i), canBeTarget);
           const windowed = () => subjectOf(tokens, here, group.groupStart, sentence.tokenStart);

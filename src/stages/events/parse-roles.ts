@@ -432,3 +432,8 @@ function holdsAny(parse: RoleParse, head: number, words: readonly number[]): boo
   }
   return false;
 }
+
+/** The noun of an "in" phrase on verb `verb` ("was arrested [in] Lebanon"), or null. */
+export function placeWord(parse: RoleParse, tokens: readonly Token[], verb: number): number | null {
+  return dependents(parse, verb, 'obl').find((o) => caseOf(parse, tokens, o) === 'in') ?? null;
+}

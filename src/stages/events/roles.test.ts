@@ -95,5 +95,8 @@ describe('roles: appositives and agents', () => {
     // "by" marks a passive's agent; whoever reports the act ("according to") did not do it.
     ['Two Kenyan soldiers were killed by Somali militants, according to the Kenyan government.', ['SOMUAF→KENMIL 19']],
     ['Two Kenyan soldiers were killed in Somalia, according to the Kenyan government.', []],
+    // An arrest with no agent is the state's where it happened; a killing may be anyone's.
+    ['A French journalist was arrested in Iran.', ['IRN→FRAMED 17']],
+    ['A French journalist was killed in Iran.', []],
   ]);
 });

@@ -34,6 +34,8 @@ export interface EventWords {
   topicActs: ReadonlySet<string>;
   /** CAMEO code prefixes of threats, aimed at the subject of their condition (`data/words/roles.txt`). */
   conditionTargetActs: ReadonlySet<string>;
+  /** CAMEO code prefixes of acts only a state does: with no agent, the state where they happen (`roles.txt`). */
+  stateActs: ReadonlySet<string>;
   /** CAMEO code prefixes of acts done to the place they happen in (`data/words/roles.txt`). */
   localActs: ReadonlySet<string>;
 }
@@ -52,6 +54,7 @@ export function eventWords(kb: KnowledgeBase): EventWords {
     conditionals: wordSet(kb, 'conditionals'),
     lightVerbs: wordSet(kb, 'light-verbs'),
     localActs: wordSet(kb, 'local-act-codes'),
+    stateActs: wordSet(kb, 'state-act-codes'),
     topicActs: wordSet(kb, 'topic-act-codes'),
     aim: {
       verbToward: wordSet(kb, 'verb-target-prepositions'),
