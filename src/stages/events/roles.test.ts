@@ -81,6 +81,9 @@ describe('roles: the one a demand or a threat is aimed at, from its clause', () 
     // (What the asked party is to do is the modality's business; here only whom the demand is aimed at.)
     ['Ghana reiterated its demand that Togo reopen the border.', expect.arrayContaining(['GHA→TGO 10'])],
     ['Ghana reiterated its demand for talks.', ['GHA→- 01', 'GHA→- 10']],
+    // Stating what another party must do demands it of that party; of oneself, it demands nothing.
+    ['Kenya said on Friday that Uganda must withdraw its troops.', ['KEN→UGA 10']],
+    ['Kenya said that it must withdraw its troops from the border.', []],
     // The subject of a threat's condition is the one threatened; a condition with no party names no one.
     ['Iran threatened to close the strait if the United States imposes new sanctions.', ['IRN→USA 13']],
     ['Iran threatened to close the strait if the talks fail.', ['IRN→- 13']],
