@@ -181,14 +181,18 @@ export function findPlace(
   parse?: RoleParse,
 ): EventPlace | null {
   const { trigger, lenient } = event;
-  // The parse hangs the phrase on the trigger ("extend the curfew [in Abidjan]"), or on a place
-  // noun that does ("rioted at a jail [in northern Israel]").
+  // The parse hangs the phrase on the trigger ("extend the curfew [in Abidjan]"); for an act that
+  // happens somewhere, on a place noun that does ("rioted at a jail [in northern Israel]") or on
+  // the act's object, unless that is a topic ("imposed a curfew [in the town of Cizre]").
   const onTrigger = (k: number) => {
     const noun = parse?.heads[k] ?? -1;
     if (noun < 0 || !/^(obl|nmod)/.test(parse!.deprels[noun]!)) return false;
     const head = parse!.heads[noun]!;
     if (head === trigger) return parse!.deprels[noun]!.startsWith('obl');
-    return head >= 0 && parse!.heads[head] === trigger && parse!.deprels[head]!.startsWith('obl');
+    // One step further only for acts that happen somewhere (`lenient`): a statement is about places.
+    if (!lenient || head < 0 || parse!.heads[head] !== trigger) return false;
+    const object = parse!.deprels[head] === 'obj' && !TOPIC_NOUNS.has(tokens[head]!.text.toLowerCase());
+    return parse!.deprels[head]!.startsWith('obl') || object;
   };
   const inSentence = actorsWithin(actors, sentence);
   // A meeting's or material act's place may follow any actor ("Hun Sen of Cambodia in Phnom Penh").

@@ -163,7 +163,11 @@ function eventsOf(
     let where = setting.get(head);
     if (!where) {
       // Material acts and meetings happen somewhere; statements are about places.
-      const lenient = cameo.quadClass === 2 || cameo.quadClass === 4 || cameo.root === '04';
+      const lenient =
+        cameo.quadClass === 2 ||
+        cameo.quadClass === 4 ||
+        cameo.root === '04' ||
+        isLocal(d.match.pattern.code, doc.words.localActs);
       const event = { trigger: head, parties: [...d.sources, ...d.targets], lenient };
       where = {
         place: findPlace(doc.text, sentence, doc.tokens, doc.actors, event, doc.parse),

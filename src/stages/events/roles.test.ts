@@ -65,6 +65,9 @@ describe('roles: one country, two parties', () => {
     // A place the parse hangs on the act's place noun is the act's place, and so its target.
     ['Chilean students rioted at a school in northern Argentina.', ['CHLEDU→ARG 14']],
     ['Chilean students rioted at a school near the border.', ['CHLEDU→CHL 14']],
+    // The place of an act's own noun is its place; a statement's object is about a place, not in it.
+    ['Kenyan police imposed a curfew in the town of Garissa.', ['KENCOP→KEN 17']],
+    ['Kenyan police criticised the situation in the town of Garissa.', ['KENCOP→- 11']],
   ]);
 });
 
