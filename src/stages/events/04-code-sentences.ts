@@ -241,8 +241,10 @@ function draftsOf(
       // A party does not act on itself: a target the word windows found that is the source's own
       // party ("Greece plans to impose restrictions on its market for new EU members") leaves the
       // slot to the parse; if the parse finds no other, the act is not coded, as before.
-      const ownOnly = targets.length > 0 && targets.every((t) => sources.some((x) => sameParty(x, t)));
-      targets = targets.filter((t) => !sources.some((x) => sameParty(x, t)));
+      // (With two sources, "between Japan and South Korea", each is the other's target.)
+      const own = (t: ActorMention) => sources.length > 0 && sources.every((x) => sameParty(x, t));
+      const ownOnly = targets.length > 0 && targets.every(own);
+      targets = targets.filter((t) => !own(t));
       // "demanded on Friday that the United States match ...": the one asked is the subject of the
       // verb's "that" clause, however far the parse finds it.
       if (!targets.length && group && !group.passive && best.pattern.targetAt === 0) {
