@@ -257,7 +257,8 @@ function draftsOf(
       // Not for a joint act, whose parties are each other's ("the US and South Korea agreed on terms").
       const code = best.pattern.code;
       const joint = sources.length > 1 && [1, 2].includes(knowledge.codes.get(code)?.quadClass ?? 0);
-      const openSlot = best.pattern.targetAt === null || (best.pattern.targetAt === 0 && !best.pattern.targetRequired);
+      const openSlot =
+        best.pattern.targetAt === null || (best.pattern.targetAt === 0 && !best.pattern.targetRequired) || ownOnly;
       if (!targets.length && !group?.passive && openSlot && !joint) {
         const topicOnly = [...words.topicActs].some((p) => code.startsWith(p));
         const threat = [...words.conditionTargetActs].some((p) => code.startsWith(p));

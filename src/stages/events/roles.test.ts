@@ -76,6 +76,8 @@ describe('roles: a party does not act on itself', () => {
     // Its own possession at the slot, and no other party the parse finds: no event between two parties.
     ['Greece imposed restrictions on its labour market.', []],
     ['Greece imposed restrictions on Turkish ships.', ['GRC→TUR 17']],
+    // Its own party at the slot, another named further in the phrase: that one is the target.
+    ['Greece imposed restrictions on its labour market for workers from the European Union.', ['GRC→IGOEUREEC 17']],
     // Two parties between which an act is: each is the other's target, not its own.
     ['The accord between Japan and South Korea was signed on Monday.', ['JPN→KOR 05']],
   ]);
