@@ -95,13 +95,19 @@ export function partiesOf(
     const appositives: number[] = [];
     // "activists from Fatah", "lawmakers in Gondor": whose members they are, when the phrase names no one else.
     const memberOf: number[] = [];
+    const shared: number[] = [];
+    const memberList = (k: number) =>
+      parse.heads[k] === c && base(parse.deprels[k]) === 'nmod' && MEMBER_LISTS.has(caseOf(parse, tokens, k) ?? '');
     for (let q = 0; q < region.length; q++) {
       for (const child of parse.children[region[q]!]!) {
         const rel = parse.deprels[child]!;
         // A noun joined by "and" but labelled `nmod` with no preposition is a conjunct the parser
         // mislabelled ("The United States and South Korea").
         const bareNmod = rel === 'nmod' && !caseOf(parse, tokens, child);
-        if (rel === 'conj' || (bareNmod && joinedByAnd(parse, tokens, child))) others.push(child);
+        // A country joined to the one a member phrase names ("the foreign ministers of France [and
+        // Germany]") has members of its own, below.
+        if (rel === 'conj' && q > 0 && memberList(region[q]!)) shared.push(child);
+        else if (rel === 'conj' || (bareNmod && joinedByAnd(parse, tokens, child))) others.push(child);
         else if (rel === 'appos') appositives.push(child);
         else if (CLAUSAL.has(base(rel))) continue;
         else if (
@@ -129,6 +135,18 @@ export function partiesOf(
       pick = here.reduce((a, b) => (Math.abs(b.start - at) < Math.abs(a.start - at) ? b : a));
     }
     for (const m of memberOf) pick ??= conjunct(m);
+    // "Lawmakers in Kenya and Uganda", "the foreign ministers of France and Germany": the members
+    // the head names belong to each country joined in the phrase, with the head's role.
+    // (The member phrase is one the head's own mention spans: the actors layer read it as members.)
+    const spanned = (k: number) => own !== null && own === pick && parse.mentionOf[k] === own;
+    for (const m of parse.children[c]!.filter((k) => base(parse.deprels[k]) === 'nmod' && spanned(k)))
+      if (!memberList(m)) shared.push(...dependents(parse, m, 'conj'));
+    for (const k of shared) {
+      const country = parse.mentionOf[k];
+      const members = pick && country ? membersOf(pick, country) : null;
+      if (members) add(members);
+      else others.push(k);
+    }
     for (const a of appositives) {
       const other = conjunct(a);
       if (!pick) pick = other;
@@ -140,6 +158,26 @@ export function partiesOf(
   const first = conjunct(head);
   if (first) found.unshift(first);
   return found.filter((m, k) => found.indexOf(m) === k).sort((a, b) => a.start - b.start);
+}
+
+/**
+ * The members of country `country` that `members` names for another ("lawmakers" of Kenya for
+ * Uganda: Uganda's legislature): the same role and the code's role part on the other country.
+ * Null when `members` has no role or `country` is not a bare country.
+ */
+function membersOf(members: ActorMention, country: ActorMention): ActorMention | null {
+  const { role, code, country: own } = members.actor;
+  if (role === null || own === null || code === null || !code.startsWith(own)) return null;
+  if (country.actor.kind !== 'country' || country.actor.role !== null || country.actor.country === null) return null;
+  const suffix = code.slice(own.length);
+  const actor = {
+    ...country.actor,
+    id: `${country.actor.id}/${suffix}`,
+    code: `${country.actor.country}${suffix}`,
+    role,
+    kind: members.actor.kind,
+  };
+  return { ...country, actor };
 }
 
 /** True when the phrase headed at `t` opens with "and" or "or", or follows one. */

@@ -110,3 +110,13 @@ describe('roles: appositives and agents', () => {
     ['A French journalist was killed in Iran.', []],
   ]);
 });
+
+describe('roles: members of coordinated countries', () => {
+  table([
+    // The members a head names belong to each country joined in its phrase, with their role.
+    ['Lawmakers in Kenya and Uganda condemned the attack on Sudan.', ['KENLEG→SDN 11', 'UGALEG→SDN 11']],
+    ['The foreign ministers of France and Germany condemned the attack.', ['FRAGOV→- 11', 'DEUGOV→- 11']],
+    // An organisation joined to the country keeps its own code.
+    ['The presidents of France and the European Commission condemned the attack.', ['FRAGOV→- 11', 'IGOEUREEC→- 11']],
+  ]);
+});
