@@ -15,7 +15,7 @@ import {
   subjectWords,
   type RoleParse,
 } from './parse-roles.js';
-import { sameParty, type Draft, type EventStep, type EventWords } from './state.js';
+import { hasCodePrefix, sameParty, type Draft, type EventStep, type EventWords } from './state.js';
 
 /** Sports results are not political events ("Japan beat South Korea 2-1"). */
 const SPORTS = new RegExp(
@@ -199,7 +199,7 @@ function draftsOf(
         }
         // "A missionary was arrested in Lebanon": an act only a state does, with no agent named,
         // is done by the state where it happened.
-        if (!sources.length && [...words.stateActs].some((p) => best.pattern.code.startsWith(p)))
+        if (!sources.length && hasCodePrefix(best.pattern.code, words.stateActs))
           sources = partiesAt(placeWord(parse, tokens, i), (m) => m.actor.kind === 'country' && canBeParty(m));
         if (best.pattern.targetAt === 0 || !targets.length) {
           const passiveSubject = partiesAt(passiveSubjectWord(parse, i), canBeTarget);
@@ -260,10 +260,10 @@ function draftsOf(
       const openSlot =
         best.pattern.targetAt === null || (best.pattern.targetAt === 0 && !best.pattern.targetRequired) || ownOnly;
       if (!targets.length && !group?.passive && openSlot && !joint) {
-        const topicOnly = [...words.topicActs].some((p) => code.startsWith(p));
-        const threat = [...words.conditionTargetActs].some((p) => code.startsWith(p));
+        const topicOnly = hasCodePrefix(code, words.topicActs);
+        const threat = hasCodePrefix(code, words.conditionTargetActs);
         for (const word of aimedAtWords(parse, tokens, i, best.taken, words.aim, topicOnly, threat)) {
-          targets = partiesAt(word, canBeTarget).filter((t) => !sources.some((x) => sameParty(x, t)));
+          targets = partiesAt(word, canBeTarget).filter((t) => !own(t));
           if (targets.length) break;
         }
       }

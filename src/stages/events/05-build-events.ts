@@ -5,7 +5,7 @@ import type { VerbGroup } from './01-analyse-clauses.js';
 import { findPlace } from './03-find-place.js';
 import { dateEvent, type EventDating } from './date-event.js';
 import { arcPath } from './parse-roles.js';
-import { sameParty, type Draft, type EventState, type EventStep } from './state.js';
+import { hasCodePrefix, sameParty, type Draft, type EventState, type EventStep, type EventWords } from './state.js';
 
 /**
  * CAMEO's intent codes by root: "will visit" is coded as an intent to meet (036), "plans to send
@@ -42,7 +42,7 @@ const REFUSAL_CODES: Record<string, string> = {
  * them ("Kurds demonstrated in Kirkuk": Iraq; "Turkish authorities imposed a curfew in Cizre":
  * Turkey). The pattern's code decides, before intent: "will extend the curfew in Abidjan" is local.
  */
-const isLocal = (code: string, prefixes: ReadonlySet<string>): boolean => [...prefixes].some((p) => code.startsWith(p));
+const isLocal = (code: string, words: EventWords): boolean => hasCodePrefix(code, words.localActs);
 
 function party(m: ActorMention): EventParty {
   // A place acted on ("how to deal with Idlib") stands for its country, as a city does.
@@ -167,7 +167,7 @@ function eventsOf(
         cameo.quadClass === 2 ||
         cameo.quadClass === 4 ||
         cameo.root === '04' ||
-        isLocal(d.match.pattern.code, doc.words.localActs);
+        isLocal(d.match.pattern.code, doc.words);
       const event = { trigger: head, parties: [...d.sources, ...d.targets], lenient };
       where = {
         place: findPlace(doc.text, sentence, doc.tokens, doc.actors, event, doc.parse),
@@ -188,7 +188,7 @@ function eventsOf(
       for (const target of targets) {
         if (target && sameParty(source, target)) continue;
         const fromPlace =
-          !target && isLocal(d.match.pattern.code, doc.words.localActs)
+          !target && isLocal(d.match.pattern.code, doc.words)
             ? localTarget(place, source, d.match.pattern.code.slice(0, 2), countries)
             : null;
         const key = [source.actor.code, target?.actor.code ?? fromPlace?.actor.code ?? '-', coded.code].join('|');

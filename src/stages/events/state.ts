@@ -116,3 +116,9 @@ export function sameParty(a: ActorMention, b: ActorMention): boolean {
   const role = a.actor.role ?? b.actor.role;
   return (a.actor.role === null || b.actor.role === null) && role !== null && STATE_ROLES.has(role);
 }
+
+/** True when CAMEO code `code` starts with one of `prefixes` (a `*-codes` list of `data/words/roles.txt`). */
+export function hasCodePrefix(code: string, prefixes: ReadonlySet<string>): boolean {
+  for (const prefix of prefixes) if (code.startsWith(prefix)) return true;
+  return false;
+}
