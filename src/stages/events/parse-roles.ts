@@ -374,10 +374,12 @@ export interface AimWords {
  * that has one ("rejected [a Senegalese] peace plan") or a noun it names after a preposition
  * ("demanded a meeting [of the Security Council]", "opened investigations [against] officials");
  * a noun after a preposition on the trigger that names whom an act faces ("donated goods [to] a
- * school", "withdrew inspectors [from] Iraq"); else the same in its "to" complement ("agreed to
- * provide aid for Romania"). A statement's or a meeting's object is its topic (`topicOnly`: "the
- * two leaders discussed North Korea"), so only the trigger's own prepositions count there. Clauses
- * that modify a noun lend it nothing.
+ * school", "withdrew inspectors [from] Iraq"); the same in its "to" complement ("agreed to provide
+ * aid for Romania"), in a noun trigger's own phrases ("riots [against] Israeli policies") and in a
+ * verb joined to it with no subject of its own; last, the subject of a "that" clause on it (and,
+ * for a threat, `conditionTargets`, of its condition). A statement's or a meeting's object is its
+ * topic (`topicOnly`: "the two leaders discussed North Korea"), so only the trigger's own
+ * prepositions and clauses count there. Clauses that modify a noun lend it nothing.
  */
 export function aimedAtWords(
   parse: RoleParse,
