@@ -1,5 +1,6 @@
 import type { ActorMention, EventPlace, Sentence, Token } from '../../document/types.js';
 import { GEONAMES_CREDIT, lookupPlace } from '../../geo/gazetteer.js';
+import type { RoleParse } from './parse-roles.js';
 
 /** Prepositions that put an act somewhere ("met in Seoul", "fighting near Idlib"). */
 const LOCATIVE = new Set(['in', 'at', 'near', 'outside', 'inside', 'across']);
@@ -177,17 +178,38 @@ export function findPlace(
   tokens: readonly Token[],
   actors: readonly ActorMention[],
   event: { trigger: number; parties: readonly ActorMention[]; lenient: boolean },
+  parse?: RoleParse,
 ): EventPlace | null {
   const { trigger, lenient } = event;
+  // The parse hangs the phrase on the trigger ("extend the curfew [in Abidjan]"); for an act that
+  // happens somewhere, on a place noun that does ("rioted at a jail [in northern Israel]") or on
+  // the act's object, unless that is a topic ("imposed a curfew [in the town of Cizre]").
+  const onTrigger = (k: number) => {
+    const noun = parse?.heads[k] ?? -1;
+    if (noun < 0 || !/^(obl|nmod)/.test(parse!.deprels[noun]!)) return false;
+    const head = parse!.heads[noun]!;
+    if (head === trigger) return parse!.deprels[noun]!.startsWith('obl');
+    // One step further only for acts that happen somewhere (`lenient`): a statement is about places.
+    if (!lenient || head < 0 || parse!.heads[head] !== trigger) return false;
+    const object = parse!.deprels[head] === 'obj' && !TOPIC_NOUNS.has(tokens[head]!.text.toLowerCase());
+    return parse!.deprels[head]!.startsWith('obl') || object;
+  };
   const inSentence = actorsWithin(actors, sentence);
   // A meeting's or material act's place may follow any actor ("Hun Sen of Cambodia in Phnom Penh").
   const actorEnds = new Set((lenient ? inSentence : event.parties).map((a) => a.end));
   const candidates: Candidate[] = [];
   for (let k = sentence.tokenStart + 1; k < sentence.tokenEnd - 1; k++) {
-    if (!LOCATIVE.has(tokens[k]!.text.toLowerCase()) || !hangsOnTheAct(tokens, k, trigger, actorEnds, lenient))
-      continue;
+    if (!LOCATIVE.has(tokens[k]!.text.toLowerCase())) continue;
+    const parsed = onTrigger(k);
+    if (!parsed && !hangsOnTheAct(tokens, k, trigger, actorEnds, lenient)) continue;
     let first = k + 1;
     if (tokens[first]!.text.toLowerCase() === 'the') first++;
+    // Where the parse places the phrase, a few common words may come before the name ("in the
+    // northern city of Kirkuk", "in the capital Kabul").
+    for (let skip = 0; parsed && skip < 4 && first + 1 < sentence.tokenEnd; skip++) {
+      if (/^\p{Lu}/u.test(tokens[first]!.text) || /^[,;:()]$/.test(tokens[first]!.text)) break;
+      first++;
+    }
     if (first >= sentence.tokenEnd || !/^\p{Lu}/u.test(tokens[first]!.text)) continue;
     const named = inSentence.find((a) => a.start === tokens[first]!.start);
     if (named) {

@@ -4,16 +4,18 @@ import { analyseVerb, canBeParty, canBeTarget, subjectOf, type VerbGroup } from 
 import { actorsFrom, matchPattern, type PatternMatch } from './02-match-patterns.js';
 import {
   agentWord,
+  aimedAtWords,
   governedMood,
   thatClauseSubject,
   insideNounClause,
   partiesOf,
   passiveSubjectWord,
+  placeWord,
   slotWord,
   subjectWords,
   type RoleParse,
 } from './parse-roles.js';
-import { sameParty, type Draft, type EventStep, type EventWords } from './state.js';
+import { hasCodePrefix, sameParty, type Draft, type EventStep, type EventWords } from './state.js';
 
 /** Sports results are not political events ("Japan beat South Korea 2-1"). */
 const SPORTS = new RegExp(
@@ -195,6 +197,10 @@ function draftsOf(
           const by = tokens.findIndex((x, k) => k > i && k < limit && x.text.toLowerCase() === 'by');
           sources = by > 0 ? actorsFrom(tokens, here, by + 1, limit) : [];
         }
+        // "A missionary was arrested in Lebanon": an act only a state does, with no agent named,
+        // is done by the state where it happened.
+        if (!sources.length && hasCodePrefix(best.pattern.code, words.stateActs))
+          sources = partiesAt(placeWord(parse, tokens, i), (m) => m.actor.kind === 'country' && canBeParty(m));
         if (best.pattern.targetAt === 0 || !targets.length) {
           const passiveSubject = partiesAt(passiveSubjectWord(parse, i), canBeTarget);
           const windowed = () => subjectOf(tokens, here, group.groupStart, sentence.tokenStart);
@@ -232,12 +238,42 @@ function draftsOf(
         const slot = partiesAt(slotWord(parse, tokens, best.anchor), canBeTarget).filter(notSource);
         if (slot.length) targets = slot;
       }
+      // A party does not act on itself: a target the word windows found that is the source's own
+      // party ("Greece plans to impose restrictions on its market for new EU members") leaves the
+      // slot to the parse; if the parse finds no other, the act is not coded, as before.
+      // (With two sources, "between Japan and South Korea", each is the other's target.)
+      const own = (t: ActorMention) => sources.length > 0 && sources.every((x) => sameParty(x, t));
+      const ownOnly = targets.length > 0 && targets.every(own);
+      targets = targets.filter((t) => !own(t));
       // "demanded on Friday that the United States match ...": the one asked is the subject of the
       // verb's "that" clause, however far the parse finds it.
       if (!targets.length && group && !group.passive && best.pattern.targetAt === 0) {
         const asked = thatClauseSubject(parse, tokens, i);
         if (asked !== null)
           targets = partiesAt(asked, canBeTarget).filter((t) => !sources.some((x) => sameParty(x, t)));
+      }
+      // A pattern that names no target slot, or whose object slot is empty: whom the parse says the
+      // act is aimed at ("rejected a Senegalese peace plan", "agreed to provide aid for Romania").
+      // Not for a joint act, whose parties are each other's ("the US and South Korea agreed on terms").
+      const code = best.pattern.code;
+      const joint = sources.length > 1 && [1, 2].includes(knowledge.codes.get(code)?.quadClass ?? 0);
+      const openSlot =
+        best.pattern.targetAt === null || (best.pattern.targetAt === 0 && !best.pattern.targetRequired) || ownOnly;
+      if (!targets.length && !group?.passive && openSlot && !joint) {
+        const topicOnly = hasCodePrefix(code, words.topicActs);
+        const threat = hasCodePrefix(code, words.conditionTargetActs);
+        for (const word of aimedAtWords(parse, tokens, i, best.taken, words.aim, topicOnly, threat)) {
+          targets = partiesAt(word, canBeTarget).filter((t) => !own(t));
+          if (targets.length) break;
+        }
+      }
+      if (ownOnly && !targets.length) {
+        record?.candidates.push({
+          pattern: best.pattern.text,
+          code: best.pattern.code,
+          outcome: "not coded: its only target is the source's own party",
+        });
+        continue;
       }
       if (best.pattern.targetRequired && !targets.length) {
         record?.candidates.push({

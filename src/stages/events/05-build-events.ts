@@ -5,7 +5,7 @@ import type { VerbGroup } from './01-analyse-clauses.js';
 import { findPlace } from './03-find-place.js';
 import { dateEvent, type EventDating } from './date-event.js';
 import { arcPath } from './parse-roles.js';
-import { sameParty, type Draft, type EventState, type EventStep } from './state.js';
+import { hasCodePrefix, sameParty, type Draft, type EventState, type EventStep, type EventWords } from './state.js';
 
 /**
  * CAMEO's intent codes by root: "will visit" is coded as an intent to meet (036), "plans to send
@@ -36,12 +36,13 @@ const REFUSAL_CODES: Record<string, string> = {
   '08': '124',
 };
 /**
- * Acts done in a place and to it: protests, force posture, coercion, assaults, fighting and mass
- * violence. With no target named, the country where they happened is the target, as event data
- * sets code them ("Kurds demonstrated in Kirkuk": Iraq; "Turkish authorities imposed a curfew in
- * Cizre": Turkey).
+ * Acts done in a place and to it (`local-act-codes` in `data/words/roles.txt`): protests, force
+ * posture, coercion, assaults, fighting, mass violence, and the easing of a curfew or emergency.
+ * With no target named, the country where they happened is the target, as event data sets code
+ * them ("Kurds demonstrated in Kirkuk": Iraq; "Turkish authorities imposed a curfew in Cizre":
+ * Turkey). The pattern's code decides, before intent: "will extend the curfew in Abidjan" is local.
  */
-const LOCAL_ROOTS = new Set(['14', '15', '17', '18', '19', '20']);
+const isLocal = (code: string, words: EventWords): boolean => hasCodePrefix(code, words.localActs);
 
 function party(m: ActorMention): EventParty {
   // A place acted on ("how to deal with Idlib") stands for its country, as a city does.
@@ -75,7 +76,8 @@ function placeTarget(
 /**
  * The target of a local act that names none: the country of its place; for a protest with no
  * place, the protesters' own state, which a protest faces ("Iraqi Kurds demonstrated", "Algerian
- * landowners began a hunger strike"). A protest by a state itself keeps no target.
+ * landowners began a hunger strike": one of its agents, or its people named by their nationality).
+ * A protest by a state itself keeps no target.
  */
 function localTarget(
   place: EventPlace | null,
@@ -84,7 +86,9 @@ function localTarget(
   countries: ReadonlyMap<string, ActorEntry>,
 ): EventParty | null {
   const fromPlace = placeTarget(place, source, root, countries);
-  if (fromPlace || root !== '14' || source.actor.role === null || !source.actor.country) return fromPlace;
+  // Protesters named by their nationality ("Algerian landowners") are the people, not the state.
+  const people = source.actor.role !== null || source.via.startsWith('dictionary:demonym');
+  if (fromPlace || root !== '14' || !people || !source.actor.country) return fromPlace;
   const entry = countries.get(source.actor.country);
   if (!entry || entry.country === null) return null;
   return {
@@ -137,7 +141,7 @@ export const buildEvents: EventStep = (state) => {
 
 function eventsOf(
   drafts: readonly Draft[],
-  doc: Pick<EventState, 'text' | 'sentences' | 'tokens' | 'actors' | 'times' | 'parse' | 'trace'>,
+  doc: Pick<EventState, 'text' | 'sentences' | 'tokens' | 'actors' | 'times' | 'parse' | 'trace' | 'words'>,
   knowledge: EventKnowledge,
   countries: ReadonlyMap<string, ActorEntry>,
   reference: string | null,
@@ -159,10 +163,14 @@ function eventsOf(
     let where = setting.get(head);
     if (!where) {
       // Material acts and meetings happen somewhere; statements are about places.
-      const lenient = cameo.quadClass === 2 || cameo.quadClass === 4 || cameo.root === '04';
+      const lenient =
+        cameo.quadClass === 2 ||
+        cameo.quadClass === 4 ||
+        cameo.root === '04' ||
+        isLocal(d.match.pattern.code, doc.words);
       const event = { trigger: head, parties: [...d.sources, ...d.targets], lenient };
       where = {
-        place: findPlace(doc.text, sentence, doc.tokens, doc.actors, event),
+        place: findPlace(doc.text, sentence, doc.tokens, doc.actors, event, doc.parse),
         dating: dateEvent(doc.parse, doc.tokens, doc.sentences, doc.times, d.sentence, head, reference),
       };
       setting.set(head, where);
@@ -180,7 +188,9 @@ function eventsOf(
       for (const target of targets) {
         if (target && sameParty(source, target)) continue;
         const fromPlace =
-          !target && LOCAL_ROOTS.has(cameo.root) ? localTarget(place, source, cameo.root, countries) : null;
+          !target && isLocal(d.match.pattern.code, doc.words)
+            ? localTarget(place, source, d.match.pattern.code.slice(0, 2), countries)
+            : null;
         const key = [source.actor.code, target?.actor.code ?? fromPlace?.actor.code ?? '-', coded.code].join('|');
         const existing = byKey.get(key);
         if (existing) {

@@ -95,13 +95,19 @@ export function partiesOf(
     const appositives: number[] = [];
     // "activists from Fatah", "lawmakers in Gondor": whose members they are, when the phrase names no one else.
     const memberOf: number[] = [];
+    const shared: number[] = [];
+    const memberList = (k: number) =>
+      parse.heads[k] === c && base(parse.deprels[k]) === 'nmod' && MEMBER_LISTS.has(caseOf(parse, tokens, k) ?? '');
     for (let q = 0; q < region.length; q++) {
       for (const child of parse.children[region[q]!]!) {
         const rel = parse.deprels[child]!;
         // A noun joined by "and" but labelled `nmod` with no preposition is a conjunct the parser
         // mislabelled ("The United States and South Korea").
         const bareNmod = rel === 'nmod' && !caseOf(parse, tokens, child);
-        if (rel === 'conj' || (bareNmod && joinedByAnd(parse, tokens, child))) others.push(child);
+        // A country joined to the one a member phrase names ("the foreign ministers of France [and
+        // Germany]") has members of its own, below.
+        if (rel === 'conj' && q > 0 && memberList(region[q]!)) shared.push(child);
+        else if (rel === 'conj' || (bareNmod && joinedByAnd(parse, tokens, child))) others.push(child);
         else if (rel === 'appos') appositives.push(child);
         else if (CLAUSAL.has(base(rel))) continue;
         else if (
@@ -129,6 +135,18 @@ export function partiesOf(
       pick = here.reduce((a, b) => (Math.abs(b.start - at) < Math.abs(a.start - at) ? b : a));
     }
     for (const m of memberOf) pick ??= conjunct(m);
+    // "Lawmakers in Kenya and Uganda", "the foreign ministers of France and Germany": the members
+    // the head names belong to each country joined in the phrase, with the head's role.
+    // (The member phrase is one the head's own mention spans: the actors layer read it as members.)
+    const spanned = (k: number) => own !== null && own === pick && parse.mentionOf[k] === own;
+    for (const m of parse.children[c]!.filter((k) => base(parse.deprels[k]) === 'nmod' && spanned(k)))
+      if (!memberList(m)) shared.push(...dependents(parse, m, 'conj'));
+    for (const k of shared) {
+      const country = parse.mentionOf[k];
+      const members = pick && country ? membersOf(pick, country) : null;
+      if (members) add(members);
+      else others.push(k);
+    }
     for (const a of appositives) {
       const other = conjunct(a);
       if (!pick) pick = other;
@@ -140,6 +158,26 @@ export function partiesOf(
   const first = conjunct(head);
   if (first) found.unshift(first);
   return found.filter((m, k) => found.indexOf(m) === k).sort((a, b) => a.start - b.start);
+}
+
+/**
+ * The members of country `country` that `members` names for another ("lawmakers" of Kenya for
+ * Uganda: Uganda's legislature): the same role and the code's role part on the other country.
+ * Null when `members` has no role or `country` is not a bare country.
+ */
+function membersOf(members: ActorMention, country: ActorMention): ActorMention | null {
+  const { role, code, country: own } = members.actor;
+  if (role === null || own === null || code === null || !code.startsWith(own)) return null;
+  if (country.actor.kind !== 'country' || country.actor.role !== null || country.actor.country === null) return null;
+  const suffix = code.slice(own.length);
+  const actor = {
+    ...country.actor,
+    id: `${country.actor.id}/${suffix}`,
+    code: `${country.actor.country}${suffix}`,
+    role,
+    kind: members.actor.kind,
+  };
+  return { ...country, actor };
 }
 
 /** True when the phrase headed at `t` opens with "and" or "or", or follows one. */
@@ -165,6 +203,13 @@ export function subjectWords(parse: RoleParse, tokens: readonly Token[], verb: n
   for (let hops = 0; hops < 4 && v >= 0; hops++) {
     const subjects = dependents(parse, v, 'nsubj');
     const rel = parse.deprels[v]!;
+    // "Pakistan, a key U.S. ally, has refused": the parser takes the name set off before an
+    // appositive subject for a vocative or a dislocated phrase (of the verb or of the subject).
+    const first = subjects[0] ?? -1;
+    const setOff = [...parse.children[v]!, ...(first >= 0 ? parse.children[first]! : [])].find(
+      (c) => /^(vocative|dislocated)$/.test(parse.deprels[c]!) && c < first && tokens[c + 1]?.text === ',',
+    );
+    if (setOff !== undefined) return [setOff];
     if (subjects.length) {
       const relative = RELATIVE_PRONOUNS.has(tokens[subjects[0]!]!.text.toLowerCase());
       if (rel === 'acl:relcl' && relative) return [parse.heads[v]!];
@@ -178,9 +223,9 @@ export function subjectWords(parse: RoleParse, tokens: readonly Token[], verb: n
 
 /** The `by` agent of a passive verb ("killed by rebels"), or null. */
 export function agentWord(parse: RoleParse, tokens: readonly Token[], verb: number): number | null {
-  const byPhrase = () => dependents(parse, verb, 'obl').find((o) => caseOf(parse, tokens, o) === 'by');
-  const agent = dependents(parse, verb, 'obl:agent')[0] ?? byPhrase();
-  return agent ?? null;
+  // Only "by" marks the agent: the parser labels some "according to X" phrases `obl:agent` too.
+  const byPhrase = dependents(parse, verb, 'obl').find((o) => caseOf(parse, tokens, o) === 'by');
+  return byPhrase ?? null;
 }
 
 /** The passive subject of a verb ("Two soldiers were killed"), or null. */
@@ -309,4 +354,126 @@ export function thatClauseSubject(parse: RoleParse, tokens: readonly Token[], ve
     if (marked && subject !== undefined) return subject;
   }
   return null;
+}
+
+/** The word lists that say whom an act is aimed at when its pattern names no slot (`data/words/roles.txt`). */
+export interface AimWords {
+  /** Prepositions on a verb whose noun the act faces ("delivered goods to X", "withdrew from X"). */
+  verbToward: ReadonlySet<string>;
+  /** Prepositions on a noun whose noun the act faces ("sanctions on X", "aid for X", "an offer from X"). */
+  nounToward: ReadonlySet<string>;
+  /** Nouns whose possessor or nationality is their author ("a Senegalese plan", "Russia's offer"). */
+  authored: ReadonlySet<string>;
+  /** Words that open a condition ("if", "unless"): a threat is aimed at the condition's subject. */
+  conditions: ReadonlySet<string>;
+}
+
+/**
+ * The words an act whose pattern names no target slot is aimed at, read off the parse, nearest
+ * first: the trigger's object when the pattern's words are in it, by the author of a pattern noun
+ * that has one ("rejected [a Senegalese] peace plan") or a noun it names after a preposition
+ * ("demanded a meeting [of the Security Council]", "opened investigations [against] officials");
+ * a noun after a preposition on the trigger that names whom an act faces ("donated goods [to] a
+ * school", "withdrew inspectors [from] Iraq"); the same in its "to" complement ("agreed to provide
+ * aid for Romania"), in a noun trigger's own phrases ("riots [against] Israeli policies") and in a
+ * verb joined to it with no subject of its own; last, the subject of a "that" clause on it (and,
+ * for a threat, `conditionTargets`, of its condition). A statement's or a meeting's object is its
+ * topic (`topicOnly`: "the two leaders discussed North Korea"), so only the trigger's own
+ * prepositions and clauses count there. Clauses that modify a noun lend it nothing.
+ */
+export function aimedAtWords(
+  parse: RoleParse,
+  tokens: readonly Token[],
+  trigger: number,
+  taken: readonly number[],
+  words: AimWords,
+  topicOnly: boolean,
+  conditionTargets: boolean,
+): number[] {
+  const found: number[] = [];
+  const add = (k: number) => {
+    if (!found.includes(k)) found.push(k);
+  };
+  const nounModifiers = (noun: number, depth: number) => {
+    if (depth > 3) return;
+    for (const child of parse.children[noun]!) {
+      if (base(parse.deprels[child]) !== 'nmod' || parse.deprels[child] === 'nmod:poss') continue;
+      if (!words.nounToward.has(caseOf(parse, tokens, child) ?? '')) continue;
+      add(child);
+      nounModifiers(child, depth + 1);
+    }
+  };
+  const fromVerb = (verb: number, depth: number) => {
+    for (const object of topicOnly ? [] : [...dependents(parse, verb, 'iobj'), ...dependents(parse, verb, 'obj')]) {
+      // At the trigger, an object with no pattern word in it is the act's topic or thing, not its target.
+      const patternWord = taken.includes(object);
+      if (depth > 0 || holdsAny(parse, object, taken)) add(object);
+      else if (!patternWord) continue;
+      if (patternWord && words.authored.has(tokens[object]!.lemma))
+        for (const modifier of parse.children[object]!)
+          if (/^(nmod:poss|amod|compound)$/.test(parse.deprels[modifier]!)) add(modifier);
+      nounModifiers(object, 1);
+    }
+    for (const oblique of dependents(parse, verb, 'obl')) {
+      if (!words.verbToward.has(caseOf(parse, tokens, oblique) ?? '')) continue;
+      add(oblique);
+      if (!topicOnly) nounModifiers(oblique, 1);
+    }
+    if (depth >= 2 || topicOnly) return;
+    // The parser labels some "to" complements `advcl` ("agreed in principle on Saturday to provide").
+    const toClause = (c: number) => dependents(parse, c, 'mark').some((m) => tokens[m]!.text.toLowerCase() === 'to');
+    for (const complement of [
+      ...dependents(parse, verb, 'xcomp'),
+      ...dependents(parse, verb, 'advcl').filter(toClause),
+    ])
+      fromVerb(complement, depth + 1);
+  };
+  fromVerb(trigger, 0);
+  // A noun trigger's own prepositional phrases ("riots against Israeli policies").
+  if (tokens[trigger]!.pos === 'NOUN' && !topicOnly) nounModifiers(trigger, 1);
+  // A verb joined to the trigger with no subject of its own shares its object ("donated and
+  // personally delivered goods to a school").
+  for (const joined of dependents(parse, trigger, 'conj'))
+    if (tokens[joined]!.pos === 'VERB' && !dependents(parse, joined, 'nsubj').length) fromVerb(joined, 1);
+  // Last, the subject of a "that" clause on the trigger or its object ("reiterated its demand that
+  // [Israel] ease", "issued a declaration demanding that [the government] provide"); for a threat,
+  // that of its condition ("threatened to stop talks if [the United States] goes ahead").
+  const clauseSubjects = (head: number, depth: number) => {
+    for (const clause of parse.children[head]!) {
+      const rel = base(parse.deprels[clause]);
+      if (rel !== 'ccomp' && rel !== 'advcl' && rel !== 'acl') continue;
+      const marks = dependents(parse, clause, 'mark').map((m) => tokens[m]!.text.toLowerCase());
+      const asked = marks.includes('that') || (conditionTargets && marks.some((m) => words.conditions.has(m)));
+      const subject = dependents(parse, clause, 'nsubj')[0];
+      if (asked && subject !== undefined) add(subject);
+      else if (rel === 'acl' && depth === 0) clauseSubjects(clause, 1);
+    }
+  };
+  clauseSubjects(trigger, 0);
+  for (const object of dependents(parse, trigger, 'obj')) clauseSubjects(object, 0);
+  // A noun the verb it is the object of states ("reiterated its demand today that Israel ease").
+  if (parse.deprels[trigger] === 'obj') clauseSubjects(parse.heads[trigger]!, 1);
+  for (let verb = trigger, hops = 0; hops < 3; hops++) {
+    const complement = dependents(parse, verb, 'xcomp')[0];
+    if (complement === undefined) break;
+    clauseSubjects(complement, 1);
+    verb = complement;
+  }
+  return found;
+}
+
+/** True when the phrase headed at `head` holds one of the tokens `words` ("part of a military [aid] program"). */
+function holdsAny(parse: RoleParse, head: number, words: readonly number[]): boolean {
+  const stack = [...parse.children[head]!];
+  for (let seen = 0; stack.length && seen < 40; seen++) {
+    const k = stack.pop()!;
+    if (words.includes(k)) return true;
+    stack.push(...parse.children[k]!);
+  }
+  return false;
+}
+
+/** The noun of an "in" phrase on verb `verb` ("was arrested [in] Lebanon"), or null. */
+export function placeWord(parse: RoleParse, tokens: readonly Token[], verb: number): number | null {
+  return dependents(parse, verb, 'obl').find((o) => caseOf(parse, tokens, o) === 'in') ?? null;
 }

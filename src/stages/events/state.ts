@@ -4,7 +4,7 @@ import type { EventKnowledge } from '../../knowledge/event-patterns.js';
 import { wordSet } from '../../knowledge/word-sets.js';
 import type { VerbGroup } from './01-analyse-clauses.js';
 import type { PatternMatch } from './02-match-patterns.js';
-import type { RoleParse } from './parse-roles.js';
+import type { AimWords, RoleParse } from './parse-roles.js';
 
 /**
  * The word lists the events steps read, from `data/words/clauses.txt` (and the speech verbs
@@ -28,6 +28,16 @@ export interface EventWords {
   conditionals: ReadonlySet<string>;
   /** Verbs whose object noun names the act itself ("held talks", "launched an attack"). */
   lightVerbs: ReadonlySet<string>;
+  /** Where the parse finds whom an act is aimed at when its pattern names no slot (`data/words/roles.txt`). */
+  aim: AimWords;
+  /** CAMEO code prefixes of statements and meetings, whose object is a topic (`data/words/roles.txt`). */
+  topicActs: ReadonlySet<string>;
+  /** CAMEO code prefixes of threats, aimed at the subject of their condition (`data/words/roles.txt`). */
+  conditionTargetActs: ReadonlySet<string>;
+  /** CAMEO code prefixes of acts only a state does: with no agent, the state where they happen (`roles.txt`). */
+  stateActs: ReadonlySet<string>;
+  /** CAMEO code prefixes of acts done to the place they happen in (`data/words/roles.txt`). */
+  localActs: ReadonlySet<string>;
 }
 
 /** The events word lists of a knowledge base (compiled once per knowledge base by `wordSet`). */
@@ -43,6 +53,16 @@ export function eventWords(kb: KnowledgeBase): EventWords {
     allegationVerbs: wordSet(kb, 'allegation-verbs'),
     conditionals: wordSet(kb, 'conditionals'),
     lightVerbs: wordSet(kb, 'light-verbs'),
+    localActs: wordSet(kb, 'local-act-codes'),
+    stateActs: wordSet(kb, 'state-act-codes'),
+    topicActs: wordSet(kb, 'topic-act-codes'),
+    aim: {
+      verbToward: wordSet(kb, 'verb-target-prepositions'),
+      nounToward: wordSet(kb, 'noun-target-prepositions'),
+      authored: wordSet(kb, 'authored-nouns'),
+      conditions: wordSet(kb, 'conditionals'),
+    },
+    conditionTargetActs: wordSet(kb, 'condition-target-codes'),
   };
 }
 
@@ -78,17 +98,27 @@ export interface EventState {
 /** An events step: reads and refines the state; steps run in the order `index.ts` lists them. */
 export type EventStep = (state: EventState) => void;
 
+/** Roles that act for the state itself: the bare country and one of these are one party. */
+const STATE_ROLES = new Set(['GOV', 'ELI', 'MIL', 'LEG', 'JUD', 'COP', 'SPY']);
+
 /**
- * True when two mentions are one party: the same actor, or the same country where one side has no
- * role or both the same ("the United States ... talks with Washington"). Different roles of one
- * country stay apart: police arresting protesters is an event.
+ * True when two mentions are one party: the same actor, or the same country where both have the
+ * same role or one is the bare country and the other acts for its state ("the United States ...
+ * talks with Washington"). Different roles of one country stay apart (police arresting protesters
+ * is an event), and so do a state and its people or rebels ("Croatia is investigating crimes by
+ * Croatian extremists").
  */
 export function sameParty(a: ActorMention, b: ActorMention): boolean {
   if (a.actor.id === b.actor.id) return true;
   const country = a.actor.country;
-  return (
-    country !== null &&
-    country === b.actor.country &&
-    (a.actor.role === null || b.actor.role === null || a.actor.role === b.actor.role)
-  );
+  if (country === null || country !== b.actor.country) return false;
+  if (a.actor.role === b.actor.role) return true;
+  const role = a.actor.role ?? b.actor.role;
+  return (a.actor.role === null || b.actor.role === null) && role !== null && STATE_ROLES.has(role);
+}
+
+/** True when CAMEO code `code` starts with one of `prefixes` (a `*-codes` list of `data/words/roles.txt`). */
+export function hasCodePrefix(code: string, prefixes: ReadonlySet<string>): boolean {
+  for (const prefix of prefixes) if (code.startsWith(prefix)) return true;
+  return false;
 }
