@@ -58,13 +58,13 @@ describe('quotes: speakers on the parse, each with a twin that must yield nothin
 
   it('resolves "he" to the person the story made its subject, not to the nearest name', () => {
     const quotes = quotesOf(
-      'Fritz Henderson, the chief executive of the firm, outlined a plan. Speaking to the press, Henderson described ' +
-        'the day as a turning point in the history of General Motors. Speaking to the public he said that the plant ' +
-        'would stay open.',
+      'In a press conference on Monday, Tomas Oberg, the chief executive of General Dynamo, outlined a plan for what ' +
+        'he called a “New Dynamo”. Speaking to the press, Oberg described the day as a “turning point” in the ' +
+        'history of General Dynamo. Speaking to the public he said that “The firm that let you down is history.”',
     );
     const said = quotes.find((q) => q.cue?.text === 'said');
     expect(said?.speaker?.mention.text).toBe('he');
-    expect(said?.speaker?.actor?.name).toBe('Fritz Henderson');
+    expect(said?.speaker?.actor?.name).toBe('Tomas Oberg');
     // "she" never takes up the possessor of a subject ("Putin's restraint"), nor a man.
     const brandt = quotesOf(
       'According to Natalia Brandt, an analyst, the talks were aimed at Moscow. Putin’s restraint was aimed squarely ' +
