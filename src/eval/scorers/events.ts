@@ -1,6 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { CodedEvent } from '../../document/types.js';
 import { createEngine } from '../../engine.js';
 import { MissLog, prf, type EvalResult, type EvalRow, type Scorer } from '../scorer.js';
@@ -126,25 +127,35 @@ export const eventsPlover: Scorer = {
   },
 };
 
-/** Fictional names of the PETRARCH validation dictionaries the README spells out. */
-const FICTIONAL: Record<string, string> = {
-  Frodo: 'HOB',
-  Bilbo: 'HOB',
-  Samwise: 'HOB',
-  Sam: 'HOB',
-  Hobbits: 'HOB',
-  Eriador: 'ERI',
-  Mordor: 'MOR',
-  Shire: 'SHR',
-};
+/**
+ * The fictional world of the PETRARCH validation dictionary (countries, their capitals and
+ * demonyms, people with date-bounded codes), in Dyad's actor format: the mapping the peers'
+ * README asks for before `structure_only` records are scored.
+ */
+const FICTIONAL_ACTORS = resolve(
+  dirname(fileURLToPath(import.meta.url)),
+  '..',
+  '..',
+  '..',
+  'eval',
+  'petrarch-fictional-actors.txt',
+);
+
+/** Every name, demonym and metonym an actor file gives. */
+function namesIn(actorFile: string): Set<string> {
+  const names = new Set<string>();
+  for (const match of actorFile.matchAll(/^\s+(?:names|demonyms|metonyms):\s*(.+)$/gm))
+    for (const name of match[1]!.split(';')) names.add(name.trim());
+  return names;
+}
 
 /**
- * A throwaway dictionary for the PETRARCH records' fictional world: every capitalised word whose
- * first three letters give a code the records expect becomes a country of that code (Arnor → ARN,
- * Gondor → GON, Osgiliath → OSG), so that event structure can be scored without their dictionaries.
+ * For the names the mapping file lacks (old codes of real countries such as JAP for Japan), a
+ * throwaway dictionary: every capitalised word whose first three letters give a code the records
+ * expect becomes a country of that code. Names the mapping file gives are left to it.
  */
-function fictionalDictionary(records: readonly PetrarchRecord[]): string {
-  const names = new Map<string, string>(Object.entries(FICTIONAL));
+function guessedDictionary(records: readonly PetrarchRecord[], known: ReadonlySet<string>): string {
+  const names = new Map<string, string>();
   for (const r of records) {
     const roots = new Set(
       r.expected
@@ -153,8 +164,9 @@ function fictionalDictionary(records: readonly PetrarchRecord[]): string {
         .map((c) => c.slice(0, 3)),
     );
     for (const word of r.text.match(/\b\p{Lu}[\p{Ll}']+(?:\s+\p{Lu}[\p{Ll}']+)?\b/gu) ?? []) {
+      const first = word.split(/\s+/)[0]!;
       const root = word.slice(0, 3).toUpperCase();
-      if (roots.has(root) && !names.has(word)) names.set(word.split(/\s+/)[0]!, root);
+      if (roots.has(root) && !known.has(first) && !names.has(first)) names.set(first, root);
     }
   }
   return [...names].map(([name, code]) => `country: ${name}\n  code: ${code}\n  names: ${name}\n`).join('\n');
@@ -208,10 +220,11 @@ export const eventsPetrarch: Scorer = {
     }
     const exact = prf(tp, predicted, gold);
 
+    const mapping = readFileSync(FICTIONAL_ACTORS, 'utf8');
     const dir = mkdtempSync(join(tmpdir(), 'dyad-eval-'));
-    const file = join(dir, 'fictional-actors.txt');
-    writeFileSync(file, fictionalDictionary(structure));
-    const fictional = createEngine({ actorFiles: [file] });
+    const guessed = join(dir, 'guessed-actors.txt');
+    writeFileSync(guessed, guessedDictionary(structure, namesIn(mapping)));
+    const fictional = createEngine({ actorFiles: [FICTIONAL_ACTORS, guessed] });
     let countRight = 0;
     let pairsGold = 0;
     let pairsFound = 0;
