@@ -15,7 +15,7 @@ export const DEFAULT_MODEL_PATH = resolve(dirname(fileURLToPath(import.meta.url)
 
 const MAGIC = 'DYADSYN1';
 /** Words whose lemma a model remembers per tag (see `SyntaxModel.lemmaCache`). */
-const LEMMA_CACHE_SIZE = 20_000;
+const LEMMA_CACHE_SIZE = 10_000;
 
 /** The analysis of one sentence's words. */
 export interface WordAnalysis {
