@@ -1,4 +1,5 @@
 import type { ActorMention, SentenceTrace, Token } from '../../document/types.js';
+import type { RoleParse } from './parse-roles.js';
 import type { EventWords } from './state.js';
 
 /** What the coder needs to know about a verb: its group's negation, intent, voice and mood. */
@@ -223,4 +224,110 @@ export function tokenIndexAt(tokens: readonly Token[], offset: number, floor: nu
   let k = from;
   while (k > floor && tokens[k]!.start > offset) k--;
   return k;
+}
+
+/**
+ * Relations through which a noun names what the predicate of its clause does ("deter [aggression]",
+ * "resolved through [negotiations]"); a noun that only qualifies another ("accountability for the
+ * regime's [attacks]") or an adjective ("accountable for its [war]") keeps its own assertion.
+ */
+const NOMINAL_RELATIONS = new Set(['obj', 'iobj', 'obl', 'compound', 'conj', 'nsubj', 'appos', 'flat']);
+
+/** What the parse says of the clause around an event: not done (`mood`), or intended. */
+export interface ClauseModality {
+  mood: 'purpose' | 'urged' | 'hypothetical' | 'conditional' | null;
+  intent: boolean;
+}
+
+/**
+ * The modality the parse gives the clause of token `k` from the clauses above it (the verb group
+ * of `k` itself is read by `analyseVerb`): a noun takes that of the predicate it hangs on ("must
+ * be resolved through [negotiations]"); a "to" clause of a noun is an aim ("efforts to defend",
+ * "a plan to deter"), as is one of purpose ("sent troops to defend"), except after a verb of
+ * meeting or calling ("met to discuss"); a "to" complement of an appeal is asked ("want Bush to
+ * reserve funds to assist"), of an aim verb worked towards ("is working to help resolve"); joined
+ * verbs without their own subject share their modality. A modal of possibility or obligation above
+ * makes the clause hypothetical, "if" conditional, a future modal intended.
+ */
+export function parseModality(
+  parse: RoleParse,
+  tokens: readonly Token[],
+  k: number,
+  words: EventWords,
+): ClauseModality {
+  const rel = (t: number) => parse.deprels[t] ?? '';
+  const baseRel = (t: number) => rel(t).split(':')[0]!;
+  const lower = (t: number) => tokens[t]!.text.toLowerCase();
+  let clause = k;
+  // A noun's clause is that of the predicate it hangs on.
+  for (let hops = 0; hops < 10 && !/^(VERB|AUX)$/.test(tokens[clause]!.pos); hops++) {
+    const head = parse.heads[clause]!;
+    if (head < 0 || !NOMINAL_RELATIONS.has(baseRel(clause))) break;
+    if (baseRel(clause) === 'obl' && tokens[head]!.pos !== 'VERB') break;
+    clause = head;
+  }
+  // What one ends, condemns or investigates took place, whatever is asked of it ("must end its war").
+  if (clause !== k && words.presupposingVerbs.has(tokens[clause]!.lemma)) return { mood: null, intent: false };
+  let intent = false;
+  for (let hops = 0; hops < 8; hops++) {
+    const kids = parse.children[clause] ?? [];
+    if (clause !== k) {
+      const auxiliaries = kids.filter((c) => baseRel(c) === 'aux').map(lower);
+      if (auxiliaries.some((w) => words.hypotheticalModals.has(w))) return { mood: 'hypothetical', intent };
+      if (auxiliaries.some((w) => words.futureModals.has(w))) intent = true;
+      const marks = kids.filter((c) => baseRel(c) === 'mark').map(lower);
+      if (marks.some((w) => words.conditionals.has(w))) return { mood: 'conditional', intent };
+    }
+    const head = parse.heads[clause]!;
+    if (head < 0) break;
+    const to =
+      kids.some((c) => baseRel(c) === 'mark' && lower(c) === 'to') || tokens[clause - 1]?.text.toLowerCase() === 'to';
+    // "to" before a gerund is a preposition ("resorted to throwing stones", "a commitment to working with").
+    const infinitive = to && !/ing$/i.test(tokens[clause]!.text);
+    const relation = baseRel(clause);
+    const governor = tokens[head]!.lemma;
+    // A noun's "to" clause follows it ("efforts [to] defend"); one hung on a noun far before is a misparse.
+    const nounBefore = head < clause && clause - head <= 3;
+    if (relation === 'acl' && rel(clause) !== 'acl:relcl' && to && nounBefore && tokens[clause]!.pos === 'VERB') {
+      // "the decision to expel", "the first country to recognise": done; so is "a strike to protest".
+      const done = (t: number) => words.factWords.has(tokens[t]!.lemma) || words.factWords.has(lower(t));
+      if (done(head) || (parse.children[head] ?? []).some(done)) break;
+      if (words.performedPurposes.has(tokens[clause]!.lemma)) break;
+      // "the commitment to working with", "a plan to visit": said as intended; "efforts to deter": an aim.
+      if (words.intentWords.has(governor)) return { mood: null, intent: true };
+      if (!infinitive) break;
+      // The parser hangs a purpose on the noun before it ("met with Moon in [Seoul] to discuss"):
+      // after a verb of meeting it is the meeting's purpose, done.
+      let p = head;
+      while (parse.heads[p]! >= 0 && tokens[p]!.pos !== 'VERB' && /^(obj|obl|nmod|conj)/.test(rel(p)))
+        p = parse.heads[p]!;
+      if (words.meetingVerbs.has(tokens[p]!.lemma)) break;
+      return { mood: 'purpose', intent };
+    }
+    if (relation === 'advcl' && infinitive) {
+      // "met to discuss" is a discussion; "took to the streets to protest" a protest; "sent troops to defend" an aim.
+      const performed = words.meetingVerbs.has(governor) || words.performedPurposes.has(tokens[clause]!.lemma);
+      // A purpose hung on a word that is no verb is a misparse: the word windows decide.
+      if (tokens[head]!.pos !== 'VERB') break;
+      if (!performed) return { mood: 'purpose', intent };
+    } else if (relation === 'xcomp') {
+      if (words.appealGovernors.has(governor)) return { mood: 'urged', intent };
+      if (words.aimGovernors.has(governor)) return { mood: 'purpose', intent };
+      if (words.intentWords.has(governor) || words.intentGovernors.has(governor)) intent = true;
+    } else if (relation !== 'conj' || kids.some((c) => baseRel(c) === 'nsubj')) break;
+    clause = head;
+  }
+  return { mood: null, intent };
+}
+
+/**
+ * True when verb token `k` only modifies the noun after it as an adjective ("a negotiated
+ * ceasefire", "to agreed destinations", "rebel-held towns"). A verb the parser hangs as `amod` on
+ * a noun before it, or right after a noun that can be its subject ("tanks shelled positions"), is
+ * its error for a clause, and counts as a verb.
+ */
+export function adjectivalVerb(parse: RoleParse, tokens: readonly Token[], k: number): boolean {
+  if (tokens[k]!.pos !== 'VERB' || parse.deprels[k] !== 'amod' || parse.heads[k]! < k) return false;
+  const before = tokens[k - 1];
+  return !before || before.text === '-' || /^(DET|ADP|ADJ|ADV|NUM|PART|CCONJ)$/.test(before.pos);
 }

@@ -1,6 +1,15 @@
 import type { ActorMention, Sentence, SentenceTrace, TimeMention, Token } from '../../document/types.js';
 import type { EventKnowledge } from '../../knowledge/event-patterns.js';
-import { analyseVerb, canBeParty, canBeTarget, subjectOf, type VerbGroup } from './01-analyse-clauses.js';
+import { NO_EVENT } from '../../knowledge/event-patterns.js';
+import {
+  adjectivalVerb,
+  analyseVerb,
+  canBeParty,
+  canBeTarget,
+  parseModality,
+  subjectOf,
+  type VerbGroup,
+} from './01-analyse-clauses.js';
 import { actorsFrom, matchPattern, type PatternMatch } from './02-match-patterns.js';
 import {
   agentWord,
@@ -111,7 +120,12 @@ function draftsOf(
         isVerb && !byHead!.has(t.lemma) ? regularStems(t.text).find((candidate) => byHead!.has(candidate)) : undefined;
       const patterns = byHead?.get(stem ?? t.lemma);
       if (!patterns?.length) continue;
-      const group = isVerb ? analyseVerb(tokens, i, sentence.tokenStart, limit, words) : null;
+      // A participle used as an adjective names no act ("a negotiated ceasefire", "agreed destinations").
+      if (isVerb && adjectivalVerb(parse, tokens, i)) {
+        record?.candidates.push({ pattern: '-', code: '-', outcome: `not coded: "${t.text}" modifies a noun` });
+        continue;
+      }
+      let group = isVerb ? analyseVerb(tokens, i, sentence.tokenStart, limit, words) : null;
       if (group && record)
         record.verbs.push({
           text: t.text,
@@ -164,10 +178,18 @@ function draftsOf(
         }
       }
       if (!best) continue;
+      if (best.pattern.code === NO_EVENT) {
+        // Another sense of the word ("meet the needs of", "receive aircraft"): its words code nothing else.
+        for (const k of best.taken) taken.add(k);
+        record?.candidates.push({ pattern: best.pattern.text, code: '-', outcome: 'not coded: another sense' });
+        continue;
+      }
+      const above = parseModality(parse, tokens, i, words);
       const mood =
         group && group.mood !== 'fact'
           ? group.mood
-          : governedMood(parse, tokens, i, words.proposalVerbs, words.allegationVerbs);
+          : (governedMood(parse, tokens, i, words.proposalVerbs, words.allegationVerbs) ?? above.mood);
+      if (above.intent && group && !group.intent && !group.negated) group = { ...group, intent: true };
       if (mood) {
         record?.candidates.push({
           pattern: best.pattern.text,
@@ -319,7 +341,9 @@ function governedByLightVerb(
   lightVerbs: ReadonlySet<string>,
 ): boolean {
   for (let k = noun - 1; k >= Math.max(floor, noun - 8); k--) {
-    if (tokens[k]!.pos === 'VERB') return lightVerbs.has(tokens[k]!.lemma);
+    // A participle before the noun is its adjective ("mounted its long-threatened invasion").
+    const adjective = tokens[k - 1]?.text === '-';
+    if (tokens[k]!.pos === 'VERB' && !adjective) return lightVerbs.has(tokens[k]!.lemma);
   }
   return false;
 }

@@ -28,6 +28,18 @@ export interface EventWords {
   conditionals: ReadonlySet<string>;
   /** Verbs whose object noun names the act itself ("held talks", "launched an attack"). */
   lightVerbs: ReadonlySet<string>;
+  /** Verbs whose "to" complement is only worked towards ("is working to resolve"). */
+  aimGovernors: ReadonlySet<string>;
+  /** Verbs whose "to" clause of purpose is done with them ("met to discuss", "called to congratulate"). */
+  meetingVerbs: ReadonlySet<string>;
+  /** Nouns and adjectives whose "to" clause is said as intended ("a commitment to work with", "ready to"). */
+  intentWords: ReadonlySet<string>;
+  /** Nouns whose "to" clause is done ("the decision to expel", "the first country to recognise"). */
+  factWords: ReadonlySet<string>;
+  /** Verbs whose clause of purpose is done by the act it serves ("went on strike to protest"). */
+  performedPurposes: ReadonlySet<string>;
+  /** Verbs whose object took place whatever the verb's modality ("must end its war"). */
+  presupposingVerbs: ReadonlySet<string>;
 }
 
 /** The events word lists of a knowledge base (compiled once per knowledge base by `wordSet`). */
@@ -43,6 +55,12 @@ export function eventWords(kb: KnowledgeBase): EventWords {
     allegationVerbs: wordSet(kb, 'allegation-verbs'),
     conditionals: wordSet(kb, 'conditionals'),
     lightVerbs: wordSet(kb, 'light-verbs'),
+    aimGovernors: wordSet(kb, 'aim-governors'),
+    meetingVerbs: wordSet(kb, 'meeting-verbs'),
+    intentWords: wordSet(kb, 'intent-words'),
+    factWords: wordSet(kb, 'fact-words'),
+    performedPurposes: wordSet(kb, 'performed-purposes'),
+    presupposingVerbs: wordSet(kb, 'presupposing-verbs'),
   };
 }
 
