@@ -233,10 +233,12 @@ export function tokenIndexAt(tokens: readonly Token[], offset: number, floor: nu
  */
 const NOMINAL_RELATIONS = new Set(['obj', 'iobj', 'obl', 'compound', 'conj', 'nsubj', 'appos', 'flat']);
 
-/** What the parse says of the clause around an event: not done (`mood`), or intended. */
+/** What the parse says of the clause around an event: not done (`mood`), intended or refused. */
 export interface ClauseModality {
-  mood: 'purpose' | 'urged' | 'hypothetical' | 'conditional' | null;
+  mood: 'purpose' | 'urged' | 'hypothetical' | 'conditional' | 'generic' | null;
   intent: boolean;
+  /** Refused ("the refusal to talk"). */
+  negated?: boolean;
 }
 
 /**
@@ -258,6 +260,7 @@ export function parseModality(
   const rel = (t: number) => parse.deprels[t] ?? '';
   const baseRel = (t: number) => rel(t).split(':')[0]!;
   const lower = (t: number) => tokens[t]!.text.toLowerCase();
+  if (genericSubject(parse, tokens, k)) return { mood: 'generic', intent: false };
   let clause = k;
   // A noun's clause is that of the predicate it hangs on.
   for (let hops = 0; hops < 10 && !/^(VERB|AUX)$/.test(tokens[clause]!.pos); hops++) {
@@ -266,8 +269,15 @@ export function parseModality(
     if (baseRel(clause) === 'obl' && tokens[head]!.pos !== 'VERB') break;
     clause = head;
   }
-  // What one ends, condemns or investigates took place, whatever is asked of it ("must end its war").
-  if (clause !== k && words.presupposingVerbs.has(tokens[clause]!.lemma)) return { mood: null, intent: false };
+  if (clause !== k) {
+    const predicate = tokens[clause]!.lemma;
+    // What one ends, condemns or investigates took place, whatever is asked of it ("must end its war").
+    if (words.presupposingVerbs.has(predicate)) return { mood: null, intent: false };
+    // What one seeks or calls for is asked ("seek the release of those detained"); what one
+    // prevents or avoids does not happen ("to avoid military action").
+    if (words.askingVerbs.has(predicate)) return { mood: 'urged', intent: false };
+    if (words.preventingVerbs.has(predicate)) return { mood: 'hypothetical', intent: false };
+  }
   let intent = false;
   for (let hops = 0; hops < 8; hops++) {
     const kids = parse.children[clause] ?? [];
@@ -278,8 +288,18 @@ export function parseModality(
       const marks = kids.filter((c) => baseRel(c) === 'mark').map(lower);
       if (marks.some((w) => words.conditionals.has(w))) return { mood: 'conditional', intent };
     }
+    if (unrealised(tokens, clause, words)) return { mood: 'hypothetical', intent };
     const head = parse.heads[clause]!;
     if (head < 0) break;
+    // "prevent a situation in which North Korea threatens the region": what a relative clause
+    // says of a thing prevented or avoided does not happen.
+    if (rel(clause) === 'acl:relcl') {
+      let p = head;
+      while (parse.heads[p]! >= 0 && tokens[p]!.pos !== 'VERB' && NOMINAL_RELATIONS.has(baseRel(p)))
+        p = parse.heads[p]!;
+      if (words.preventingVerbs.has(tokens[p]!.lemma)) return { mood: 'hypothetical', intent };
+      break;
+    }
     const to =
       kids.some((c) => baseRel(c) === 'mark' && lower(c) === 'to') || tokens[clause - 1]?.text.toLowerCase() === 'to';
     // "to" before a gerund is a preposition ("resorted to throwing stones", "a commitment to working with").
@@ -295,6 +315,8 @@ export function parseModality(
       if (words.performedPurposes.has(tokens[clause]!.lemma)) break;
       // "the commitment to working with", "a plan to visit": said as intended; "efforts to deter": an aim.
       if (words.intentWords.has(governor)) return { mood: null, intent: true };
+      // "Eriador's refusal to talk": refused, coded with the refusal code.
+      if (words.refusalWords.has(governor)) return { mood: null, intent: false, negated: true };
       if (!infinitive) break;
       // The parser hangs a purpose on the noun before it ("met with Moon in [Seoul] to discuss"):
       // after a verb of meeting it is the meeting's purpose, done.
@@ -318,6 +340,31 @@ export function parseModality(
     clause = head;
   }
   return { mood: null, intent };
+}
+
+/**
+ * True when a verb is an alternative not taken: after "without", "rather than", "instead of"
+ * (`unrealised-markers` in `data/words/clauses.txt`): "rather than asking the firms to pay".
+ */
+function unrealised(tokens: readonly Token[], verb: number, words: EventWords): boolean {
+  let j = verb - 1;
+  while (j > 0 && tokens[j]!.pos === 'ADV') j--;
+  const one = tokens[j]?.text.toLowerCase() ?? '';
+  const two = `${tokens[j - 1]?.text.toLowerCase() ?? ''} ${one}`;
+  return words.unrealisedMarkers.has(one) || words.unrealisedMarkers.has(two);
+}
+
+/**
+ * True when noun `k` is the bare subject of an evaluation ("Cooperation between Japan and South
+ * Korea is indispensable", "Dialogue is essential"): a general statement, not a report of an act.
+ * A noun with a determiner or a possessor names a particular act ("The attack was deadly").
+ */
+function genericSubject(parse: RoleParse, tokens: readonly Token[], k: number): boolean {
+  if (!/^(NOUN|PROPN)$/.test(tokens[k]!.pos) || parse.deprels[k] !== 'nsubj') return false;
+  const head = parse.heads[k]!;
+  if (head < 0 || !/^(ADJ|NOUN)$/.test(tokens[head]!.pos)) return false;
+  if (!(parse.children[head] ?? []).some((c) => parse.deprels[c] === 'cop')) return false;
+  return !(parse.children[k] ?? []).some((c) => /^(det|nmod:poss|nummod)$/.test(parse.deprels[c]!));
 }
 
 /**

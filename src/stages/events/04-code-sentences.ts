@@ -102,6 +102,8 @@ function draftsOf(
       return;
     }
     const taken = new Set<number>();
+    // The sources of the verbs coded so far in the sentence, by token.
+    const sourcesAt = new Map<number, ActorMention[]>();
     // The sentence's words, so that a pattern needing a word it lacks is passed over unmatched.
     for (let k = sentence.tokenStart; k < limit; k++) {
       seenIn.set(tokens[k]!.lemma, s);
@@ -114,7 +116,10 @@ function draftsOf(
       // The tagger reads some present-tense verbs after a name as plural nouns ("Pence (C) talks to
       // Moon"): a noun right after an actor, with a verb pattern, is taken as the verb.
       const isVerb =
-        t.pos === 'VERB' || (t.pos === 'NOUN' && knowledge.verbs.has(t.lemma) && actorEndsBefore(tokens, here, i));
+        t.pos === 'VERB' ||
+        (t.pos === 'NOUN' &&
+          knowledge.verbs.has(t.lemma) &&
+          (actorEndsBefore(tokens, here, i) || headsClause(parse, i)));
       const byHead = isVerb ? knowledge.verbs : t.pos === 'NOUN' || t.pos === 'PROPN' ? knowledge.nouns : undefined;
       const stem =
         isVerb && !byHead!.has(t.lemma) ? regularStems(t.text).find((candidate) => byHead!.has(candidate)) : undefined;
@@ -190,6 +195,7 @@ function draftsOf(
           ? group.mood
           : (governedMood(parse, tokens, i, words.proposalVerbs, words.allegationVerbs) ?? above.mood);
       if (above.intent && group && !group.intent && !group.negated) group = { ...group, intent: true };
+      if (above.negated && group && !group.negated) group = { ...group, negated: true, intent: false };
       if (mood) {
         record?.candidates.push({
           pattern: best.pattern.text,
@@ -204,6 +210,16 @@ function draftsOf(
       const partiesAt = (word: number | null, accept: (m: ActorMention) => boolean) =>
         word === null ? [] : partiesOf(parse, tokens, word, (m) => accept(m) && inHere(m));
       const participleAgent = parse.deprels[i] === 'acl' ? partiesAt(agentWord(parse, tokens, i), canBeParty) : [];
+      // A passive participle with neither agent nor object ("Trump, briefed while the missile was
+      // in the air, told ...") says what was done to the noun, by no one named.
+      if (group && passiveParticiple(parse, tokens, i) && !participleAgent.length) {
+        record?.candidates.push({
+          pattern: best.pattern.text,
+          code: best.pattern.code,
+          outcome: 'not coded: a passive participle with no agent',
+        });
+        continue;
+      }
       if (best.pattern.noun) {
         // The noun's own actor ("the delegation's visit"), else the subject of its clause
         // ("the United States and South Korea agreed on ... engagement with North Korea").
@@ -243,6 +259,10 @@ function draftsOf(
               !JOINT_HEAD.test(tokens[w]!.text) &&
               !inTimeExpression(times, tokens[w]!),
           ) ?? false;
+        // A verb joined to a coded one with no subject of its own shares its source ("it had shot
+        // down two aircraft and captured a pilot").
+        const joinedTo = parse.deprels[i] === 'conj' ? sourcesAt.get(parse.heads[i]!) : undefined;
+        if (!sources.length && !subjects && joinedTo) sources = joinedTo;
         if (!sources.length && !thingSubject) {
           sources = windowSubject(tokens, here, actors, group, i, sentence, s, limit, words);
           if (subjects) sources = sources.filter((m) => !subjects.some((w) => insideNounClause(parse, tokens, m, w)));
@@ -299,6 +319,7 @@ function draftsOf(
           `→ ${targets.map((x) => x.actor.code).join('+') || 'no target'}`,
       });
       drafts.push({ match: best, group, sources, targets, sentence: s });
+      sourcesAt.set(i, sources);
     }
   });
   return drafts;
@@ -435,6 +456,31 @@ function nearestSubjects(tokens: readonly Token[], subjects: number[] | null): n
 /** True when a token is part of a time expression (the parser takes "today" for a subject at times). */
 function inTimeExpression(times: readonly TimeMention[], token: Token): boolean {
   return times.some((t) => t.start <= token.start && token.end <= t.end);
+}
+
+/**
+ * True when verb `i` is a participle set off after a noun, with no object of its own, in a sentence
+ * whose main verb is another ("Trump, briefed while ..., told reporters"). In a sentence the parser
+ * leaves without a main verb ("Thousands of Kurds demonstrated in Kirkuk"), it is the main verb.
+ */
+function passiveParticiple(parse: RoleParse, tokens: readonly Token[], i: number): boolean {
+  if (parse.deprels[i] !== 'acl' || !/(ed|en|wn)$/i.test(tokens[i]!.text)) return false;
+  // Set off by a comma ("Trump, briefed ..."): run on from a noun, it is more often a main verb.
+  let before = i - 1;
+  while (before > 0 && tokens[before]!.pos === 'ADV') before--;
+  if (tokens[before]?.text !== ',') return false;
+  let root = i;
+  for (let hops = 0; hops < 40 && parse.heads[root]! >= 0; hops++) root = parse.heads[root]!;
+  if (tokens[root]!.pos !== 'VERB') return false;
+  return !parse.children[i]!.some((c) => /^(obj|iobj|ccomp|xcomp|obl:agent)$/.test(parse.deprels[c]!));
+}
+
+/**
+ * True when the parse makes token `i` the head of a clause, with an auxiliary or a verb particle
+ * of its own: the tagger reads some verbs as nouns ("it had [shot] down two aircraft").
+ */
+function headsClause(parse: RoleParse, i: number): boolean {
+  return parse.children[i]!.some((c) => /^(aux|compound:prt)/.test(parse.deprels[c]!));
 }
 
 /** True when an actor's name ends right before token `i`, past a parenthesis such as "(C)". */

@@ -34,12 +34,20 @@ export interface EventWords {
   meetingVerbs: ReadonlySet<string>;
   /** Nouns and adjectives whose "to" clause is said as intended ("a commitment to work with", "ready to"). */
   intentWords: ReadonlySet<string>;
+  /** Nouns whose "to" clause is refused ("the refusal to talk"). */
+  refusalWords: ReadonlySet<string>;
   /** Nouns whose "to" clause is done ("the decision to expel", "the first country to recognise"). */
   factWords: ReadonlySet<string>;
   /** Verbs whose clause of purpose is done by the act it serves ("went on strike to protest"). */
   performedPurposes: ReadonlySet<string>;
   /** Verbs whose object took place whatever the verb's modality ("must end its war"). */
   presupposingVerbs: ReadonlySet<string>;
+  /** Verbs whose object noun is asked for, not done ("sought the release of"). */
+  askingVerbs: ReadonlySet<string>;
+  /** Verbs whose object does not happen ("to avoid military action"). */
+  preventingVerbs: ReadonlySet<string>;
+  /** Words before a verb that make it an alternative not taken ("rather than asking"). */
+  unrealisedMarkers: ReadonlySet<string>;
 }
 
 /** The events word lists of a knowledge base (compiled once per knowledge base by `wordSet`). */
@@ -59,8 +67,12 @@ export function eventWords(kb: KnowledgeBase): EventWords {
     meetingVerbs: wordSet(kb, 'meeting-verbs'),
     intentWords: wordSet(kb, 'intent-words'),
     factWords: wordSet(kb, 'fact-words'),
+    refusalWords: wordSet(kb, 'refusal-words'),
     performedPurposes: wordSet(kb, 'performed-purposes'),
     presupposingVerbs: wordSet(kb, 'presupposing-verbs'),
+    askingVerbs: wordSet(kb, 'asking-verbs'),
+    preventingVerbs: wordSet(kb, 'preventing-verbs'),
+    unrealisedMarkers: wordSet(kb, 'unrealised-markers'),
   };
 }
 

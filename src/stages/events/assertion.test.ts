@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import type { CodedEvent } from '../../document/types.js';
+import { createEngine } from '../../engine.js';
+import { loadEventKnowledge, NO_EVENT } from '../../knowledge/event-patterns.js';
+
+/**
+ * Only acts the text asserts are coded (issue 21): each phenomenon with a twin that must code,
+ * in sentences written for this test.
+ */
+const engine = createEngine({ defaultDate: '2019-03-04' });
+const brief = (e: CodedEvent) =>
+  `${e.source.actor.code}→${e.target?.actor.code ?? '-'} ${e.root}${e.intent ? ' intent' : ''}` +
+  `${e.negated ? ' refusal' : ''}`;
+const coded = (text: string) => (engine.process(`Headline\n\n${text}`).events ?? []).map(brief);
+
+describe('events: only asserted acts', () => {
+  it.each([
+    // Another sense of the word: meeting a need is no meeting.
+    ['The new funds will meet the needs of Ukraine.', []],
+    ['The German chancellor met the prime minister of Ukraine.', ['DEUGOV→UKRGOV 04']],
+    // A thing that kills is no actor: an earthquake is not the army.
+    ['An earthquake that killed 40 people struck Nepal.', []],
+    ['Nepalese troops killed 40 protesters in Kathmandu.', ['NPLMIL→NPLOPP 19']],
+    // What one urges or seeks is not done.
+    ['Britain urged Iran to release the sailors.', ['GBR→IRN 02']],
+    ['Iran released the British sailors.', ['IRN→- 08']],
+    ['France will seek the release of the hostages held by Hamas.', []],
+    // What one supports as an aim is not support given.
+    ['The two ministers discussed efforts to support Moldova.', []],
+    ['Japan supported Moldova.', ['JPN→MDA 05']],
+    // A clause of purpose after a verb other than a meeting is an aim; after a meeting, its topic.
+    ['Spain sent warships to deter attacks on Morocco.', []],
+    [
+      'The Spanish foreign minister met the Moroccan foreign minister in Rabat to discuss migration.',
+      ['ESPGOV→MARGOV 04', 'ESPGOV→- 04'],
+    ],
+    // Work towards an act is no act.
+    ['Norway is working to help Colombia end the conflict.', []],
+    ['Norway helped Colombia.', ['NOR→COL 07']],
+    // A modal above a noun: what must be resolved through talks is not talks held.
+    ['The dispute must be resolved through negotiations between Israel and Lebanon.', []],
+    ['Israel held negotiations with Lebanon.', ['ISR→LBN 04']],
+    // A participle before a noun modifies it: a negotiated ceasefire is not a negotiation.
+    ['Egypt welcomed the negotiated ceasefire.', ['EGY→- 05']],
+    // A commitment to work with someone is intent, a readiness to help an intent to aid.
+    ['Canada reaffirmed its commitment to working with Mexico.', ['CAN→MEX 03 intent']],
+    ['Canada worked with Mexico.', ['CAN→MEX 06']],
+    // An alternative not taken.
+    ['Brazil chose diplomacy rather than attacking Paraguay.', []],
+    ['Brazil attacked Paraguay.', ['BRA→PRY 19']],
+    // What one prevents does not happen.
+    ['Seoul must prevent a situation in which North Korea attacks Japan.', []],
+    ['North Korea attacked Japan.', ['PRK→JPN 19']],
+    // A bare noun subject of an evaluation is a general statement.
+    ['Cooperation between Chile and Peru is indispensable.', []],
+    // A refusal to talk is a refusal.
+    ['Chile regretted the refusal to talk to Peru.', ['CHL→- 11', 'CHL→PER 12 refusal']],
+    // Shot down, with the verb the tagger may read as a noun.
+    ['Pakistan said it had shot down two Indian aircraft.', ['PAK→IND 19']],
+  ])('%s', (text, expected) => {
+    expect(coded(text)).toEqual(expected);
+  });
+
+  it('reads `---` patterns as other senses of a word, which win over the plain verb', () => {
+    const senses = [...loadEventKnowledge().verbs.get('meet')!].filter((p) => p.code === NO_EVENT);
+    expect(senses.map((p) => p.words[0])).toContainEqual(expect.arrayContaining(['need']));
+  });
+});
