@@ -368,12 +368,26 @@ function genericSubject(parse: RoleParse, tokens: readonly Token[], k: number): 
 }
 
 /**
+ * True when verb `k` closes a list of adjectives with nothing of its own ("those missing, wounded,
+ * and killed"): a participle the parser joined to the main verb, no clause.
+ */
+function listedParticiple(parse: RoleParse, tokens: readonly Token[], k: number): boolean {
+  if (parse.deprels[k] !== 'conj' || !parse.children[k]!.every((c) => /^(punct|cc)$/.test(parse.deprels[c]!)))
+    return false;
+  let j = k - 1;
+  while (j > 0 && /^(,|and|or)$/.test(tokens[j]!.text)) j--;
+  const bare = (t: number) => !parse.children[t]!.some((c) => /^(nsubj|obj|obl)/.test(parse.deprels[c]!));
+  return j < k - 1 && (tokens[j]!.pos === 'ADJ' || (tokens[j]!.pos === 'VERB' && bare(j)));
+}
+
+/**
  * True when verb token `k` only modifies the noun after it as an adjective ("a negotiated
  * ceasefire", "to agreed destinations", "rebel-held towns"). A verb the parser hangs as `amod` on
  * a noun before it, or right after a noun that can be its subject ("tanks shelled positions"), is
  * its error for a clause, and counts as a verb.
  */
 export function adjectivalVerb(parse: RoleParse, tokens: readonly Token[], k: number): boolean {
+  if (tokens[k]!.pos === 'VERB' && listedParticiple(parse, tokens, k)) return true;
   if (tokens[k]!.pos !== 'VERB' || parse.deprels[k] !== 'amod' || parse.heads[k]! < k) return false;
   const before = tokens[k - 1];
   return !before || before.text === '-' || /^(DET|ADP|ADJ|ADV|NUM|PART|CCONJ)$/.test(before.pos);

@@ -40,6 +40,8 @@ const JOINT_SUBJECT = new RegExp(`^${JOINT_PHRASE}$`, 'i');
 /** The head nouns of a joint subject, which stand for parties named before. */
 const JOINT_HEAD = /^(leaders|presidents|ministers|sides|countries|governments|delegations|nations)$/i;
 const MAY_HAVE_JOINT_SUBJECT = new RegExp(`\\b${JOINT_PHRASE}\\b`, 'i');
+/** A sentence that may name a person by a bare title ("The Secretary welcomed ..."). */
+const MAY_HAVE_TITLE = /\b[Tt]he [A-Z][a-z]+ /;
 /** Roles that speak for a state, as the parties of a joint subject do. */
 const STATE_ROLES = new Set(['GOV', 'ELI', 'MIL', 'LEG', 'JUD']);
 /** How many sentences back the two parties of a joint subject may be named. */
@@ -93,7 +95,7 @@ function draftsOf(
       if (actors[a]!.end <= sentence.end) here.push(actors[a]!);
     const record: SentenceTrace | null = trace ? { sentence: s, verbs: [], candidates: [] } : null;
     if (record) trace!.push(record);
-    if (!here.some(canBeParty) && !MAY_HAVE_JOINT_SUBJECT.test(sentence.text)) {
+    if (!here.some(canBeParty) && !MAY_HAVE_JOINT_SUBJECT.test(sentence.text) && !MAY_HAVE_TITLE.test(sentence.text)) {
       record?.candidates.push({ pattern: '-', code: '-', outcome: 'no political actor in the sentence' });
       return;
     }
@@ -259,6 +261,8 @@ function draftsOf(
               !JOINT_HEAD.test(tokens[w]!.text) &&
               !inTimeExpression(times, tokens[w]!),
           ) ?? false;
+        // "The Secretary and President welcomed ...": a title names the person the article gave it.
+        if (!sources.length && subjects) sources = subjects.flatMap((w) => titledPeople(parse, tokens, actors, w));
         // A verb joined to a coded one with no subject of its own shares its source ("it had shot
         // down two aircraft and captured a pilot").
         const joinedTo = parse.deprels[i] === 'conj' ? sourcesAt.get(parse.heads[i]!) : undefined;
@@ -473,6 +477,36 @@ function passiveParticiple(parse: RoleParse, tokens: readonly Token[], i: number
   for (let hops = 0; hops < 40 && parse.heads[root]! >= 0; hops++) root = parse.heads[root]!;
   if (tokens[root]!.pos !== 'VERB') return false;
   return !parse.children[i]!.some((c) => /^(obj|iobj|ccomp|xcomp|obl:agent)$/.test(parse.deprels[c]!));
+}
+
+/**
+ * The people a subject of bare titles stands for ("The Secretary and President welcomed", "the Prime
+ * Minister said"): for each title, the first person the article named with that title right before
+ * the name or in it ("Secretary of State Antony Blinken", "Palestinian Authority President Mahmoud Abbas").
+ * Empty when the subject is no title the article gave a person.
+ */
+function titledPeople(
+  parse: RoleParse,
+  tokens: readonly Token[],
+  actors: readonly ActorMention[],
+  word: number,
+): ActorMention[] {
+  const people: ActorMention[] = [];
+  for (const w of [word, ...parse.children[word]!.filter((c) => parse.deprels[c] === 'conj')]) {
+    const title = tokens[w]!.text;
+    if (parse.mentionOf[w] || !/^[A-Z][a-z]+$/.test(title) || !/^(NOUN|PROPN)$/.test(tokens[w]!.pos)) continue;
+    const named = actors.find((m) => {
+      if (m.actor.kind !== 'person' || m.start >= tokens[w]!.start || m.via?.startsWith('coref')) return false;
+      // The capitalised words (and "of") right before the name: "Secretary of State", "Authority President".
+      const k = tokens.findIndex((t) => t.start === m.start);
+      const before: string[] = [];
+      for (let j = k - 1; j >= Math.max(0, k - 5) && /^[A-Z]|^of$/.test(tokens[j]!.text); j--)
+        before.push(tokens[j]!.text);
+      return before.includes(title) || m.text.split(' ').includes(title);
+    });
+    if (named && !people.includes(named)) people.push(named);
+  }
+  return people;
 }
 
 /**

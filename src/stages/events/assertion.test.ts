@@ -55,10 +55,23 @@ describe('events: only asserted acts', () => {
     ['Cooperation between Chile and Peru is indispensable.', []],
     // A refusal to talk is a refusal.
     ['Chile regretted the refusal to talk to Peru.', ['CHL→- 11', 'CHL→PER 12 refusal']],
+    // A participle closing a list of adjectives is no act ("those missing, wounded, and killed").
+    // (Its twin, a killing with a subject: "Nepalese troops killed 40 protesters" above.)
+    ['Peru mourned those missing, injured, and killed.', ['PER→- 01']],
     // Shot down, with the verb the tagger may read as a noun.
     ['Pakistan said it had shot down two Indian aircraft.', ['PAK→IND 19']],
   ])('%s', (text, expected) => {
     expect(coded(text)).toEqual(expected);
+  });
+
+  it('takes a bare title for the person the article named with it ("The Secretary and President")', () => {
+    const text =
+      'Secretary of State Antony Blinken spoke with Palestinian Authority President Mahmoud Abbas. ' +
+      'The Secretary and President welcomed the ceasefire.';
+    const welcomes = coded(text).filter((e) => e.endsWith(' 05'));
+    expect(welcomes.map((e) => e.split('→')[0])).toEqual(['USAGOV', 'PSEGOV']);
+    // Twin: a title no person of the article holds names no one.
+    expect(coded('Norway spoke with Sweden. The Chancellor welcomed the ceasefire.')).toEqual(['NOR→SWE 04']);
   });
 
   it('reads `---` patterns as other senses of a word, which win over the plain verb', () => {
