@@ -226,6 +226,8 @@ export function tokenIndexAt(tokens: readonly Token[], offset: number, floor: nu
   return k;
 }
 
+/** Possessive pronouns: a participle after one modifies the noun after it ("its target rate"). */
+const POSSESSIVES = /^(its|his|her|their|our|my|your)$/i;
 /**
  * Relations through which a noun names what the predicate of its clause does ("deter [aggression]",
  * "resolved through [negotiations]"); a noun that only qualifies another ("accountability for the
@@ -262,11 +264,14 @@ export function parseModality(
   const lower = (t: number) => tokens[t]!.text.toLowerCase();
   if (genericSubject(parse, tokens, k)) return { mood: 'generic', intent: false };
   let clause = k;
+  // The relation by which the noun's phrase hangs on its predicate.
+  let via = '';
   // A noun's clause is that of the predicate it hangs on.
   for (let hops = 0; hops < 10 && !/^(VERB|AUX)$/.test(tokens[clause]!.pos); hops++) {
     const head = parse.heads[clause]!;
     if (head < 0 || !NOMINAL_RELATIONS.has(baseRel(clause))) break;
     if (baseRel(clause) === 'obl' && tokens[head]!.pos !== 'VERB') break;
+    via = baseRel(clause);
     clause = head;
   }
   if (clause !== k) {
@@ -277,6 +282,11 @@ export function parseModality(
     // prevents or avoids does not happen ("to avoid military action").
     if (words.askingVerbs.has(predicate)) return { mood: 'urged', intent: false };
     if (words.preventingVerbs.has(predicate)) return { mood: 'hypothetical', intent: false };
+    // "further aggression would result in a response": what would happen has not; but "said
+    // Washington would keep up sanctions" reports an intent.
+    const would = (parse.children[clause] ?? []).some((c) => baseRel(c) === 'aux' && lower(c) === 'would');
+    if (would && (via === 'nsubj' || !reported(parse, tokens, clause, words)))
+      return { mood: 'hypothetical', intent: false };
   }
   let intent = false;
   for (let hops = 0; hops < 8; hops++) {
@@ -320,11 +330,17 @@ export function parseModality(
       if (!infinitive) break;
       // The parser hangs a purpose on the noun before it ("met with Moon in [Seoul] to discuss"):
       // after a verb of meeting it is the meeting's purpose, done.
-      let p = head;
-      while (parse.heads[p]! >= 0 && tokens[p]!.pos !== 'VERB' && /^(obj|obl|nmod|conj)/.test(rel(p)))
-        p = parse.heads[p]!;
-      if (words.meetingVerbs.has(tokens[p]!.lemma)) break;
+      const p = predicateAbove(parse, tokens, head);
+      if (tokens[head]!.pos === 'PROPN' && words.meetingVerbs.has(tokens[p]!.lemma)) break;
       return { mood: 'purpose', intent };
+    }
+    // A "to" clause the parser hung on a noun far before it: it is asked when the phrase is the
+    // object of an appeal ("urge Armenia to reengage in negotiations under the auspices of the
+    // Co-Chairs to negotiate").
+    if (relation === 'acl' && rel(clause) !== 'acl:relcl' && infinitive && !nounBefore) {
+      const p = tokens[predicateAbove(parse, tokens, head)]!.lemma;
+      if (words.askingVerbs.has(p) || words.appealGovernors.has(p)) return { mood: 'urged', intent };
+      break;
     }
     if (relation === 'advcl' && infinitive) {
       // "met to discuss" is a discussion; "took to the streets to protest" a protest; "sent troops to defend" an aim.
@@ -340,6 +356,23 @@ export function parseModality(
     clause = head;
   }
   return { mood: null, intent };
+}
+
+/** True when the clause of verb `t` is what a speech verb above it reports ("said [Washington would ...]"). */
+function reported(parse: RoleParse, tokens: readonly Token[], t: number, words: EventWords): boolean {
+  for (let h = parse.heads[t]!, hops = 0; h >= 0 && hops < 6; h = parse.heads[h]!, hops++)
+    if (words.speech.has(tokens[h]!.lemma)) return true;
+  return false;
+}
+
+/** The verb a noun phrase headed at `t` hangs on, through objects, obliques, modifiers and conjuncts. */
+function predicateAbove(parse: RoleParse, tokens: readonly Token[], t: number): number {
+  let p = t;
+  for (let hops = 0; hops < 10 && parse.heads[p]! >= 0 && tokens[p]!.pos !== 'VERB'; hops++) {
+    if (!/^(obj|obl|nmod|conj|compound)/.test(parse.deprels[p] ?? '')) break;
+    p = parse.heads[p]!;
+  }
+  return p;
 }
 
 /**
@@ -388,7 +421,11 @@ function listedParticiple(parse: RoleParse, tokens: readonly Token[], k: number)
  */
 export function adjectivalVerb(parse: RoleParse, tokens: readonly Token[], k: number): boolean {
   if (tokens[k]!.pos === 'VERB' && listedParticiple(parse, tokens, k)) return true;
+  // "to agreed destinations": a past participle after "to" and before a noun is no infinitive.
+  const next = tokens[k + 1];
+  if (tokens[k - 1]?.text.toLowerCase() === 'to' && /ed$/i.test(tokens[k]!.text) && next?.pos === 'NOUN') return true;
   if (tokens[k]!.pos !== 'VERB' || parse.deprels[k] !== 'amod' || parse.heads[k]! < k) return false;
   const before = tokens[k - 1];
+  if (before && POSSESSIVES.test(before.text)) return true;
   return !before || before.text === '-' || /^(DET|ADP|ADJ|ADV|NUM|PART|CCONJ)$/.test(before.pos);
 }

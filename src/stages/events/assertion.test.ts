@@ -51,6 +51,12 @@ describe('events: only asserted acts', () => {
     // What one prevents does not happen.
     ['Seoul must prevent a situation in which North Korea attacks Japan.', []],
     ['North Korea attacked Japan.', ['PRK→JPN 19']],
+    // What would happen has not happened: only the warning is coded ("meet a response" is no meeting).
+    ['Britain warned that further Russian aggression against Ukraine would meet a firm response.', ['GBR→RUS 13']],
+    ['Russian aggression against Ukraine continued.', ['RUS→UKR 19']],
+    // A past participle after "to" modifies the noun after it.
+    ['Flights to agreed destinations resumed, Qatar said.', []],
+    ['Qatar agreed to resume flights to Bahrain.', ['QAT→BHR 03']],
     // A bare noun subject of an evaluation is a general statement.
     ['Cooperation between Chile and Peru is indispensable.', []],
     // A refusal to talk is a refusal.
