@@ -68,8 +68,13 @@ export function analyseVerb(
     while (g >= sentenceStart && tokens[g]!.pos === 'ADV') g--;
     // An object between the governor and "to" ("urged Russia to"): look past it for the verb.
     let h = g;
-    while (h >= Math.max(sentenceStart, g - 8) && tokens[h]!.pos !== 'VERB' && tokens[h]!.pos !== 'AUX') h--;
-    if (h >= sentenceStart && tokens[h]!.pos === 'VERB') {
+    // "calls on X to": the tagger reads some appeals as nouns; "on" after one marks the verb.
+    const appealOn = (t: number) =>
+      words.appealGovernors.has(tokens[t]!.lemma) && /^(on|upon)$/i.test(tokens[t + 1]?.text ?? '');
+    while (h >= Math.max(sentenceStart, g - 8) && tokens[h]!.pos !== 'VERB' && tokens[h]!.pos !== 'AUX' && !appealOn(h))
+      h--;
+    if (h >= sentenceStart && appealOn(h)) urged = true;
+    else if (h >= sentenceStart && tokens[h]!.pos === 'VERB') {
       governorIndex = h;
       if (words.appealGovernors.has(tokens[h]!.lemma)) urged = true;
     }
@@ -263,6 +268,10 @@ export function parseModality(
   const baseRel = (t: number) => rel(t).split(':')[0]!;
   const lower = (t: number) => tokens[t]!.text.toLowerCase();
   if (genericSubject(parse, tokens, k)) return { mood: 'generic', intent: false };
+  // "his priorities of protecting the American people", "the importance of supporting": a gerund
+  // that completes a noun names an aim or a topic, not an act.
+  if (/ing$/i.test(tokens[k]!.text) && tokens[k - 1]?.text.toLowerCase() === 'of' && tokens[k - 2]?.pos === 'NOUN')
+    return { mood: 'purpose', intent: false };
   let clause = k;
   // The relation by which the noun's phrase hangs on its predicate.
   let via = '';

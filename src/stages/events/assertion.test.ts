@@ -57,6 +57,14 @@ describe('events: only asserted acts', () => {
     // A past participle after "to" modifies the noun after it.
     ['Flights to agreed destinations resumed, Qatar said.', []],
     ['Qatar agreed to resume flights to Bahrain.', ['QAT→BHR 03']],
+    // An appeal the tagger reads as a noun ("calls on") still makes its "to" clause asked.
+    ['Austria calls on Serbia to comply with the ruling.', ['AUT→SRB 02']],
+    ['Serbia complied with the ruling.', ['SRB→- 08']],
+    // A gerund completing a noun is a priority or a topic.
+    ['Canada stressed its priority of protecting Haiti.', []],
+    ['Canada protected Haiti.', ['CAN→HTI 07']],
+    // Another sense: charging customers is no charge at law.
+    ['The inquiry found that Apple charged customers in Britain more.', []],
     // A bare noun subject of an evaluation is a general statement.
     ['Cooperation between Chile and Peru is indispensable.', []],
     // A refusal to talk is a refusal.
