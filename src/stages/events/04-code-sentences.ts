@@ -265,7 +265,12 @@ function draftsOf(
         if (!sources.length && subjects) sources = subjects.flatMap((w) => titledPeople(parse, tokens, actors, w));
         // A verb joined to a coded one with no subject of its own shares its source ("it had shot
         // down two aircraft and captured a pilot").
-        const joinedTo = parse.deprels[i] === 'conj' ? sourcesAt.get(parse.heads[i]!) : undefined;
+        // Only a verb right after its "and" ("... and captured"): one after a noun has that noun
+        // for subject, whatever the parse says ("a day after Indian warplanes struck").
+        let before = (group?.groupStart ?? i) - 1;
+        while (before > sentence.tokenStart && tokens[before]!.pos === 'ADV') before--;
+        const afterAnd = /^(and|,)$/i.test(tokens[before]?.text ?? '');
+        const joinedTo = parse.deprels[i] === 'conj' && afterAnd ? sourcesAt.get(parse.heads[i]!) : undefined;
         if (!sources.length && !subjects && joinedTo) sources = joinedTo;
         if (!sources.length && !thingSubject) {
           sources = windowSubject(tokens, here, actors, group, i, sentence, s, limit, words);
