@@ -326,7 +326,8 @@ export function parseModality(
     const relation = baseRel(clause);
     const governor = tokens[head]!.lemma;
     // A noun's "to" clause follows it ("efforts [to] defend"); one hung on a noun far before is a misparse.
-    const nounBefore = head < clause && clause - head <= 3;
+    // An aim noun's clause may stand further off ("a joint effort, with our allies, to train pilots").
+    const nounBefore = head < clause && (clause - head <= 3 || words.aimNouns.has(tokens[head]!.lemma));
     if (relation === 'acl' && rel(clause) !== 'acl:relcl' && to && nounBefore && tokens[clause]!.pos === 'VERB') {
       // "the decision to expel", "the first country to recognise": done; so is "a strike to protest".
       const done = (t: number) => words.factWords.has(tokens[t]!.lemma) || words.factWords.has(lower(t));
@@ -347,6 +348,9 @@ export function parseModality(
     // object of an appeal ("urge Armenia to reengage in negotiations under the auspices of the
     // Co-Chairs to negotiate").
     if (relation === 'acl' && rel(clause) !== 'acl:relcl' && infinitive && !nounBefore) {
+      // Or the purpose of an aim noun before it, past an aside ("a joint effort, with our allies, to train").
+      for (let j = clause - 2; j >= Math.max(0, clause - 12) && tokens[j]!.pos !== 'VERB'; j--)
+        if (words.aimNouns.has(tokens[j]!.lemma)) return { mood: 'purpose', intent };
       const p = tokens[predicateAbove(parse, tokens, head)]!.lemma;
       if (words.askingVerbs.has(p) || words.appealGovernors.has(p)) return { mood: 'urged', intent };
       break;

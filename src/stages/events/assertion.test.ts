@@ -34,6 +34,10 @@ describe('events: only asserted acts', () => {
       'The Spanish foreign minister met the Moroccan foreign minister in Rabat to discuss migration.',
       ['ESPGOV→MARGOV 04', 'ESPGOV→- 04'],
     ],
+    // An aim noun's clause past an aside, and a verb of undertaking, are aims too.
+    ['Chile discussed a joint effort, with its neighbours and partners, to train Bolivian pilots.', []],
+    ['Chile trained Bolivian pilots.', ['CHL→BOL 06']],
+    ['Chile listed initiatives it is undertaking to support Bolivia.', []],
     // Work towards an act is no act.
     ['Norway is working to help Colombia end the conflict.', []],
     ['Norway helped Colombia.', ['NOR→COL 07']],

@@ -34,6 +34,8 @@ export interface EventWords {
   meetingVerbs: ReadonlySet<string>;
   /** Nouns and adjectives whose "to" clause is said as intended ("a commitment to work with", "ready to"). */
   intentWords: ReadonlySet<string>;
+  /** Nouns whose "to" clause is an aim, however far it stands ("a joint effort, with our allies, to train"). */
+  aimNouns: ReadonlySet<string>;
   /** Nouns whose "to" clause is refused ("the refusal to talk"). */
   refusalWords: ReadonlySet<string>;
   /** Nouns whose "to" clause is done ("the decision to expel", "the first country to recognise"). */
@@ -68,6 +70,7 @@ export function eventWords(kb: KnowledgeBase): EventWords {
     intentWords: wordSet(kb, 'intent-words'),
     factWords: wordSet(kb, 'fact-words'),
     refusalWords: wordSet(kb, 'refusal-words'),
+    aimNouns: wordSet(kb, 'aim-nouns'),
     performedPurposes: wordSet(kb, 'performed-purposes'),
     presupposingVerbs: wordSet(kb, 'presupposing-verbs'),
     askingVerbs: wordSet(kb, 'asking-verbs'),
