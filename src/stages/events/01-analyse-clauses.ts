@@ -310,25 +310,26 @@ export function parseModality(
     if (unrealised(tokens, clause, words)) return { mood: 'hypothetical', intent };
     const head = parse.heads[clause]!;
     if (head < 0) break;
+    const to =
+      kids.some((c) => baseRel(c) === 'mark' && lower(c) === 'to') || tokens[clause - 1]?.text.toLowerCase() === 'to';
+    // "to" before a gerund is a preposition ("resorted to throwing stones", "a commitment to working with").
+    const infinitive = to && !/ing$/i.test(tokens[clause]!.text);
     // "prevent a situation in which North Korea threatens the region": what a relative clause
     // says of a thing prevented or avoided does not happen.
-    if (rel(clause) === 'acl:relcl') {
+    // (A "to" clause the parser labels relative is read as one of a noun: "an effort ... to train".)
+    if (rel(clause) === 'acl:relcl' && !to) {
       let p = head;
       while (parse.heads[p]! >= 0 && tokens[p]!.pos !== 'VERB' && NOMINAL_RELATIONS.has(baseRel(p)))
         p = parse.heads[p]!;
       if (words.preventingVerbs.has(tokens[p]!.lemma)) return { mood: 'hypothetical', intent };
       break;
     }
-    const to =
-      kids.some((c) => baseRel(c) === 'mark' && lower(c) === 'to') || tokens[clause - 1]?.text.toLowerCase() === 'to';
-    // "to" before a gerund is a preposition ("resorted to throwing stones", "a commitment to working with").
-    const infinitive = to && !/ing$/i.test(tokens[clause]!.text);
     const relation = baseRel(clause);
     const governor = tokens[head]!.lemma;
     // A noun's "to" clause follows it ("efforts [to] defend"); one hung on a noun far before is a misparse.
     // An aim noun's clause may stand further off ("a joint effort, with our allies, to train pilots").
     const nounBefore = head < clause && (clause - head <= 3 || words.aimNouns.has(tokens[head]!.lemma));
-    if (relation === 'acl' && rel(clause) !== 'acl:relcl' && to && nounBefore && tokens[clause]!.pos === 'VERB') {
+    if (relation === 'acl' && to && nounBefore && tokens[clause]!.pos === 'VERB') {
       // "the decision to expel", "the first country to recognise": done; so is "a strike to protest".
       const done = (t: number) => words.factWords.has(tokens[t]!.lemma) || words.factWords.has(lower(t));
       if (done(head) || (parse.children[head] ?? []).some(done)) break;
@@ -347,7 +348,7 @@ export function parseModality(
     // A "to" clause the parser hung on a noun far before it: it is asked when the phrase is the
     // object of an appeal ("urge Armenia to reengage in negotiations under the auspices of the
     // Co-Chairs to negotiate").
-    if (relation === 'acl' && rel(clause) !== 'acl:relcl' && infinitive && !nounBefore) {
+    if (relation === 'acl' && infinitive && !nounBefore) {
       // Or the purpose of an aim noun before it, past an aside ("a joint effort, with our allies, to train").
       for (let j = clause - 2; j >= Math.max(0, clause - 12) && tokens[j]!.pos !== 'VERB'; j--)
         if (words.aimNouns.has(tokens[j]!.lemma)) return { mood: 'purpose', intent };
