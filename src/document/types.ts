@@ -382,7 +382,7 @@ export interface SentenceTrace {
     negated: boolean;
     intent: boolean;
     passive: boolean;
-    mood: 'fact' | 'question' | 'conditional' | 'hypothetical' | 'urged' | 'alleged';
+    mood: 'fact' | 'question' | 'conditional' | 'hypothetical' | 'urged' | 'alleged' | 'purpose' | 'generic';
   }>;
   candidates: Array<{ pattern: string; code: string; outcome: string }>;
   /** For each coded trigger: the parse arcs to its parties, and why it has its mood and date. */

@@ -7,6 +7,9 @@ import { KnowledgeError } from './parse-entries.js';
 /** One CAMEO code of the codebook. */
 export type CameoCode = CameoFacts;
 
+/** The code of a pattern that names another sense of its word, which codes no event ("--- meet need"). */
+export const NO_EVENT = '---';
+
 /** One event pattern (data/README.md, "The pattern format"). */
 export interface EventPattern {
   code: string;
@@ -75,9 +78,11 @@ export function parsePatterns(text: string, file: string, codes: ReadonlyMap<str
     if (!line) return;
     const lineNo = i + 1;
     const [code, ...rest] = line.split(/\s+/);
-    if (!code || !/^\d{2,4}$/.test(code))
-      throw new KnowledgeError(file, lineNo, `a pattern starts with a CAMEO code, found "${code}"`);
-    if (!codes.has(code)) throw new KnowledgeError(file, lineNo, `${code} is not a CAMEO code of the codebook`);
+    // `---`: another sense of the word, no event ("meet needs" is no meeting).
+    if (!code || !(/^\d{2,4}$/.test(code) || code === NO_EVENT))
+      throw new KnowledgeError(file, lineNo, `a pattern starts with a CAMEO code or ---, found "${code}"`);
+    if (code !== NO_EVENT && !codes.has(code))
+      throw new KnowledgeError(file, lineNo, `${code} is not a CAMEO code of the codebook`);
     const noun = rest[0] === 'noun';
     const parts = noun ? rest.slice(1) : rest;
     const [head, ...tail] = parts;

@@ -58,7 +58,7 @@ describe.skipIf(skip !== null)('dashboard in a browser', () => {
 
   it.each([
     ['overview', '#/overview', '[data-total="events"]'],
-    ['dyad', '#/dyad?a=JPN&b=KOR', 'a.evidence'],
+    ['dyad', '#/dyad?a=USA&b=KOR', 'a.evidence'],
     ['network', '#/network', '.graph[data-nodes]'],
     ['quotes', '#/quotes', 'blockquote'],
     ['article', '#/article?id=4fd2df636f232935&event=2', '.selected'],
@@ -123,7 +123,7 @@ describe.skipIf(skip !== null)('dashboard in a browser', () => {
   });
 
   it('downloads tables as CSV that parse, with the rows shown', async () => {
-    await open('#/dyad?a=JPN&b=KOR', 'a.evidence');
+    await open('#/dyad?a=USA&b=KOR', 'a.evidence');
     const shown = await page.locator('table tbody tr').count();
     const [download] = await Promise.all([
       page.waitForEvent('download'),

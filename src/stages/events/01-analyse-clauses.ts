@@ -1,4 +1,5 @@
 import type { ActorMention, SentenceTrace, Token } from '../../document/types.js';
+import type { RoleParse } from './parse-roles.js';
 import type { EventWords } from './state.js';
 
 /** What the coder needs to know about a verb: its group's negation, intent, voice and mood. */
@@ -67,8 +68,13 @@ export function analyseVerb(
     while (g >= sentenceStart && tokens[g]!.pos === 'ADV') g--;
     // An object between the governor and "to" ("urged Russia to"): look past it for the verb.
     let h = g;
-    while (h >= Math.max(sentenceStart, g - 8) && tokens[h]!.pos !== 'VERB' && tokens[h]!.pos !== 'AUX') h--;
-    if (h >= sentenceStart && tokens[h]!.pos === 'VERB') {
+    // "calls on X to": the tagger reads some appeals as nouns; "on" after one marks the verb.
+    const appealOn = (t: number) =>
+      words.appealGovernors.has(tokens[t]!.lemma) && /^(on|upon)$/i.test(tokens[t + 1]?.text ?? '');
+    while (h >= Math.max(sentenceStart, g - 8) && tokens[h]!.pos !== 'VERB' && tokens[h]!.pos !== 'AUX' && !appealOn(h))
+      h--;
+    if (h >= sentenceStart && appealOn(h)) urged = true;
+    else if (h >= sentenceStart && tokens[h]!.pos === 'VERB') {
       governorIndex = h;
       if (words.appealGovernors.has(tokens[h]!.lemma)) urged = true;
     }
@@ -223,4 +229,217 @@ export function tokenIndexAt(tokens: readonly Token[], offset: number, floor: nu
   let k = from;
   while (k > floor && tokens[k]!.start > offset) k--;
   return k;
+}
+
+/** Possessive pronouns: a participle after one modifies the noun after it ("its target rate"). */
+const POSSESSIVES = /^(its|his|her|their|our|my|your)$/i;
+/**
+ * Relations through which a noun names what the predicate of its clause does ("deter [aggression]",
+ * "resolved through [negotiations]"); a noun that only qualifies another ("accountability for the
+ * regime's [attacks]") or an adjective ("accountable for its [war]") keeps its own assertion.
+ */
+const NOMINAL_RELATIONS = new Set(['obj', 'iobj', 'obl', 'compound', 'conj', 'nsubj', 'appos', 'flat']);
+
+/** What the parse says of the clause around an event: not done (`mood`), intended or refused. */
+export interface ClauseModality {
+  mood: 'purpose' | 'urged' | 'hypothetical' | 'conditional' | 'generic' | null;
+  intent: boolean;
+  /** Refused ("the refusal to talk"). */
+  negated?: boolean;
+}
+
+/**
+ * The modality the parse gives the clause of token `k` from the clauses above it (the verb group
+ * of `k` itself is read by `analyseVerb`): a noun takes that of the predicate it hangs on ("must
+ * be resolved through [negotiations]"); a "to" clause of a noun is an aim ("efforts to defend",
+ * "a plan to deter"), as is one of purpose ("sent troops to defend"), except after a verb of
+ * meeting or calling ("met to discuss"); a "to" complement of an appeal is asked ("want Bush to
+ * reserve funds to assist"), of an aim verb worked towards ("is working to help resolve"); joined
+ * verbs without their own subject share their modality. A modal of possibility or obligation above
+ * makes the clause hypothetical, "if" conditional, a future modal intended.
+ */
+export function parseModality(
+  parse: RoleParse,
+  tokens: readonly Token[],
+  k: number,
+  words: EventWords,
+): ClauseModality {
+  const rel = (t: number) => parse.deprels[t] ?? '';
+  const baseRel = (t: number) => rel(t).split(':')[0]!;
+  const lower = (t: number) => tokens[t]!.text.toLowerCase();
+  if (genericSubject(parse, tokens, k)) return { mood: 'generic', intent: false };
+  // "his priorities of protecting the American people", "the importance of supporting": a gerund
+  // that completes a noun names an aim or a topic, not an act.
+  if (/ing$/i.test(tokens[k]!.text) && tokens[k - 1]?.text.toLowerCase() === 'of' && tokens[k - 2]?.pos === 'NOUN')
+    return { mood: 'purpose', intent: false };
+  let clause = k;
+  // The relation by which the noun's phrase hangs on its predicate.
+  let via = '';
+  // A noun's clause is that of the predicate it hangs on.
+  for (let hops = 0; hops < 10 && !/^(VERB|AUX)$/.test(tokens[clause]!.pos); hops++) {
+    const head = parse.heads[clause]!;
+    if (head < 0 || !NOMINAL_RELATIONS.has(baseRel(clause))) break;
+    if (baseRel(clause) === 'obl' && tokens[head]!.pos !== 'VERB') break;
+    via = baseRel(clause);
+    clause = head;
+  }
+  if (clause !== k) {
+    const predicate = tokens[clause]!.lemma;
+    // What one ends, condemns or investigates took place, whatever is asked of it ("must end its war").
+    if (words.presupposingVerbs.has(predicate)) return { mood: null, intent: false };
+    // What one seeks or calls for is asked ("seek the release of those detained"); what one
+    // prevents or avoids does not happen ("to avoid military action").
+    if (words.askingVerbs.has(predicate)) return { mood: 'urged', intent: false };
+    if (words.preventingVerbs.has(predicate)) return { mood: 'hypothetical', intent: false };
+    // "further aggression would result in a response": what would happen has not; but "said
+    // Washington would keep up sanctions" reports an intent.
+    const would = (parse.children[clause] ?? []).some((c) => baseRel(c) === 'aux' && lower(c) === 'would');
+    if (would && (via === 'nsubj' || !reported(parse, tokens, clause, words)))
+      return { mood: 'hypothetical', intent: false };
+  }
+  let intent = false;
+  for (let hops = 0; hops < 8; hops++) {
+    const kids = parse.children[clause] ?? [];
+    if (clause !== k) {
+      const auxiliaries = kids.filter((c) => baseRel(c) === 'aux').map(lower);
+      if (auxiliaries.some((w) => words.hypotheticalModals.has(w))) return { mood: 'hypothetical', intent };
+      if (auxiliaries.some((w) => words.futureModals.has(w))) intent = true;
+      const marks = kids.filter((c) => baseRel(c) === 'mark').map(lower);
+      if (marks.some((w) => words.conditionals.has(w))) return { mood: 'conditional', intent };
+    }
+    if (unrealised(tokens, clause, words)) return { mood: 'hypothetical', intent };
+    const head = parse.heads[clause]!;
+    if (head < 0) break;
+    const to =
+      kids.some((c) => baseRel(c) === 'mark' && lower(c) === 'to') || tokens[clause - 1]?.text.toLowerCase() === 'to';
+    // "to" before a gerund is a preposition ("resorted to throwing stones", "a commitment to working with").
+    const infinitive = to && !/ing$/i.test(tokens[clause]!.text);
+    // "prevent a situation in which North Korea threatens the region": what a relative clause
+    // says of a thing prevented or avoided does not happen.
+    // (A "to" clause the parser labels relative is read as one of a noun: "an effort ... to train".)
+    if (rel(clause) === 'acl:relcl' && !to) {
+      let p = head;
+      while (parse.heads[p]! >= 0 && tokens[p]!.pos !== 'VERB' && NOMINAL_RELATIONS.has(baseRel(p)))
+        p = parse.heads[p]!;
+      if (words.preventingVerbs.has(tokens[p]!.lemma)) return { mood: 'hypothetical', intent };
+      break;
+    }
+    const relation = baseRel(clause);
+    const governor = tokens[head]!.lemma;
+    // A noun's "to" clause follows it ("efforts [to] defend"); one hung on a noun far before is a misparse.
+    // An aim noun's clause may stand further off ("a joint effort, with our allies, to train pilots").
+    const nounBefore = head < clause && (clause - head <= 3 || words.aimNouns.has(tokens[head]!.lemma));
+    if (relation === 'acl' && to && nounBefore && tokens[clause]!.pos === 'VERB') {
+      // "the decision to expel", "the first country to recognise": done; so is "a strike to protest".
+      const done = (t: number) => words.factWords.has(tokens[t]!.lemma) || words.factWords.has(lower(t));
+      if (done(head) || (parse.children[head] ?? []).some(done)) break;
+      if (words.performedPurposes.has(tokens[clause]!.lemma)) break;
+      // "the commitment to working with", "a plan to visit": said as intended; "efforts to deter": an aim.
+      if (words.intentWords.has(governor)) return { mood: null, intent: true };
+      // "Eriador's refusal to talk": refused, coded with the refusal code.
+      if (words.refusalWords.has(governor)) return { mood: null, intent: false, negated: true };
+      if (!infinitive) break;
+      // The parser hangs a purpose on the noun before it ("met with Moon in [Seoul] to discuss"):
+      // after a verb of meeting it is the meeting's purpose, done.
+      const p = predicateAbove(parse, tokens, head);
+      if (tokens[head]!.pos === 'PROPN' && words.meetingVerbs.has(tokens[p]!.lemma)) break;
+      return { mood: 'purpose', intent };
+    }
+    // A "to" clause the parser hung on a noun far before it: it is asked when the phrase is the
+    // object of an appeal ("urge Armenia to reengage in negotiations under the auspices of the
+    // Co-Chairs to negotiate").
+    if (relation === 'acl' && infinitive && !nounBefore) {
+      // Or the purpose of an aim noun before it, past an aside ("a joint effort, with our allies, to train").
+      for (let j = clause - 2; j >= Math.max(0, clause - 12) && tokens[j]!.pos !== 'VERB'; j--)
+        if (words.aimNouns.has(tokens[j]!.lemma)) return { mood: 'purpose', intent };
+      const p = tokens[predicateAbove(parse, tokens, head)]!.lemma;
+      if (words.askingVerbs.has(p) || words.appealGovernors.has(p)) return { mood: 'urged', intent };
+      break;
+    }
+    if (relation === 'advcl' && infinitive) {
+      // "met to discuss" is a discussion; "took to the streets to protest" a protest; "sent troops to defend" an aim.
+      const performed = words.meetingVerbs.has(governor) || words.performedPurposes.has(tokens[clause]!.lemma);
+      // A purpose hung on a word that is no verb is a misparse: the word windows decide.
+      if (tokens[head]!.pos !== 'VERB') break;
+      if (!performed) return { mood: 'purpose', intent };
+    } else if (relation === 'xcomp') {
+      if (words.appealGovernors.has(governor)) return { mood: 'urged', intent };
+      if (words.aimGovernors.has(governor)) return { mood: 'purpose', intent };
+      if (words.intentWords.has(governor) || words.intentGovernors.has(governor)) intent = true;
+    } else if (relation !== 'conj' || kids.some((c) => baseRel(c) === 'nsubj')) break;
+    clause = head;
+  }
+  return { mood: null, intent };
+}
+
+/** True when the clause of verb `t` is what a speech verb above it reports ("said [Washington would ...]"). */
+function reported(parse: RoleParse, tokens: readonly Token[], t: number, words: EventWords): boolean {
+  for (let h = parse.heads[t]!, hops = 0; h >= 0 && hops < 6; h = parse.heads[h]!, hops++)
+    if (words.speech.has(tokens[h]!.lemma)) return true;
+  return false;
+}
+
+/** The verb a noun phrase headed at `t` hangs on, through objects, obliques, modifiers and conjuncts. */
+function predicateAbove(parse: RoleParse, tokens: readonly Token[], t: number): number {
+  let p = t;
+  for (let hops = 0; hops < 10 && parse.heads[p]! >= 0 && tokens[p]!.pos !== 'VERB'; hops++) {
+    if (!/^(obj|obl|nmod|conj|compound)/.test(parse.deprels[p] ?? '')) break;
+    p = parse.heads[p]!;
+  }
+  return p;
+}
+
+/**
+ * True when a verb is an alternative not taken: after "without", "rather than", "instead of"
+ * (`unrealised-markers` in `data/words/clauses.txt`): "rather than asking the firms to pay".
+ */
+function unrealised(tokens: readonly Token[], verb: number, words: EventWords): boolean {
+  let j = verb - 1;
+  while (j > 0 && tokens[j]!.pos === 'ADV') j--;
+  const one = tokens[j]?.text.toLowerCase() ?? '';
+  const two = `${tokens[j - 1]?.text.toLowerCase() ?? ''} ${one}`;
+  return words.unrealisedMarkers.has(one) || words.unrealisedMarkers.has(two);
+}
+
+/**
+ * True when noun `k` is the bare subject of an evaluation ("Cooperation between Japan and South
+ * Korea is indispensable", "Dialogue is essential"): a general statement, not a report of an act.
+ * A noun with a determiner or a possessor names a particular act ("The attack was deadly").
+ */
+function genericSubject(parse: RoleParse, tokens: readonly Token[], k: number): boolean {
+  if (!/^(NOUN|PROPN)$/.test(tokens[k]!.pos) || parse.deprels[k] !== 'nsubj') return false;
+  const head = parse.heads[k]!;
+  if (head < 0 || !/^(ADJ|NOUN)$/.test(tokens[head]!.pos)) return false;
+  if (!(parse.children[head] ?? []).some((c) => parse.deprels[c] === 'cop')) return false;
+  return !(parse.children[k] ?? []).some((c) => /^(det|nmod:poss|nummod)$/.test(parse.deprels[c]!));
+}
+
+/**
+ * True when verb `k` closes a list of adjectives with nothing of its own ("those missing, wounded,
+ * and killed"): a participle the parser joined to the main verb, no clause.
+ */
+function listedParticiple(parse: RoleParse, tokens: readonly Token[], k: number): boolean {
+  if (parse.deprels[k] !== 'conj' || !parse.children[k]!.every((c) => /^(punct|cc)$/.test(parse.deprels[c]!)))
+    return false;
+  let j = k - 1;
+  while (j > 0 && /^(,|and|or)$/.test(tokens[j]!.text)) j--;
+  const bare = (t: number) => !parse.children[t]!.some((c) => /^(nsubj|obj|obl)/.test(parse.deprels[c]!));
+  return j < k - 1 && (tokens[j]!.pos === 'ADJ' || (tokens[j]!.pos === 'VERB' && bare(j)));
+}
+
+/**
+ * True when verb token `k` only modifies the noun after it as an adjective ("a negotiated
+ * ceasefire", "to agreed destinations", "rebel-held towns"). A verb the parser hangs as `amod` on
+ * a noun before it, or right after a noun that can be its subject ("tanks shelled positions"), is
+ * its error for a clause, and counts as a verb.
+ */
+export function adjectivalVerb(parse: RoleParse, tokens: readonly Token[], k: number): boolean {
+  if (tokens[k]!.pos === 'VERB' && listedParticiple(parse, tokens, k)) return true;
+  // "to agreed destinations": a past participle after "to" and before a noun is no infinitive.
+  const next = tokens[k + 1];
+  if (tokens[k - 1]?.text.toLowerCase() === 'to' && /ed$/i.test(tokens[k]!.text) && next?.pos === 'NOUN') return true;
+  if (tokens[k]!.pos !== 'VERB' || parse.deprels[k] !== 'amod' || parse.heads[k]! < k) return false;
+  const before = tokens[k - 1];
+  if (before && POSSESSIVES.test(before.text)) return true;
+  return !before || before.text === '-' || /^(DET|ADP|ADJ|ADV|NUM|PART|CCONJ)$/.test(before.pos);
 }

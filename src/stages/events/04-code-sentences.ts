@@ -1,6 +1,15 @@
 import type { ActorMention, Sentence, SentenceTrace, TimeMention, Token } from '../../document/types.js';
 import type { EventKnowledge } from '../../knowledge/event-patterns.js';
-import { analyseVerb, canBeParty, canBeTarget, subjectOf, type VerbGroup } from './01-analyse-clauses.js';
+import { NO_EVENT } from '../../knowledge/event-patterns.js';
+import {
+  adjectivalVerb,
+  analyseVerb,
+  canBeParty,
+  canBeTarget,
+  parseModality,
+  subjectOf,
+  type VerbGroup,
+} from './01-analyse-clauses.js';
 import { actorsFrom, matchPattern, type PatternMatch } from './02-match-patterns.js';
 import {
   agentWord,
@@ -33,6 +42,8 @@ const JOINT_SUBJECT = new RegExp(`^${JOINT_PHRASE}$`, 'i');
 /** The head nouns of a joint subject, which stand for parties named before. */
 const JOINT_HEAD = /^(leaders|presidents|ministers|sides|countries|governments|delegations|nations)$/i;
 const MAY_HAVE_JOINT_SUBJECT = new RegExp(`\\b${JOINT_PHRASE}\\b`, 'i');
+/** A sentence that may name a person by a bare title ("The Secretary welcomed ..."). */
+const MAY_HAVE_TITLE = /\b[Tt]he [A-Z][a-z]+ /;
 /** Roles that speak for a state, as the parties of a joint subject do. */
 const STATE_ROLES = new Set(['GOV', 'ELI', 'MIL', 'LEG', 'JUD']);
 /** How many sentences back the two parties of a joint subject may be named. */
@@ -86,7 +97,7 @@ function draftsOf(
       if (actors[a]!.end <= sentence.end) here.push(actors[a]!);
     const record: SentenceTrace | null = trace ? { sentence: s, verbs: [], candidates: [] } : null;
     if (record) trace!.push(record);
-    if (!here.some(canBeParty) && !MAY_HAVE_JOINT_SUBJECT.test(sentence.text)) {
+    if (!here.some(canBeParty) && !MAY_HAVE_JOINT_SUBJECT.test(sentence.text) && !MAY_HAVE_TITLE.test(sentence.text)) {
       record?.candidates.push({ pattern: '-', code: '-', outcome: 'no political actor in the sentence' });
       return;
     }
@@ -95,6 +106,8 @@ function draftsOf(
       return;
     }
     const taken = new Set<number>();
+    // The sources of the verbs coded so far in the sentence, by token.
+    const sourcesAt = new Map<number, ActorMention[]>();
     // The sentence's words, so that a pattern needing a word it lacks is passed over unmatched.
     for (let k = sentence.tokenStart; k < limit; k++) {
       seenIn.set(tokens[k]!.lemma, s);
@@ -107,13 +120,21 @@ function draftsOf(
       // The tagger reads some present-tense verbs after a name as plural nouns ("Pence (C) talks to
       // Moon"): a noun right after an actor, with a verb pattern, is taken as the verb.
       const isVerb =
-        t.pos === 'VERB' || (t.pos === 'NOUN' && knowledge.verbs.has(t.lemma) && actorEndsBefore(tokens, here, i));
+        t.pos === 'VERB' ||
+        (t.pos === 'NOUN' &&
+          knowledge.verbs.has(t.lemma) &&
+          (actorEndsBefore(tokens, here, i) || headsClause(parse, i)));
       const byHead = isVerb ? knowledge.verbs : t.pos === 'NOUN' || t.pos === 'PROPN' ? knowledge.nouns : undefined;
       const stem =
         isVerb && !byHead!.has(t.lemma) ? regularStems(t.text).find((candidate) => byHead!.has(candidate)) : undefined;
       const patterns = byHead?.get(stem ?? t.lemma);
       if (!patterns?.length) continue;
-      const group = isVerb ? analyseVerb(tokens, i, sentence.tokenStart, limit, words) : null;
+      // A participle used as an adjective names no act ("a negotiated ceasefire", "agreed destinations").
+      if (isVerb && adjectivalVerb(parse, tokens, i)) {
+        record?.candidates.push({ pattern: '-', code: '-', outcome: `not coded: "${t.text}" modifies a noun` });
+        continue;
+      }
+      let group = isVerb ? analyseVerb(tokens, i, sentence.tokenStart, limit, words) : null;
       if (group && record)
         record.verbs.push({
           text: t.text,
@@ -166,10 +187,19 @@ function draftsOf(
         }
       }
       if (!best) continue;
+      if (best.pattern.code === NO_EVENT) {
+        // Another sense of the word ("meet the needs of", "receive aircraft"): its words code nothing else.
+        for (const k of best.taken) taken.add(k);
+        record?.candidates.push({ pattern: best.pattern.text, code: '-', outcome: 'not coded: another sense' });
+        continue;
+      }
+      const above = parseModality(parse, tokens, i, words);
       const mood =
         group && group.mood !== 'fact'
           ? group.mood
-          : governedMood(parse, tokens, i, words.proposalVerbs, words.allegationVerbs);
+          : (governedMood(parse, tokens, i, words.proposalVerbs, words.allegationVerbs) ?? above.mood);
+      if (above.intent && group && !group.intent && !group.negated) group = { ...group, intent: true };
+      if (above.negated && group && !group.negated) group = { ...group, negated: true, intent: false };
       if (mood) {
         record?.candidates.push({
           pattern: best.pattern.text,
@@ -184,6 +214,16 @@ function draftsOf(
       const partiesAt = (word: number | null, accept: (m: ActorMention) => boolean) =>
         word === null ? [] : partiesOf(parse, tokens, word, (m) => accept(m) && inHere(m));
       const participleAgent = parse.deprels[i] === 'acl' ? partiesAt(agentWord(parse, tokens, i), canBeParty) : [];
+      // A passive participle with neither agent nor object ("Trump, briefed while the missile was
+      // in the air, told ...") says what was done to the noun, by no one named.
+      if (group && passiveParticiple(parse, tokens, i) && !participleAgent.length) {
+        record?.candidates.push({
+          pattern: best.pattern.text,
+          code: best.pattern.code,
+          outcome: 'not coded: a passive participle with no agent',
+        });
+        continue;
+      }
       if (best.pattern.noun) {
         // The noun's own actor ("the delegation's visit"), else the subject of its clause
         // ("the United States and South Korea agreed on ... engagement with North Korea").
@@ -227,6 +267,17 @@ function draftsOf(
               !JOINT_HEAD.test(tokens[w]!.text) &&
               !inTimeExpression(times, tokens[w]!),
           ) ?? false;
+        // "The Secretary and President welcomed ...": a title names the person the article gave it.
+        if (!sources.length && subjects) sources = subjects.flatMap((w) => titledPeople(parse, tokens, actors, w));
+        // A verb joined to a coded one with no subject of its own shares its source ("it had shot
+        // down two aircraft and captured a pilot").
+        // Only a verb right after its "and" ("... and captured"): one after a noun has that noun
+        // for subject, whatever the parse says ("a day after Indian warplanes struck").
+        let before = (group?.groupStart ?? i) - 1;
+        while (before > sentence.tokenStart && tokens[before]!.pos === 'ADV') before--;
+        const afterAnd = /^(and|,)$/i.test(tokens[before]?.text ?? '');
+        const joinedTo = parse.deprels[i] === 'conj' && afterAnd ? sourcesAt.get(parse.heads[i]!) : undefined;
+        if (!sources.length && !subjects && joinedTo) sources = joinedTo;
         if (!sources.length && !thingSubject) {
           sources = windowSubject(tokens, here, actors, group, i, sentence, s, limit, words);
           if (subjects) sources = sources.filter((m) => !subjects.some((w) => insideNounClause(parse, tokens, m, w)));
@@ -313,6 +364,7 @@ function draftsOf(
           `→ ${targets.map((x) => x.actor.code).join('+') || 'no target'}`,
       });
       drafts.push({ match: best, group, sources, targets, sentence: s });
+      sourcesAt.set(i, sources);
     }
   });
   return drafts;
@@ -355,7 +407,9 @@ function governedByLightVerb(
   lightVerbs: ReadonlySet<string>,
 ): boolean {
   for (let k = noun - 1; k >= Math.max(floor, noun - 8); k--) {
-    if (tokens[k]!.pos === 'VERB') return lightVerbs.has(tokens[k]!.lemma);
+    // A participle before the noun is its adjective ("mounted its long-threatened invasion").
+    const adjective = tokens[k - 1]?.text === '-';
+    if (tokens[k]!.pos === 'VERB' && !adjective) return lightVerbs.has(tokens[k]!.lemma);
   }
   return false;
 }
@@ -447,6 +501,61 @@ function nearestSubjects(tokens: readonly Token[], subjects: number[] | null): n
 /** True when a token is part of a time expression (the parser takes "today" for a subject at times). */
 function inTimeExpression(times: readonly TimeMention[], token: Token): boolean {
   return times.some((t) => t.start <= token.start && token.end <= t.end);
+}
+
+/**
+ * True when verb `i` is a participle set off after a noun, with no object of its own, in a sentence
+ * whose main verb is another ("Trump, briefed while ..., told reporters"). In a sentence the parser
+ * leaves without a main verb ("Thousands of Kurds demonstrated in Kirkuk"), it is the main verb.
+ */
+function passiveParticiple(parse: RoleParse, tokens: readonly Token[], i: number): boolean {
+  if (parse.deprels[i] !== 'acl' || !/(ed|en|wn)$/i.test(tokens[i]!.text)) return false;
+  // Set off by a comma ("Trump, briefed ..."): run on from a noun, it is more often a main verb.
+  let before = i - 1;
+  while (before > 0 && tokens[before]!.pos === 'ADV') before--;
+  if (tokens[before]?.text !== ',') return false;
+  let root = i;
+  for (let hops = 0; hops < 40 && parse.heads[root]! >= 0; hops++) root = parse.heads[root]!;
+  if (tokens[root]!.pos !== 'VERB') return false;
+  return !parse.children[i]!.some((c) => /^(obj|iobj|ccomp|xcomp|obl:agent)$/.test(parse.deprels[c]!));
+}
+
+/**
+ * The people a subject of bare titles stands for ("The Secretary and President welcomed", "the Prime
+ * Minister said"): for each title, the first person the article named with that title right before
+ * the name or in it ("Secretary of State Antony Blinken", "Palestinian Authority President Mahmoud Abbas").
+ * Empty when the subject is no title the article gave a person.
+ */
+function titledPeople(
+  parse: RoleParse,
+  tokens: readonly Token[],
+  actors: readonly ActorMention[],
+  word: number,
+): ActorMention[] {
+  const people: ActorMention[] = [];
+  for (const w of [word, ...parse.children[word]!.filter((c) => parse.deprels[c] === 'conj')]) {
+    const title = tokens[w]!.text;
+    if (parse.mentionOf[w] || !/^[A-Z][a-z]+$/.test(title) || !/^(NOUN|PROPN)$/.test(tokens[w]!.pos)) continue;
+    const named = actors.find((m) => {
+      if (m.actor.kind !== 'person' || m.start >= tokens[w]!.start || m.via?.startsWith('coref')) return false;
+      // The capitalised words (and "of") right before the name: "Secretary of State", "Authority President".
+      const k = tokens.findIndex((t) => t.start === m.start);
+      const before: string[] = [];
+      for (let j = k - 1; j >= Math.max(0, k - 5) && /^[A-Z]|^of$/.test(tokens[j]!.text); j--)
+        before.push(tokens[j]!.text);
+      return before.includes(title) || m.text.split(' ').includes(title);
+    });
+    if (named && !people.includes(named)) people.push(named);
+  }
+  return people;
+}
+
+/**
+ * True when the parse makes token `i` the head of a clause, with an auxiliary or a verb particle
+ * of its own: the tagger reads some verbs as nouns ("it had [shot] down two aircraft").
+ */
+function headsClause(parse: RoleParse, i: number): boolean {
+  return parse.children[i]!.some((c) => /^(aux|compound:prt)/.test(parse.deprels[c]!));
 }
 
 /** True when an actor's name ends right before token `i`, past a parenthesis such as "(C)". */

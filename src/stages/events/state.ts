@@ -38,6 +38,28 @@ export interface EventWords {
   stateActs: ReadonlySet<string>;
   /** CAMEO code prefixes of acts done to the place they happen in (`data/words/roles.txt`). */
   localActs: ReadonlySet<string>;
+  /** Verbs whose "to" complement is only worked towards ("is working to resolve"). */
+  aimGovernors: ReadonlySet<string>;
+  /** Verbs whose "to" clause of purpose is done with them ("met to discuss", "called to congratulate"). */
+  meetingVerbs: ReadonlySet<string>;
+  /** Nouns and adjectives whose "to" clause is said as intended ("a commitment to work with", "ready to"). */
+  intentWords: ReadonlySet<string>;
+  /** Nouns whose "to" clause is an aim, however far it stands ("a joint effort, with our allies, to train"). */
+  aimNouns: ReadonlySet<string>;
+  /** Nouns whose "to" clause is refused ("the refusal to talk"). */
+  refusalWords: ReadonlySet<string>;
+  /** Nouns whose "to" clause is done ("the decision to expel", "the first country to recognise"). */
+  factWords: ReadonlySet<string>;
+  /** Verbs whose clause of purpose is done by the act it serves ("went on strike to protest"). */
+  performedPurposes: ReadonlySet<string>;
+  /** Verbs whose object took place whatever the verb's modality ("must end its war"). */
+  presupposingVerbs: ReadonlySet<string>;
+  /** Verbs whose object noun is asked for, not done ("sought the release of"). */
+  askingVerbs: ReadonlySet<string>;
+  /** Verbs whose object does not happen ("to avoid military action"). */
+  preventingVerbs: ReadonlySet<string>;
+  /** Words before a verb that make it an alternative not taken ("rather than asking"). */
+  unrealisedMarkers: ReadonlySet<string>;
 }
 
 /** The events word lists of a knowledge base (compiled once per knowledge base by `wordSet`). */
@@ -63,6 +85,17 @@ export function eventWords(kb: KnowledgeBase): EventWords {
       conditions: wordSet(kb, 'conditionals'),
     },
     conditionTargetActs: wordSet(kb, 'condition-target-codes'),
+    aimGovernors: wordSet(kb, 'aim-governors'),
+    meetingVerbs: wordSet(kb, 'meeting-verbs'),
+    intentWords: wordSet(kb, 'intent-words'),
+    factWords: wordSet(kb, 'fact-words'),
+    refusalWords: wordSet(kb, 'refusal-words'),
+    aimNouns: wordSet(kb, 'aim-nouns'),
+    performedPurposes: wordSet(kb, 'performed-purposes'),
+    presupposingVerbs: wordSet(kb, 'presupposing-verbs'),
+    askingVerbs: wordSet(kb, 'asking-verbs'),
+    preventingVerbs: wordSet(kb, 'preventing-verbs'),
+    unrealisedMarkers: wordSet(kb, 'unrealised-markers'),
   };
 }
 
